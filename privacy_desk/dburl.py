@@ -1,0 +1,133 @@
+"""Database URLs and engines: parsing what a user typed, and failing with a clear message.
+
+Users give either a file path (meaning SQLite) or any SQLAlchemy URL. PostgreSQL and
+MariaDB URLs without an explicit driver get the drivers we ship (psycopg 3, PyMySQL).
+Passwords never leave this module in text: :func:`display_url` hides them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+
+from privacy_desk.errors import ConnectionFailed, UserError
+
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "mysql": "mysql+pymysql",
+                    "mariadb": "mariadb+pymysql", "postgres": "postgresql+psycopg"}
+
+
+def parse_target(target: str | Path) -> URL:
+    """Turn a path or URL string into a SQLAlchemy URL with our default drivers."""
+    raw = str(target).strip()
+    if not raw:
+        raise UserError("No database given.", "Give a SQLite file path or a database URL.")
+    if "://" not in raw:
+        return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise UserError(
+            "That is not a valid database URL.",
+            "Use the form postgresql://user@host:5432/dbname, "
+            "mysql://user@host:3306/dbname or a SQLite file path.",
+        ) from exc
+    if url.drivername in _DEFAULT_DRIVERS:
+        url = url.set(drivername=_DEFAULT_DRIVERS[url.drivername])
+    if url.drivername == "sqlite":
+        url = url.set(drivername="sqlite+pysqlite")
+    if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
+        raise UserError(
+            f"Databases of type {url.get_backend_name()!r} are not supported.",
+            "Use SQLite, PostgreSQL or MariaDB/MySQL.",
+        )
+    return url
+
+
+def display_url(url: URL | str) -> str:
+    """The URL with any password masked, safe for the status bar and logs."""
+    if isinstance(url, str):
+        url = make_url(url)
+    return url.render_as_string(hide_password=True)
+
+
+def backend(url: URL) -> str:
+    """'sqlite', 'postgresql' or 'mysql' (MariaDB counts as mysql)."""
+    name = url.get_backend_name()
+    return "mysql" if name == "mariadb" else name
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(url: URL, *, connect_timeout: int = 10, **kwargs: Any) -> Engine:
+    """An engine with sensible defaults for each backend (timeouts, utf8mb4, FK checks)."""
+    connect_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
+    be = backend(url)
+    if be == "postgresql":
+        connect_args.setdefault("connect_timeout", connect_timeout)
+        connect_args.setdefault("application_name", "privacy-desk")
+    elif be == "mysql":
+        connect_args.setdefault("connect_timeout", connect_timeout)
+        connect_args.setdefault("charset", "utf8mb4")
+    try:
+        engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
+    except NoSuchModuleError as exc:
+        raise UserError(f"No database driver for {url.drivername!r}.",
+                        "Use postgresql://, mysql:// or a SQLite file path.") from exc
+    if be == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def explain_connection_error(url: URL, exc: BaseException) -> ConnectionFailed:
+    """Translate a driver error into a message that says what to do, without secrets."""
+    where = display_url(url)
+    detail = str(getattr(exc, "orig", exc) or exc).lower()
+    if "password authentication failed" in detail or "access denied" in detail:
+        return ConnectionFailed(f"The database at {where} refused the user name or password.",
+                                "Check the credentials in the connection profile.")
+    if "does not exist" in detail or "unknown database" in detail:
+        return ConnectionFailed(f"The database named in {where} does not exist.",
+                                "Check the database name, or ask the DBA to create it.")
+    if "unable to open database file" in detail:
+        return ConnectionFailed(f"The SQLite file {url.database} cannot be opened.",
+                                "Check that its folder exists and is writable.")
+    if any(s in detail for s in ("connection refused", "can't connect", "could not connect",
+                                 "timeout", "timed out", "name or service not known",
+                                 "could not translate host name", "connection failed")):
+        return ConnectionFailed(f"Cannot reach the database server for {where}.",
+                                "Check the host and port, and that the server is running.")
+    return ConnectionFailed(f"Cannot connect to {where}: {type(exc).__name__}.",
+                            "Check the connection settings.")
+
+
+def check_connection(engine: Engine) -> None:
+    """Open one connection and run a trivial query; raise :class:`ConnectionFailed` if not."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except (OperationalError, DBAPIError) as exc:
+        raise explain_connection_error(engine.url, exc) from exc
+
+
+def connect(target: str | Path | URL, **kwargs: Any) -> Engine:
+    """Parse, build and check an engine in one step."""
+    url = target if isinstance(target, URL) else parse_target(target)
+    engine = make_engine(url, **kwargs)
+    check_connection(engine)
+    return engine
+
+
+def with_database(url: URL, database: str, query: Mapping[str, str] | None = None) -> URL:
+    """The same server URL pointing at another database (used to create test databases)."""
+    out = url.set(database=database)
+    return out.set(query=dict(query)) if query is not None else out

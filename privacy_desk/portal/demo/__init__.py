@@ -1,0 +1,1 @@
+"""A synthetic customer portal ("Kundportalen") for demos, tests and benchmarks."""
