@@ -79,6 +79,8 @@ def make_engine(url: URL, *, connect_timeout: int = 10, **kwargs: Any) -> Engine
         connect_args.setdefault("connect_timeout", connect_timeout)
         connect_args.setdefault("charset", "utf8mb4")
     try:
+        # hide_parameters: bound values are personal data and must never reach a log line.
+        kwargs.setdefault("hide_parameters", True)
         engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
     except NoSuchModuleError as exc:
         raise UserError(f"No database driver for {url.drivername!r}.",

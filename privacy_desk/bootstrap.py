@@ -1,0 +1,128 @@
+"""Building the app's services once, for the GUI and the CLI alike.
+
+:class:`AppContext` is the small application-context object ARCHITECTURE.md asks for:
+built once in ``main`` (on the worker thread, since it connects to databases) and
+passed to whoever needs it — no global singletons.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.engine import URL, Engine
+
+from privacy_desk.casestore.intake import (
+    DEMO_REQUEST_SOURCE,
+    ImportResult,
+    IncomingRequestSource,
+    import_portal_requests,
+)
+from privacy_desk.casestore.store import CaseStore, open_case_store
+from privacy_desk.dburl import connect, display_url, parse_target
+from privacy_desk.errors import UserError
+from privacy_desk.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+#: Size of the demo portal built on first use of ``--demo``: big enough to look real,
+#: small enough to build in seconds on an office PC.
+DEMO_CUSTOMERS = 1000
+DEMO_SEED = 1
+
+
+def current_officer() -> str:
+    """The signed-in OS user, used as the actor on events until login profiles exist."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "officer"
+
+
+@dataclass
+class AppContext:
+    """Everything a window or command needs: where things are and open connections."""
+
+    paths: AppPaths
+    portal_url: URL
+    portal: Engine
+    case_store: CaseStore
+    case_store_url: URL
+    request_source: IncomingRequestSource
+    officer: str
+    demo: bool
+
+    @property
+    def portal_label(self) -> str:
+        return display_url(self.portal_url)
+
+    @property
+    def case_store_label(self) -> str:
+        return display_url(self.case_store_url)
+
+    def import_requests(self) -> ImportResult:
+        """Bring new portal requests into the queue (idempotent)."""
+        return import_portal_requests(
+            self.case_store, self.portal, self.request_source, actor=self.officer
+        )
+
+    def close(self) -> None:
+        self.portal.dispose()
+        self.case_store.close()
+
+
+def ensure_demo_portal(paths: AppPaths, *, customers: int = DEMO_CUSTOMERS,
+                       seed: int = DEMO_SEED, as_of: date | None = None) -> URL:
+    """The demo portal's URL, generating it first if this user has none yet."""
+    from privacy_desk.portal.demo.generator import generate_demo_portal
+
+    target = paths.demo_portal_file
+    url = parse_target(target)
+    if not target.exists():
+        paths.ensure()
+        log.info("Creating the demo portal (%d synthetic customers)", customers)
+        generate_demo_portal(url, customers=customers, seed=seed, as_of=as_of)
+    return url
+
+
+def open_context(
+    paths: AppPaths,
+    *,
+    demo: bool = False,
+    portal: str | None = None,
+    case_store: str | None = None,
+    officer: str | None = None,
+) -> AppContext:
+    """Connect to the portal and the case store (migrating it), ready for work."""
+    paths.ensure()
+    if demo:
+        portal_url = ensure_demo_portal(paths)
+    elif portal:
+        portal_url = parse_target(portal)
+    else:
+        raise UserError(
+            "No portal database is configured.",
+            "Start with --demo to try the app, or give --portal URL.",
+        )
+    store_url = parse_target(case_store) if case_store else parse_target(paths.case_store_file)
+    portal_engine = connect(portal_url)
+    try:
+        store = open_case_store(store_url, backup_dir=paths.backup_dir)
+    except BaseException:
+        portal_engine.dispose()
+        raise
+    log.info("Connected to portal %s and case store %s",
+             display_url(portal_url), display_url(store_url))
+    return AppContext(
+        paths=paths,
+        portal_url=portal_url,
+        portal=portal_engine,
+        case_store=store,
+        case_store_url=store_url,
+        request_source=DEMO_REQUEST_SOURCE,
+        officer=officer or current_officer(),
+        demo=demo,
+    )

@@ -1,0 +1,61 @@
+"""Translated display names for domain values (request types, statuses, urgency).
+
+Domain enums stay language-free; the UI turns them into words here, through Qt's
+translation system, so Swedish and English come from the same .ts/.qm files.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from privacy_desk.domain.deadlines import Urgency
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import RequestType
+
+_CTX = "labels"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def request_type_label(value: str) -> str:
+    labels = {
+        RequestType.ACCESS: _tr("Access (extract)"),
+        RequestType.RECTIFICATION: _tr("Rectification"),
+        RequestType.ERASURE: _tr("Erasure"),
+        RequestType.RESTRICTION: _tr("Restriction"),
+        RequestType.PORTABILITY: _tr("Portability"),
+        RequestType.OBJECTION: _tr("Objection"),
+        RequestType.CONSENT_WITHDRAWAL: _tr("Consent withdrawal"),
+    }
+    try:
+        return labels[RequestType(value)]
+    except ValueError:
+        return value
+
+
+def status_label(value: str) -> str:
+    labels = {
+        CaseStatus.RECEIVED: _tr("Received"),
+        CaseStatus.AWAITING_IDENTITY: _tr("Awaiting identity"),
+        CaseStatus.IN_PROGRESS: _tr("In progress"),
+        CaseStatus.EXTENDED: _tr("Extended"),
+        CaseStatus.ANSWERED: _tr("Answered"),
+        CaseStatus.CLOSED: _tr("Closed"),
+        CaseStatus.REJECTED: _tr("Rejected"),
+        CaseStatus.WITHDRAWN: _tr("Withdrawn"),
+    }
+    try:
+        return labels[CaseStatus(value)]
+    except ValueError:
+        return value
+
+
+def urgency_label(value: Urgency) -> str:
+    labels = {
+        Urgency.PLENTY: _tr("On time"),
+        Urgency.SOON: _tr("Due soon"),
+        Urgency.OVERDUE: _tr("Overdue"),
+    }
+    return labels.get(value, str(value))
