@@ -1,0 +1,237 @@
+"""The yearly free extract, and the recorded decision when a request goes beyond it.
+
+The policy promises one free extract (registerutdrag) per year; GDPR art. 12(5) and 15(3)
+let the company charge a reasonable fee for further copies, or refuse requests that are
+manifestly unfounded or excessive. The company must be able to show why, so a decision
+beyond the allowance cannot be made without a written reason, and a refusal needs
+reasoning of some substance.
+
+Which dates to pass as ``previous_extract_dates`` is the caller's choice of policy: the
+usual one is the dates extracts were actually provided (free or for a fee). Every request
+still counts in the person's history, where repetitiveness can be judged.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Self
+
+from privacy_desk.domain._parsing import parse_member
+from privacy_desk.domain.deadlines import add_calendar_months
+from privacy_desk.domain.requests import RequestType
+from privacy_desk.errors import UserError
+
+#: A refusal is the heaviest decision and the company bears the burden of proof, so its
+#: reasoning must be more than a word or two.
+MIN_REFUSAL_REASON_CHARS = 40
+MIN_REFUSAL_REASON_WORDS = 6
+
+
+class AllowancePeriod(enum.StrEnum):
+    """What "once a year" means: per calendar year (default) or any rolling 12 months."""
+
+    CALENDAR_YEAR = "calendar_year"
+    ROLLING_12_MONTHS = "rolling_12_months"
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a period from settings or user input; UserError if unknown."""
+        return parse_member(cls, text, "allowance period")
+
+
+class AllowanceError(UserError):
+    """The allowance was asked about with settings that make no sense."""
+
+
+def _period(value: AllowancePeriod | str) -> AllowancePeriod:
+    """Accept a stored string too, but turn an unknown one into a clear error."""
+    try:
+        return AllowancePeriod(value)
+    except ValueError:
+        raise AllowanceError(
+            f"{value!r} is not a known allowance period.",
+            f"Use one of: {', '.join(p.value for p in AllowancePeriod)}.",
+        ) from None
+
+
+def period_start(on: date, period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR) -> date:
+    """The first day of the allowance period that contains ``on``.
+
+    Rolling: the 12 months ending on ``on``, so an extract given on 15 March 2024 no longer
+    counts on 15 March 2025 (the anniversary frees a new extract).
+    """
+    period = _period(period)
+    if period is AllowancePeriod.CALENDAR_YEAR:
+        return date(on.year, 1, 1)
+    return add_calendar_months(on, -12) + timedelta(days=1)
+
+
+def extracts_in_period(
+    previous_extract_dates: Iterable[date],
+    on: date,
+    period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR,
+) -> int:
+    """How many of the earlier extracts fall in the period containing ``on``.
+
+    Dates after ``on`` are ignored, so a request can be re-evaluated as of its own day.
+    """
+    start = period_start(on, period)
+    return sum(1 for d in previous_extract_dates if start <= d <= on)
+
+
+def _check_free_per_period(free_per_period: int) -> None:
+    if free_per_period < 1:
+        raise AllowanceError(
+            f"The number of free extracts per period must be at least 1, not {free_per_period}.",
+            "The first copy is always free (GDPR art. 15(3)); the policy promises one a year.",
+        )
+
+
+def is_free(
+    previous_extract_dates: Iterable[date],
+    on: date,
+    period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR,
+    free_per_period: int = 1,
+) -> bool:
+    """Whether an extract requested on ``on`` is within the free allowance."""
+    _check_free_per_period(free_per_period)
+    return extracts_in_period(previous_extract_dates, on, period) < free_per_period
+
+
+def needs_decision(
+    previous_extract_dates: Iterable[date],
+    on: date,
+    period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR,
+    free_per_period: int = 1,
+    *,
+    request_type: RequestType = RequestType.ACCESS,
+) -> bool:
+    """Whether an officer must record an :class:`AllowanceDecision` before answering.
+
+    Only extracts (access requests) are counted against the yearly allowance; the other
+    rights are answered free of charge unless an officer judges them manifestly unfounded,
+    which is a decision the officer starts, not one this rule demands.
+    """
+    if RequestType(request_type) is not RequestType.ACCESS:
+        _check_free_per_period(free_per_period)
+        return False
+    return not is_free(previous_extract_dates, on, period, free_per_period)
+
+
+class DecisionKind(enum.StrEnum):
+    """What the company does with an extract request beyond the allowance."""
+
+    FREE_ANYWAY = "free_anyway"
+    FEE = "fee"
+    REFUSED = "refused"
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a decision kind from user input; UserError if unknown."""
+        return parse_member(cls, text, "decision")
+
+
+class InvalidDecision(UserError):
+    """An allowance decision that cannot be recorded as given."""
+
+
+class MissingReason(InvalidDecision):
+    """A decision without the written reason the company needs to show later."""
+
+
+class InsufficientReasoning(InvalidDecision):
+    """A refusal whose reasoning is too thin to carry the burden of proof."""
+
+
+class InvalidFee(InvalidDecision):
+    """A fee that is missing, not positive, not in whole öre, or given where none belongs."""
+
+
+def _to_fee(value: object) -> Decimal:
+    """Read a fee exactly; floats are refused because they cannot hold öre exactly."""
+    if isinstance(value, bool | float):
+        raise InvalidFee(
+            f"The fee {value!r} is not an exact amount.", "Give it as a decimal, e.g. 150.00."
+        )
+    try:
+        fee = Decimal(str(value).strip().replace(",", ".").replace(" ", ""))
+    except InvalidOperation:
+        raise InvalidFee(
+            f"The fee {value!r} is not an amount in kronor.", "Give it as a number, e.g. 150."
+        ) from None
+    if not fee.is_finite() or fee <= 0:
+        raise InvalidFee(
+            f"A fee must be a positive amount, not {value}.",
+            "Give the administrative cost in kronor, e.g. 150, or choose 'free anyway'.",
+        )
+    if fee != fee.quantize(Decimal("0.01")):
+        raise InvalidFee(
+            f"The fee {value} has fractions of an öre.", "Round it to at most two decimals."
+        )
+    return fee
+
+
+@dataclass(frozen=True)
+class AllowanceDecision:
+    """The officer's recorded decision on an extract request beyond the free allowance.
+
+    Validated on construction, so a decision that could not be defended is never stored:
+    every kind needs a reason, a fee needs a positive amount (kronor, at most two
+    decimals), and a refusal needs reasoning of at least a sentence. The reason is kept
+    stripped; the fee is normalised to a :class:`~decimal.Decimal`.
+    """
+
+    kind: DecisionKind
+    reason: str
+    fee_sek: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        try:
+            kind = DecisionKind(self.kind)
+        except ValueError:
+            raise InvalidDecision(
+                f"{self.kind!r} is not a known decision.",
+                f"Use one of: {', '.join(k.value for k in DecisionKind)}.",
+            ) from None
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise MissingReason(
+                f"A decision to {_VERBS[kind]} needs a written reason.",
+                "Write down why; the company must be able to show it later.",
+            )
+        fee: Decimal | None = None
+        if kind is DecisionKind.FEE:
+            if self.fee_sek is None:
+                raise InvalidFee(
+                    "A decision to charge a fee needs the amount.",
+                    "Give the administrative cost in kronor, e.g. 150.",
+                )
+            fee = _to_fee(self.fee_sek)
+        elif self.fee_sek is not None:
+            raise InvalidFee(
+                f"A decision to {_VERBS[kind]} cannot carry a fee ({self.fee_sek}).",
+                "Remove the amount, or choose 'fee' as the decision.",
+            )
+        if kind is DecisionKind.REFUSED and (
+            len(reason) < MIN_REFUSAL_REASON_CHARS or len(reason.split()) < MIN_REFUSAL_REASON_WORDS
+        ):
+            raise InsufficientReasoning(
+                "A refusal needs written reasoning showing why the request is manifestly "
+                "unfounded or excessive; the reason given is too short.",
+                f"Explain it in at least {MIN_REFUSAL_REASON_WORDS} words and "
+                f"{MIN_REFUSAL_REASON_CHARS} characters, e.g. how many requests came when.",
+            )
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "reason", reason)
+        object.__setattr__(self, "fee_sek", fee)
+
+
+_VERBS: dict[DecisionKind, str] = {
+    DecisionKind.FREE_ANYWAY: "give the extract free anyway",
+    DecisionKind.FEE: "charge a fee",
+    DecisionKind.REFUSED: "refuse the request",
+}
