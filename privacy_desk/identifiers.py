@@ -1,0 +1,350 @@
+"""Identifiers a request may carry: recognise, validate and normalise them.
+
+A request reaches the desk with a personnummer in one of its many written forms, an
+e-mail typed in any case, a phone number formatted however the person likes, or a
+customer or invoice number. The portal, for its part, stores these "as entered". So
+each :class:`Identifier` has one canonical ``value`` (what we compare and show) and
+:meth:`Identifier.stored_forms`: the finite set of spellings a portal commonly stores,
+which the lookup sends as ``column IN (...)`` so an ordinary index is used instead of
+normalising every stored row (a full scan).
+
+Swedish personnummer and organisationsnummer are validated with python-stdnum
+(samordningsnummer, day + 60, are handled here because stdnum rejects them). Errors
+name the kind of identifier, never the value, because messages end up in logs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from stdnum import luhn
+from stdnum.exceptions import ValidationError
+from stdnum.se import orgnr as _orgnr
+from stdnum.se import personnummer as _pnr
+
+from privacy_desk.errors import UserError
+
+PERSONNUMMER = "personnummer"
+ORGNR = "orgnr"
+EMAIL = "email"
+PHONE = "phone"
+CUSTOMER_NUMBER = "customer_number"
+INVOICE_NUMBER = "invoice_number"
+
+#: Kinds with built-in rules. A data map may add more kinds by giving a pattern.
+BUILTIN_KINDS = frozenset({PERSONNUMMER, ORGNR, EMAIL, PHONE})
+#: Kinds recognised only through a pattern the data map gives (formats differ per portal).
+PATTERN_KINDS = frozenset({CUSTOMER_NUMBER, INVOICE_NUMBER})
+KNOWN_KINDS = BUILTIN_KINDS | PATTERN_KINDS
+
+_LABELS = {
+    PERSONNUMMER: "personnummer",
+    ORGNR: "organisationsnummer",
+    EMAIL: "e-mail address",
+    PHONE: "phone number",
+    CUSTOMER_NUMBER: "customer number",
+    INVOICE_NUMBER: "invoice number",
+}
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PNR_SHAPE = re.compile(r"^(\d{6}|\d{8})[-+]?\d{4}$")
+_PHONE_CHARS = re.compile(r"^\+?[\d\s\-()/.]+$")
+
+
+class InvalidIdentifier(UserError):
+    """An identifier that cannot be valid. Says which kind, never echoes the value."""
+
+    def __init__(self, kind: str, message: str, hint: str = "") -> None:
+        super().__init__(message, hint or "Check the identifier against the request letter.")
+        self.kind = kind
+
+
+def kind_label(kind: str) -> str:
+    """A readable name for a kind ('organisationsnummer' rather than 'orgnr')."""
+    return _LABELS.get(kind, kind.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """One validated identifier: its kind and canonical value.
+
+    Canonical values: personnummer ``YYYYMMDDNNNN``; organisationsnummer ``NNNNNNNNNN``;
+    e-mail lower-case; phone E.164 (``+46701234567``); other kinds stripped of spaces.
+    """
+
+    kind: str
+    value: str
+    #: A samordningsnummer (coordination number: birth day + 60) rather than a personnummer.
+    coordination: bool = False
+
+    @property
+    def label(self) -> str:
+        if self.kind == PERSONNUMMER and self.coordination:
+            return "samordningsnummer"
+        return kind_label(self.kind)
+
+    def masked(self) -> str:
+        """Safe for logs: the kind only, never the value."""
+        return f"<{self.kind}>"
+
+    def stored_forms(self) -> tuple[str, ...]:
+        """Spellings a portal may store for this value (canonical first, no duplicates)."""
+        if self.kind == PERSONNUMMER:
+            forms = _personnummer_forms(self.value)
+        elif self.kind == ORGNR:
+            v = self.value
+            forms = [v, f"{v[:6]}-{v[6:]}", f"16{v}", f"16{v[:6]}-{v[6:]}"]
+        elif self.kind == PHONE:
+            forms = _phone_forms(self.value)
+        elif self.kind == EMAIL:
+            forms = [self.value]
+        else:
+            forms = [self.value, self.value.upper()]
+        return tuple(dict.fromkeys(forms))
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# --------------------------------------------------------------------------- personnummer
+
+
+def _personnummer_forms(v: str) -> list[str]:
+    """YYYYMMDDNNNN, YYYYMMDD-NNNN, YYMMDD-NNNN (``+`` from the 100th year), YYMMDDNNNN."""
+    born = dt.date(int(v[:4]), int(v[4:6]), 1)
+    sep = "+" if dt.date.today().year - born.year >= 100 else "-"
+    return [v, f"{v[:8]}-{v[8:]}", f"{v[2:8]}{sep}{v[8:]}", f"{v[2:8]}{v[8:]}"]
+
+
+def parse_personnummer(text: str, *, today: dt.date | None = None) -> Identifier:
+    """Validate a personnummer or samordningsnummer in any written form.
+
+    Accepts YYMMDD-NNNN, YYMMDD+NNNN (aged 100 or more), YYMMDDNNNN, YYYYMMDDNNNN and
+    YYYYMMDD-NNNN. The century of a 10-digit form is inferred as Skatteverket does:
+    the most recent year not in the future, one century earlier with ``+``.
+    """
+    raw = re.sub(r"\s", "", text)
+    if not _PNR_SHAPE.match(raw):
+        raise InvalidIdentifier(
+            PERSONNUMMER, "That is not a personnummer: wrong length or characters.",
+            "Write it as YYYYMMDD-NNNN or YYMMDD-NNNN.")
+    digits = re.sub(r"\D", "", raw)
+    plus = "+" in raw
+    tail = digits[-10:]
+    day = int(tail[4:6])
+    coordination = day > 60
+    birth_tail = f"{tail[:4]}{day - 60:02d}" if coordination else tail[:6]
+    label = "samordningsnummer" if coordination else "personnummer"
+    today = today or dt.date.today()
+    try:
+        if len(digits) == 12:
+            year = int(digits[:4])
+        else:
+            yy = int(tail[:2])
+            century = today.year // 100 - (1 if yy > today.year % 100 else 0) - (1 if plus else 0)
+            year = century * 100 + yy
+        birth = dt.date(year, int(birth_tail[2:4]), int(birth_tail[4:6]))
+    except ValueError as exc:
+        raise InvalidIdentifier(PERSONNUMMER, f"The {label} does not contain a valid date.",
+                                "Check the date part (YYMMDD).") from exc
+    if birth > today:
+        raise InvalidIdentifier(PERSONNUMMER, f"The {label} has a birth date in the future.")
+    # stdnum validates the real date forms; it rejects day + 60, so check those by Luhn.
+    try:
+        if coordination:
+            luhn.validate(tail)
+        else:
+            _pnr.validate(f"{year:04d}{tail[2:6]}-{tail[6:]}")
+    except ValidationError as exc:
+        raise InvalidIdentifier(PERSONNUMMER, f"The {label} has an invalid check digit.",
+                                "Ask for the number again; a digit is probably wrong.") from exc
+    return Identifier(PERSONNUMMER, f"{year:04d}{tail[2:]}", coordination)
+
+
+def parse_orgnr(text: str) -> Identifier:
+    """Validate an organisationsnummer (NNNNNN-NNNN, optionally with the 16 prefix)."""
+    digits = re.sub(r"[\s-]", "", text)
+    if len(digits) == 12 and digits.startswith("16"):
+        digits = digits[2:]
+    if not (digits.isdigit() and len(digits) == 10):
+        raise InvalidIdentifier(ORGNR, "That is not an organisationsnummer: it needs 10 digits.",
+                                "Write it as NNNNNN-NNNN.")
+    if int(digits[2:4]) < 20:
+        raise InvalidIdentifier(ORGNR, "That is not an organisationsnummer: the third and "
+                                "fourth digits must be 20 or more.",
+                                "A number with a valid date there is a personnummer.")
+    try:
+        _orgnr.validate(digits)
+    except ValidationError as exc:
+        raise InvalidIdentifier(ORGNR, "The organisationsnummer has an invalid check digit.",
+                                "Ask for the number again; a digit is probably wrong.") from exc
+    return Identifier(ORGNR, digits)
+
+
+# --------------------------------------------------------------------------- e-mail, phone
+
+
+def parse_email(text: str) -> Identifier:
+    """E-mail addresses compare case-insensitively (in practice, though not by RFC)."""
+    value = text.strip().removeprefix("mailto:").strip().lower()
+    if not _EMAIL_RE.match(value):
+        raise InvalidIdentifier(EMAIL, "That is not a valid e-mail address.",
+                                "It needs one @ and a domain, like namn@example.se.")
+    return Identifier(EMAIL, value)
+
+
+def parse_phone(text: str) -> Identifier:
+    """A phone number in any common format to E.164; without a country code, Swedish."""
+    raw = text.strip()
+    if not _PHONE_CHARS.match(raw):
+        raise InvalidIdentifier(PHONE, "That is not a phone number: unexpected characters.")
+    # '+46 (0)70...' writes the trunk zero in brackets: it is not dialled.
+    raw = re.sub(r"\(0\)", "", raw)
+    digits = re.sub(r"\D", "", raw)
+    if raw.startswith("+"):
+        international = digits
+    elif digits.startswith("00"):
+        international = digits[2:]
+    elif digits.startswith("0"):
+        international = "46" + digits[1:]
+    else:
+        raise InvalidIdentifier(PHONE, "The phone number needs a leading 0 or a country code.",
+                                "Write it as 070-123 45 67 or +46 70 123 45 67.")
+    if international.startswith("46"):
+        nsn = international[2:].removeprefix("0")
+        # Swedish national significant numbers have 7 to 9 digits and never start with 0.
+        if not 7 <= len(nsn) <= 9:
+            raise InvalidIdentifier(PHONE, "The phone number has the wrong number of digits "
+                                    "for a Swedish number.")
+        return Identifier(PHONE, "+46" + nsn)
+    if not 8 <= len(international) <= 15:
+        raise InvalidIdentifier(PHONE, "The phone number has the wrong number of digits.")
+    return Identifier(PHONE, "+" + international)
+
+
+def _group(sub: str) -> str:
+    """Swedish grouping of a subscriber number: 'XXX XX XX', 'XX XX XX', 'XXX XXX XX'."""
+    if len(sub) == 8:
+        return f"{sub[:3]} {sub[3:6]} {sub[6:]}"
+    head = 3 if len(sub) % 2 else 2
+    parts = [sub[:head]] + [sub[i:i + 2] for i in range(head, len(sub), 2)]
+    return " ".join(parts)
+
+
+def _phone_forms(e164: str) -> list[str]:
+    """E.164 plus the national spellings people type, for each plausible area code length.
+
+    Swedish area codes are 1-3 digits after the trunk 0 (08, 031, 0980; mobiles 07X), so
+    each split is tried: e.g. '+46701234567' yields '0701234567', '070-123 45 67',
+    '070-1234567', '070 123 45 67', '+46 70 123 45 67', '0046701234567', ...
+    """
+    forms = [e164, "00" + e164[1:]]
+    if not e164.startswith("+46"):
+        return forms
+    nsn = e164[3:]
+    forms += ["0" + nsn, "46" + nsn, "+460" + nsn]
+    for area_len in (1, 2, 3):
+        area, sub = nsn[:area_len], nsn[area_len:]
+        if len(sub) < 5:
+            continue
+        grouped = _group(sub)
+        for sep in ("-", " "):
+            forms += [f"0{area}{sep}{grouped}", f"0{area}{sep}{sub}"]
+        forms += [f"+46 {area} {grouped}", f"+46 {area} {sub}", f"+46 (0){area}-{grouped}",
+                  f"+46{area}-{sub}", f"0{area}/{sub}"]
+    return forms
+
+
+# --------------------------------------------------------------------------- recognition
+
+
+def parse_identifier(text: str, kind: str | None = None, *,
+                     patterns: Mapping[str, re.Pattern[str]] | None = None,
+                     today: dt.date | None = None) -> Identifier:
+    """Parse ``text`` as ``kind``, or recognise it when the kind is not given.
+
+    Without a kind, an input that could be read two ways (``0701234567``: a phone
+    number, or the personnummer of someone born 2007-01-23) is an error asking for
+    the kind; :func:`interpretations` returns every reading instead.
+    """
+    if kind is not None:
+        return _parse_as(text, kind, patterns or {}, today)
+    found = interpretations(text, patterns=patterns, today=today)
+    if len(found) > 1:
+        kinds = ", ".join(i.label for i in found)
+        raise UserError(f"The identifier could be any of: {kinds}.",
+                        "Say which kind it is (for example --kind phone).")
+    return found[0]
+
+
+def _parse_as(text: str, kind: str, patterns: Mapping[str, re.Pattern[str]],
+              today: dt.date | None) -> Identifier:
+    if kind == PERSONNUMMER:
+        return parse_personnummer(text, today=today)
+    if kind == ORGNR:
+        return parse_orgnr(text)
+    if kind == EMAIL:
+        return parse_email(text)
+    if kind == PHONE:
+        return parse_phone(text)
+    value = re.sub(r"\s", "", text)
+    pattern = patterns.get(kind)
+    if pattern is None:
+        if kind not in PATTERN_KINDS:
+            raise UserError(f"Unknown identifier kind {kind!r}.",
+                            f"Use one of: {', '.join(sorted(KNOWN_KINDS))}.")
+        if not value:
+            raise InvalidIdentifier(kind, f"The {kind_label(kind)} is empty.")
+    elif not pattern.fullmatch(value):
+        raise InvalidIdentifier(kind, f"That is not a {kind_label(kind)} in this portal's format.",
+                                f"The data map expects the pattern {pattern.pattern}.")
+    return Identifier(kind, value)
+
+
+def interpretations(text: str, *, patterns: Mapping[str, re.Pattern[str]] | None = None,
+                    today: dt.date | None = None) -> list[Identifier]:
+    """Every valid reading of ``text``, most likely first; a clear error when there is none.
+
+    When no reading is valid and the text has the shape of exactly one kind (a
+    personnummer with a wrong check digit, say), that kind's own error is raised.
+    """
+    patterns = patterns or {}
+    raw = text.strip()
+    if not raw:
+        raise UserError("No identifier given.",
+                        "Give a personnummer, organisationsnummer, e-mail, phone, customer "
+                        "or invoice number.")
+    if "@" in raw:
+        return [parse_email(raw)]
+    compact = re.sub(r"\s", "", raw)
+    tries: list[str] = [k for k, p in patterns.items() if p.fullmatch(compact)]
+    if _PNR_SHAPE.match(compact):
+        digits = re.sub(r"\D", "", compact)
+        month = int(digits[-8:-6])
+        tries.append(ORGNR if month >= 20 else PERSONNUMMER)
+    if _PHONE_CHARS.match(raw) and (compact.startswith(("+", "0"))):
+        tries.append(PHONE)
+    # A separator at the personnummer position says the writer meant a personnummer.
+    if re.fullmatch(r"\d{6,8}[-+]\d{4}", compact) and PERSONNUMMER in tries:
+        tries = [k for k in tries if k != PHONE]
+    found: list[Identifier] = []
+    errors: list[InvalidIdentifier] = []
+    for kind in dict.fromkeys(tries):
+        try:
+            found.append(_parse_as(raw, kind, patterns, today))
+        except InvalidIdentifier as exc:
+            errors.append(exc)
+    if found:
+        return _dedupe(found)
+    if len(errors) == 1:
+        raise errors[0]
+    raise UserError("The identifier is not recognised as any kind the desk knows.",
+                    "Give a personnummer, organisationsnummer, e-mail, phone, customer or "
+                    "invoice number, or say which kind it is.")
+
+
+def _dedupe(items: Iterable[Identifier]) -> list[Identifier]:
+    return list(dict.fromkeys(items))
