@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from privacy_desk.domain.deadlines import Urgency
 from privacy_desk.domain.lifecycle import CaseStatus
-from privacy_desk.domain.requests import RequestType
+from privacy_desk.domain.requests import Channel, RequestType
 
 _CTX = "labels"
 
@@ -57,5 +57,28 @@ def urgency_label(value: Urgency) -> str:
         Urgency.PLENTY: _tr("On time"),
         Urgency.SOON: _tr("Due soon"),
         Urgency.OVERDUE: _tr("Overdue"),
+        Urgency.DONE: _tr("Done"),
     }
     return labels.get(value, str(value))
+
+
+def channel_label(value: str) -> str:
+    labels = {
+        Channel.PORTAL: _tr("Min sida (portal)"),
+        Channel.PAPER: _tr("Letter"),
+        Channel.EMAIL: _tr("E-mail"),
+    }
+    try:
+        return labels[Channel(value)]
+    except ValueError:
+        return value
+
+
+def event_label(kind: str) -> str:
+    """Case event kinds; unknown (newer) kinds are shown as stored."""
+    labels = {
+        "imported": _tr("Imported from the portal"),
+        "registered": _tr("Registered"),
+        "status": _tr("Status changed"),
+    }
+    return labels.get(kind, kind)

@@ -30,7 +30,7 @@ from privacy_desk.casestore.intake import ImportResult
 from privacy_desk.casestore.queries import CaseDetail, QueueRow, case_detail, list_queue
 from privacy_desk.domain.deadlines import Urgency
 from privacy_desk.errors import UserError
-from privacy_desk.ui.labels import request_type_label, status_label
+from privacy_desk.ui.labels import channel_label, event_label, request_type_label, status_label
 from privacy_desk.ui.queue_filter import QueueFilterProxy
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col, QueueModel
 from privacy_desk.ui.tasks import TaskRunner
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
 
     def _show_detail(self, detail: CaseDetail) -> None:
         current = self.table.currentIndex()
-        if current.isValid() and self.proxy.data(current, CASE_ID_ROLE) != detail.row.case_id:
+        if current.isValid() and self.proxy.data(current, CASE_ID_ROLE) != detail.case_id:
             return  # the officer has moved on to another case meanwhile
         self.detail.setHtml(render_case_html(detail, self))
 
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         index: QModelIndex = self.table.currentIndex()
         return self.proxy.data(index, CASE_ID_ROLE) if index.isValid() else None
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._runner.shutdown()
         if self.ctx is not None:
             self.ctx.close()
@@ -250,24 +250,27 @@ class MainWindow(QMainWindow):
 
 def render_case_html(detail: CaseDetail, w: QWidget) -> str:
     """The detail pane's content; every value escaped."""
-    row = detail.row
     e = html.escape
+    due = detail.effective_due_on.isoformat()
+    if detail.extended_due_on:
+        due += " " + w.tr("(extended)")
     fields = [
-        (w.tr("Case"), row.case_number),
-        (w.tr("Type"), request_type_label(row.request_type)),
-        (w.tr("Status"), status_label(row.status)),
-        (w.tr("Received"), row.received_on.isoformat()),
-        (w.tr("Due"), row.due_on.isoformat()),
-        (w.tr("Person"), row.person_label or ""),
-        (w.tr("Assignee"), row.assignee or w.tr("(nobody)")),
+        (w.tr("Type"), request_type_label(detail.request_type)),
+        (w.tr("Status"), status_label(detail.status)),
+        (w.tr("Received"), detail.received_on.isoformat()),
+        (w.tr("Due"), due),
+        (w.tr("Channel"), channel_label(detail.channel)),
+        (w.tr("Reference"), detail.source_ref or ""),
+        (w.tr("Person"), detail.person_label),
+        (w.tr("Assignee"), detail.assignee or w.tr("(nobody)")),
     ]
-    parts = [f"<h2>{e(row.case_number)}</h2><table>"]
+    parts = [f"<h2>{e(detail.case_number)}</h2><table>"]
     parts += [f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in fields]
     parts.append(f"</table><h3>{e(w.tr('Events'))}</h3><table cellspacing='4'>")
     for ev in detail.events:
         parts.append(
             f"<tr><td>{e(ev.at.strftime('%Y-%m-%d %H:%M'))}</td><td>{e(ev.actor)}</td>"
-            f"<td>{e(ev.kind)}</td><td>{e(ev.note or '')}</td></tr>"
+            f"<td>{e(event_label(ev.kind))}</td><td>{e(ev.note or '')}</td></tr>"
         )
     parts.append("</table>")
     return "".join(parts)

@@ -25,7 +25,7 @@ class QueueFilterProxy(QSortFilterProxyModel):
             self._needle = needle
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(  # noqa: N802
+    def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         if not self._needle:

@@ -92,20 +92,18 @@ class QueueModel(QAbstractTableModel):
     def is_open(self, row: QueueRow) -> bool:
         return CaseStatus(row.status) in OPEN_STATUSES
 
-    def urgency_of(self, row: QueueRow) -> Urgency | None:
-        """None for cases that are no longer open (no deadline is running)."""
-        if not self.is_open(row):
-            return None
-        return urgency(row.due_on, self._today)
+    def urgency_of(self, row: QueueRow) -> Urgency:
+        """DONE for cases that are no longer open (no deadline is running)."""
+        return urgency(row.due_on, self._today, done=not self.is_open(row))
 
     # --- Qt model API -------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Col)
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
@@ -127,11 +125,10 @@ class QueueModel(QAbstractTableModel):
         if role == URGENCY_ROLE:
             return self.urgency_of(row)
         if role == Qt.ItemDataRole.BackgroundRole and col in (Col.DUE, Col.DAYS_LEFT):
-            level = self.urgency_of(row)
-            return QBrush(_URGENCY_COLOURS[level]) if level is not None else None
+            colour = _URGENCY_COLOURS.get(self.urgency_of(row))
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and col in (Col.DUE, Col.DAYS_LEFT):
-            level = self.urgency_of(row)
-            return urgency_label(level) if level is not None else None
+            return urgency_label(self.urgency_of(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Col.DAYS_LEFT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
