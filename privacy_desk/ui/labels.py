@@ -12,22 +12,16 @@ from privacy_desk.domain.deadlines import Urgency
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 
-_CTX = "labels"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
 
 def request_type_label(value: str) -> str:
     labels = {
-        RequestType.ACCESS: _tr("Access (extract)"),
-        RequestType.RECTIFICATION: _tr("Rectification"),
-        RequestType.ERASURE: _tr("Erasure"),
-        RequestType.RESTRICTION: _tr("Restriction"),
-        RequestType.PORTABILITY: _tr("Portability"),
-        RequestType.OBJECTION: _tr("Objection"),
-        RequestType.CONSENT_WITHDRAWAL: _tr("Consent withdrawal"),
+        RequestType.ACCESS: QCoreApplication.translate("labels", "Access (extract)"),
+        RequestType.RECTIFICATION: QCoreApplication.translate("labels", "Rectification"),
+        RequestType.ERASURE: QCoreApplication.translate("labels", "Erasure"),
+        RequestType.RESTRICTION: QCoreApplication.translate("labels", "Restriction"),
+        RequestType.PORTABILITY: QCoreApplication.translate("labels", "Portability"),
+        RequestType.OBJECTION: QCoreApplication.translate("labels", "Objection"),
+        RequestType.CONSENT_WITHDRAWAL: QCoreApplication.translate("labels", "Consent withdrawal"),
     }
     try:
         return labels[RequestType(value)]
@@ -37,14 +31,14 @@ def request_type_label(value: str) -> str:
 
 def status_label(value: str) -> str:
     labels = {
-        CaseStatus.RECEIVED: _tr("Received"),
-        CaseStatus.AWAITING_IDENTITY: _tr("Awaiting identity"),
-        CaseStatus.IN_PROGRESS: _tr("In progress"),
-        CaseStatus.EXTENDED: _tr("Extended"),
-        CaseStatus.ANSWERED: _tr("Answered"),
-        CaseStatus.CLOSED: _tr("Closed"),
-        CaseStatus.REJECTED: _tr("Rejected"),
-        CaseStatus.WITHDRAWN: _tr("Withdrawn"),
+        CaseStatus.RECEIVED: QCoreApplication.translate("labels", "Received"),
+        CaseStatus.AWAITING_IDENTITY: QCoreApplication.translate("labels", "Awaiting identity"),
+        CaseStatus.IN_PROGRESS: QCoreApplication.translate("labels", "In progress"),
+        CaseStatus.EXTENDED: QCoreApplication.translate("labels", "Extended"),
+        CaseStatus.ANSWERED: QCoreApplication.translate("labels", "Answered"),
+        CaseStatus.CLOSED: QCoreApplication.translate("labels", "Closed"),
+        CaseStatus.REJECTED: QCoreApplication.translate("labels", "Rejected"),
+        CaseStatus.WITHDRAWN: QCoreApplication.translate("labels", "Withdrawn"),
     }
     try:
         return labels[CaseStatus(value)]
@@ -54,19 +48,19 @@ def status_label(value: str) -> str:
 
 def urgency_label(value: Urgency) -> str:
     labels = {
-        Urgency.PLENTY: _tr("On time"),
-        Urgency.SOON: _tr("Due soon"),
-        Urgency.OVERDUE: _tr("Overdue"),
-        Urgency.DONE: _tr("Done"),
+        Urgency.PLENTY: QCoreApplication.translate("labels", "On time"),
+        Urgency.SOON: QCoreApplication.translate("labels", "Due soon"),
+        Urgency.OVERDUE: QCoreApplication.translate("labels", "Overdue"),
+        Urgency.DONE: QCoreApplication.translate("labels", "Done"),
     }
     return labels.get(value, str(value))
 
 
 def channel_label(value: str) -> str:
     labels = {
-        Channel.PORTAL: _tr("Min sida (portal)"),
-        Channel.PAPER: _tr("Letter"),
-        Channel.EMAIL: _tr("E-mail"),
+        Channel.PORTAL: QCoreApplication.translate("labels", "Min sida (portal)"),
+        Channel.PAPER: QCoreApplication.translate("labels", "Letter"),
+        Channel.EMAIL: QCoreApplication.translate("labels", "E-mail"),
     }
     try:
         return labels[Channel(value)]
@@ -77,8 +71,8 @@ def channel_label(value: str) -> str:
 def event_label(kind: str) -> str:
     """Case event kinds; unknown (newer) kinds are shown as stored."""
     labels = {
-        "imported": _tr("Imported from the portal"),
-        "registered": _tr("Registered"),
-        "status": _tr("Status changed"),
+        "imported": QCoreApplication.translate("labels", "Imported from the portal"),
+        "registered": QCoreApplication.translate("labels", "Registered"),
+        "status": QCoreApplication.translate("labels", "Status changed"),
     }
     return labels.get(kind, kind)

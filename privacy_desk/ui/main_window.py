@@ -59,10 +59,12 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
         return exc.message, exc.hint
     log.error("Unexpected error in a background task", exc_info=exc)
     return (
-        QCoreApplication.translate("MainWindow", "Something unexpected went wrong ({name})."
-                                   ).format(name=type(exc).__name__),
-        QCoreApplication.translate("MainWindow",
-                                   "Nothing was changed. The details are in the log file."),
+        QCoreApplication.translate(
+            "MainWindow", "Something unexpected went wrong ({name})."
+        ).format(name=type(exc).__name__),
+        QCoreApplication.translate(
+            "MainWindow", "Nothing was changed. The details are in the log file."
+        ),
     )
 
 
@@ -159,8 +161,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Connect (on the worker thread), then load the queue."""
         self.statusBar().showMessage(self.tr("Connecting to the portal and case store…"))
-        self._runner.submit(self._connect, self._on_connected, self._on_load_error,
-                            name="connect")
+        self._runner.submit(self._connect, self._on_connected, self._on_load_error, name="connect")
 
     @Slot()
     def refresh(self) -> None:
@@ -169,8 +170,9 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self.refresh_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Loading the queue…"))
-        self._runner.submit(lambda: load_queue(ctx), self._on_queue, self._on_load_error,
-                            name="load_queue")
+        self._runner.submit(
+            lambda: load_queue(ctx), self._on_queue, self._on_load_error, name="load_queue"
+        )
 
     def _on_connected(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -186,7 +188,10 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.statusBar().showMessage(
             self.tr("{new} new request(s) imported from the portal.").format(
-                new=snap.imported.imported), 10_000)
+                new=snap.imported.imported
+            ),
+            10_000,
+        )
         self.queue_loaded.emit(len(snap.rows))
 
     def _on_load_error(self, exc: BaseException) -> None:
@@ -195,8 +200,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.load_failed.emit(f"{message} {hint}".strip())
         if self._show_error_dialogs:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message,
-                              QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
+            )
             box.setInformativeText(hint)
             box.open()
 
@@ -208,7 +214,9 @@ class MainWindow(QMainWindow):
         overdue = sum(1 for r in open_rows if self.model.urgency_of(r) == Urgency.OVERDUE)
         self.counts_label.setText(
             self.tr("Open: {open} · Due within 7 days: {week} · Overdue: {late}").format(
-                open=len(open_rows), week=due_week, late=overdue))
+                open=len(open_rows), week=due_week, late=overdue
+            )
+        )
 
     # --- the detail pane -------------------------------------------------------------
     def _set_detail_placeholder(self) -> None:
@@ -223,8 +231,12 @@ class MainWindow(QMainWindow):
         case_id = self.proxy.data(indexes[0], CASE_ID_ROLE)
         ctx = self.ctx
         self.detail.setHtml(f"<p><i>{html.escape(self.tr('Loading…'))}</i></p>")
-        self._runner.submit(lambda: case_detail(ctx.case_store, case_id), self._show_detail,
-                            self._on_detail_error, name="case_detail")
+        self._runner.submit(
+            lambda: case_detail(ctx.case_store, case_id),
+            self._show_detail,
+            self._on_detail_error,
+            name="case_detail",
+        )
 
     def _on_detail_error(self, exc: BaseException) -> None:
         message, hint = describe_error(exc)
@@ -234,7 +246,7 @@ class MainWindow(QMainWindow):
         current = self.table.currentIndex()
         if current.isValid() and self.proxy.data(current, CASE_ID_ROLE) != detail.case_id:
             return  # the officer has moved on to another case meanwhile
-        self.detail.setHtml(render_case_html(detail, self))
+        self.detail.setHtml(render_case_html(detail))
 
     def current_case_id(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()
@@ -248,25 +260,29 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def render_case_html(detail: CaseDetail, w: QWidget) -> str:
+def render_case_html(detail: CaseDetail) -> str:
     """The detail pane's content; every value escaped."""
     e = html.escape
     due = detail.effective_due_on.isoformat()
     if detail.extended_due_on:
-        due += " " + w.tr("(extended)")
+        due += " " + QCoreApplication.translate("CaseDetail", "(extended)")
     fields = [
-        (w.tr("Type"), request_type_label(detail.request_type)),
-        (w.tr("Status"), status_label(detail.status)),
-        (w.tr("Received"), detail.received_on.isoformat()),
-        (w.tr("Due"), due),
-        (w.tr("Channel"), channel_label(detail.channel)),
-        (w.tr("Reference"), detail.source_ref or ""),
-        (w.tr("Person"), detail.person_label),
-        (w.tr("Assignee"), detail.assignee or w.tr("(nobody)")),
+        (QCoreApplication.translate("CaseDetail", "Type"), request_type_label(detail.request_type)),
+        (QCoreApplication.translate("CaseDetail", "Status"), status_label(detail.status)),
+        (QCoreApplication.translate("CaseDetail", "Received"), detail.received_on.isoformat()),
+        (QCoreApplication.translate("CaseDetail", "Due"), due),
+        (QCoreApplication.translate("CaseDetail", "Channel"), channel_label(detail.channel)),
+        (QCoreApplication.translate("CaseDetail", "Reference"), detail.source_ref or ""),
+        (QCoreApplication.translate("CaseDetail", "Person"), detail.person_label),
+        (
+            QCoreApplication.translate("CaseDetail", "Assignee"),
+            detail.assignee or QCoreApplication.translate("CaseDetail", "(nobody)"),
+        ),
     ]
+    events_title = QCoreApplication.translate("CaseDetail", "Events")
     parts = [f"<h2>{e(detail.case_number)}</h2><table>"]
     parts += [f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in fields]
-    parts.append(f"</table><h3>{e(w.tr('Events'))}</h3><table cellspacing='4'>")
+    parts.append(f"</table><h3>{e(events_title)}</h3><table cellspacing='4'>")
     for ev in detail.events:
         parts.append(
             f"<tr><td>{e(ev.at.strftime('%Y-%m-%d %H:%M'))}</td><td>{e(ev.actor)}</td>"

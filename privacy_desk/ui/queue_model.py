@@ -52,16 +52,15 @@ class Col(IntEnum):
 
 
 def _headers() -> dict[Col, str]:
-    tr = QCoreApplication.translate
     return {
-        Col.CASE: tr("QueueModel", "Case"),
-        Col.TYPE: tr("QueueModel", "Type"),
-        Col.RECEIVED: tr("QueueModel", "Received"),
-        Col.DUE: tr("QueueModel", "Due"),
-        Col.DAYS_LEFT: tr("QueueModel", "Days left"),
-        Col.STATUS: tr("QueueModel", "Status"),
-        Col.PERSON: tr("QueueModel", "Person"),
-        Col.ASSIGNEE: tr("QueueModel", "Assignee"),
+        Col.CASE: QCoreApplication.translate("QueueModel", "Case"),
+        Col.TYPE: QCoreApplication.translate("QueueModel", "Type"),
+        Col.RECEIVED: QCoreApplication.translate("QueueModel", "Received"),
+        Col.DUE: QCoreApplication.translate("QueueModel", "Due"),
+        Col.DAYS_LEFT: QCoreApplication.translate("QueueModel", "Days left"),
+        Col.STATUS: QCoreApplication.translate("QueueModel", "Status"),
+        Col.PERSON: QCoreApplication.translate("QueueModel", "Person"),
+        Col.ASSIGNEE: QCoreApplication.translate("QueueModel", "Assignee"),
     }
 
 
