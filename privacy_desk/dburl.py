@@ -30,7 +30,7 @@ def parse_target(target: str | Path) -> URL:
         return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
     try:
         url = make_url(raw)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise UserError(
             "That is not a valid database URL.",
             "Use the form postgresql://user@host:5432/dbname, "
@@ -94,7 +94,8 @@ def explain_connection_error(url: URL, exc: BaseException) -> ConnectionFailed:
     """Translate a driver error into a message that says what to do, without secrets."""
     where = display_url(url)
     detail = str(getattr(exc, "orig", exc) or exc).lower()
-    if "password authentication failed" in detail or "access denied" in detail:
+    if ("password authentication failed" in detail or "access denied" in detail
+            or ("role" in detail and "does not exist" in detail)):
         return ConnectionFailed(f"The database at {where} refused the user name or password.",
                                 "Check the credentials in the connection profile.")
     if "does not exist" in detail or "unknown database" in detail:

@@ -17,8 +17,11 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 def configure_logging(paths: AppPaths, *, verbose: bool = False) -> None:
     """Send the app's log records to a rotating file (5 x 2 MB)."""
     root = logging.getLogger("privacy_desk")
-    if any(getattr(h, "_privacy_desk", False) for h in root.handlers):
-        return
+    for old in [h for h in root.handlers if getattr(h, "_privacy_desk", False)]:
+        if getattr(old, "baseFilename", None) == str(paths.log_file.resolve()):
+            return
+        root.removeHandler(old)  # a new base dir (tests, --base-dir): log there instead
+        old.close()
     paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     handler = logging.handlers.RotatingFileHandler(
         paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
