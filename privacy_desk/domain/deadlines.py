@@ -57,7 +57,7 @@ def _swedish_holidays(year: int) -> dict[date, str]:
             f"Swedish holidays are only known for the years {first}-{last}, not {year}.",
             "Check the date; it is probably mistyped.",
         )
-    calendar_ = holidays.country_holidays("SE", years=year, include_sundays=False)
+    calendar_ = holidays.country_holidays("SE", years=year, include_sundays=False, language="sv")
     return {day: str(name) for day, name in calendar_.items()}
 
 
