@@ -1,0 +1,222 @@
+"""Changing the case store: registering cases, numbering them, moving them along.
+
+Every change records who made it and bumps the case's ``version``; an edit made
+against an older version than the stored one is refused (:class:`StaleCase`) instead
+of silently overwriting a colleague's work.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from privacy_desk.casestore.models import LABEL_LEN, Case, CaseEvent, CaseNumberCounter
+from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, case_detail, detail_of
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.domain.deadlines import check_extension, due_date, extended_due_date
+from privacy_desk.domain.lifecycle import CaseStatus, check_transition
+from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+CASE_NUMBER_PREFIX = "PD"
+#: How often a write is retried after losing a race (duplicate key, deadlock).
+MAX_ATTEMPTS = 5
+
+
+class StaleCase(UserError):
+    """Someone else changed the case after it was opened; the edit was not saved."""
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the form every timestamp in the case store takes."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def format_case_number(year: int, number: int) -> str:
+    return f"{CASE_NUMBER_PREFIX}-{year}-{number:05d}"
+
+
+def allocate_case_numbers(session: Session, year: int, count: int) -> list[str]:
+    """Reserve ``count`` consecutive case numbers of ``year`` in the session's transaction.
+
+    The counter row is incremented *before* it is read, so the row lock (the database
+    write lock on SQLite) is held from the first statement to commit: two officers, or
+    two importers, can never receive the same number. When the year has no counter yet,
+    two first-timers may race to insert it; the loser gets an IntegrityError (or a
+    deadlock on MariaDB) and must retry the whole transaction (see :func:`run_retrying`).
+    """
+    if count < 1:
+        return []
+    result = session.execute(
+        update(CaseNumberCounter).where(CaseNumberCounter.year == year)
+        .values(last_number=CaseNumberCounter.last_number + count)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        last = session.scalar(
+            select(CaseNumberCounter.last_number).where(CaseNumberCounter.year == year)
+        )
+        assert last is not None
+    else:
+        session.execute(insert(CaseNumberCounter).values(year=year, last_number=count))
+        last = count
+    return [format_case_number(year, n) for n in range(last - count + 1, last + 1)]
+
+
+def new_case_number(session: Session, year: int) -> str:
+    """One new case number such as ``PD-2026-00001`` (see :func:`allocate_case_numbers`)."""
+    return allocate_case_numbers(session, year, 1)[0]
+
+
+def is_retryable(exc: DBAPIError) -> bool:
+    """Whether the database refused only because of a concurrent transaction."""
+    if isinstance(exc, IntegrityError):
+        return True
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None)  # psycopg
+    if sqlstate in {"40001", "40P01"}:  # serialization failure, deadlock
+        return True
+    args: tuple[Any, ...] = getattr(orig, "args", ())
+    return bool(args) and args[0] in {1213, 1205}  # MariaDB deadlock, lock wait timeout
+
+
+def run_retrying(store: CaseStore, work: Callable[[Session], T]) -> T:
+    """Run ``work`` in a transaction; on a lost race roll back and run it again."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with store.sessions.begin() as session:
+                return work(session)
+        except DBAPIError as exc:
+            if attempt == MAX_ATTEMPTS or not is_retryable(exc):
+                raise
+            log.info("Write lost a race (%s); retrying, attempt %d", type(exc).__name__,
+                     attempt + 1)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def short_label(label: str) -> str:
+    """A queue label that fits its column (names can be long; the column is not)."""
+    label = " ".join(label.split())
+    return label if len(label) <= LABEL_LEN else label[: LABEL_LEN - 1] + "…"
+
+
+def register_case(
+    store: CaseStore,
+    *,
+    request_type: RequestType,
+    channel: Channel,
+    received_on: date,
+    person_label: str,
+    subject_identifiers: Mapping[str, Any] | None = None,
+    received_at: datetime | None = None,
+    actor: str | None = None,
+    note: str | None = None,
+) -> CaseDetail:
+    """Open a case for a request that arrived by paper, e-mail (or the portal).
+
+    The case starts as 'received' with the one-month deadline from ``received_on``.
+    """
+    if not person_label.strip():
+        raise UserError("A case needs a name to show in the queue.",
+                        "Enter the person's name or e-mail address.")
+    who = actor or store.actor
+    request_type, channel = RequestType(request_type), Channel(channel)
+
+    def work(session: Session) -> int:
+        now = utcnow()
+        case = Case(
+            case_number=new_case_number(session, received_on.year),
+            request_type=request_type.value, status=CaseStatus.RECEIVED.value,
+            channel=channel.value, received_on=received_on, received_at=received_at,
+            due_on=due_date(received_on), person_label=short_label(person_label),
+            subject_identifiers=dict(subject_identifiers or {}), created_at=now,
+            updated_at=now, updated_by=who,
+        )
+        case.events.append(CaseEvent(at=now, actor=who, kind="registered",
+                                     to_status=CaseStatus.RECEIVED.value, note=note))
+        session.add(case)
+        session.flush()
+        return case.id
+
+    return case_detail(store, run_retrying(store, work))
+
+
+def _stale(case_number: str, updated_by: str, updated_at: datetime) -> StaleCase:
+    local = updated_at.replace(tzinfo=UTC).astimezone(STOCKHOLM)
+    return StaleCase(
+        f"Case {case_number} was changed by {updated_by} at {local:%Y-%m-%d %H:%M} "
+        "after you opened it; your change was not saved.",
+        "Reload the case to see their change, then try again.",
+    )
+
+
+def _stale_from_db(store: CaseStore, case_id: int) -> StaleCase | CaseNotFound:
+    with store.sessions() as session:
+        row = session.execute(
+            select(Case.case_number, Case.updated_by, Case.updated_at).where(Case.id == case_id)
+        ).first()
+    if row is None:
+        return CaseNotFound(f"Case {case_id} was removed after you opened it.",
+                            "Refresh the queue.")
+    return _stale(*row)
+
+
+def transition_case(
+    store: CaseStore,
+    case_id: int,
+    target: CaseStatus,
+    *,
+    actor: str,
+    reason: str | None,
+    expected_version: int,
+    today: date | None = None,
+) -> CaseDetail:
+    """Move a case to ``target``, recording who, when and why as a 'status' event.
+
+    ``expected_version`` is the version the officer saw; if the case changed since,
+    :class:`StaleCase` names who changed it. The move is checked by the domain's
+    lifecycle; extending also sets the extended (three-month) deadline and requires the
+    extension to be given within the first month (``today`` defaults to the Stockholm date).
+    """
+    target = CaseStatus(target)
+    note = (reason or "").strip() or None
+
+    def work(session: Session) -> CaseDetail:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                               "Refresh the queue; it may have been removed.")
+        if case.version != expected_version:
+            raise _stale(case.case_number, case.updated_by, case.updated_at)
+        current = CaseStatus(case.status)
+        check_transition(current, target, reason=note)
+        now = utcnow()
+        if target is CaseStatus.EXTENDED:
+            told_on = today or now.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
+            check_extension(case.received_on, told_on)
+            case.extended_due_on = extended_due_date(case.received_on)
+        case.status = target.value
+        case.updated_at, case.updated_by = now, actor
+        event = CaseEvent(at=now, actor=actor, kind="status", from_status=current.value,
+                          to_status=target.value, note=note)
+        case.events.append(event)
+        session.flush()  # the UPDATE ... WHERE version = expected: StaleDataError if lost
+        return detail_of(case, case.events)
+
+    try:
+        return run_retrying(store, work)
+    except StaleDataError:
+        raise _stale_from_db(store, case_id) from None

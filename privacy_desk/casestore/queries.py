@@ -1,0 +1,157 @@
+"""Reading the case store: the queue and one case's detail, as plain frozen rows.
+
+Rows are dataclasses, not ORM objects, so a worker thread can build them and the GUI
+thread can hold them without a session (and without lazy loads behind its back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import func, select
+
+from privacy_desk.casestore.models import Case, CaseEvent
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.errors import UserError
+
+# Plain dict lookups: much cheaper than Enum(value) when building 100,000 rows.
+_REQUEST_TYPES = {m.value: m for m in RequestType}
+_STATUSES = {m.value: m for m in CaseStatus}
+
+
+def _request_type(value: str) -> RequestType:
+    return _REQUEST_TYPES.get(value) or RequestType(value)
+
+
+def _status(value: str) -> CaseStatus:
+    return _STATUSES.get(value) or CaseStatus(value)
+
+
+class CaseNotFound(UserError):
+    """The case asked for is not in the case store (deleted, or a wrong id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One line of the officer's queue. ``due_on`` is the effective (extended if set) date."""
+
+    case_id: int
+    case_number: str
+    request_type: RequestType
+    status: CaseStatus
+    received_on: date
+    due_on: date
+    person_label: str
+    assignee: str | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class CaseEventRow:
+    """One entry of a case's audit trail."""
+
+    id: int
+    at: datetime
+    actor: str
+    kind: str
+    from_status: CaseStatus | None
+    to_status: CaseStatus | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    """Everything about one case, with its events oldest first."""
+
+    case_id: int
+    case_number: str
+    request_type: RequestType
+    status: CaseStatus
+    channel: Channel
+    received_on: date
+    received_at: datetime | None
+    due_on: date
+    extended_due_on: date | None
+    person_label: str
+    subject_identifiers: Mapping[str, Any]
+    source_ref: str | None
+    assignee: str | None
+    created_at: datetime
+    updated_at: datetime
+    updated_by: str
+    version: int
+    events: tuple[CaseEventRow, ...]
+
+    @property
+    def effective_due_on(self) -> date:
+        return self.extended_due_on or self.due_on
+
+    def as_queue_row(self) -> QueueRow:
+        return QueueRow(self.case_id, self.case_number, self.request_type, self.status,
+                        self.received_on, self.effective_due_on, self.person_label,
+                        self.assignee, self.version)
+
+
+def list_queue(store: CaseStore, *,
+               statuses: Collection[CaseStatus] | None = None) -> list[QueueRow]:
+    """The queue, most urgent first: one query over only the columns the list shows.
+
+    ``statuses`` narrows it (e.g. ``OPEN_STATUSES``); by default every case is listed.
+    """
+    effective_due = func.coalesce(Case.extended_due_on, Case.due_on)
+    stmt = select(Case.id, Case.case_number, Case.request_type, Case.status, Case.received_on,
+                  effective_due, Case.person_label, Case.assignee, Case.version)
+    if statuses is not None:
+        stmt = stmt.where(Case.status.in_([str(s) for s in statuses]))
+    stmt = stmt.order_by(effective_due, Case.id)
+    with store.engine.connect() as conn:
+        rows = conn.execute(stmt).all()
+    return [
+        QueueRow(cid, number, _request_type(rtype), _status(status), received, due, label,
+                 assignee, version)
+        for cid, number, rtype, status, received, due, label, assignee, version in rows
+    ]
+
+
+def _event_row(ev: CaseEvent) -> CaseEventRow:
+    return CaseEventRow(
+        ev.id, ev.at, ev.actor, ev.kind,
+        _status(ev.from_status) if ev.from_status else None,
+        _status(ev.to_status) if ev.to_status else None,
+        ev.note,
+    )
+
+
+def detail_of(case: Case, events: Collection[CaseEvent]) -> CaseDetail:
+    """A frozen snapshot of a loaded case (used inside a session by the write services)."""
+    return CaseDetail(
+        case_id=case.id, case_number=case.case_number,
+        request_type=_request_type(case.request_type), status=_status(case.status),
+        channel=Channel(case.channel), received_on=case.received_on,
+        received_at=case.received_at, due_on=case.due_on,
+        extended_due_on=case.extended_due_on, person_label=case.person_label,
+        subject_identifiers=MappingProxyType(dict(case.subject_identifiers or {})),
+        source_ref=case.source_ref, assignee=case.assignee, created_at=case.created_at,
+        updated_at=case.updated_at, updated_by=case.updated_by, version=case.version,
+        events=tuple(_event_row(ev) for ev in events),
+    )
+
+
+def case_detail(store: CaseStore, case_id: int) -> CaseDetail:
+    """One case and its events in order; :class:`CaseNotFound` if it does not exist."""
+    with store.sessions() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                               "Refresh the queue; it may have been removed.")
+        events = session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case_id)
+            .order_by(CaseEvent.at, CaseEvent.id)
+        ).all()
+        return detail_of(case, events)

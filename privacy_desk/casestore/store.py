@@ -1,0 +1,99 @@
+"""Opening the case store: connect, check the schema's version, back up, migrate.
+
+A :class:`CaseStore` is what every service function takes. It holds an engine and a
+sessionmaker and nothing else, so the GUI can hand it to a worker thread.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from privacy_desk.casestore import migrate
+from privacy_desk.dburl import (
+    backend,
+    check_connection,
+    display_url,
+    explain_connection_error,
+    make_engine,
+)
+from privacy_desk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def default_actor() -> str:
+    """The OS login name: who is at the keyboard, recorded on every change."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (some containers, services)
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class CaseStore:
+    """An open case store: engine, session factory, and the officer using it."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    actor: str
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def backend(self) -> str:
+        return backend(self.engine.url)
+
+    def close(self) -> None:
+        """Release every pooled connection (call once, when the app or test is done)."""
+        self.engine.dispose()
+
+
+def open_case_store(url: URL, *, backup_dir: Path | None = None,
+                    actor: str | None = None) -> CaseStore:
+    """Connect to the case store at ``url`` and bring its schema up to date.
+
+    A SQLite file that needs migrating is first copied to ``backup_dir`` (default: a
+    ``backups`` folder next to it). Refuses, touching nothing, a store from a newer
+    Privacy Desk (:class:`~privacy_desk.errors.SchemaTooNew`) and a database holding
+    unrelated tables (:class:`~privacy_desk.errors.TargetNotEmpty`).
+    """
+    engine = make_engine(url)
+    try:
+        check_connection(engine)
+        with engine.connect() as conn:
+            state = migrate.check_schema_state(conn)
+        if state.needs_upgrade:
+            revisions = state.revisions
+            if backend(url) == "sqlite" and not state.empty and url.database:
+                database = Path(url.database)
+                migrate.backup_sqlite_file(
+                    database, backup_dir or database.parent / "backups", revisions
+                )
+            log.info("Migrating the case store at %s from %s to %s", display_url(url),
+                     ",".join(revisions) or "empty", migrate.head_revision())
+            try:
+                migrate.upgrade_to_head(engine)
+            except DBAPIError as exc:
+                raise UserError(
+                    f"Updating the case store at {display_url(url)} failed "
+                    f"({type(exc.orig).__name__}).",
+                    "Restore the backup (SQLite) or ask the DBA to check the database, "
+                    "then try again.",
+                ) from exc
+    except DBAPIError as exc:
+        engine.dispose()
+        raise explain_connection_error(url, exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return CaseStore(engine, sessionmaker(engine, expire_on_commit=False),
+                     actor or default_actor())
