@@ -241,9 +241,9 @@ def _store_batch(session: Session, batch: Sequence[_Incoming], actor: str) -> tu
          "updated_at": now, "updated_by": actor, "version": 1}
         for inc in fresh
     ])
-    ids = dict(session.execute(
+    ids = {ref: cid for ref, cid in session.execute(
         select(Case.source_ref, Case.id).where(Case.source_ref.in_([i.source_ref for i in fresh]))
-    ).tuples().all())
+    )}
     session.execute(CaseEvent.metadata.tables["case_events"].insert(), [
         {"case_id": ids[inc.source_ref], "at": now, "actor": actor, "kind": "imported",
          "from_status": None, "to_status": CaseStatus.RECEIVED.value,
