@@ -7,6 +7,7 @@ Open it with :func:`open_case_store`; everything else takes the returned
 from privacy_desk.casestore.cases import (
     StaleCase,
     allocate_case_numbers,
+    assign_case,
     new_case_number,
     register_case,
     transition_case,
@@ -40,6 +41,7 @@ __all__ = [
     "QueueRow",
     "StaleCase",
     "allocate_case_numbers",
+    "assign_case",
     "case_detail",
     "import_portal_requests",
     "list_queue",

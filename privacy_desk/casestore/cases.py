@@ -174,6 +174,41 @@ def _stale_from_db(store: CaseStore, case_id: int) -> StaleCase | CaseNotFound:
     return _stale(*row)
 
 
+def _load_for_edit(session: Session, case_id: int, expected_version: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                           "Refresh the queue; it may have been removed.")
+    if case.version != expected_version:
+        raise _stale(case.case_number, case.updated_by, case.updated_at)
+    return case
+
+
+def _edit(store: CaseStore, case_id: int, work: Callable[[Session], CaseDetail]) -> CaseDetail:
+    """Run an edit; a concurrent commit caught by the versioned UPDATE becomes StaleCase."""
+    try:
+        return run_retrying(store, work)
+    except StaleDataError:
+        raise _stale_from_db(store, case_id) from None
+
+
+def assign_case(store: CaseStore, case_id: int, assignee: str | None, *, actor: str,
+                expected_version: int) -> CaseDetail:
+    """Give the case to an officer (``None``: nobody), recorded as an 'assigned' event."""
+    who = (assignee or "").strip() or None
+
+    def work(session: Session) -> CaseDetail:
+        case = _load_for_edit(session, case_id, expected_version)
+        now = utcnow()
+        case.assignee, case.updated_at, case.updated_by = who, now, actor
+        case.events.append(CaseEvent(at=now, actor=actor, kind="assigned",
+                                     note=f"Assigned to {who}." if who else "Unassigned."))
+        session.flush()
+        return detail_of(case, case.events)
+
+    return _edit(store, case_id, work)
+
+
 def transition_case(
     store: CaseStore,
     case_id: int,
@@ -195,12 +230,7 @@ def transition_case(
     note = (reason or "").strip() or None
 
     def work(session: Session) -> CaseDetail:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                               "Refresh the queue; it may have been removed.")
-        if case.version != expected_version:
-            raise _stale(case.case_number, case.updated_by, case.updated_at)
+        case = _load_for_edit(session, case_id, expected_version)
         current = CaseStatus(case.status)
         check_transition(current, target, reason=note)
         now = utcnow()
@@ -216,7 +246,4 @@ def transition_case(
         session.flush()  # the UPDATE ... WHERE version = expected: StaleDataError if lost
         return detail_of(case, case.events)
 
-    try:
-        return run_retrying(store, work)
-    except StaleDataError:
-        raise _stale_from_db(store, case_id) from None
+    return _edit(store, case_id, work)

@@ -20,6 +20,7 @@ from privacy_desk.casestore import (
     CaseNotFound,
     CaseStore,
     StaleCase,
+    assign_case,
     case_detail,
     list_queue,
     open_case_store,
@@ -215,6 +216,19 @@ def test_invalid_transition_is_refused_and_changes_nothing(store: CaseStore) -> 
                         expected_version=1)
     detail = case_detail(store, cid)
     assert (detail.status, detail.version, len(detail.events)) == (CaseStatus.RECEIVED, 1, 1)
+
+
+def test_assigning_a_case_shows_in_the_queue_and_the_trail(store: CaseStore) -> None:
+    cid = _new_case(store)
+    d = assign_case(store, cid, "anna", actor="lead", expected_version=1)
+    assert (d.assignee, d.version, d.updated_by) == ("anna", 2, "lead")
+    assert [(r.assignee, r.version) for r in list_queue(store)] == [("anna", 2)]
+    with pytest.raises(StaleCase, match="changed by lead"):
+        assign_case(store, cid, "bo", actor="bo", expected_version=1)
+    d = assign_case(store, cid, None, actor="anna", expected_version=2)
+    assert d.assignee is None
+    assert [(e.kind, e.note) for e in d.events[1:]] == [
+        ("assigned", "Assigned to anna."), ("assigned", "Unassigned.")]
 
 
 # --- two officers -----------------------------------------------------------------------------
