@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 #: Modules that add subcommands: each has ``register(subparsers)``.
 SUBCOMMAND_MODULES: list[str] = [
     "privacy_desk.portal.demo.cli_demo",
+    "privacy_desk.datamap.cli_datamap",
 ]
 
 

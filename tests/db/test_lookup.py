@@ -105,10 +105,11 @@ from sqlalchemy.engine import URL  # noqa: E402
 from sqlalchemy.exc import DBAPIError  # noqa: E402
 
 from privacy_desk.datamap import DataMap, load_datamap  # noqa: E402
+from privacy_desk.datamap.readonly import read_only  # noqa: E402
 from privacy_desk.dburl import make_engine  # noqa: E402
 from privacy_desk.errors import UserError  # noqa: E402
 from privacy_desk.identifiers import InvalidIdentifier  # noqa: E402
-from privacy_desk.portal.lookup import collect, find_person, read_only  # noqa: E402
+from privacy_desk.portal.lookup import collect, find_person  # noqa: E402
 from privacy_desk.resources import resource_path  # noqa: E402
 
 
