@@ -15,6 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from privacy_desk.casestore.intake import IncomingRequestSource
 
 #: The format version this code reads. Bump on incompatible changes to the format.
 FORMAT_VERSION = 1
@@ -233,3 +237,32 @@ class DataMap:
     def request_source(self) -> RequestSourceSpec | None:
         """The incoming-request table mapping, or None when the portal has none."""
         return self.requests
+
+    def incoming_request_source(self) -> IncomingRequestSource | None:
+        """The request queue's reader configuration, built from ``requests:``.
+
+        Imported lazily: the case store depends on the map, not the other way round.
+        """
+        from privacy_desk.casestore.intake import CustomerNameSource, IncomingRequestSource
+        from privacy_desk.domain.requests import RequestType
+
+        src = self.requests
+        if src is None:
+            return None
+        cols = src.columns
+        customer = None
+        subjects = self.subject_tables
+        if "customer_id" in cols and len(subjects) == 1 and len(subjects[0].primary_key) == 1:
+            subject = subjects[0]
+            customer = CustomerNameSource(table=subject.name, id_column=subject.primary_key[0],
+                                          name_columns=subject.label_columns)
+        identifiers = {k: cols[k] for k in ("customer_id", "personnummer", "orgnr", "email",
+                                            "phone") if k in cols}
+        return IncomingRequestSource(
+            table=src.table, id_column=cols["id"],
+            reference_column=cols.get("reference", cols["id"]),
+            submitted_at_column=cols["received_at"], type_column=cols["type"],
+            type_map=MappingProxyType({k: RequestType(v) for k, v in src.type_values.items()}),
+            identifier_columns=MappingProxyType(identifiers),
+            customer_id_column=cols.get("customer_id"), customer=customer,
+            email_column=cols.get("email"), message_column=cols.get("message"))

@@ -55,10 +55,10 @@ def fill_demo(engine: Engine) -> None:
             dict(id=102, account_id=11, logged_in_at=T0, ip_address="192.0.2.3", method="bankid"),
         ],
         s.invoices: [
-            dict(id=1000, invoice_number="20260001", customer_id=1, period="2026-01",
+            dict(id=1000, invoice_number="300000001", customer_id=1, period="2026-01",
                  invoice_date=dt.date(2026, 2, 1), due_date=dt.date(2026, 2, 28),
                  energy_kwh=1200, amount_sek=Decimal("1534.50"), paid_at=None),
-            dict(id=1001, invoice_number="20260002", customer_id=2, period="2026-01",
+            dict(id=1001, invoice_number="300000002", customer_id=2, period="2026-01",
                  invoice_date=dt.date(2026, 2, 1), due_date=dt.date(2026, 2, 28),
                  energy_kwh=900, amount_sek=Decimal("999.00"), paid_at=None),
         ],
@@ -193,7 +193,7 @@ def test_non_customer_found_by_phone_and_email(portal: Engine) -> None:
 
 def test_other_identifiers_lead_to_the_same_customer(portal: Engine) -> None:
     dm = demo_map()
-    for ident, kind in [("+46 70 123 45 67", None), ("20260001", "invoice_number"),
+    for ident, kind in [("+46 70 123 45 67", None), ("300000001", "invoice_number"),
                         ("1000001", "customer_number"), ("anna.berg@example.se", None)]:
         result = find_person(portal, dm, ident, kind=kind)
         assert [c.key for c in result.candidates if c.subject_table] == [(1,)], ident

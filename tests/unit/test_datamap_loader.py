@@ -152,3 +152,17 @@ def test_hold_needs_a_declared_rule(tmp_path: Path) -> None:
                                  "    references:")
     err = error_of(text, tmp_path)
     assert "unknown hold rule 'bfl'" in err.problem and err.line == line_of(text, "hold:")
+
+
+def test_request_source_feeds_the_request_queue() -> None:
+    from privacy_desk.casestore.intake import DEMO_REQUEST_SOURCE
+    from privacy_desk.domain.requests import RequestType
+
+    built = load_datamap(resource_path("datamaps", "demo-portal.yaml")).incoming_request_source()
+    assert built is not None
+    for attr in ("table", "id_column", "reference_column", "submitted_at_column", "type_column",
+                 "customer_id_column", "email_column", "message_column"):
+        assert getattr(built, attr) == getattr(DEMO_REQUEST_SOURCE, attr), attr
+    assert dict(built.identifier_columns) == dict(DEMO_REQUEST_SOURCE.identifier_columns)
+    assert built.type_map["erasure"] is RequestType.ERASURE
+    assert built.customer is not None and built.customer.table == "customers"
