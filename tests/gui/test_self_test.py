@@ -1,0 +1,47 @@
+"""The whole app started as a user would, in a real subprocess: ``--demo --self-test``."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(*args: str, base: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "privacy_desk", "--base-dir", str(base), *args],
+        capture_output=True, text=True, timeout=600, env=env, check=False,
+    )
+
+
+def test_demo_self_test_builds_the_portal_imports_and_shows_the_queue(tmp_path: Path) -> None:
+    first = _run("--demo", "--self-test", base=tmp_path)
+    assert first.returncode == 0, first.stderr
+    match = re.search(r"self-test ok: (\d+) cases in the queue", first.stdout)
+    assert match, first.stdout
+    assert int(match.group(1)) > 0
+    assert (tmp_path / "data" / "demo-portal.sqlite3").exists()
+    assert (tmp_path / "data" / "casestore.sqlite3").exists()
+
+    # The second start reuses the portal and imports nothing twice.
+    second = _run("--demo", "--self-test", base=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert f"self-test ok: {match.group(1)} cases" in second.stdout
+
+
+def test_self_test_fails_with_the_reason_and_no_traceback(tmp_path: Path) -> None:
+    result = _run("--portal", "postgresql://nobody@127.0.0.1:1/none", "--self-test",
+                  base=tmp_path)
+    assert result.returncode == 1
+    assert "self-test FAILED: Cannot reach the database server" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_portal_configured_is_explained(tmp_path: Path) -> None:
+    result = _run("--self-test", base=tmp_path)
+    assert result.returncode == 1
+    assert "No portal database is configured" in result.stderr
+    assert "--demo" in result.stderr
