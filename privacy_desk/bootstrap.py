@@ -22,7 +22,7 @@ from privacy_desk.casestore.intake import (
     import_portal_requests,
 )
 from privacy_desk.casestore.store import CaseStore, open_case_store
-from privacy_desk.dburl import connect, display_url, parse_target
+from privacy_desk.dburl import connect, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
 
@@ -57,11 +57,11 @@ class AppContext:
 
     @property
     def portal_label(self) -> str:
-        return display_url(self.portal_url)
+        return describe_url(self.portal_url)
 
     @property
     def case_store_label(self) -> str:
-        return display_url(self.case_store_url)
+        return describe_url(self.case_store_url)
 
     def import_requests(self) -> ImportResult:
         """Bring new portal requests into the queue (idempotent)."""

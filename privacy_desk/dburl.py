@@ -55,6 +55,19 @@ def display_url(url: URL | str) -> str:
     return url.render_as_string(hide_password=True)
 
 
+_BACKEND_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MariaDB/MySQL"}
+
+
+def describe_url(url: URL) -> str:
+    """A short human label: 'SQLite /path/file' or 'PostgreSQL user@host:5432/db'."""
+    be = backend(url)
+    if be == "sqlite":
+        return f"SQLite {url.database or ':memory:'}"
+    who = f"{url.username}@" if url.username else ""
+    port = f":{url.port}" if url.port else ""
+    return f"{_BACKEND_NAMES.get(be, be)} {who}{url.host or 'localhost'}{port}/{url.database or ''}"
+
+
 def backend(url: URL) -> str:
     """'sqlite', 'postgresql' or 'mysql' (MariaDB counts as mysql)."""
     name = url.get_backend_name()

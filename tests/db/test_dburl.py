@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from privacy_desk.dburl import backend, connect, display_url, parse_target
+from privacy_desk.dburl import backend, connect, describe_url, display_url, parse_target
 from privacy_desk.errors import ConnectionFailed, UserError
 from tests.databases import SERVER_URLS, require_server
 
@@ -72,3 +72,11 @@ def test_mariadb_wrong_password_and_database() -> None:
     assert "definitely-wrong-pw" not in str(err.value)
     with pytest.raises(ConnectionFailed, match="does not exist"):
         connect(base.set(database=f"missing_{uuid.uuid4().hex[:8]}"))
+
+
+def test_short_labels_for_the_status_bar(tmp_path: Path) -> None:
+    assert describe_url(parse_target(tmp_path / "c.sqlite3")) == f"SQLite {tmp_path / 'c.sqlite3'}"
+    label = describe_url(parse_target("postgresql://desk:pw@db.example.com:5433/cases"))
+    assert label == "PostgreSQL desk@db.example.com:5433/cases"
+    assert describe_url(parse_target("mysql://root@127.0.0.1/portal")) == (
+        "MariaDB/MySQL root@127.0.0.1/portal")
