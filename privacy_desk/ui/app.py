@@ -8,7 +8,15 @@ import os
 import sys
 from functools import partial
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from privacy_desk import APP_ID, APP_NAME, ORG_NAME, __version__
@@ -51,6 +59,22 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+#: Qt messages that describe the platform, not a fault: kept out of the user's terminal.
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message_to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Send Qt's own messages to our log file instead of stderr (they hold no personal data)."""
+    if message.startswith(_QUIET_QT_MESSAGES):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("privacy_desk.qt").log(level, "Qt: %s", message)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -67,6 +91,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     """Open the main window (or run the self-test) and return the exit code."""
     if args.self_test and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no person, no screen needed
+    qInstallMessageHandler(_qt_message_to_log)
     app = make_application()
     translators = install_translations(app, args.lang or DEFAULT_LANGUAGE)
     runner = TaskRunner()
