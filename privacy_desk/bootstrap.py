@@ -12,19 +12,22 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
 from privacy_desk.casestore.intake import (
-    DEMO_REQUEST_SOURCE,
     ImportResult,
     IncomingRequestSource,
     import_portal_requests,
 )
 from privacy_desk.casestore.store import CaseStore, open_case_store
+from privacy_desk.datamap.loader import load_datamap
+from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import connect, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
+from privacy_desk.resources import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 #: small enough to build in seconds on an office PC.
 DEMO_CUSTOMERS = 1000
 DEMO_SEED = 1
+#: The data map of the demo portal, under resources/.
+DEMO_MAP = ("datamaps", "demo-portal.yaml")
 
 
 def current_officer() -> str:
@@ -51,6 +56,7 @@ class AppContext:
     portal: Engine
     case_store: CaseStore
     case_store_url: URL
+    datamap: DataMap
     request_source: IncomingRequestSource
     officer: str
     demo: bool
@@ -94,10 +100,28 @@ def open_context(
     demo: bool = False,
     portal: str | None = None,
     case_store: str | None = None,
+    datamap: str | Path | None = None,
     officer: str | None = None,
 ) -> AppContext:
-    """Connect to the portal and the case store (migrating it), ready for work."""
+    """Connect to the portal and the case store (migrating it), ready for work.
+
+    The data map says where the portal keeps personal data and incoming requests;
+    the demo uses the map shipped in resources/datamaps/.
+    """
     paths.ensure()
+    if datamap is None and not demo and portal:
+        raise UserError(
+            "No data map is given for this portal.",
+            "Give --map FILE: the map says where the portal keeps personal data "
+            "(see docs/datamap.md).",
+        )
+    the_map = load_datamap(Path(datamap) if datamap else resource_path(*DEMO_MAP))
+    source = the_map.incoming_request_source()
+    if source is None:
+        raise UserError(
+            "The data map does not say where the portal keeps incoming requests.",
+            "Add a 'requests:' section to the map (see docs/datamap.md).",
+        )
     if demo:
         portal_url = ensure_demo_portal(paths)
     elif portal:
@@ -122,7 +146,8 @@ def open_context(
         portal=portal_engine,
         case_store=store,
         case_store_url=store_url,
-        request_source=DEMO_REQUEST_SOURCE,
+        datamap=the_map,
+        request_source=source,
         officer=officer or current_officer(),
         demo=demo,
     )

@@ -96,7 +96,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     translators = install_translations(app, args.lang or DEFAULT_LANGUAGE)
     runner = TaskRunner()
     connect = partial(open_context, paths, demo=args.demo, portal=args.portal,
-                      case_store=args.case_store)
+                      case_store=args.case_store, datamap=args.datamap)
     window = MainWindow(runner, connect, show_error_dialogs=not args.self_test)
     outcome: dict[str, int] = {}
 

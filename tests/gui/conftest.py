@@ -14,11 +14,13 @@ from privacy_desk.bootstrap import open_context
 from privacy_desk.dburl import parse_target
 from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.generator import generate_demo_portal
+from privacy_desk.resources import resource_path
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.tasks import TaskRunner
 
 #: A fixed reference date so the generated requests (and their deadlines) are stable.
 AS_OF = date(2026, 11, 20)
+DEMO_MAP_FILE = resource_path("datamaps", "demo-portal.yaml")
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +35,7 @@ def small_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def window(qtbot: QtBot, small_portal: Path, app_paths: AppPaths) -> Iterator[MainWindow]:
     """The real main window on the small portal and a fresh SQLite case store."""
     runner = TaskRunner()
-    connect = partial(open_context, app_paths, portal=str(small_portal))
+    connect = partial(open_context, app_paths, portal=str(small_portal), datamap=DEMO_MAP_FILE)
     win = MainWindow(runner, connect, show_error_dialogs=False)
     qtbot.addWidget(win)
     win.show()

@@ -14,6 +14,7 @@ from privacy_desk.paths import AppPaths
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col
 from privacy_desk.ui.tasks import TaskRunner
+from tests.gui.conftest import DEMO_MAP_FILE
 
 
 def _cases_in_store(win: MainWindow) -> int:
@@ -85,7 +86,7 @@ def test_unreachable_portal_says_so_without_a_traceback(
 ) -> None:
     runner = TaskRunner()
     connect = partial(open_context, app_paths,
-                      portal="postgresql://nobody@127.0.0.1:1/none")
+                      portal="postgresql://nobody@127.0.0.1:1/none", datamap=DEMO_MAP_FILE)
     win = MainWindow(runner, connect, show_error_dialogs=False)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.load_failed, timeout=30_000) as blocker:

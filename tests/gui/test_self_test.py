@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.gui.conftest import DEMO_MAP_FILE
+
 
 def _run(*args: str, base: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -33,8 +35,8 @@ def test_demo_self_test_builds_the_portal_imports_and_shows_the_queue(tmp_path: 
 
 
 def test_self_test_fails_with_the_reason_and_no_traceback(tmp_path: Path) -> None:
-    result = _run("--portal", "postgresql://nobody@127.0.0.1:1/none", "--self-test",
-                  base=tmp_path)
+    result = _run("--portal", "postgresql://nobody@127.0.0.1:1/none", "--map",
+                  str(DEMO_MAP_FILE), "--self-test", base=tmp_path)
     assert result.returncode == 1
     assert "self-test FAILED: Cannot reach the database server" in result.stderr
     assert "Traceback" not in result.stderr
@@ -45,3 +47,9 @@ def test_no_portal_configured_is_explained(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "No portal database is configured" in result.stderr
     assert "--demo" in result.stderr
+
+
+def test_a_real_portal_needs_a_data_map(tmp_path: Path) -> None:
+    result = _run("--portal", str(tmp_path / "p.sqlite3"), "--self-test", base=tmp_path)
+    assert result.returncode == 1
+    assert "No data map is given" in result.stderr
