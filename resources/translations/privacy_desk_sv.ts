@@ -139,6 +139,59 @@
     </message>
 </context>
 <context>
+    <name>PersonSearchPanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="64"/>
+        <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
+        <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="66"/>
+        <source>Find</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="79"/>
+        <source>Data</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="79"/>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="105"/>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="113"/>
+        <source>Nobody in the portal matches that identifier.</source>
+        <translation>Ingen i portalen matchar den uppgiften.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="121"/>
+        <source>{n} people match. Choose one; their data is never merged.</source>
+        <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="135"/>
+        <source>{label} (not a customer: {n} rows)</source>
+        <translation>{label} (inte kund: {n} rader)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="148"/>
+        <source>Loading what the portal holds…</source>
+        <translation>Hämtar det portalen har…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="179"/>
+        <source>{label}: {rows} rows in {tables} tables.</source>
+        <translation>{label}: {rows} rader i {tables} tabeller.</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../privacy_desk/ui/queue_model.py" line="56"/>

@@ -1,0 +1,106 @@
+"""Finding a person from the search box and seeing what the portal holds, as an officer does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, func, select
+
+from privacy_desk.bootstrap import AppContext, open_context
+from privacy_desk.paths import AppPaths
+from privacy_desk.portal.demo.schema import customers
+from privacy_desk.ui.person_search import PersonSearchPanel
+from privacy_desk.ui.tasks import TaskRunner
+from tests.gui.conftest import DEMO_MAP_FILE
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, small_portal: Path, app_paths: AppPaths) -> Iterator[PersonSearchPanel]:
+    runner = TaskRunner()
+    box: dict[str, AppContext] = {}
+    runner.submit(partial(open_context, app_paths, portal=str(small_portal),
+                          datamap=DEMO_MAP_FILE), lambda ctx: box.update(ctx=ctx))
+    qtbot.waitUntil(lambda: "ctx" in box, timeout=30_000)
+    widget = PersonSearchPanel(runner)
+    qtbot.addWidget(widget)
+    widget.set_context(box["ctx"])
+    widget.show()
+    yield widget
+    runner.shutdown()
+    box["ctx"].close()
+
+
+def _portal_rows(portal: Path, stmt):  # type: ignore[no-untyped-def]
+    engine = create_engine(f"sqlite:///{portal}")
+    try:
+        with engine.connect() as conn:
+            return conn.execute(stmt).all()
+    finally:
+        engine.dispose()
+
+
+def test_personnummer_typed_with_a_dash_finds_the_customer(
+    panel: PersonSearchPanel, qtbot: QtBot, small_portal: Path
+) -> None:
+    pnr, first = _portal_rows(small_portal, select(customers.c.personnummer,
+                                                   customers.c.first_name)
+                              .where(customers.c.personnummer.is_not(None)).limit(1))[0]
+    typed = f"{pnr[2:8]}-{pnr[8:]}"  # YYMMDD-NNNN, as people write it
+    qtbot.keyClicks(panel.search_edit, typed)
+    with qtbot.waitSignal(panel.person_loaded, timeout=30_000) as blocker:
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    assert blocker.args[0] > 0
+    top = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert top, "categories are listed"
+    assert first in panel.message.text()
+    texts: list[str] = []
+
+    def walk(item) -> None:  # type: ignore[no-untyped-def]
+        texts.append(item.text(1))
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(panel.tree.topLevelItemCount()):
+        walk(panel.tree.topLevelItem(i))
+    assert pnr in texts  # the stored personnummer is among the values shown
+
+
+def test_a_shared_email_lists_every_candidate_and_merges_none(
+    panel: PersonSearchPanel, qtbot: QtBot, small_portal: Path
+) -> None:
+    shared = _portal_rows(small_portal, select(customers.c.email)
+                          .where(customers.c.email.is_not(None))
+                          .group_by(customers.c.email)
+                          .having(func.count() > 1).limit(1))
+    assert shared, "the demo has households sharing an e-mail"
+    email = shared[0][0]
+    panel.search_edit.setText(email.upper())  # e-mail matching ignores case
+    with qtbot.waitSignal(panel.candidates_found, timeout=30_000) as blocker:
+        qtbot.mouseClick(panel.search_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] >= 2
+    assert panel.candidates.count() == blocker.args[0]
+    assert panel.tree.topLevelItemCount() == 0  # nothing shown until the officer chooses
+    with qtbot.waitSignal(panel.person_loaded, timeout=30_000):
+        qtbot.keyClick(panel.candidates, Qt.Key.Key_Return)
+    assert panel.tree.topLevelItemCount() > 0
+
+
+def test_a_bad_check_digit_is_explained(panel: PersonSearchPanel, qtbot: QtBot) -> None:
+    panel.search_edit.setText("19811218-9877")  # check digit does not fit
+    with qtbot.waitSignal(panel.search_failed, timeout=30_000) as blocker:
+        panel.search()
+    assert "invalid check digit" in blocker.args[0]
+    assert "9877" not in blocker.args[0]
+    assert panel.tree.topLevelItemCount() == 0
+
+
+def test_nobody_found(panel: PersonSearchPanel, qtbot: QtBot) -> None:
+    panel.search_edit.setText("nobody-at-all@example.org")
+    with qtbot.waitSignal(panel.search_failed, timeout=30_000) as blocker:
+        panel.search()
+    assert "Nobody in the portal matches" in blocker.args[0]
