@@ -13,9 +13,24 @@ against a migrated database and fails on any difference.
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.mysql import LONGBLOB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Constraint names are fixed by convention so migrations can refer to them on every backend.
@@ -34,6 +49,15 @@ LABEL_LEN = 160
 SOURCE_REF_LEN = 120
 OFFICER_LEN = 80
 EVENT_KIND_LEN = 32
+IDENTIFIER_KIND_LEN = 32
+IDENTIFIER_VALUE_LEN = 160
+FILENAME_LEN = 255
+MEDIA_TYPE_LEN = 64
+SHA256_LEN = 64
+
+#: Attachments are whole scans: MariaDB's plain BLOB stops at 64 KiB, so it gets LONGBLOB.
+BLOB = LargeBinary().with_variant(LONGBLOB(), "mysql", "mariadb")
+_MYSQL_TABLE = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
 
 
 class Base(DeclarativeBase):
@@ -65,6 +89,12 @@ class Case(Base):
     updated_by: Mapped[str] = mapped_column(String(OFFICER_LEN))
     #: Optimistic locking: every UPDATE checks and bumps it (SQLAlchemy version_id_col).
     version: Mapped[int] = mapped_column(Integer)
+    #: The day identity was last verified (details in identity_verifications); cleared when
+    #: the case goes back to awaiting identity. Kept here so gating needs no join.
+    identity_verified_on: Mapped[date | None] = mapped_column(Date)
+    #: The day the person was told of the extension, and why (art. 12(3)).
+    extension_told_on: Mapped[date | None] = mapped_column(Date)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
 
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", order_by=lambda: [CaseEvent.at, CaseEvent.id],
@@ -114,3 +144,77 @@ class CaseNumberCounter(Base):
     last_number: Mapped[int] = mapped_column(Integer)
 
     __table_args__ = ({"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"},)
+
+
+class IdentityVerificationRecord(Base):
+    """How identity was verified for a case: method, evidence note, officer, when."""
+
+    __tablename__ = "identity_verifications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(ENUM_LEN))
+    evidence: Mapped[str] = mapped_column(Text)
+    verified_on: Mapped[date] = mapped_column(Date)
+    officer: Mapped[str] = mapped_column(String(OFFICER_LEN))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (_MYSQL_TABLE,)
+
+
+class CaseIdentifier(Base):
+    """One normalised identifier a request gave (see privacy_desk.identifiers).
+
+    Indexed by (kind, value) so a person's history across cases is one index lookup,
+    whatever spelling each request used.
+    """
+
+    __tablename__ = "case_identifiers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(IDENTIFIER_KIND_LEN))
+    value: Mapped[str] = mapped_column(String(IDENTIFIER_VALUE_LEN))
+
+    __table_args__ = (
+        Index("ix_case_identifiers_kind_value", "kind", "value"),
+        UniqueConstraint("case_id", "kind", "value"),
+        _MYSQL_TABLE,
+    )
+
+
+class AllowanceDecisionRecord(Base):
+    """The recorded decision on an extract beyond the yearly allowance (one per case)."""
+
+    __tablename__ = "allowance_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), unique=True
+    )
+    kind: Mapped[str] = mapped_column(String(ENUM_LEN))
+    reason: Mapped[str] = mapped_column(Text)
+    fee_sek: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    extracts_in_period: Mapped[int] = mapped_column(Integer)
+    decided_by: Mapped[str] = mapped_column(String(OFFICER_LEN))
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (_MYSQL_TABLE,)
+
+
+class CaseAttachment(Base):
+    """A scan kept with the case (PDF, PNG, JPEG), with its SHA-256 to show it is unchanged."""
+
+    __tablename__ = "case_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(FILENAME_LEN))
+    media_type: Mapped[str] = mapped_column(String(MEDIA_TYPE_LEN))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(SHA256_LEN))
+    content: Mapped[bytes] = mapped_column(BLOB, deferred=True)
+    added_by: Mapped[str] = mapped_column(String(OFFICER_LEN))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (_MYSQL_TABLE,)

@@ -1,0 +1,96 @@
+"""How a person's identity was verified before any of their data is worked on or sent.
+
+The policy asks for a written, signed request; officers record which check they made and
+keep the evidence with the case (DOMAIN.md, "Identity"). The method values are stored in
+the case store: never rename them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from typing import Self
+
+from privacy_desk.domain._parsing import parse_member
+from privacy_desk.errors import UserError
+
+
+class IdentityMethod(enum.StrEnum):
+    """The checks the desk accepts as proof of identity."""
+
+    SIGNED_LETTER = "signed_letter"
+    ID_DOCUMENT = "id_document"
+    E_ID = "e_id"
+    MIN_SIDA_LOGIN = "min_sida_login"
+
+    @property
+    def label(self) -> str:
+        """A short English name for lists and logs (the UI translates it)."""
+        return _LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """Read a method typed by a user; UserError if unknown."""
+        return parse_member(cls, text, "identity verification method")
+
+
+_LABELS: dict[IdentityMethod, str] = {
+    IdentityMethod.SIGNED_LETTER: "Signed letter checked against the customer record",
+    IdentityMethod.ID_DOCUMENT: "ID document seen",
+    IdentityMethod.E_ID: "Swedish e-ID (BankID)",
+    IdentityMethod.MIN_SIDA_LOGIN: "Logged in to Min sida",
+}
+
+
+class InvalidVerification(UserError):
+    """An identity verification that cannot be recorded as given."""
+
+
+@dataclass(frozen=True)
+class IdentityVerification:
+    """One recorded check of identity, validated on construction.
+
+    The evidence note says what was checked (never a copy of the ID number itself), so a
+    verification without one could not be defended later; the date cannot precede receipt
+    nor lie in the future.
+    """
+
+    method: IdentityMethod
+    evidence: str
+    verified_on: date
+    officer: str
+
+    def check_dates(self, received_on: date, today: date) -> None:
+        if self.verified_on < received_on:
+            raise InvalidVerification(
+                f"Identity cannot be verified ({self.verified_on.isoformat()}) before the "
+                f"request was received ({received_on.isoformat()}).",
+                "Check the verification date.",
+            )
+        if self.verified_on > today:
+            raise InvalidVerification(
+                f"The verification date {self.verified_on.isoformat()} is in the future.",
+                "Record a verification on the day it was made, or earlier.",
+            )
+
+    def __post_init__(self) -> None:
+        try:
+            method = IdentityMethod(self.method)
+        except ValueError:
+            raise InvalidVerification(
+                f"{self.method!r} is not a known verification method.",
+                f"Use one of: {', '.join(m.value for m in IdentityMethod)}.",
+            ) from None
+        evidence = (self.evidence or "").strip()
+        if not evidence:
+            raise InvalidVerification(
+                "A verification needs a note on the evidence.",
+                "Say what was checked, e.g. 'signature matches the customer record'.",
+            )
+        if not self.officer.strip():
+            raise InvalidVerification("A verification must name the officer who made it.",
+                                      "Give the officer's user name.")
+        object.__setattr__(self, "method", method)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "officer", self.officer.strip())
