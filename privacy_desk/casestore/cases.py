@@ -8,7 +8,7 @@ of silently overwriting a colleague's work.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -18,11 +18,25 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from privacy_desk.casestore.attachments import AttachmentFile, add_attachments, media_type_of
+from privacy_desk.casestore.audit_hook import audit
 from privacy_desk.casestore.models import LABEL_LEN, Case, CaseEvent, CaseNumberCounter
+from privacy_desk.casestore.persons import (
+    allowance_in_session,
+    normalise_identifiers,
+    portal_identifiers,
+    store_identifiers,
+)
 from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, case_detail, detail_of
 from privacy_desk.casestore.store import CaseStore
-from privacy_desk.domain.deadlines import check_extension, due_date, extended_due_date
-from privacy_desk.domain.lifecycle import CaseStatus, check_transition
+from privacy_desk.domain.allowance import DecisionKind
+from privacy_desk.domain.deadlines import (
+    DeadlineError,
+    check_extension,
+    due_date,
+    extended_due_date,
+)
+from privacy_desk.domain.lifecycle import CaseStatus, InvalidTransition, check_transition
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
 
@@ -43,6 +57,11 @@ class StaleCase(UserError):
 def utcnow() -> datetime:
     """Naive UTC, the form every timestamp in the case store takes."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def stockholm_today() -> date:
+    """Today's date where the company is: what 'today' means for deadlines."""
+    return datetime.now(STOCKHOLM).date()
 
 
 def format_case_number(year: int, number: int) -> str:
@@ -124,16 +143,37 @@ def register_case(
     received_at: datetime | None = None,
     actor: str | None = None,
     note: str | None = None,
+    identifiers: Sequence[tuple[str | None, str]] = (),
+    attachments: Sequence[AttachmentFile] = (),
+    today: date | None = None,
 ) -> CaseDetail:
     """Open a case for a request that arrived by paper, e-mail (or the portal).
 
-    The case starts as 'received' with the one-month deadline from ``received_on``.
+    ``received_on`` is the day the request reached the company (postmark, e-mail date),
+    not today; the case starts as 'received' with the one-month deadline from it.
+    ``identifiers`` are ``(kind or None, text)`` as typed; each is validated and stored
+    normalised, so the person's other requests are found. ``attachments`` (scans) are
+    checked for type and size first. Any invalid input refuses the whole registration.
     """
     if not person_label.strip():
         raise UserError("A case needs a name to show in the queue.",
                         "Enter the person's name or e-mail address.")
+    today = today or stockholm_today()
+    if received_on > today:
+        raise DeadlineError(
+            f"The receipt date {received_on.isoformat()} is in the future.",
+            "Give the day the request reached the company (postmark or e-mail date).",
+        )
     who = actor or store.actor
     request_type, channel = RequestType(request_type), Channel(channel)
+    typed = normalise_identifiers(identifiers)
+    pairs = list(dict.fromkeys([*typed, *portal_identifiers(dict(subject_identifiers or {}))]))
+    subject = dict(subject_identifiers or {})
+    for kind, value in typed:
+        subject.setdefault(kind, value)
+    files = list(attachments)
+    for f in files:  # refuse a bad file before any number is taken
+        media_type_of(f.filename, f.content)
 
     def work(session: Session) -> int:
         now = utcnow()
@@ -142,13 +182,18 @@ def register_case(
             request_type=request_type.value, status=CaseStatus.RECEIVED.value,
             channel=channel.value, received_on=received_on, received_at=received_at,
             due_on=due_date(received_on), person_label=short_label(person_label),
-            subject_identifiers=dict(subject_identifiers or {}), created_at=now,
+            subject_identifiers=subject, created_at=now,
             updated_at=now, updated_by=who,
         )
         case.events.append(CaseEvent(at=now, actor=who, kind="registered",
                                      to_status=CaseStatus.RECEIVED.value, note=note))
         session.add(case)
         session.flush()
+        store_identifiers(session, case.id, pairs)
+        add_attachments(session, case.id, files, who, now)
+        audit(session, actor=who, action="case_registered", case_id=case.id,
+              details={"channel": channel.value, "identifiers": len(pairs),
+                       "attachments": len(files)})
         return case.id
 
     return case_detail(store, run_retrying(store, work))
@@ -204,7 +249,7 @@ def assign_case(store: CaseStore, case_id: int, assignee: str | None, *, actor: 
         case.events.append(CaseEvent(at=now, actor=actor, kind="assigned",
                                      note=f"Assigned to {who}." if who else "Unassigned."))
         session.flush()
-        return detail_of(case, case.events)
+        return detail_of(case, case.events, session)
 
     return _edit(store, case_id, work)
 
@@ -218,32 +263,64 @@ def transition_case(
     reason: str | None,
     expected_version: int,
     today: date | None = None,
+    told_on: date | None = None,
 ) -> CaseDetail:
     """Move a case to ``target``, recording who, when and why as a 'status' event.
 
     ``expected_version`` is the version the officer saw; if the case changed since,
     :class:`StaleCase` names who changed it. The move is checked by the domain's
-    lifecycle; extending also sets the extended (three-month) deadline and requires the
-    extension to be given within the first month (``today`` defaults to the Stockholm date).
+    lifecycle, including identity: no work on (or answer with) a person's data before
+    their identity is verified. Going back to 'awaiting_identity' withdraws the
+    verification. Answering an extract beyond the yearly allowance needs a recorded
+    decision (and is refused if the decision was to refuse). Extending sets the
+    three-month deadline and records ``told_on``, the day the person was told (default
+    ``today``, the Stockholm date), which must fall within the first month.
     """
     target = CaseStatus(target)
     note = (reason or "").strip() or None
+    day = today or stockholm_today()
 
     def work(session: Session) -> CaseDetail:
         case = _load_for_edit(session, case_id, expected_version)
         current = CaseStatus(case.status)
-        check_transition(current, target, reason=note)
+        check_transition(current, target, reason=note,
+                         identity_verified=case.identity_verified_on is not None)
         now = utcnow()
         if target is CaseStatus.EXTENDED:
-            told_on = today or now.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
-            check_extension(case.received_on, told_on)
+            told = told_on or day
+            if told > day:
+                raise DeadlineError(
+                    f"The day the person was told ({told.isoformat()}) is in the future.",
+                    "Record the extension once the person has been told.",
+                )
+            check_extension(case.received_on, told)
             case.extended_due_on = extended_due_date(case.received_on)
+            case.extension_told_on, case.extension_reason = told, note
+        if target is CaseStatus.ANSWERED:
+            status = allowance_in_session(session, case, store.allowance_period)
+            if status.needs_decision:
+                raise InvalidTransition(
+                    f"Case {case.case_number} asks for an extract beyond the yearly allowance "
+                    f"({status.extracts_in_period} already in the period); it cannot be "
+                    "answered before a decision is recorded.",
+                    "Record the allowance decision: free anyway, a fee, or refusal.",
+                )
+            if status.decision is not None and status.decision.kind is DecisionKind.REFUSED:
+                raise InvalidTransition(
+                    f"The request in case {case.case_number} was refused as manifestly "
+                    "unfounded or excessive; it cannot be answered with an extract.",
+                    "Move the case to 'rejected', giving the refusal's reasons.",
+                )
+        if target is CaseStatus.AWAITING_IDENTITY:
+            case.identity_verified_on = None
         case.status = target.value
         case.updated_at, case.updated_by = now, actor
         event = CaseEvent(at=now, actor=actor, kind="status", from_status=current.value,
                           to_status=target.value, note=note)
         case.events.append(event)
         session.flush()  # the UPDATE ... WHERE version = expected: StaleDataError if lost
-        return detail_of(case, case.events)
+        audit(session, actor=actor, action="status_changed", case_id=case.id,
+              details={"from": current.value, "to": target.value})
+        return detail_of(case, case.events, session)
 
     return _edit(store, case_id, work)

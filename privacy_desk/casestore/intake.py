@@ -18,13 +18,14 @@ from datetime import UTC, date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import MetaData, Row, RowMapping, Select, Table, select
+from sqlalchemy import MetaData, Row, RowMapping, Select, Table, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, NoSuchTableError
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.cases import allocate_case_numbers, run_retrying, short_label, utcnow
-from privacy_desk.casestore.models import Case, CaseEvent
+from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
+from privacy_desk.casestore.persons import portal_identifiers
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.dburl import display_url, explain_connection_error
 from privacy_desk.domain.deadlines import due_date, receipt_date
@@ -251,6 +252,11 @@ def _store_batch(session: Session, batch: Sequence[_Incoming], actor: str) -> tu
          + (f"\n\n{inc.message}" if inc.message else "")}
         for inc in fresh
     ])
+    # Normalised identifiers, so the person's other requests (paper ones too) are found.
+    identifier_rows = [{"case_id": ids[inc.source_ref], "kind": kind, "value": value}
+                       for inc in fresh for kind, value in portal_identifiers(inc.identifiers)]
+    if identifier_rows:
+        session.execute(insert(CaseIdentifier), identifier_rows)
     return len(fresh), len(known)
 
 

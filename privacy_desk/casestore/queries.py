@@ -9,13 +9,24 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.models import Case, CaseEvent
+from privacy_desk.casestore.models import (
+    AllowanceDecisionRecord,
+    Case,
+    CaseAttachment,
+    CaseEvent,
+    CaseIdentifier,
+    IdentityVerificationRecord,
+)
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.domain.allowance import DecisionKind
+from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
@@ -66,6 +77,42 @@ class CaseEventRow:
 
 
 @dataclass(frozen=True, slots=True)
+class VerificationRow:
+    """One recorded identity check."""
+
+    method: IdentityMethod
+    evidence: str
+    verified_on: date
+    officer: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    """The allowance decision recorded on a case."""
+
+    kind: DecisionKind
+    reason: str
+    fee_sek: Decimal | None
+    extracts_in_period: int
+    decided_by: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    """An attached scan's metadata (the content is read separately, on purpose)."""
+
+    id: int
+    filename: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    added_by: str
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     """Everything about one case, with its events oldest first."""
 
@@ -87,6 +134,18 @@ class CaseDetail:
     updated_by: str
     version: int
     events: tuple[CaseEventRow, ...]
+    identity_verified_on: date | None = None
+    extension_told_on: date | None = None
+    extension_reason: str | None = None
+    #: Normalised (kind, value) pairs, as matched across cases for the person's history.
+    identifiers: tuple[tuple[str, str], ...] = ()
+    verifications: tuple[VerificationRow, ...] = ()
+    decision: DecisionRow | None = None
+    attachments: tuple[AttachmentRow, ...] = ()
+
+    @property
+    def identity_verified(self) -> bool:
+        return self.identity_verified_on is not None
 
     @property
     def effective_due_on(self) -> date:
@@ -128,8 +187,16 @@ def _event_row(ev: CaseEvent) -> CaseEventRow:
     )
 
 
-def detail_of(case: Case, events: Collection[CaseEvent]) -> CaseDetail:
-    """A frozen snapshot of a loaded case (used inside a session by the write services)."""
+def detail_of(case: Case, events: Collection[CaseEvent],
+              session: Session | None = None) -> CaseDetail:
+    """A frozen snapshot of a loaded case (used inside a session by the write services).
+
+    With ``session``, the case's identity checks, decision, identifiers and attachment
+    metadata are read too.
+    """
+    extra: dict[str, Any] = {}
+    if session is not None:
+        extra = load_extras(session, case.id)
     return CaseDetail(
         case_id=case.id, case_number=case.case_number,
         request_type=_request_type(case.request_type), status=_status(case.status),
@@ -140,7 +207,41 @@ def detail_of(case: Case, events: Collection[CaseEvent]) -> CaseDetail:
         source_ref=case.source_ref, assignee=case.assignee, created_at=case.created_at,
         updated_at=case.updated_at, updated_by=case.updated_by, version=case.version,
         events=tuple(_event_row(ev) for ev in events),
+        identity_verified_on=case.identity_verified_on,
+        extension_told_on=case.extension_told_on, extension_reason=case.extension_reason,
+        **extra,
     )
+
+
+def load_extras(session: Session, case_id: int) -> dict[str, Any]:
+    ver = session.scalars(
+        select(IdentityVerificationRecord).where(IdentityVerificationRecord.case_id == case_id)
+        .order_by(IdentityVerificationRecord.recorded_at, IdentityVerificationRecord.id)
+    ).all()
+    dec = session.scalar(
+        select(AllowanceDecisionRecord).where(AllowanceDecisionRecord.case_id == case_id)
+    )
+    ids = session.execute(
+        select(CaseIdentifier.kind, CaseIdentifier.value).where(CaseIdentifier.case_id == case_id)
+        .order_by(CaseIdentifier.kind, CaseIdentifier.value)
+    ).all()
+    att = session.execute(
+        select(CaseAttachment.id, CaseAttachment.filename, CaseAttachment.media_type,
+               CaseAttachment.size_bytes, CaseAttachment.sha256, CaseAttachment.added_by,
+               CaseAttachment.added_at)
+        .where(CaseAttachment.case_id == case_id).order_by(CaseAttachment.id)
+    ).all()
+    return {
+        "verifications": tuple(
+            VerificationRow(IdentityMethod(v.method), v.evidence, v.verified_on, v.officer,
+                            v.recorded_at) for v in ver),
+        "decision": None if dec is None else DecisionRow(
+            DecisionKind(dec.kind), dec.reason,
+            None if dec.fee_sek is None else Decimal(dec.fee_sek), dec.extracts_in_period,
+            dec.decided_by, dec.decided_at),
+        "identifiers": tuple((k, v) for k, v in ids),
+        "attachments": tuple(AttachmentRow(*a) for a in att),
+    }
 
 
 def case_detail(store: CaseStore, case_id: int) -> CaseDetail:
@@ -154,4 +255,4 @@ def case_detail(store: CaseStore, case_id: int) -> CaseDetail:
             select(CaseEvent).where(CaseEvent.case_id == case_id)
             .order_by(CaseEvent.at, CaseEvent.id)
         ).all()
-        return detail_of(case, events)
+        return detail_of(case, events, session)

@@ -23,6 +23,7 @@ from privacy_desk.dburl import (
     explain_connection_error,
     make_engine,
 )
+from privacy_desk.domain.allowance import AllowancePeriod
 from privacy_desk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -38,11 +39,16 @@ def default_actor() -> str:
 
 @dataclass(frozen=True)
 class CaseStore:
-    """An open case store: engine, session factory, and the officer using it."""
+    """An open case store: engine, session factory, the officer using it, and the policy.
+
+    ``allowance_period`` is the company's reading of "one free extract a year" (a setting),
+    applied wherever the allowance is checked.
+    """
 
     engine: Engine
     sessions: sessionmaker[Session]
     actor: str
+    allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
 
     @property
     def url(self) -> URL:
@@ -58,7 +64,9 @@ class CaseStore:
 
 
 def open_case_store(url: URL, *, backup_dir: Path | None = None,
-                    actor: str | None = None) -> CaseStore:
+                    actor: str | None = None,
+                    allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR,
+                    ) -> CaseStore:
     """Connect to the case store at ``url`` and bring its schema up to date.
 
     A SQLite file that needs migrating is first copied to ``backup_dir`` (default: a
@@ -96,4 +104,4 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
         engine.dispose()
         raise
     return CaseStore(engine, sessionmaker(engine, expire_on_commit=False),
-                     actor or default_actor())
+                     actor or default_actor(), AllowancePeriod(allowance_period))

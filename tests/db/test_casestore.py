@@ -26,10 +26,12 @@ from privacy_desk.casestore import (
     open_case_store,
     register_case,
     transition_case,
+    verify_identity,
 )
 from privacy_desk.casestore.migrate import alembic_config, head_revision
 from privacy_desk.casestore.models import Base, Case, CaseEvent
 from privacy_desk.domain.deadlines import due_date, extended_due_date
+from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus, InvalidTransition
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import ConnectionFailed, SchemaTooNew, TargetNotEmpty
@@ -188,18 +190,23 @@ def test_queue_rows_and_detail(store: CaseStore) -> None:
 
 def test_transitions_are_recorded_and_extension_moves_the_due_date(store: CaseStore) -> None:
     cid = _new_case(store, received_on=date(2026, 3, 2))
+    d = verify_identity(store, cid, method=IdentityMethod.E_ID, evidence="BankID session",
+                        verified_on=date(2026, 3, 3), actor="anna", expected_version=1)
     d = transition_case(store, cid, CaseStatus.IN_PROGRESS, actor="anna", reason=None,
-                        expected_version=1)
+                        expected_version=d.version)
     d = transition_case(store, cid, CaseStatus.EXTENDED, actor="anna",
                         reason="Many systems to search", expected_version=d.version,
                         today=date(2026, 3, 20))
-    assert d.version == 3
+    assert d.version == 4
+    assert (d.extension_told_on, d.extension_reason) == (date(2026, 3, 20),
+                                                         "Many systems to search")
     assert d.extended_due_on == extended_due_date(date(2026, 3, 2))
     row = next(r for r in list_queue(store, statuses=OPEN_STATUSES) if r.case_id == cid)
     assert row.due_on == d.extended_due_on
     events = case_detail(store, cid).events
     assert [(e.kind, e.from_status, e.to_status, e.note) for e in events] == [
         ("registered", None, CaseStatus.RECEIVED, None),
+        ("identity_verified", None, None, "Swedish e-ID (BankID) (2026-03-03): BankID session"),
         ("status", CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS, None),
         ("status", CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED, "Many systems to search"),
     ]
@@ -236,7 +243,7 @@ def test_assigning_a_case_shows_in_the_queue_and_the_trail(store: CaseStore) -> 
 def test_edit_against_an_old_version_names_who_changed_it(store: CaseStore) -> None:
     cid = _new_case(store)
     seen_by_bo = list_queue(store)[0]
-    transition_case(store, cid, CaseStatus.IN_PROGRESS, actor="anna", reason=None,
+    transition_case(store, cid, CaseStatus.AWAITING_IDENTITY, actor="anna", reason=None,
                     expected_version=seen_by_bo.version)
     with pytest.raises(StaleCase, match="changed by anna at") as info:
         transition_case(store, cid, CaseStatus.REJECTED, actor="bo", reason="Duplicate",
@@ -244,7 +251,7 @@ def test_edit_against_an_old_version_names_who_changed_it(store: CaseStore) -> N
     assert "Reload" in info.value.hint
     detail = case_detail(store, cid)
     assert (detail.status, detail.updated_by, len(detail.events)) == (
-        CaseStatus.IN_PROGRESS, "anna", 2)
+        CaseStatus.AWAITING_IDENTITY, "anna", 2)
 
 
 def test_concurrent_commit_between_read_and_write_is_caught(store: CaseStore) -> None:
@@ -262,8 +269,8 @@ def test_concurrent_commit_between_read_and_write_is_caught(store: CaseStore) ->
     event.listen(store.sessions, "before_flush", anna_saves_first)
     try:
         with pytest.raises(StaleCase, match="changed by anna"):
-            transition_case(store, cid, CaseStatus.IN_PROGRESS, actor="bo", reason=None,
-                            expected_version=1)
+            transition_case(store, cid, CaseStatus.REJECTED, actor="bo",
+                            reason="Duplicate of an earlier request", expected_version=1)
     finally:
         event.remove(store.sessions, "before_flush", anna_saves_first)
     detail = case_detail(store, cid)

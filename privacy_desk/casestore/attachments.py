@@ -1,0 +1,147 @@
+"""Scans kept with a case: signed letters, ID documents seen, envelopes with postmarks.
+
+Only PDF, PNG and JPEG are accepted, recognised by their first bytes rather than the
+file name (a renamed .exe stays refused), and only up to :data:`MAX_ATTACHMENT_BYTES`:
+the case store is a database, not a file archive. Each scan is stored with its SHA-256
+so anyone can later show that the evidence is the file that was received.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from privacy_desk.casestore.audit_hook import audit
+from privacy_desk.casestore.models import FILENAME_LEN, Case, CaseAttachment, CaseEvent
+from privacy_desk.casestore.queries import AttachmentRow, CaseNotFound, case_detail
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.errors import UserError
+
+#: 10 MiB: a multi-page 300 dpi scan fits; a video of the letter does not.
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+)
+
+
+class AttachmentRefused(UserError):
+    """A file that cannot be kept with a case (wrong type, too large, empty, unreadable)."""
+
+
+@dataclass(frozen=True)
+class AttachmentFile:
+    """A file to attach: its name (no folders) and bytes."""
+
+    filename: str
+    content: bytes
+
+
+def _mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MiB"
+
+
+def media_type_of(filename: str, content: bytes, *,
+                  max_bytes: int = MAX_ATTACHMENT_BYTES) -> str:
+    """The file's media type, or :class:`AttachmentRefused` saying why it cannot be kept."""
+    if not content:
+        raise AttachmentRefused(f"The file {filename!r} is empty.", "Scan the document again.")
+    if len(content) > max_bytes:
+        raise AttachmentRefused(
+            f"The file {filename!r} is {_mib(len(content))}; the limit is {_mib(max_bytes)}.",
+            "Scan at a lower resolution or in black and white, or split the document.",
+        )
+    for magic, media_type in _SIGNATURES:
+        if content.startswith(magic):
+            return media_type
+    raise AttachmentRefused(
+        f"The file {filename!r} is not a PDF, PNG or JPEG image.",
+        "Save the scan as PDF (preferred), PNG or JPEG and attach that.",
+    )
+
+
+def read_attachment(path: Path | str, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> AttachmentFile:
+    """Read a file to attach, refusing an oversize one before reading it into memory."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise AttachmentRefused(
+                f"The file {p.name!r} is {_mib(size)}; the limit is {_mib(max_bytes)}.",
+                "Scan at a lower resolution or in black and white, or split the document.",
+            )
+        content = p.read_bytes()
+    except OSError as exc:
+        raise AttachmentRefused(f"The file {p.name!r} cannot be read ({exc.strerror}).",
+                                "Check the path and that you may read the file.") from exc
+    media_type_of(p.name, content, max_bytes=max_bytes)
+    return AttachmentFile(p.name, content)
+
+
+def _clean_name(filename: str) -> str:
+    name = Path(filename.replace("\\", "/")).name.strip() or "scan"
+    if len(name) > FILENAME_LEN:
+        stem, dot, ext = name.rpartition(".")
+        keep = FILENAME_LEN - len(ext) - 1
+        name = f"{stem[:keep]}.{ext}" if dot and keep > 0 else name[:FILENAME_LEN]
+    return name
+
+
+def add_attachments(session: Session, case_id: int, files: list[AttachmentFile], actor: str,
+                    now_utc: datetime, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> None:
+    """Store ``files`` with the case in the caller's transaction (all or none)."""
+    checked = [(f, media_type_of(f.filename, f.content, max_bytes=max_bytes)) for f in files]
+    for f, media_type in checked:
+        digest = hashlib.sha256(f.content).hexdigest()
+        session.add(CaseAttachment(
+            case_id=case_id, filename=_clean_name(f.filename), media_type=media_type,
+            size_bytes=len(f.content), sha256=digest, content=f.content,
+            added_by=actor, added_at=now_utc,
+        ))
+        session.add(CaseEvent(case_id=case_id, at=now_utc, actor=actor, kind="attachment",
+                              note=f"Attached {_clean_name(f.filename)} "
+                                   f"({media_type}, SHA-256 {digest[:16]}…)."))
+        audit(session, actor=actor, action="attachment_added", case_id=case_id,
+              details={"media_type": media_type, "size_bytes": len(f.content)})
+
+
+def attachment_content(store: CaseStore, attachment_id: int, *,
+                       actor: str | None = None) -> tuple[AttachmentRow, bytes]:
+    """An attachment's bytes, checked against its stored SHA-256; the view is audited."""
+    who = actor or store.actor
+    with store.sessions.begin() as session:
+        att = session.get(CaseAttachment, attachment_id)
+        if att is None:
+            raise CaseNotFound(f"Attachment {attachment_id} is not in the case store.",
+                               "Refresh the case; it may have been removed.")
+        content = session.scalar(
+            select(CaseAttachment.content).where(CaseAttachment.id == attachment_id))
+        assert content is not None
+        if hashlib.sha256(content).hexdigest() != att.sha256:
+            raise UserError(
+                f"Attachment {att.filename!r} no longer matches the checksum taken when it "
+                "was stored.", "Tell the case store's administrator; do not rely on it.")
+        audit(session, actor=who, action="attachment_viewed", case_id=att.case_id,
+              details={"attachment_id": att.id})
+        row = AttachmentRow(att.id, att.filename, att.media_type, att.size_bytes, att.sha256,
+                            att.added_by, att.added_at)
+    return row, bytes(content)
+
+
+def attach_to_case(store: CaseStore, case_id: int, files: list[AttachmentFile], *,
+                   actor: str | None = None) -> list[AttachmentRow]:
+    """Add scans to an existing case (all or none); the case's attachments afterwards."""
+    who = actor or store.actor
+    with store.sessions.begin() as session:
+        if session.get(Case, case_id) is None:
+            raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                               "Refresh the queue; it may have been removed.")
+        add_attachments(session, case_id, files, who, datetime.now(UTC).replace(tzinfo=None))
+    return list(case_detail(store, case_id).attachments)

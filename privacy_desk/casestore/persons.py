@@ -1,0 +1,239 @@
+"""A person across cases: normalised identifiers, request history and the yearly allowance.
+
+Requests spell identifiers every which way (``850714-9876``, ``198507149876``), so each
+case stores its identifiers normalised by :mod:`privacy_desk.identifiers` in the indexed
+``case_identifiers`` table; a person's history is then one index lookup. Matching uses
+only identifiers that name one person (personnummer, organisationsnummer, customer number,
+e-mail); phone numbers are shared by households and reassigned, so they never join cases.
+
+The allowance counts earlier *extracts*: access requests of the same person received in
+the period before this one, unless rejected, withdrawn or refused by decision (those still
+appear in the history, where repetitiveness can be judged).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, insert, or_, select
+from sqlalchemy.orm import Session
+
+from privacy_desk.casestore.models import (
+    IDENTIFIER_VALUE_LEN,
+    AllowanceDecisionRecord,
+    Case,
+    CaseIdentifier,
+)
+from privacy_desk.casestore.queries import CaseNotFound, DecisionRow, load_extras
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.domain.allowance import (
+    AllowancePeriod,
+    DecisionKind,
+    extracts_in_period,
+    is_free,
+    period_start,
+)
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import RequestType
+from privacy_desk.errors import UserError
+from privacy_desk.identifiers import (
+    EMAIL,
+    ORGNR,
+    PERSONNUMMER,
+    PHONE,
+    InvalidIdentifier,
+    parse_identifier,
+)
+
+log = logging.getLogger(__name__)
+
+#: The portal's own customer key, kept as given (it is exact already).
+CUSTOMER_ID = "customer_id"
+#: Identifier kinds that name one person, so two cases sharing one are the same person.
+PERSON_KINDS = frozenset({PERSONNUMMER, ORGNR, "customer_number", CUSTOMER_ID, EMAIL})
+#: Requests that do not count against the allowance (they stay in the history).
+_NOT_AN_EXTRACT = frozenset({CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value})
+
+
+def normalise_identifiers(given: Iterable[tuple[str | None, str]]) -> list[tuple[str, str]]:
+    """Validate what an officer typed: ``(kind or None, text)`` to ``(kind, canonical)``.
+
+    A missing kind is recognised from the text; an invalid or ambiguous identifier raises
+    :class:`~privacy_desk.identifiers.InvalidIdentifier` / UserError naming the kind, never
+    the value. Duplicates (the same number written twice) are dropped.
+    """
+    out: list[tuple[str, str]] = []
+    for kind, text in given:
+        if not text.strip():
+            continue
+        ident = parse_identifier(text, kind or None)
+        if len(ident.value) > IDENTIFIER_VALUE_LEN:
+            raise InvalidIdentifier(ident.kind, f"The {ident.label} is too long.")
+        out.append((ident.kind, ident.value))
+    return list(dict.fromkeys(out))
+
+
+def portal_identifiers(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Normalise what a portal request carries; what does not parse is left out.
+
+    Portal data is "as entered": a malformed phone number must not stop an import, it
+    just cannot be matched on.
+    """
+    out: list[tuple[str, str]] = []
+    for kind, raw in values.items():
+        text = str(raw).strip() if raw is not None else ""
+        if not text:
+            continue
+        if kind == CUSTOMER_ID:
+            out.append((CUSTOMER_ID, text[:IDENTIFIER_VALUE_LEN]))
+        elif kind in (PERSONNUMMER, ORGNR, EMAIL, PHONE):
+            try:
+                ident = parse_identifier(text, kind)
+            except UserError:
+                log.info("Portal request carries an unparseable %s; not matched on it", kind)
+                continue
+            out.append((ident.kind, ident.value))
+    return list(dict.fromkeys(out))
+
+
+def store_identifiers(session: Session, case_id: int, pairs: Iterable[tuple[str, str]]) -> None:
+    rows = [{"case_id": case_id, "kind": k, "value": v} for k, v in dict.fromkeys(pairs)]
+    if rows:
+        session.execute(insert(CaseIdentifier), rows)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One request of the person, as the history lists it."""
+
+    case_id: int
+    case_number: str
+    request_type: RequestType
+    status: CaseStatus
+    received_on: date
+    decision: DecisionKind | None
+    fee_sek: Decimal | None
+    counts_as_extract: bool
+
+
+@dataclass(frozen=True)
+class PersonHistory:
+    """Every case of the person a case belongs to, oldest first (the case itself included).
+
+    ``matched_on`` lists the identifier kinds that joined cases; empty when the case has
+    no identifier that names one person (then the history is the case alone).
+    """
+
+    case_id: int
+    matched_on: tuple[str, ...]
+    entries: tuple[HistoryEntry, ...]
+
+
+@dataclass(frozen=True)
+class AllowanceStatus:
+    """Where an access request stands against the yearly free extract."""
+
+    case_id: int
+    applies: bool  # only access requests (extracts) count
+    period: AllowancePeriod
+    period_start: date
+    on: date
+    counted_cases: tuple[str, ...]  # case numbers of earlier extracts in the period
+    free: bool
+    decision: DecisionRow | None
+
+    @property
+    def extracts_in_period(self) -> int:
+        return len(self.counted_cases)
+
+    @property
+    def needs_decision(self) -> bool:
+        """Beyond the allowance and not decided yet: the answer must wait for a decision."""
+        return self.applies and not self.free and self.decision is None
+
+
+def _person_case_ids(session: Session, case_id: int) -> tuple[tuple[str, ...], list[int]]:
+    pairs = session.execute(
+        select(CaseIdentifier.kind, CaseIdentifier.value)
+        .where(CaseIdentifier.case_id == case_id, CaseIdentifier.kind.in_(PERSON_KINDS))
+    ).all()
+    if not pairs:
+        return (), [case_id]
+    ids = session.scalars(
+        select(CaseIdentifier.case_id).distinct().where(
+            or_(*(and_(CaseIdentifier.kind == k, CaseIdentifier.value == v) for k, v in pairs))
+        )
+    ).all()
+    return tuple(sorted({k for k, _ in pairs})), sorted(set(ids) | {case_id})
+
+
+def history_in_session(session: Session, case_id: int) -> PersonHistory:
+    matched, ids = _person_case_ids(session, case_id)
+    rows = session.execute(
+        select(Case.id, Case.case_number, Case.request_type, Case.status, Case.received_on,
+               AllowanceDecisionRecord.kind, AllowanceDecisionRecord.fee_sek)
+        .outerjoin(AllowanceDecisionRecord, AllowanceDecisionRecord.case_id == Case.id)
+        .where(Case.id.in_(ids)).order_by(Case.received_on, Case.id)
+    ).all()
+    entries = tuple(
+        HistoryEntry(
+            cid, number, RequestType(rtype), CaseStatus(status), received,
+            DecisionKind(kind) if kind else None,
+            None if fee is None else Decimal(fee),
+            counts_as_extract=(rtype == RequestType.ACCESS.value
+                               and status not in _NOT_AN_EXTRACT
+                               and kind != DecisionKind.REFUSED.value),
+        )
+        for cid, number, rtype, status, received, kind, fee in rows
+    )
+    return PersonHistory(case_id, matched, entries)
+
+
+def allowance_in_session(session: Session, case: Case,
+                         period: AllowancePeriod) -> AllowanceStatus:
+    history = history_in_session(session, case.id)
+    on = case.received_on
+    earlier = [e for e in history.entries if e.case_id != case.id and e.counts_as_extract
+               and (e.received_on, e.case_id) < (on, case.id)]
+    start = period_start(on, period)
+    counted = tuple(e.case_number for e in earlier if start <= e.received_on <= on)
+    assert len(counted) == extracts_in_period([e.received_on for e in earlier], on, period)
+    applies = case.request_type == RequestType.ACCESS.value
+    decision = load_extras(session, case.id)["decision"]
+    return AllowanceStatus(
+        case_id=case.id, applies=applies, period=period, period_start=start, on=on,
+        counted_cases=counted,
+        free=not applies or is_free([e.received_on for e in earlier], on, period),
+        decision=decision,
+    )
+
+
+def _get(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                           "Refresh the queue; it may have been removed.")
+    return case
+
+
+def person_history(store: CaseStore, case_id: int) -> PersonHistory:
+    """The person's requests across all cases (matched by normalised identifiers)."""
+    with store.sessions() as session:
+        _get(session, case_id)
+        return history_in_session(session, case_id)
+
+
+def allowance_status(store: CaseStore, case_id: int,
+                     period: AllowancePeriod | None = None) -> AllowanceStatus:
+    """Whether this request's extract is free, and how many came before it in the period.
+
+    ``period`` defaults to the store's setting (calendar year unless configured).
+    """
+    with store.sessions() as session:
+        case = _get(session, case_id)
+        return allowance_in_session(session, case, period or store.allowance_period)

@@ -1,0 +1,244 @@
+"""An officer's work on a case: claiming it, verifying identity, extending, deciding fees.
+
+Each function is one transaction that records an event; the GUI and the CLI call these
+same functions. Edits take the version the officer saw and are refused
+(:class:`~privacy_desk.casestore.cases.StaleCase`) when someone changed the case since.
+Claiming is different on purpose: it takes no version, because two officers clicking
+"claim" at the same moment must not both win, whatever they saw; a single conditional
+UPDATE decides that in the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from privacy_desk.casestore.audit_hook import audit
+from privacy_desk.casestore.cases import (
+    _edit,
+    _load_for_edit,
+    run_retrying,
+    stockholm_today,
+    transition_case,
+    utcnow,
+)
+from privacy_desk.casestore.models import (
+    OFFICER_LEN,
+    AllowanceDecisionRecord,
+    Case,
+    CaseEvent,
+    IdentityVerificationRecord,
+)
+from privacy_desk.casestore.persons import allowance_in_session
+from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, case_detail, detail_of
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidDecision
+from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
+from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, InvalidTransition
+from privacy_desk.errors import UserError
+
+
+class CaseAlreadyClaimed(UserError):
+    """Another officer holds the case; it was not taken from them."""
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """The case after a successful claim (``already_yours``: nothing had to change)."""
+
+    detail: CaseDetail
+    already_yours: bool
+
+
+def _officer(name: str) -> str:
+    who = " ".join(name.split())
+    if not who:
+        raise UserError("A case must be claimed by a named officer.",
+                        "Give the officer's user name.")
+    if len(who) > OFFICER_LEN:
+        raise UserError(f"The officer name is longer than {OFFICER_LEN} characters.",
+                        "Use the officer's user name.")
+    return who
+
+
+def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) -> ClaimResult:
+    """Take an unassigned case for ``officer`` (default: the store's actor).
+
+    One ``UPDATE ... WHERE assignee IS NULL``: on PostgreSQL and MariaDB the second of two
+    racing officers waits for the first's row lock, re-reads the row, matches nothing and
+    gets :class:`CaseAlreadyClaimed` naming the winner. A case already yours is a no-op.
+    """
+    who = _officer(officer or store.actor)
+
+    def work(session: Session) -> tuple[str | None, str, bool]:
+        now = utcnow()
+        result = session.execute(
+            update(Case).where(Case.id == case_id, Case.assignee.is_(None))
+            .values(assignee=who, updated_at=now, updated_by=who, version=Case.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="claimed",
+                                  note=f"Claimed by {who}."))
+            audit(session, actor=who, action="case_claimed", case_id=case_id)
+            return who, "", True
+        row = session.execute(
+            select(Case.assignee, Case.case_number).where(Case.id == case_id)).first()
+        if row is None:
+            raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                               "Refresh the queue; it may have been removed.")
+        return row[0], row[1], False
+
+    holder, number, claimed = run_retrying(store, work)
+    if not claimed and holder != who:
+        raise CaseAlreadyClaimed(
+            f"Case {number} is already claimed by {holder}; it was not taken from them.",
+            "Pick another case, or ask them (or a lead) to reassign it.",
+        )
+    return ClaimResult(case_detail(store, case_id), already_yours=not claimed)
+
+
+def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) -> CaseDetail:
+    """Give back a case you hold (conditional on still holding it, like claiming)."""
+    who = _officer(officer or store.actor)
+
+    def work(session: Session) -> str | None:
+        now = utcnow()
+        result = session.execute(
+            update(Case).where(Case.id == case_id, Case.assignee == who)
+            .values(assignee=None, updated_at=now, updated_by=who, version=Case.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="released",
+                                  note=f"Released by {who}."))
+            return None
+        return session.scalar(select(Case.case_number).where(Case.id == case_id)) or ""
+
+    number = run_retrying(store, work)
+    if number is not None:
+        if not number:
+            raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                               "Refresh the queue; it may have been removed.")
+        raise CaseAlreadyClaimed(f"Case {number} is not held by {who}; nothing was changed.",
+                                 "Refresh the queue to see who holds it.")
+    return case_detail(store, case_id)
+
+
+def verify_identity(
+    store: CaseStore,
+    case_id: int,
+    *,
+    method: IdentityMethod | str,
+    evidence: str,
+    verified_on: date | None = None,
+    actor: str | None = None,
+    expected_version: int,
+    today: date | None = None,
+) -> CaseDetail:
+    """Record how the person's identity was verified; this unlocks work on their data.
+
+    A case still 'received' or 'awaiting identity' stays in its status: the officer moves
+    it on (the move is then allowed). A closed case cannot be verified any more.
+    """
+    who = actor or store.actor
+    day = today or stockholm_today()
+    check = IdentityVerification(IdentityMethod(method) if isinstance(method, IdentityMethod)
+                                 else IdentityMethod.parse(method),
+                                 evidence, verified_on or day, who)
+
+    def work(session: Session) -> CaseDetail:
+        case = _load_for_edit(session, case_id, expected_version)
+        if CaseStatus(case.status) in TERMINAL_STATUSES:
+            raise InvalidTransition(
+                f"Case {case.case_number} is '{case.status}'; identity can no longer be "
+                "recorded on it.", "Register a new case for a new request.")
+        check.check_dates(case.received_on, day)
+        now = utcnow()
+        session.add(IdentityVerificationRecord(
+            case_id=case.id, method=check.method.value, evidence=check.evidence,
+            verified_on=check.verified_on, officer=check.officer, recorded_at=now))
+        case.identity_verified_on = check.verified_on
+        case.updated_at, case.updated_by = now, who
+        case.events.append(CaseEvent(
+            at=now, actor=who, kind="identity_verified",
+            note=f"{check.method.label} ({check.verified_on.isoformat()}): {check.evidence}"))
+        session.flush()
+        audit(session, actor=who, action="identity_verified", case_id=case.id,
+              details={"method": check.method.value})
+        return detail_of(case, case.events, session)
+
+    return _edit(store, case_id, work)
+
+
+def extend_case(
+    store: CaseStore,
+    case_id: int,
+    *,
+    reason: str,
+    told_on: date,
+    actor: str | None = None,
+    expected_version: int,
+    today: date | None = None,
+) -> CaseDetail:
+    """Extend the deadline by two further months (art. 12(3)).
+
+    ``told_on`` is the day the person was told, with ``reason``; it must fall within the
+    first month (:class:`~privacy_desk.domain.deadlines.ExtensionTooLate` otherwise).
+    """
+    return transition_case(store, case_id, CaseStatus.EXTENDED, actor=actor or store.actor,
+                           reason=reason, expected_version=expected_version, today=today,
+                           told_on=told_on)
+
+
+def record_allowance_decision(
+    store: CaseStore,
+    case_id: int,
+    decision: AllowanceDecision,
+    *,
+    actor: str | None = None,
+    expected_version: int,
+) -> CaseDetail:
+    """Record the decision on an extract beyond the yearly allowance (one per case).
+
+    Refused for a request that is within the allowance (there is nothing to decide) or
+    that is not an access request, and when a decision already exists.
+    """
+    who = actor or store.actor
+
+    def work(session: Session) -> CaseDetail:
+        case = _load_for_edit(session, case_id, expected_version)
+        status = allowance_in_session(session, case, store.allowance_period)
+        if not status.applies:
+            raise InvalidDecision(
+                f"Case {case.case_number} is not an access request; only extracts count "
+                "against the yearly allowance.", "No decision is needed for this case.")
+        if status.decision is not None:
+            raise InvalidDecision(
+                f"Case {case.case_number} already has an allowance decision "
+                f"({status.decision.kind.value}, by {status.decision.decided_by}).",
+                "A decision is not changed afterwards; it stays as the record.")
+        if status.free:
+            raise InvalidDecision(
+                f"The extract in case {case.case_number} is within the yearly allowance "
+                "(free); there is nothing to decide.", "Answer the request as usual.")
+        now = utcnow()
+        session.add(AllowanceDecisionRecord(
+            case_id=case.id, kind=decision.kind.value, reason=decision.reason,
+            fee_sek=decision.fee_sek, extracts_in_period=status.extracts_in_period,
+            decided_by=who, decided_at=now))
+        case.updated_at, case.updated_by = now, who
+        fee = f" Fee {decision.fee_sek} kr." if decision.kind is DecisionKind.FEE else ""
+        case.events.append(CaseEvent(
+            at=now, actor=who, kind="allowance_decision",
+            note=f"{decision.kind.value}: {decision.reason}{fee}"))
+        session.flush()
+        audit(session, actor=who, action="allowance_decision", case_id=case.id,
+              details={"kind": decision.kind.value,
+                       "extracts_in_period": status.extracts_in_period})
+        return detail_of(case, case.events, session)
+
+    return _edit(store, case_id, work)
