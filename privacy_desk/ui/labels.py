@@ -74,5 +74,11 @@ def event_label(kind: str) -> str:
         "imported": QCoreApplication.translate("labels", "Imported from the portal"),
         "registered": QCoreApplication.translate("labels", "Registered"),
         "status": QCoreApplication.translate("labels", "Status changed"),
+        "assigned": QCoreApplication.translate("labels", "Assigned"),
+        "claimed": QCoreApplication.translate("labels", "Claimed"),
+        "released": QCoreApplication.translate("labels", "Released"),
+        "identity_verified": QCoreApplication.translate("labels", "Identity verified"),
+        "attachment": QCoreApplication.translate("labels", "Scan attached"),
+        "allowance_decision": QCoreApplication.translate("labels", "Allowance decision"),
     }
     return labels.get(kind, kind)

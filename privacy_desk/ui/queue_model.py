@@ -70,6 +70,7 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, today: date | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[QueueRow] = []
+        self._positions: dict[int, int] = {}
         self._today = today or date.today()
         self._headers = _headers()
 
@@ -77,12 +78,37 @@ class QueueModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[QueueRow], today: date | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._positions = {r.case_id: i for i, r in enumerate(self._rows)}
         if today is not None:
             self._today = today
         self.endResetModel()
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
+
+    def position_of(self, case_id: int) -> int | None:
+        """The model row showing ``case_id``, or None if it is not loaded."""
+        return self._positions.get(case_id)
+
+    def put_row(self, row: QueueRow) -> None:
+        """Show a changed case in place (or append a new one) without a reset.
+
+        After an officer's edit only that line changes; resetting 100,000 rows would
+        lose the selection and the scroll position.
+        """
+        pos = self._positions.get(row.case_id)
+        if pos is None:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._positions[row.case_id] = len(self._rows)
+            self._rows.append(row)
+            self.endInsertRows()
+            return
+        self._rows[pos] = row
+        self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Col) - 1))
+
+    def assignees(self) -> list[str]:
+        """Every officer holding a case in the queue, sorted (for the assignee filter)."""
+        return sorted({r.assignee for r in self._rows if r.assignee}, key=str.casefold)
 
     @property
     def today(self) -> date:

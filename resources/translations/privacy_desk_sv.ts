@@ -4,136 +4,356 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="739"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="742"/>
+        <source>Verified {day}</source>
+        <translation>Verifierad {day}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="747"/>
+        <source>Not verified: no data may be shown or sent</source>
+        <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="750"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="751"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="272"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="752"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="753"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="754"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="275"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="755"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="756"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="278"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="758"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="279"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="759"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="282"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="761"/>
+        <source>Identity</source>
+        <translation>Identitet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="764"/>
+        <source>Extension</source>
+        <translation>Förlängning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="765"/>
+        <source>Person told {day}: {reason}</source>
+        <translation>Personen underrättad {day}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="770"/>
+        <source>Yearly allowance</source>
+        <translation>Årligt fritt utdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="773"/>
+        <source>Identifiers</source>
+        <translation>Identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="784"/>
+        <source>The person’s requests</source>
+        <translation>Personens begäranden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="796"/>
         <source>Events</source>
         <translation>Händelser</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="809"/>
+        <source>Decision: {kind} – {reason}</source>
+        <translation>Beslut: {kind} – {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="815"/>
+        <source>Free: {count} earlier extract(s) since {start}</source>
+        <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="818"/>
+        <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
+        <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialogs</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="49"/>
+        <source>Signed letter checked against the record</source>
+        <translation>Undertecknat brev kontrollerat mot kunduppgifterna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="51"/>
+        <source>ID document seen</source>
+        <translation>Id-handling uppvisad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="52"/>
+        <source>Swedish e-ID (BankID)</source>
+        <translation>Svensk e-legitimation (BankID)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="53"/>
+        <source>Logged in to Min sida</source>
+        <translation>Inloggad på Min sida</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="61"/>
+        <source>Free anyway</source>
+        <translation>Kostnadsfritt ändå</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="62"/>
+        <source>Charge a fee</source>
+        <translation>Ta ut en avgift</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="63"/>
+        <source>Refuse (manifestly unfounded or excessive)</source>
+        <translation>Vägra (uppenbart ogrundad eller orimlig)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="290"/>
+        <source>Allowance decision – {case}</source>
+        <translation>Beslut om utdrag – {case}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="293"/>
+        <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
+        <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="304"/>
+        <source>kronor, e.g. 150</source>
+        <translation>kronor, t.ex. 150</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="308"/>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="309"/>
+        <source>Fee (SEK)</source>
+        <translation>Avgift (kr)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="310"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="267"/>
+        <source>Extend the deadline – {case}</source>
+        <translation>Förläng tidsfristen – {case}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="270"/>
+        <source>The person must be told, with the reasons, by {day}.</source>
+        <translation>Personen måste underrättas, med skälen, senast {day}.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="278"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="279"/>
+        <source>Person told on</source>
+        <translation>Personen underrättad den</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="62"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="146"/>
         <source>Something unexpected went wrong ({name}).</source>
         <translation>Något oväntat gick fel ({name}).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="65"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
         <source>Nothing was changed. The details are in the log file.</source>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="100"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="249"/>
         <source>Filter by case number or person…</source>
-        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="134"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="139"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="320"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="230"/>
         <source>Portal: connecting…</source>
+        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="232"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="163"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="256"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="263"/>
+        <source>All types</source>
+        <translation>Alla typer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
+        <source>Anyone</source>
+        <translation>Alla handläggare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
+        <source>Unassigned</source>
+        <translation>Ej tilldelade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
+        <source>Overdue only</source>
+        <translation>Endast försenade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="301"/>
+        <source>Register request…</source>
+        <translation>Registrera begäran…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="304"/>
+        <source>Claim</source>
+        <translation>Ta ärendet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="306"/>
+        <source>Release</source>
+        <translation>Lämna ifrån</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="308"/>
+        <source>Verify identity…</source>
+        <translation>Verifiera identitet…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="310"/>
+        <source>Change status…</source>
+        <translation>Ändra status…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="312"/>
+        <source>Extend…</source>
+        <translation>Förläng…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="314"/>
+        <source>Allowance decision…</source>
+        <translation>Beslut om utdrag…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="369"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="172"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="381"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="179"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="414"/>
+        <source>Import failed: {message}</source>
+        <translation>Hämtningen misslyckades: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="419"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="180"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="420"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="181"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="190"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="406"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="451"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="216"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="488"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
@@ -232,6 +452,155 @@
         <location filename="../../privacy_desk/ui/queue_model.py" line="63"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="148"/>
+        <source>Register a request</source>
+        <translation>Registrera en begäran</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="162"/>
+        <source>Name as the request gives it</source>
+        <translation>Namn som det står i begäran</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="163"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="164"/>
+        <source>Arrived by</source>
+        <translation>Inkom via</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="165"/>
+        <source>Received on (postmark / e-mail date)</source>
+        <translation>Inkom den (poststämpel / e-postdatum)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="166"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="168"/>
+        <source>Recognise</source>
+        <translation>Känn igen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="168"/>
+        <source>Personnummer</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="169"/>
+        <source>Organisationsnummer</source>
+        <translation>Organisationsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="169"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="170"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="170"/>
+        <source>Customer number</source>
+        <translation>Kundnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="182"/>
+        <source>Identifier {n}</source>
+        <translation>Identifierare {n}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="187"/>
+        <source>Add scan…</source>
+        <translation>Lägg till skanning…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="189"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
+        <source>Scans (PDF, PNG, JPEG)</source>
+        <translation>Skanningar (PDF, PNG, JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="202"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
+        <source>Add scans</source>
+        <translation>Lägg till skanningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>Skanningar (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="330"/>
+        <source>Change status – {case}</source>
+        <translation>Ändra status – {case}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="340"/>
+        <source>New status</source>
+        <translation>Ny status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="341"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="351"/>
+        <source>A reason is required for this move.</source>
+        <translation>Ett skäl krävs för den här ändringen.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyIdentityDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="241"/>
+        <source>Verify identity – {case}</source>
+        <translation>Verifiera identitet – {case}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="250"/>
+        <source>What was checked, e.g. signature matches the customer record</source>
+        <translation>Vad som kontrollerades, t.ex. att namnteckningen stämmer med kunduppgifterna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="253"/>
+        <source>Method</source>
+        <translation>Metod</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="254"/>
+        <source>Evidence</source>
+        <translation>Underlag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="255"/>
+        <source>Verified on</source>
+        <translation>Verifierad den</translation>
     </message>
 </context>
 <context>
@@ -360,6 +729,36 @@
         <location filename="../../privacy_desk/ui/labels.py" line="76"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="77"/>
+        <source>Assigned</source>
+        <translation>Tilldelad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="78"/>
+        <source>Claimed</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="79"/>
+        <source>Released</source>
+        <translation>Lämnad ifrån</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
+        <source>Identity verified</source>
+        <translation>Identitet verifierad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
+        <source>Scan attached</source>
+        <translation>Skanning bifogad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
+        <source>Allowance decision</source>
+        <translation>Beslut om utdrag</translation>
     </message>
 </context>
 </TS>

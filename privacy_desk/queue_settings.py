@@ -1,0 +1,51 @@
+"""The queue's settings: how often to import from the portal, and what "a year" means.
+
+Stored under the key ``"queue"`` of the user's settings.json (see :mod:`privacy_desk.paths`),
+e.g. ``{"queue": {"intake_interval_seconds": 300, "allowance_period": "rolling_12_months"}}``.
+A missing file or key means the defaults; a value that makes no sense is a clear error
+rather than a silent default, because the allowance period decides who pays.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from privacy_desk.domain.allowance import AllowancePeriod
+from privacy_desk.errors import UserError
+
+DEFAULT_INTAKE_SECONDS = 300
+#: Importing more often than this only loads the portal; less often than daily misses the point.
+MIN_INTAKE_SECONDS, MAX_INTAKE_SECONDS = 10, 24 * 3600
+
+
+@dataclass(frozen=True)
+class QueueSettings:
+    intake_interval_seconds: int = DEFAULT_INTAKE_SECONDS
+    allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
+
+    @classmethod
+    def load(cls, settings_file: Path) -> QueueSettings:
+        """Read the settings; defaults when the file or the section is absent."""
+        try:
+            raw = json.loads(settings_file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            raise UserError(f"The settings file {settings_file} cannot be read ({exc}).",
+                            "Fix or delete it; the defaults are used when it is absent.") from exc
+        section = raw.get("queue", {}) if isinstance(raw, dict) else None
+        if not isinstance(section, dict):
+            raise UserError(f"The 'queue' settings in {settings_file} are not a JSON object.",
+                            "Write them as {\"queue\": {\"intake_interval_seconds\": 300}}.")
+        interval = section.get("intake_interval_seconds", DEFAULT_INTAKE_SECONDS)
+        if (not isinstance(interval, int) or isinstance(interval, bool)
+                or not MIN_INTAKE_SECONDS <= interval <= MAX_INTAKE_SECONDS):
+            raise UserError(
+                f"intake_interval_seconds in {settings_file} must be a whole number of seconds "
+                f"between {MIN_INTAKE_SECONDS} and {MAX_INTAKE_SECONDS}.",
+                "Fix the value; 300 (five minutes) is the default.")
+        period = AllowancePeriod.parse(str(section.get("allowance_period",
+                                                       AllowancePeriod.CALENDAR_YEAR.value)))
+        return cls(interval, period)
