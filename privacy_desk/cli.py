@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 SUBCOMMAND_MODULES: list[str] = [
     "privacy_desk.portal.demo.cli_demo",
     "privacy_desk.datamap.cli_datamap",
+    "privacy_desk.casestore.cli_case",
 ]
 
 

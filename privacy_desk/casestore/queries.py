@@ -244,6 +244,17 @@ def load_extras(session: Session, case_id: int) -> dict[str, Any]:
     }
 
 
+def case_id_by_number(store: CaseStore, case_number: str) -> int:
+    """The id of the case numbered ``case_number`` (e.g. PD-2026-00001), case-insensitively."""
+    number = case_number.strip().upper()
+    with store.engine.connect() as conn:
+        found = conn.scalar(select(Case.id).where(Case.case_number == number))
+    if found is None:
+        raise CaseNotFound(f"There is no case {number} in the case store.",
+                           "Check the number (e.g. PD-2026-00001); 'case list' shows them all.")
+    return int(found)
+
+
 def case_detail(store: CaseStore, case_id: int) -> CaseDetail:
     """One case and its events in order; :class:`CaseNotFound` if it does not exist."""
     with store.sessions() as session:

@@ -1,0 +1,317 @@
+"""``privacy-desk case ...``: the request queue from the command line.
+
+The same service functions the queue window calls, one per subcommand, so a script or a
+colleague without the GUI follows exactly the same rules (identity gating, deadlines,
+the allowance, claims). Cases are named by their number (PD-2026-00001). ``list`` and
+``history`` can print JSON for scripts; messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from privacy_desk.casestore.store import CaseStore
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def register(subparsers: Any) -> None:
+    """Add ``case`` and its actions to the top-level parser."""
+    case = subparsers.add_parser("case", help="work with the request queue (cases)")
+    sub = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("list", help="list the queue, most urgent first")
+    p.add_argument("--status", action="append", metavar="STATUS",
+                   help="only cases in STATUS (repeatable); 'open' for every open status")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=run_list)
+
+    p = sub.add_parser("import", help="import new requests from the portal (idempotent)",
+                       description="Uses the global --portal/--map (or --demo).")
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser("register", help="register a request that came by letter or e-mail")
+    p.add_argument("--type", required=True, dest="request_type",
+                   help="access, rectification, erasure, restriction, portability, objection, "
+                   "consent_withdrawal")
+    p.add_argument("--channel", default="paper", help="paper (default) or email")
+    p.add_argument("--received", required=True, type=_date, metavar="YYYY-MM-DD",
+                   help="the day the request reached the company (postmark, e-mail date)")
+    p.add_argument("--person", required=True, help="the name to show in the queue")
+    p.add_argument("--id", action="append", default=[], dest="identifiers",
+                   metavar="[KIND=]VALUE", help="an identifier the request gives (repeatable)")
+    p.add_argument("--attach", action="append", default=[], metavar="FILE",
+                   help="a scan to keep with the case: PDF, PNG or JPEG (repeatable)")
+    p.add_argument("--note", help="a note for the case's first event")
+    p.set_defaults(handler=run_register)
+
+    for name, helptext in (("claim", "take an unassigned case"),
+                           ("release", "give back a case you hold")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("case_number", metavar="CASE")
+        p.add_argument("--officer", help="who (default: your login name)")
+        p.set_defaults(handler=run_claim if name == "claim" else run_release)
+
+    p = sub.add_parser("verify", help="record how the person's identity was verified")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--method", required=True,
+                   help="signed_letter, id_document, e_id, min_sida_login")
+    p.add_argument("--evidence", required=True, help="what was checked")
+    p.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="when (default: today)")
+    p.set_defaults(handler=run_verify)
+
+    p = sub.add_parser("transition", help="move a case to another status")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("status", metavar="STATUS")
+    p.add_argument("--reason", help="why (required to reject, extend or withdraw)")
+    p.set_defaults(handler=run_transition)
+
+    p = sub.add_parser("extend", help="extend the deadline by two further months")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--told-on", required=True, type=_date, metavar="YYYY-MM-DD",
+                   help="the day the person was told of the extension")
+    p.set_defaults(handler=run_extend)
+
+    p = sub.add_parser("decide", help="record the decision on an extract beyond the allowance")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--kind", required=True, help="free_anyway, fee or refused")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--fee", help="the fee in kronor (with --kind fee)")
+    p.set_defaults(handler=run_decide)
+
+    p = sub.add_parser("history", help="the person's requests and this one's allowance")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=run_history)
+
+
+def _open(args: argparse.Namespace) -> CaseStore:
+    from privacy_desk.casestore.store import open_case_store
+    from privacy_desk.dburl import parse_target
+    from privacy_desk.paths import AppPaths
+    from privacy_desk.queue_settings import QueueSettings
+
+    paths = AppPaths.default(args.base_dir)
+    settings = QueueSettings.load(paths.settings_file)
+    if args.case_store:
+        url = parse_target(args.case_store)
+    else:
+        paths.ensure()
+        url = parse_target(paths.case_store_file)
+    return open_case_store(url, backup_dir=paths.backup_dir,
+                           allowance_period=settings.allowance_period)
+
+
+def _id(store: CaseStore, number: str) -> int:
+    from privacy_desk.casestore.queries import case_id_by_number
+
+    return case_id_by_number(store, number)
+
+
+def _version(store: CaseStore, case_id: int) -> int:
+    from privacy_desk.casestore.queries import case_detail
+
+    return case_detail(store, case_id).version
+
+
+def _done(what: str, number: str, status: str) -> int:
+    print(f"{number}: {what} (now {status})")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.queries import list_queue
+    from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+
+    statuses: set[CaseStatus] | None = None
+    for text in args.status or []:
+        statuses = statuses or set()
+        if text.strip().lower() == "open":
+            statuses |= OPEN_STATUSES
+        else:
+            statuses.add(CaseStatus.parse(text))
+    store = _open(args)
+    try:
+        rows = list_queue(store, statuses=statuses)
+    finally:
+        store.close()
+    if args.json:
+        json.dump([{"case": r.case_number, "type": r.request_type.value,
+                    "status": r.status.value, "received_on": r.received_on.isoformat(),
+                    "due_on": r.due_on.isoformat(), "person": r.person_label,
+                    "assignee": r.assignee} for r in rows], sys.stdout, ensure_ascii=False,
+                  indent=1)
+        print()
+        return 0
+    for r in rows:
+        print(f"{r.case_number}  {r.due_on.isoformat()}  {r.status.value:<17} "
+              f"{r.request_type.value:<18} {r.assignee or '-':<12} {r.person_label}")
+    print(f"{len(rows)} case(s)", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from privacy_desk.bootstrap import open_context
+    from privacy_desk.paths import AppPaths
+
+    ctx = open_context(AppPaths.default(args.base_dir), demo=args.demo, portal=args.portal,
+                       case_store=args.case_store, datamap=args.datamap)
+    try:
+        result = ctx.import_requests()
+    finally:
+        ctx.close()
+    print(f"{result.imported} imported, {result.already_known} already known, "
+          f"{result.skipped} skipped")
+    return 0
+
+
+def run_register(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.attachments import read_attachment
+    from privacy_desk.casestore.cases import register_case
+    from privacy_desk.domain.requests import Channel, RequestType
+
+    identifiers: list[tuple[str | None, str]] = []
+    for item in args.identifiers:
+        kind, sep, value = item.partition("=")
+        identifiers.append((kind.strip(), value) if sep else (None, item))
+    files = [read_attachment(f) for f in args.attach]
+    store = _open(args)
+    try:
+        d = register_case(store, request_type=RequestType.parse(args.request_type),
+                          channel=Channel.parse(args.channel), received_on=args.received,
+                          person_label=args.person, identifiers=identifiers,
+                          attachments=files, note=args.note)
+    finally:
+        store.close()
+    print(f"{d.case_number}: registered, due {d.due_on.isoformat()}")
+    return 0
+
+
+def run_claim(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.work import claim_case
+
+    store = _open(args)
+    try:
+        result = claim_case(store, _id(store, args.case_number), officer=args.officer)
+    finally:
+        store.close()
+    d = result.detail
+    print(f"{d.case_number}: {'already yours' if result.already_yours else 'claimed'} "
+          f"({d.assignee})")
+    return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.work import release_case
+
+    store = _open(args)
+    try:
+        d = release_case(store, _id(store, args.case_number), officer=args.officer)
+    finally:
+        store.close()
+    return _done("released", d.case_number, d.status.value)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.work import verify_identity
+
+    store = _open(args)
+    try:
+        cid = _id(store, args.case_number)
+        d = verify_identity(store, cid, method=args.method, evidence=args.evidence,
+                            verified_on=args.on, expected_version=_version(store, cid))
+    finally:
+        store.close()
+    return _done("identity verified", d.case_number, d.status.value)
+
+
+def run_transition(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.cases import transition_case
+    from privacy_desk.domain.lifecycle import CaseStatus
+
+    target = CaseStatus.parse(args.status)
+    store = _open(args)
+    try:
+        cid = _id(store, args.case_number)
+        d = transition_case(store, cid, target, actor=store.actor, reason=args.reason,
+                            expected_version=_version(store, cid))
+    finally:
+        store.close()
+    return _done("status changed", d.case_number, d.status.value)
+
+
+def run_extend(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.work import extend_case
+
+    store = _open(args)
+    try:
+        cid = _id(store, args.case_number)
+        d = extend_case(store, cid, reason=args.reason, told_on=args.told_on,
+                        expected_version=_version(store, cid))
+    finally:
+        store.close()
+    due = d.extended_due_on.isoformat() if d.extended_due_on else "?"
+    return _done(f"extended, due {due}", d.case_number, d.status.value)
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.work import record_allowance_decision
+    from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
+
+    decision = AllowanceDecision(DecisionKind.parse(args.kind), args.reason,
+                                 args.fee)
+    store = _open(args)
+    try:
+        cid = _id(store, args.case_number)
+        d = record_allowance_decision(store, cid, decision,
+                                      expected_version=_version(store, cid))
+    finally:
+        store.close()
+    return _done(f"decision recorded ({decision.kind.value})", d.case_number, d.status.value)
+
+
+def run_history(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.persons import allowance_status, person_history
+
+    store = _open(args)
+    try:
+        cid = _id(store, args.case_number)
+        history, allowance = person_history(store, cid), allowance_status(store, cid)
+    finally:
+        store.close()
+    entries = [{"case": e.case_number, "type": e.request_type.value, "status": e.status.value,
+                "received_on": e.received_on.isoformat(),
+                "decision": e.decision.value if e.decision else None,
+                "fee_sek": str(e.fee_sek) if e.fee_sek is not None else None,
+                "counts_as_extract": e.counts_as_extract} for e in history.entries]
+    summary: dict[str, Any] = {"matched_on": list(history.matched_on), "requests": entries,
+               "allowance": {"applies": allowance.applies, "period": allowance.period.value,
+                             "period_start": allowance.period_start.isoformat(),
+                             "extracts_in_period": allowance.extracts_in_period,
+                             "free": allowance.free,
+                             "needs_decision": allowance.needs_decision}}
+    if args.json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for e in entries:
+        print(f"{e['case']}  {e['received_on']}  {e['type']:<18} {e['status']:<17} "
+              f"{e['decision'] or ''}")
+    a = summary["allowance"]
+    if allowance.applies:
+        state = ("free" if allowance.free else
+                 "decision needed" if allowance.needs_decision else "decided")
+        print(f"Allowance ({a['period']} from {a['period_start']}): "
+              f"{a['extracts_in_period']} earlier extract(s); {state}")
+    return 0
