@@ -248,10 +248,12 @@ class Population:
                 self.last[cid] = pools.last[int(rng.random() * len(pools.last))]
             birth = dt.date.fromordinal(as_of.toordinal() - int((18 + rng.random() * 72) * 365.25))
             samordning = rng.random() < 0.01
-            serial = int(rng.random() * 500) * 2 + (1 if male else 0)
             day = birth.day + (60 if samordning else 0)
+            sex = 1 if male else 0
 
-            def make_pnr(birth: dt.date = birth, day: int = day, serial: int = serial) -> str:
+            def make_pnr(birth: dt.date = birth, day: int = day, sex: int = sex) -> str:
+                # The serial's last digit is odd for men, even for women; redrawn on a clash.
+                serial = int(rng.random() * 500) * 2 + sex
                 body = f"{birth.year % 100:02d}{birth.month:02d}{day:02d}{serial:03d}"
                 return f"{birth.year // 100}{body}{luhn.calc_check_digit(body)}"
 
