@@ -316,3 +316,32 @@ def verify_audit_trail(session: Session) -> AuditVerification:
 def actions_of(rows: Iterable[AuditRow]) -> list[str]:
     """The action names of ``rows`` in order (handy in tests and summaries)."""
     return [r.action for r in rows]
+
+
+# --------------------------------------------------------------------------- DBA setup
+
+_ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+def app_role_sql(role: str, *, database: str, schema: str = "public",
+                 password: str | None = None) -> list[str]:
+    """PostgreSQL statements a DBA runs (as the owner) to give the app a role of its own.
+
+    The role may read and write the case store but only *append* to the audit trail:
+    UPDATE, DELETE and TRUNCATE on ``audit_entries`` are withheld (docs/audit.md). Run
+    after every schema upgrade, since new tables need their grants too.
+    """
+    if not _ROLE_NAME.fullmatch(role) or not _ROLE_NAME.fullmatch(schema):
+        raise ValueError("role and schema must be lower-case SQL identifiers")
+    ident = database.replace('"', '""')
+    create = f'CREATE ROLE "{role}" LOGIN'
+    if password is not None:
+        create += " PASSWORD '" + password.replace("'", "''") + "'"
+    return [
+        create,
+        f'GRANT CONNECT ON DATABASE "{ident}" TO "{role}"',
+        f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"',
+        f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"',
+        f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{role}"',
+        f'REVOKE UPDATE, DELETE, TRUNCATE ON "{schema}".audit_entries FROM "{role}"',
+    ]
