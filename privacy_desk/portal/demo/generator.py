@@ -37,7 +37,7 @@ from sqlalchemy import Boolean, Date, DateTime, Table, inspect, text
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from privacy_desk.dburl import backend, check_connection, display_url, make_engine
 from privacy_desk.errors import ConnectionFailed, TargetNotEmpty, UserError
@@ -344,7 +344,13 @@ def _load_postgresql(engine: Engine, pop: Population,
                 conn.execute(CreateIndex(index))
         for table in tables:
             for fk in sorted(table.foreign_key_constraints, key=lambda c: tuple(c.column_keys)):
-                conn.execute(AddConstraint(fk))
+                # Written out by hand: AddConstraint would mark the shared metadata's
+                # constraint as "added later" and drop it from every later CREATE TABLE.
+                cols = ", ".join(quote(e.parent.name) for e in fk.elements)
+                refs = ", ".join(quote(e.column.name) for e in fk.elements)
+                conn.execute(text(
+                    f"ALTER TABLE {quote(table.name)} ADD FOREIGN KEY ({cols}) "
+                    f"REFERENCES {quote(fk.referred_table.name)} ({refs})"))
         conn.execute(text("ANALYZE"))
     return counts
 
