@@ -8,7 +8,7 @@ sort 100,000 rows without re-parsing text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 from privacy_desk.casestore.queries import QueueRow
 from privacy_desk.domain.deadlines import Urgency, days_left, urgency
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+from privacy_desk.domain.requests import RequestType
 from privacy_desk.ui.labels import request_type_label, status_label, urgency_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +39,9 @@ _URGENCY_COLOURS = {
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: Added to a closed case's due date when sorting, so open cases always come first.
+_CLOSED_OFFSET = 10_000_000
 
 
 class Col(IntEnum):
@@ -175,11 +179,34 @@ class QueueModel(QAbstractTableModel):
             return row.person_label or ""
         return row.assignee or ""
 
+    def sort_key(self, col: Col) -> Callable[[QueueRow], Any]:
+        """A key function for sorting whole rows by ``col``, the same order as SORT_ROLE.
+
+        The proxy sorts 100,000 rows with it in one ``list.sort``; labels are translated
+        once per call, not once per row.
+        """
+        if col == Col.RECEIVED:
+            return lambda r: r.received_on.toordinal()
+        if col in (Col.DUE, Col.DAYS_LEFT):
+            return lambda r: r.due_on.toordinal() + (0 if r.status in OPEN_STATUSES
+                                                     else _CLOSED_OFFSET)
+        if col == Col.CASE:
+            return lambda r: r.case_number.casefold()
+        if col == Col.TYPE:
+            types = {t: request_type_label(t).casefold() for t in RequestType}
+            return lambda r: types[r.request_type]
+        if col == Col.STATUS:
+            statuses = {s: status_label(s).casefold() for s in CaseStatus}
+            return lambda r: statuses[r.status]
+        if col == Col.PERSON:
+            return lambda r: (r.person_label or "").casefold()
+        return lambda r: (r.assignee or "").casefold()
+
     def _sort_key(self, row: QueueRow, col: Col) -> Any:
         if col == Col.RECEIVED:
             return row.received_on.toordinal()
         if col in (Col.DUE, Col.DAYS_LEFT):
             # Closed cases sort after every open one, whatever their old due date.
-            offset = 0 if self.is_open(row) else 10_000_000
+            offset = 0 if self.is_open(row) else _CLOSED_OFFSET
             return row.due_on.toordinal() + offset
         return self._display(row, col).casefold()
