@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 
 from privacy_desk.paths import ENV_HOME, AppPaths
 from tests.databases import BACKENDS, throwaway_database
+from tests.keyrings import MemoryKeyring, installed, no_keyring
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +41,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[URL]:
 def sqlite_url(tmp_path: Path) -> Iterator[URL]:
     with throwaway_database("sqlite", tmp_path) as url:
         yield url
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """A working in-memory keyring for the duration of a test."""
+    backend = MemoryKeyring()
+    with installed(backend):
+        yield backend
+
+
+@pytest.fixture
+def failing_keyring() -> Iterator[object]:
+    """A computer with no secure keyring (keyring's own 'fail' backend)."""
+    with installed(no_keyring()) as backend:
+        yield backend

@@ -1,0 +1,106 @@
+"""Database passwords in the OS keyring, and nowhere else (the only module importing keyring).
+
+Where the platform offers no secure keyring (keyring's ``fail`` and ``null`` backends,
+or the plaintext file backends of keyrings.alt), :func:`secure_keyring` says so and the
+callers ask for the password each time instead: a password is never written to a file
+of ours, and never silently to someone else's plaintext file either.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from privacy_desk import APP_ID
+from privacy_desk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+#: Keyring service name; the user name is the profile's name.
+SERVICE = f"{APP_ID}.connection"
+
+#: Backends that store nothing, refuse everything, or write plaintext files.
+_INSECURE_MODULES = ("keyring.backends.fail", "keyring.backends.null",
+                     "keyrings.alt.file", "keyrings.alt.Gnome", "keyrings.alt.Google")
+_INSECURE_NAMES = ("PlaintextKeyring", "EncryptedKeyring", "UncryptedFileKeyring")
+
+
+class NoSecureKeyring(UserError):
+    """There is no secure keyring on this computer; the password must be typed each time."""
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """Which backend keyring chose, and whether we trust it with passwords."""
+
+    secure: bool
+    backend: str
+
+    @property
+    def message(self) -> str:
+        if self.secure:
+            return f"Passwords are kept in the system keyring ({self.backend})."
+        return ("No secure keyring is available on this computer: Privacy Desk will ask "
+                "for database passwords each time and never store them in a file.")
+
+
+def _is_secure(backend: KeyringBackend) -> bool:
+    chained = getattr(backend, "backends", None)
+    if chained is not None:  # keyring's ChainerBackend: secure if any member is
+        return any(_is_secure(b) for b in chained)
+    cls = type(backend)
+    if cls.__module__.startswith(_INSECURE_MODULES) or cls.__name__ in _INSECURE_NAMES:
+        return False
+    try:
+        return float(backend.priority) > 0
+    except Exception:  # a backend may raise from priority when unusable
+        return False
+
+
+def secure_keyring() -> KeyringStatus:
+    """Whether passwords can be kept: a secure backend is active."""
+    backend = keyring.get_keyring()
+    return KeyringStatus(_is_secure(backend), type(backend).__name__)
+
+
+def store_password(profile: str, password: str) -> None:
+    """Keep ``password`` for ``profile`` in the keyring; refuse where it would not be safe."""
+    status = secure_keyring()
+    if not status.secure:
+        raise NoSecureKeyring("The password cannot be stored: " + status.message,
+                              "Type the password when the app asks for it.")
+    try:
+        keyring.set_password(SERVICE, profile, password)
+    except keyring.errors.KeyringError as exc:
+        raise NoSecureKeyring("The system keyring refused to store the password "
+                              f"({type(exc).__name__}).",
+                              "Unlock the keyring and try again, or type the password "
+                              "each time.") from exc
+    log.info("Stored the password of connection profile %s in the keyring", profile)
+
+
+def get_password(profile: str) -> str | None:
+    """The stored password of ``profile``, or None (none stored, or no secure keyring)."""
+    if not secure_keyring().secure:
+        return None
+    try:
+        return keyring.get_password(SERVICE, profile)
+    except keyring.errors.KeyringError:
+        log.warning("The keyring could not be read for profile %s", profile)
+        return None
+
+
+def delete_password(profile: str) -> None:
+    """Forget the stored password of ``profile`` (no error when there is none)."""
+    if not secure_keyring().secure:
+        return
+    try:
+        keyring.delete_password(SERVICE, profile)
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except keyring.errors.KeyringError:
+        log.warning("The keyring could not forget the password of profile %s", profile)
