@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.audit_hook import audit
+from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import FILENAME_LEN, Case, CaseAttachment, CaseEvent
 from privacy_desk.casestore.queries import AttachmentRow, CaseNotFound, case_detail
 from privacy_desk.casestore.store import CaseStore
@@ -98,6 +98,8 @@ def add_attachments(session: Session, case_id: int, files: list[AttachmentFile],
                     now_utc: datetime, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> None:
     """Store ``files`` with the case in the caller's transaction (all or none)."""
     checked = [(f, media_type_of(f.filename, f.content, max_bytes=max_bytes)) for f in files]
+    if not checked:
+        return
     for f, media_type in checked:
         digest = hashlib.sha256(f.content).hexdigest()
         session.add(CaseAttachment(
@@ -108,8 +110,10 @@ def add_attachments(session: Session, case_id: int, files: list[AttachmentFile],
         session.add(CaseEvent(case_id=case_id, at=now_utc, actor=actor, kind="attachment",
                               note=f"Attached {_clean_name(f.filename)} "
                                    f"({media_type}, SHA-256 {digest[:16]}…)."))
-        audit(session, actor=actor, action="attachment_added", case_id=case_id,
-              details={"media_type": media_type, "size_bytes": len(f.content)})
+    session.flush()  # the rows first, the audit entry last (lock order, see record_audit)
+    record_audit(session, actor=actor, action="attachments_added", case_id=case_id,
+                 details={"files": len(checked),
+                          "bytes": sum(len(f.content) for f, _ in checked)})
 
 
 def attachment_content(store: CaseStore, attachment_id: int, *,
@@ -128,7 +132,7 @@ def attachment_content(store: CaseStore, attachment_id: int, *,
             raise UserError(
                 f"Attachment {att.filename!r} no longer matches the checksum taken when it "
                 "was stored.", "Tell the case store's administrator; do not rely on it.")
-        audit(session, actor=who, action="attachment_viewed", case_id=att.case_id,
+        record_audit(session, actor=who, action="attachment_viewed", case_id=att.case_id,
               details={"attachment_id": att.id})
         row = AttachmentRow(att.id, att.filename, att.media_type, att.size_bytes, att.sha256,
                             att.added_by, att.added_at)

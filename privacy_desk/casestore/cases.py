@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from privacy_desk.casestore.attachments import AttachmentFile, add_attachments, media_type_of
-from privacy_desk.casestore.audit_hook import audit
+from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import LABEL_LEN, Case, CaseEvent, CaseNumberCounter
 from privacy_desk.casestore.persons import (
     allowance_in_session,
@@ -191,7 +191,7 @@ def register_case(
         session.flush()
         store_identifiers(session, case.id, pairs)
         add_attachments(session, case.id, files, who, now)
-        audit(session, actor=who, action="case_registered", case_id=case.id,
+        record_audit(session, actor=who, action="case_registered", case_id=case.id,
               details={"channel": channel.value, "identifiers": len(pairs),
                        "attachments": len(files)})
         return case.id
@@ -319,7 +319,7 @@ def transition_case(
                           to_status=target.value, note=note)
         case.events.append(event)
         session.flush()  # the UPDATE ... WHERE version = expected: StaleDataError if lost
-        audit(session, actor=actor, action="status_changed", case_id=case.id,
+        record_audit(session, actor=actor, action="status_changed", case_id=case.id,
               details={"from": current.value, "to": target.value})
         return detail_of(case, case.events, session)
 

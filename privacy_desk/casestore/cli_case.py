@@ -287,7 +287,8 @@ def run_history(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         cid = _id(store, args.case_number)
-        history, allowance = person_history(store, cid), allowance_status(store, cid)
+        history = person_history(store, cid, actor=store.actor)
+        allowance = allowance_status(store, cid)
     finally:
         store.close()
     entries = [{"case": e.case_number, "type": e.request_type.value, "status": e.status.value,

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import (
     IDENTIFIER_VALUE_LEN,
     AllowanceDecisionRecord,
@@ -221,11 +222,23 @@ def _get(session: Session, case_id: int) -> Case:
     return case
 
 
-def person_history(store: CaseStore, case_id: int) -> PersonHistory:
-    """The person's requests across all cases (matched by normalised identifiers)."""
-    with store.sessions() as session:
+def person_history(store: CaseStore, case_id: int, *,
+                   actor: str | None = None) -> PersonHistory:
+    """The person's requests across all cases (matched by normalised identifiers).
+
+    With ``actor`` (an officer looking, not a rule checking) the view is written to the
+    audit trail: a profile across cases is personal data.
+    """
+    if actor is None:
+        with store.sessions() as session:
+            _get(session, case_id)
+            return history_in_session(session, case_id)
+    with store.sessions.begin() as session:
         _get(session, case_id)
-        return history_in_session(session, case_id)
+        history = history_in_session(session, case_id)
+        record_audit(session, actor=actor, action="person_history_viewed", case_id=case_id,
+                     details={"cases": len(history.entries)})
+        return history
 
 
 def allowance_status(store: CaseStore, case_id: int,

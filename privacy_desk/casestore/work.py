@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.audit_hook import audit
+from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.cases import (
     _edit,
     _load_for_edit,
@@ -83,7 +83,8 @@ def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) ->
         if result.rowcount == 1:  # type: ignore[attr-defined]
             session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="claimed",
                                   note=f"Claimed by {who}."))
-            audit(session, actor=who, action="case_claimed", case_id=case_id)
+            session.flush()
+            record_audit(session, actor=who, action="case_claimed", case_id=case_id)
             return who, "", True
         row = session.execute(
             select(Case.assignee, Case.case_number).where(Case.id == case_id)).first()
@@ -167,7 +168,7 @@ def verify_identity(
             at=now, actor=who, kind="identity_verified",
             note=f"{check.method.label} ({check.verified_on.isoformat()}): {check.evidence}"))
         session.flush()
-        audit(session, actor=who, action="identity_verified", case_id=case.id,
+        record_audit(session, actor=who, action="identity_verified", case_id=case.id,
               details={"method": check.method.value})
         return detail_of(case, case.events, session)
 
@@ -236,7 +237,7 @@ def record_allowance_decision(
             at=now, actor=who, kind="allowance_decision",
             note=f"{decision.kind.value}: {decision.reason}{fee}"))
         session.flush()
-        audit(session, actor=who, action="allowance_decision", case_id=case.id,
+        record_audit(session, actor=who, action="allowance_decision", case_id=case.id,
               details={"kind": decision.kind.value,
                        "extracts_in_period": status.extracts_in_period})
         return detail_of(case, case.events, session)

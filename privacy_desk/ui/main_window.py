@@ -122,7 +122,7 @@ def load_case_view(ctx: AppContext, case_id: int) -> CaseView:
     """Everything the detail pane needs, read on the worker thread."""
     store = ctx.case_store
     return CaseView(case_detail(store, case_id), allowance_status(store, case_id),
-                    person_history(store, case_id))
+                    person_history(store, case_id, actor=ctx.officer))
 
 
 def connect_with_settings(connect: Callable[[], AppContext]) -> AppContext:

@@ -94,6 +94,10 @@ class QueueModel(QAbstractTableModel):
         """The model row showing ``case_id``, or None if it is not loaded."""
         return self._positions.get(case_id)
 
+    def row_of(self, case_id: int) -> QueueRow | None:
+        pos = self._positions.get(case_id)
+        return None if pos is None else self._rows[pos]
+
     def put_row(self, row: QueueRow) -> None:
         """Show a changed case in place (or append a new one) without a reset.
 
@@ -101,6 +105,8 @@ class QueueModel(QAbstractTableModel):
         lose the selection and the scroll position.
         """
         pos = self._positions.get(row.case_id)
+        if pos is not None and self._rows[pos] == row:
+            return  # unchanged: no re-sort of the whole queue for nothing
         if pos is None:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
             self._positions[row.case_id] = len(self._rows)

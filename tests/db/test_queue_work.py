@@ -35,6 +35,7 @@ from privacy_desk.casestore import (
     transition_case,
     verify_identity,
 )
+from privacy_desk.casestore.audit_models import AuditEntry
 from privacy_desk.casestore.models import Case, CaseAttachment, CaseIdentifier
 from privacy_desk.domain.allowance import (
     AllowanceDecision,
@@ -393,3 +394,27 @@ def test_identifiers_are_indexed_for_lookup(store: CaseStore) -> None:
         assert s.execute(select(CaseIdentifier.case_id).where(
             CaseIdentifier.kind == "personnummer", CaseIdentifier.value == PNR_CANON)
         ).scalars().all() == [cid]
+
+
+def test_sensitive_queue_actions_are_in_the_audit_trail(store: CaseStore) -> None:
+    first = _paper(store, received_on=date(2026, 2, 1))
+    cid = _paper(store, received_on=date(2026, 2, 3),
+                 attachments=[AttachmentFile("letter.pdf", PDF)])
+    claim_case(store, cid, officer="anna")
+    _verify(store, cid)
+    d = case_detail(store, cid)
+    record_allowance_decision(store, cid, AllowanceDecision(DecisionKind.FREE_ANYWAY,
+                                                            "Goodwill after an outage"),
+                              actor="anna", expected_version=d.version)
+    attachment_content(store, d.attachments[0].id, actor="bo")
+    person_history(store, cid, actor="bo")
+    person_history(store, first)  # a rule looking, not an officer: not a view
+    with store.sessions() as s:
+        trail = s.execute(select(AuditEntry.actor, AuditEntry.action)
+                          .where(AuditEntry.case_id == cid).order_by(AuditEntry.seq)).all()
+        details = s.scalars(select(AuditEntry.details)).all()
+    assert [tuple(t) for t in trail] == [
+        ("anna", "attachments_added"), ("anna", "case_registered"), ("anna", "case_claimed"),
+        ("anna", "identity_verified"), ("anna", "allowance_decision"),
+        ("bo", "attachment_viewed"), ("bo", "person_history_viewed")]
+    assert not any("19850714" in d or "Åsa" in d for d in details)  # no personal data
