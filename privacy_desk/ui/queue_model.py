@@ -40,7 +40,7 @@ _URGENCY_COLOURS = {
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-#: Added to a closed case's due date when sorting, so open cases always come first.
+# Added to a closed case's due date when sorting, so open cases always come first.
 _CLOSED_OFFSET = 10_000_000
 
 

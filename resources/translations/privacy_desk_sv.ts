@@ -414,42 +414,42 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="56"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="60"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="57"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="61"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="58"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="62"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="59"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="63"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="60"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="64"/>
         <source>Days left</source>
         <translation>Dagar kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="61"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="62"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="66"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="63"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="67"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
