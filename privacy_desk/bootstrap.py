@@ -10,7 +10,8 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -22,12 +23,15 @@ from privacy_desk.casestore.intake import (
     import_portal_requests,
 )
 from privacy_desk.casestore.store import CaseStore, open_case_store
+from privacy_desk.config import ConnectionProfile, load_settings, resolve_url
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import connect, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resource_path
+from privacy_desk.roles import OfficerInfo, sign_in
+from privacy_desk.tempfiles import SessionTemp
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +64,10 @@ class AppContext:
     request_source: IncomingRequestSource
     officer: str
     demo: bool
+    #: The signed-in officer's roles (None only for contexts built without signing in).
+    roles: OfficerInfo | None = None
+    #: Per-session scratch folder (previews, exports in progress), removed on close.
+    temp: SessionTemp | None = field(default=None, repr=False)
 
     @property
     def portal_label(self) -> str:
@@ -76,6 +84,8 @@ class AppContext:
         )
 
     def close(self) -> None:
+        if self.temp is not None:
+            self.temp.cleanup()
         self.portal.dispose()
         self.case_store.close()
 
@@ -98,17 +108,34 @@ def open_context(
     paths: AppPaths,
     *,
     demo: bool = False,
-    portal: str | None = None,
-    case_store: str | None = None,
+    portal: str | URL | None = None,
+    case_store: str | URL | None = None,
     datamap: str | Path | None = None,
     officer: str | None = None,
+    portal_profile: str | None = None,
+    case_store_profile: str | None = None,
+    ask_password: Callable[[ConnectionProfile], str | None] | None = None,
 ) -> AppContext:
-    """Connect to the portal and the case store (migrating it), ready for work.
+    """Connect to the portal and the case store (migrating it), sign in, ready for work.
 
     The data map says where the portal keeps personal data and incoming requests;
-    the demo uses the map shipped in resources/datamaps/.
+    the demo uses the map shipped in resources/datamaps/. Without an explicit URL, the
+    named (or else the active) connection profile of the settings is used, its password
+    coming from the keyring or ``ask_password``. Signing in checks the officer is known
+    to the case store (the first one of an empty store becomes its administrator) and
+    records the login in the audit trail.
     """
     paths.ensure()
+    settings = load_settings(paths)
+    if portal is None and not demo:
+        name = portal_profile or settings.active_portal
+        if name:
+            portal = resolve_url(settings.profile(name), ask_password=ask_password)
+            datamap = datamap or settings.portal_datamap
+    if case_store is None:
+        name = case_store_profile or settings.active_case_store
+        if name:
+            case_store = resolve_url(settings.profile(name), ask_password=ask_password)
     if datamap is None and not demo and portal:
         raise UserError(
             "No data map is given for this portal.",
@@ -125,19 +152,31 @@ def open_context(
     if demo:
         portal_url = ensure_demo_portal(paths)
     elif portal:
-        portal_url = parse_target(portal)
+        portal_url = portal if isinstance(portal, URL) else parse_target(portal)
     else:
         raise UserError(
             "No portal database is configured.",
             "Start with --demo to try the app, or give --portal URL.",
         )
-    store_url = parse_target(case_store) if case_store else parse_target(paths.case_store_file)
+    if isinstance(case_store, URL):
+        store_url = case_store
+    else:
+        store_url = parse_target(case_store or paths.case_store_file)
+    who = officer or current_officer()
     portal_engine = connect(portal_url)
     try:
-        store = open_case_store(store_url, backup_dir=paths.backup_dir)
+        store = open_case_store(store_url, backup_dir=paths.backup_dir, actor=who)
     except BaseException:
         portal_engine.dispose()
         raise
+    try:
+        info = sign_in(store, who)
+    except BaseException:
+        portal_engine.dispose()
+        store.close()
+        raise
+    temp = SessionTemp(paths)
+    temp.sweep_orphans()
     log.info("Connected to portal %s and case store %s",
              display_url(portal_url), display_url(store_url))
     return AppContext(
@@ -148,6 +187,8 @@ def open_context(
         case_store_url=store_url,
         datamap=the_map,
         request_source=source,
-        officer=officer or current_officer(),
+        officer=who,
         demo=demo,
+        roles=info,
+        temp=temp,
     )

@@ -23,6 +23,8 @@ SUBCOMMAND_MODULES: list[str] = [
     "privacy_desk.portal.demo.cli_demo",
     "privacy_desk.datamap.cli_datamap",
     "privacy_desk.casestore.cli_case",
+    "privacy_desk.cli_export",
+    "privacy_desk.cli_admin",
 ]
 
 
@@ -45,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the portal's data map (YAML; see docs/datamap.md)")
     parser.add_argument("--case-store", metavar="URL",
                         help="case store URL (default: a SQLite file in the user data folder)")
+    parser.add_argument("--portal-profile", metavar="NAME",
+                        help="connection profile for the portal (default: the active one)")
+    parser.add_argument("--case-store-profile", metavar="NAME",
+                        help="connection profile for the case store (default: the active one)")
     parser.add_argument("--lang", choices=["sv", "en"], help="user interface language")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

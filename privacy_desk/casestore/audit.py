@@ -45,7 +45,7 @@ MAX_DETAIL_LEN = 200
 _PERSONAL_SHAPES = (
     re.compile(r"@"),                                   # e-mail
     re.compile(r"(?<!\d)\d{6}(?:\d{2})?[-+]?\d{4}(?!\d)"),  # personnummer / orgnr shape
-    re.compile(r"\+?\d[\d \-]{7,}\d"),                  # phone number
+    re.compile(r"(?:\+|\b0)\d[\d \-]{6,}\d"),              # phone number (+46 / 07...)
 )
 
 

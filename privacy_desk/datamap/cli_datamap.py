@@ -63,17 +63,22 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_find(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.person_view import search_person, view_person_data
+    from privacy_desk.cli_admin import open_signed_in
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect
-    from privacy_desk.portal.lookup import collect, find_person
 
     datamap = load_datamap(args.map)
+    store, who = open_signed_in(args)  # every look at a person is checked and audited
     engine = connect(args.portal)
     try:
-        result = find_person(engine, datamap, args.identifier, kind=args.kind)
-        people = [collect(engine, datamap, c).to_json() for c in result.candidates]
+        result = search_person(store, engine, datamap, args.identifier, actor=who,
+                               kind=args.kind)
+        people = [view_person_data(store, engine, datamap, c, actor=who).to_json()
+                  for c in result.candidates]
     finally:
         engine.dispose()
+        store.close()
     out = {
         "readings": [r.kind for r in result.readings],
         "ambiguous": result.ambiguous,

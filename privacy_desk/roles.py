@@ -1,0 +1,229 @@
+"""Who may do what: officers, approvers and auditors, checked in the services.
+
+Officers and their roles live in the case store (tables ``officers`` and
+``officer_roles``), so every desk sharing a store sees the same list and the CLI obeys
+the same rules as the GUI. Names are login names (the actor recorded everywhere).
+
+- **officer**: works cases (register, claim, verify identity, look up a person, export);
+- **approver**: approves decisions (erasure plans, fees, refusals);
+- **auditor**: read-only; browses and exports the audit trail;
+- **admin** (a flag, not a role): adds officers and changes their roles.
+
+Bootstrapping: the first person to sign in to a store with no officers becomes its
+administrator with the officer role; from then on nobody unlisted gets in. A store must
+always keep one active administrator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from privacy_desk.casestore.audit import record_audit
+from privacy_desk.casestore.audit_models import Officer, OfficerRole
+from privacy_desk.casestore.cases import utcnow
+from privacy_desk.casestore.models import OFFICER_LEN
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.errors import UserError
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    APPROVER = "approver"
+    AUDITOR = "auditor"
+
+
+_ROLE_VALUES = frozenset(r.value for r in Role)
+#: Roles that may change cases (everything but the read-only auditor).
+WRITERS = (Role.OFFICER, Role.APPROVER)
+
+
+class NotPermitted(UserError):
+    """The signed-in person lacks the role an action needs; nothing was changed."""
+
+    exit_code = 4
+
+
+@dataclass(frozen=True)
+class OfficerInfo:
+    name: str
+    roles: frozenset[Role]
+    admin: bool
+    active: bool
+
+    def has(self, *roles: Role) -> bool:
+        return self.active and bool(self.roles.intersection(roles))
+
+    @property
+    def read_only(self) -> bool:
+        """True for someone who may look but not change cases (an auditor only)."""
+        return not self.has(*WRITERS)
+
+
+def parse_roles(values: Iterable[str]) -> frozenset[Role]:
+    """Roles from user input (``officer``, ``approver``, ``auditor``), with a clear error."""
+    out: set[Role] = set()
+    for raw in values:
+        for part in raw.split(","):
+            name = part.strip().lower()
+            if not name:
+                continue
+            try:
+                out.add(Role(name))
+            except ValueError:
+                raise UserError(f"Unknown role {name!r}.",
+                                "Use officer, approver or auditor.") from None
+    return frozenset(out)
+
+
+def _clean_name(name: str) -> str:
+    who = name.strip()
+    if not who or len(who) > OFFICER_LEN or any(c.isspace() for c in who):
+        raise UserError("An officer is named by their login name (no spaces, at most "
+                        f"{OFFICER_LEN} characters).", "Give the person's login name.")
+    return who
+
+
+def _load(session: Session, name: str) -> OfficerInfo | None:
+    officer = session.get(Officer, name)
+    if officer is None:
+        return None
+    roles = session.scalars(select(OfficerRole.role).where(OfficerRole.officer == name))
+    known = frozenset(Role(r) for r in roles if r in _ROLE_VALUES)
+    return OfficerInfo(officer.name, known, officer.admin, officer.active)
+
+
+def officer_info(store: CaseStore, name: str) -> OfficerInfo | None:
+    """The officer record for ``name``, or None when the store does not know them."""
+    with store.sessions() as session:
+        return _load(session, name)
+
+
+def _refusal(actor: str, what: str) -> NotPermitted:
+    return NotPermitted(f"{actor} may not {what}.",
+                        "Ask an administrator of this case store to give you the role "
+                        "(privacy-desk officer set-roles).")
+
+
+def check_role(session: Session, actor: str, *roles: Role, action: str = "do this",
+               ) -> OfficerInfo:
+    """:func:`require_role` inside an open session (for services already in a transaction)."""
+    info = _load(session, actor)
+    if info is None or not info.active:
+        raise NotPermitted(f"{actor} is not an officer of this case store.",
+                           "Ask an administrator to add you (privacy-desk officer add).")
+    if roles and not info.has(*roles):
+        needed = " or ".join(r.value for r in roles)
+        raise _refusal(actor, f"{action} (it needs the {needed} role)")
+    return info
+
+
+def require_role(store: CaseStore, actor: str, *roles: Role, action: str = "do this",
+                 ) -> OfficerInfo:
+    """Refuse with :class:`NotPermitted` unless ``actor`` is active and holds one of ``roles``.
+
+    With no roles given, any active officer passes (reading the queue, say).
+    """
+    with store.sessions() as session:
+        return check_role(session, actor, *roles, action=action)
+
+
+def sign_in(store: CaseStore, actor: str) -> OfficerInfo:
+    """Record a login; the first person in a store without officers becomes its admin."""
+    name = _clean_name(actor)
+    with store.sessions.begin() as session:
+        count = session.execute(select(func.count()).select_from(Officer)).scalar_one()
+        if count == 0:
+            session.add(Officer(name=name, admin=True, active=True, added_at=utcnow(),
+                                added_by=name))
+            session.add(OfficerRole(officer=name, role=Role.OFFICER.value))
+            session.flush()
+            record_audit(session, actor=name, action="officer_bootstrapped",
+                         details={"roles": Role.OFFICER.value, "admin": 1})
+        info = check_role(session, name)
+        record_audit(session, actor=name, action="login",
+                     details={"roles": ",".join(sorted(r.value for r in info.roles))})
+        return info
+
+
+def _active_admins(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(Officer)
+                               .where(Officer.admin.is_(True), Officer.active.is_(True)))
+               .scalar_one())
+
+
+def _require_admin(session: Session, actor: str) -> None:
+    info = check_role(session, actor)
+    if not info.admin:
+        raise _refusal(actor, "manage officers (only an administrator may)")
+
+
+def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
+                admin: bool = False) -> OfficerInfo:
+    """Register ``name`` with ``roles`` (admin only)."""
+    who = _clean_name(name)
+    wanted = frozenset(roles)
+    if not wanted:
+        raise UserError("An officer needs at least one role.",
+                        "Give --role officer, approver or auditor.")
+    with store.sessions.begin() as session:
+        _require_admin(session, actor)
+        if session.get(Officer, who) is not None:
+            raise UserError(f"{who} is already an officer of this case store.",
+                            "Change their roles instead (privacy-desk officer set-roles).")
+        session.add(Officer(name=who, admin=admin, active=True, added_at=utcnow(),
+                            added_by=actor))
+        session.flush()
+        session.add_all(OfficerRole(officer=who, role=r.value) for r in wanted)
+        session.flush()
+        record_audit(session, actor=actor, action="officer_added",
+                     details={"officer": who, "roles": ",".join(sorted(wanted)),
+                              "admin": int(admin)})
+        info = _load(session, who)
+        assert info is not None
+        return info
+
+
+def set_roles(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
+              admin: bool | None = None, active: bool | None = None) -> OfficerInfo:
+    """Replace an officer's roles (and optionally admin flag / active state); admin only."""
+    who = _clean_name(name)
+    wanted = frozenset(roles)
+    with store.sessions.begin() as session:
+        _require_admin(session, actor)
+        officer = session.get(Officer, who)
+        if officer is None:
+            raise UserError(f"{who} is not an officer of this case store.",
+                            "Add them first (privacy-desk officer add).")
+        if admin is not None:
+            officer.admin = admin
+        if active is not None:
+            officer.active = active
+        if not wanted and officer.active:
+            raise UserError("An active officer needs at least one role.",
+                            "Give --role, or deactivate the officer instead.")
+        session.flush()
+        if _active_admins(session) == 0:
+            raise UserError("That would leave the case store without an administrator.",
+                            "Make someone else an administrator first.")
+        session.execute(delete(OfficerRole).where(OfficerRole.officer == who))
+        session.add_all(OfficerRole(officer=who, role=r.value) for r in wanted)
+        session.flush()
+        record_audit(session, actor=actor, action="officer_changed",
+                     details={"officer": who, "roles": ",".join(sorted(wanted)),
+                              "admin": int(officer.admin), "active": int(officer.active)})
+        info = _load(session, who)
+        assert info is not None
+        return info
+
+
+def list_officers(store: CaseStore, *, actor: str) -> list[OfficerInfo]:
+    """Every officer of the store (any active officer may see who else is one)."""
+    with store.sessions() as session:
+        check_role(session, actor)
+        names = session.scalars(select(Officer.name).order_by(Officer.name)).all()
+        return [i for n in names if (i := _load(session, n)) is not None]
