@@ -209,6 +209,19 @@
     </message>
 </context>
 <context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../privacy_desk/ui/idle_lock.py" line="28"/>
+        <source>Privacy Desk is locked because it was not used for a while.</source>
+        <translation>Privacy Desk är låst eftersom det inte har använts på en stund.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/idle_lock.py" line="30"/>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="146"/>
