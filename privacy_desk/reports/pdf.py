@@ -5,7 +5,9 @@ date, the covering text. Then what art. 15(1)-(3) requires (purposes, categories
 recipients, retention, rights, complaint to IMY, source, automated decisions), then the
 data as one table per category and portal table, headers repeating on every page and
 "page X of Y" in the footer. Set in the shipped DejaVu font, optionally encrypted with
-the PDF standard security handler (AES-256) so a mailed copy needs a password.
+the PDF standard security handler so a mailed copy needs a password: 128-bit (revision
+3), because reportlab's 256-bit mode writes revision 5, which poppler and pypdf cannot
+open (see docs/decisions/0005-export-encryption.md).
 
 Long tables are cut into chunks of :data:`CHUNK_ROWS` rows: reportlab splits a table
 across pages by re-measuring the remainder, which for one table of 10,000 rows costs far
@@ -200,7 +202,7 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                 t.setStyle(style)
                 story.append(t)
     buf = io.BytesIO()
-    encrypt = (StandardEncryption(password, canModify=0, strength=256)
+    encrypt = (StandardEncryption(password, canModify=0, strength=128)
                if password else None)
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                             topMargin=18 * mm, bottomMargin=18 * mm,

@@ -1,0 +1,89 @@
+"""``privacy-desk export``: one person's extract (PDF + JSON/CSV zip) without the GUI.
+
+Runs the same service as the app (:mod:`privacy_desk.export`): the person is found from
+``--subject`` through the data map, the case from ``--case`` (or, when omitted, the one
+access request in progress that names the person), and the export is gated, written
+atomically and recorded on the case exactly as from the preview window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    """Add ``export`` to the top-level parser."""
+    p = subparsers.add_parser(
+        "export", help="write a person's extract (PDF letter + JSON/CSV zip) for their case",
+        description="Find the person named by IDENTIFIER in the portal, apply what the case "
+        "withholds, write registerutdrag-<case>-<time>.pdf and .zip into DIR atomically and "
+        "record the export (files and SHA-256) on the case. Only a verified access request "
+        "in progress may produce an extract.")
+    p.add_argument("--portal", required=True, metavar="URL",
+                   help="portal database URL or SQLite file path")
+    p.add_argument("--map", required=True, metavar="FILE", dest="map",
+                   help="the portal's data map (YAML)")
+    p.add_argument("--subject", required=True, metavar="IDENTIFIER",
+                   help="personnummer, org.nr, customer number, e-mail or phone of the person")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the files to")
+    p.add_argument("--case", metavar="NUMBER",
+                   help="the access request's case number (default: the one in progress "
+                   "that names the person)")
+    p.add_argument("--case-store", metavar="URL", default=argparse.SUPPRESS,
+                   help="case store URL (default: the SQLite file in the user data folder)")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv", dest="export_lang",
+                   help="language of the letter (default sv)")
+    pw = p.add_mutually_exclusive_group()
+    pw.add_argument("--password", metavar="TEXT",
+                    help="protect the PDF and the zip with this password (visible to other "
+                    "users of this computer in the process list: prefer --password-stdin)")
+    pw.add_argument("--password-stdin", action="store_true",
+                    help="read the password from the first line of standard input")
+    p.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.cli_case import _open
+    from privacy_desk.casestore.queries import case_id_by_number
+    from privacy_desk.datamap.loader import load_datamap
+    from privacy_desk.dburl import connect
+    from privacy_desk.errors import UserError
+    from privacy_desk.export import export_extract, find_open_access_case
+    from privacy_desk.portal.lookup import find_person
+
+    password = args.password
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if password is not None and not password:
+        raise UserError("The password is empty.", "Give a password, or leave it out.")
+    args.case_store = getattr(args, "case_store", None)
+    datamap = load_datamap(args.map)
+    portal = connect(args.portal)
+    try:
+        store = _open(args)
+        try:
+            found = find_person(portal, datamap, args.subject)
+            if not found.candidates:
+                raise UserError("Nobody in the portal matches that identifier.",
+                                "Check it, or search with another identifier of the person.")
+            if found.ambiguous:
+                raise UserError(f"{len(found.candidates)} people in the portal match that "
+                                "identifier; an extract is for one person.",
+                                "Use an identifier that names one person (personnummer or "
+                                "customer number), or export from the app and choose.")
+            case_id = (case_id_by_number(store, args.case) if args.case
+                       else find_open_access_case(store, found.readings))
+            result = export_extract(store, portal, datamap, case_id, found.candidates[0],
+                                    out_dir=args.out, lang=args.export_lang,
+                                    password=password)
+        finally:
+            store.close()
+    finally:
+        portal.dispose()
+    print(f"{result.case_number}: extract written ({result.export.row_count} rows, "
+          f"{result.export.withheld_count} withheld)")
+    for f in result.files:
+        print(f"  {f.path}  sha256 {f.sha256}")
+    return 0

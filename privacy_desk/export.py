@@ -1,0 +1,506 @@
+"""Access requests (art. 15): preview a person's data, withhold what is not theirs, export.
+
+The same functions serve the GUI (:mod:`privacy_desk.ui.preview`) and the CLI
+(``privacy-desk export``). The flow:
+
+1. :func:`case_subject` finds the case's person in the portal from the identifiers the
+   request gave; :func:`preview_case` collects everything the data map says is theirs,
+   with the officer's withholdings and a fingerprint of the data map it was read with.
+2. :func:`withhold` / :func:`release_withheld` record a field or row that must not be
+   disclosed (another person's data, art. 15(4)) with a reason, on the case.
+3. :func:`export_extract` re-reads the portal, applies every withholding, writes the PDF
+   letter and the JSON/CSV zip atomically into a folder, and records the export (files,
+   sizes, SHA-256, who, when) on the case in the same step.
+
+Only a verified access request in progress (or extended) may produce an extract, and not
+one beyond the yearly allowance without a decision: the data never leaves before the
+identity check (DOMAIN.md, "Identity"). Each view and export is written to the audit trail
+with counts and table names only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from privacy_desk.casestore.audit import record_audit
+from privacy_desk.casestore.cases import run_retrying, utcnow
+from privacy_desk.casestore.exports_models import (
+    PORTAL_NAME_LEN,
+    ROW_KEY_LEN,
+    CaseExport,
+    CaseExportFile,
+    WithheldItem,
+)
+from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
+from privacy_desk.casestore.persons import allowance_in_session
+from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.datamap.model import DataMap
+from privacy_desk.domain.allowance import DecisionKind
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import RequestType
+from privacy_desk.errors import UserError
+from privacy_desk.identifiers import Identifier
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.reports.atomic import WrittenFile, staged_files
+from privacy_desk.reports.bundle import build_bundle
+from privacy_desk.reports.extract import Withholding, build_extract, row_key_json
+from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
+from privacy_desk.reports.pdf import build_pdf
+from privacy_desk.reports.texts import check_language
+
+log = logging.getLogger(__name__)
+
+#: Statuses in which the officer works on the person's data (identity verified first).
+EXPORTABLE_STATUSES = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED})
+#: Identifier kinds tried, in order, to find a case's person in the portal.
+_SUBJECT_KINDS = ("personnummer", "orgnr", "customer_number", "email", "phone")
+MAX_REASON_LEN = 2000
+
+
+class ExportRefused(UserError):
+    """The case may not produce an extract (yet): not verified, not an access request, ..."""
+
+
+class PersonGone(UserError):
+    """The person (or the candidate the officer chose) is no longer in the portal."""
+
+
+class DataMapChanged(UserError):
+    """The data map differs from the one the preview or a withholding was made with."""
+
+
+class WithholdingRefused(UserError):
+    """A withholding names a table, column or row that the person's data does not have."""
+
+
+@dataclass(frozen=True)
+class WithheldRow:
+    """A recorded withholding, as the preview and the case show it."""
+
+    id: int
+    table: str
+    key: Mapping[str, Any]
+    column: str | None
+    reason: str
+    withheld_by: str
+    withheld_at: datetime
+
+    def as_withholding(self) -> Withholding:
+        return Withholding(self.table, row_key_json(self.key), self.column)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the portal holds about a case's person, and what the officer withholds."""
+
+    case_id: int
+    case_number: str
+    person: PersonData
+    withheld: tuple[WithheldRow, ...]
+    datamap_fingerprint: str
+
+    def is_withheld(self, table: str, key: Mapping[str, Any], column: str | None) -> bool:
+        rk = row_key_json(key)
+        return any(w.table == table and row_key_json(w.key) == rk
+                   and (w.column is None or w.column == column) for w in self.withheld)
+
+
+@dataclass(frozen=True)
+class ExportFileRow:
+    kind: str
+    filename: str
+    size_bytes: int
+    sha256: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """A produced extract as recorded on the case."""
+
+    id: int
+    case_id: int
+    produced_at: datetime
+    produced_by: str
+    lang: str
+    password_protected: bool
+    row_count: int
+    withheld_count: int
+    datamap_fingerprint: str
+    files: tuple[ExportFileRow, ...]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def datamap_fingerprint(datamap: DataMap) -> str:
+    """SHA-256 over what decides an extract's content: tables, keys, columns, categories."""
+    shape = {
+        "tables": {t.name: {"pk": list(t.primary_key),
+                            "columns": {c.name: [c.personal, c.category]
+                                        for c in t.columns.values()}}
+                   for t in datamap.tables.values()},
+        "categories": sorted(datamap.categories),
+    }
+    return hashlib.sha256(json.dumps(shape, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                           "Refresh the queue; it may have been removed.")
+    return case
+
+
+def _check_access_case(case: Case) -> None:
+    if case.request_type != RequestType.ACCESS.value:
+        raise ExportRefused(f"Case {case.case_number} is not an access request; only those "
+                            "get an extract.", "Open the person's access request instead.")
+
+
+def _check_exportable(session: Session, case: Case, store: CaseStore) -> None:
+    """The gate before any data leaves: verified, in progress, within the allowance."""
+    _check_access_case(case)
+    if case.identity_verified_on is None:
+        raise ExportRefused(f"The person's identity is not verified in case {case.case_number}.",
+                            "Verify the identity first; no data is disclosed before that.")
+    if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
+        raise ExportRefused(f"Case {case.case_number} is '{case.status}'; an extract is made "
+                            "while the case is in progress.",
+                            "Move the case to 'in progress' first.")
+    allowance = allowance_in_session(session, case, store.allowance_period)
+    if allowance.needs_decision:
+        raise ExportRefused(f"Case {case.case_number} is beyond the yearly free extract and "
+                            "has no decision yet.", "Record the allowance decision first.")
+    if allowance.decision is not None and allowance.decision.kind is DecisionKind.REFUSED:
+        raise ExportRefused(f"The extract in case {case.case_number} was refused by decision.",
+                            "Answer the person with the decision instead of an extract.")
+
+
+def _withheld_rows(session: Session, case_id: int) -> tuple[WithheldRow, ...]:
+    items = session.scalars(select(WithheldItem).where(WithheldItem.case_id == case_id)
+                            .order_by(WithheldItem.id)).all()
+    return tuple(WithheldRow(w.id, w.table_name, json.loads(w.row_key), w.column_name, w.reason,
+                             w.withheld_by, w.withheld_at) for w in items)
+
+
+def list_withheld(store: CaseStore, case_id: int) -> tuple[WithheldRow, ...]:
+    """The case's withholdings, oldest first."""
+    with store.sessions() as session:
+        _case(session, case_id)
+        return _withheld_rows(session, case_id)
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
+                 case_id: int) -> LookupResult:
+    """The portal candidates for the case's person, from the identifiers the request gave.
+
+    Tries personnummer, organisationsnummer, customer number, e-mail, phone in that order
+    and returns the first lookup that finds anyone (possibly several: the officer chooses).
+    """
+    with store.sessions() as session:
+        case = _case(session, case_id)
+        _check_access_case(case)
+        pairs = session.execute(select(CaseIdentifier.kind, CaseIdentifier.value)
+                                .where(CaseIdentifier.case_id == case_id)).all()
+    known = datamap.identity_kinds()
+    last: LookupResult | None = None
+    for kind in _SUBJECT_KINDS:
+        for k, value in pairs:
+            if k != kind or kind not in known:
+                continue
+            result = find_person(portal, datamap, Identifier(kind, value))
+            if result.candidates:
+                return result
+            last = result
+    if last is None:
+        raise PersonGone("The request carries no identifier the data map can search by.",
+                         "Search for the person by hand and add the identifier to the case.")
+    return last
+
+
+def find_open_access_case(store: CaseStore, readings: Sequence[Identifier]) -> int:
+    """The one open access request (in progress or extended) of the person ``readings`` name."""
+    statuses = [s.value for s in EXPORTABLE_STATUSES]
+    with store.sessions() as session:
+        matching = sorted(set(session.scalars(
+            select(Case.id).join(CaseIdentifier, CaseIdentifier.case_id == Case.id)
+            .where(Case.request_type == RequestType.ACCESS.value, Case.status.in_(statuses),
+                   or_(*(and_(CaseIdentifier.kind == r.kind, CaseIdentifier.value == r.value)
+                         for r in readings)))).all()))
+    if not matching:
+        raise ExportRefused("No access request in progress names this person.",
+                            "Register the request (or move it to 'in progress') first, or "
+                            "give the case number with --case.")
+    if len(matching) > 1:
+        raise ExportRefused(f"{len(matching)} access requests in progress name this person.",
+                            "Give the case number with --case.")
+    return matching[0]
+
+
+# --------------------------------------------------------------------------- preview
+
+
+def preview_case(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
+                 candidate: Candidate, *, actor: str | None = None) -> Preview:
+    """Collect the candidate's data for the case and record the view in the audit trail."""
+    who = actor or store.actor
+    with store.sessions() as session:
+        case = _case(session, case_id)
+        _check_access_case(case)
+        number = case.case_number
+    person = collect(portal, datamap, candidate)
+    _check_still_there(person)
+
+    def work(session: Session) -> tuple[WithheldRow, ...]:
+        record_audit(session, actor=who, action="personal_data_viewed", case_id=case_id,
+                     details={"rows": len(person.rows),
+                              "tables": ",".join(sorted(person.tables()))[:200]})
+        return _withheld_rows(session, case_id)
+
+    withheld = run_retrying(store, work)
+    return Preview(case_id, number, person, withheld, datamap_fingerprint(datamap))
+
+
+def _check_still_there(person: PersonData) -> None:
+    cand = person.candidate
+    if cand.subject_table is not None:
+        present = any(r.table == cand.subject_table for r in person.rows)
+    else:
+        present = bool(person.rows)
+    if not present:
+        raise PersonGone("The person is no longer in the portal; nothing was produced.",
+                         "Search again: the customer may have been removed or merged.")
+
+
+# --------------------------------------------------------------------------- withholding
+
+_SPACE = re.compile(r"\s+")
+
+
+def withhold(store: CaseStore, case_id: int, datamap: DataMap, *, table: str,
+             key: Mapping[str, Any], column: str | None = None, reason: str,
+             actor: str | None = None) -> WithheldRow:
+    """Record that a field (or, without ``column``, a whole row) is not to be disclosed."""
+    who = actor or store.actor
+    why = _SPACE.sub(" ", reason).strip()
+    if not why:
+        raise WithholdingRefused("Withholding data needs a reason.",
+                                 "Say why, e.g. 'the co-holder's phone number (art. 15(4))'.")
+    if len(why) > MAX_REASON_LEN:
+        raise WithholdingRefused(f"The reason is longer than {MAX_REASON_LEN} characters.",
+                                 "Shorten it.")
+    spec = datamap.tables.get(table)
+    if spec is None or len(table) > PORTAL_NAME_LEN:
+        raise WithholdingRefused(f"The data map has no table {table!r}.",
+                                 "Reload the preview: the data map may have changed.")
+    if set(key) != set(spec.primary_key):
+        raise WithholdingRefused(f"A row of {table} is named by {', '.join(spec.primary_key)}.",
+                                 "Choose the row in the preview.")
+    if column is not None and column not in spec.columns:
+        raise WithholdingRefused(f"The table {table} has no column {column!r} in the data map.",
+                                 "Reload the preview: the data map may have changed.")
+    rk = row_key_json(key)
+    if len(rk) > ROW_KEY_LEN:
+        raise WithholdingRefused("That row's key is too long to record.",
+                                 "Withhold the field instead, or report this to the DBA.")
+
+    def work(session: Session) -> WithheldRow:
+        case = _case(session, case_id)
+        _check_access_case(case)
+        if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
+            raise ExportRefused(f"Case {case.case_number} is '{case.status}'; data is withheld "
+                                "while the case is in progress.",
+                                "Move the case to 'in progress' first.")
+        now = utcnow()
+        item = WithheldItem(case_id=case_id, table_name=table, row_key=rk, column_name=column,
+                            reason=why, withheld_by=who, withheld_at=now)
+        session.add(item)
+        what = f"{table}.{column}" if column else f"a row of {table}"
+        session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="data_withheld",
+                              note=f"Withheld {what}: {why}"))
+        session.flush()
+        record_audit(session, actor=who, action="data_withheld", case_id=case_id,
+                     details={"table": table, "column": column or "(row)"})
+        return WithheldRow(item.id, table, json.loads(rk), column, why, who, now)
+
+    return run_retrying(store, work)
+
+
+def release_withheld(store: CaseStore, item_id: int, *, actor: str | None = None) -> None:
+    """Undo a withholding (the data will be disclosed after all); recorded as an event."""
+    who = actor or store.actor
+
+    def work(session: Session) -> None:
+        item = session.get(WithheldItem, item_id)
+        if item is None:
+            raise WithholdingRefused("That withholding no longer exists.",
+                                     "Reload the preview.")
+        now = utcnow()
+        what = f"{item.table_name}.{item.column_name}" if item.column_name else \
+            f"a row of {item.table_name}"
+        session.add(CaseEvent(case_id=item.case_id, at=now, actor=who, kind="data_released",
+                              note=f"No longer withheld: {what}."))
+        case_id = item.case_id
+        session.delete(item)
+        session.flush()
+        record_audit(session, actor=who, action="withholding_released", case_id=case_id,
+                     details={"table": item.table_name})
+
+    run_retrying(store, work)
+
+
+# --------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What :func:`export_extract` wrote and recorded."""
+
+    export: ExportRow
+    case_number: str
+
+    @property
+    def files(self) -> tuple[ExportFileRow, ...]:
+        return self.export.files
+
+
+def check_password(password: str | None) -> None:
+    """Refuse passwords that PDF readers would not all understand the same way.
+
+    The PDF's 128-bit standard security handler takes passwords in PDFDocEncoding, while
+    reportlab encodes them as UTF-8; with å, ä, ö the person could not open their copy.
+    """
+    if password is None:
+        return
+    if len(password) < 8 or not password.isascii() or not password.isprintable():
+        raise UserError("The password must be at least 8 characters of A-Z, a-z, digits and "
+                        "punctuation.",
+                        "PDF readers treat å, ä, ö in passwords differently; choose another.")
+
+
+def export_file_names(case_number: str, produced_at: datetime, lang: str) -> tuple[str, str]:
+    stamp = produced_at.strftime("%Y%m%d-%H%M%S")
+    stem = ("registerutdrag" if lang == "sv" else "extract") + f"-{case_number}-{stamp}"
+    return f"{stem}.pdf", f"{stem}.zip"
+
+
+def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
+                   candidate: Candidate, *, out_dir: Path | str, lang: str = "sv",
+                   password: str | None = None, letterhead: Letterhead = DEMO_LETTERHEAD,
+                   expected_fingerprint: str | None = None, actor: str | None = None,
+                   now: datetime | None = None) -> ExportResult:
+    """Write the case's extract (PDF + zip) into ``out_dir`` and record it on the case.
+
+    ``expected_fingerprint`` is the preview's :attr:`Preview.datamap_fingerprint`: when
+    the map changed since, nothing is produced. Every failure (refused case, person gone,
+    unwritable or full folder, database error) leaves no file and the case unchanged.
+    """
+    who = actor or store.actor
+    check_language(lang)
+    check_password(password)
+    folder = Path(out_dir).expanduser()
+    produced_at = (now or utcnow()).replace(microsecond=0)
+    fingerprint = datamap_fingerprint(datamap)
+    if expected_fingerprint is not None and expected_fingerprint != fingerprint:
+        raise DataMapChanged("The data map changed since the preview; nothing was produced.",
+                             "Reload the preview, check the withheld data, then export again.")
+    with store.sessions() as session:
+        case = _case(session, case_id)
+        _check_exportable(session, case, store)
+        number, received_on = case.case_number, case.received_on
+        withheld = _withheld_rows(session, case_id)
+    for w in withheld:
+        spec = datamap.tables.get(w.table)
+        if spec is None or (w.column is not None and w.column not in spec.columns):
+            raise DataMapChanged(
+                f"Data withheld in case {number} ({w.table}) is not in the current data map; "
+                "nothing was produced.",
+                "Check the data map, reload the preview and withhold the data again.")
+    person = collect(portal, datamap, candidate)
+    _check_still_there(person)
+    extract = build_extract(person, [w.as_withholding() for w in withheld],
+                            case_number=number, received_on=received_on,
+                            produced_at=produced_at)
+    pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password)
+    bundle = build_bundle(extract, password=password)
+    pdf_name, zip_name = export_file_names(number, produced_at, lang)
+
+    with staged_files(folder, [(pdf_name, pdf), (zip_name, bundle)]) as publish:
+        def work(session: Session) -> ExportRow:
+            case = _case(session, case_id)
+            _check_exportable(session, case, store)
+            record = CaseExport(case_id=case_id, produced_at=produced_at, produced_by=who,
+                                lang=lang, password_protected=bool(password),
+                                row_count=extract.row_count,
+                                withheld_count=extract.withheld_count,
+                                datamap_fingerprint=fingerprint)
+            session.add(record)
+            session.flush()
+            written: list[WrittenFile] = publish()
+            files = []
+            for kind, f in zip(("pdf", "bundle"), written, strict=True):
+                session.add(CaseExportFile(export_id=record.id, kind=kind, filename=f.name,
+                                           size_bytes=f.size_bytes, sha256=f.sha256))
+                files.append(ExportFileRow(kind, f.name, f.size_bytes, f.sha256, f.path))
+            session.add(CaseEvent(
+                case_id=case_id, at=utcnow(), actor=who, kind="extract_produced",
+                note=f"Extract ({lang}{', password' if password else ''}): "
+                + "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)))
+            session.flush()
+            record_audit(session, actor=who, action="extract_exported", case_id=case_id,
+                         details={"rows": extract.row_count,
+                                  "withheld": extract.withheld_count, "lang": lang,
+                                  "files": len(files),
+                                  "tables": ",".join(sorted(extract.table_rows))[:200]})
+            return ExportRow(record.id, case_id, produced_at, who, lang, bool(password),
+                             extract.row_count, extract.withheld_count, fingerprint,
+                             tuple(files))
+
+        row = _commit_once(store, work)
+    log.info("Extract produced for case %s: %d rows, %d withheld", number, extract.row_count,
+             extract.withheld_count)
+    return ExportResult(row, number)
+
+
+def _commit_once(store: CaseStore, work: Any) -> ExportRow:
+    """One transaction, not retried: publishing files inside it must happen only once."""
+    with store.sessions() as session, session.begin():
+        result: ExportRow = work(session)
+    return result
+
+
+def list_exports(store: CaseStore, case_id: int) -> tuple[ExportRow, ...]:
+    """Every extract produced for the case, oldest first, with its files and checksums."""
+    with store.sessions() as session:
+        _case(session, case_id)
+        exports = session.scalars(select(CaseExport).where(CaseExport.case_id == case_id)
+                                  .order_by(CaseExport.id)).all()
+        out = []
+        for e in exports:
+            files = session.scalars(select(CaseExportFile)
+                                    .where(CaseExportFile.export_id == e.id)
+                                    .order_by(CaseExportFile.id)).all()
+            out.append(ExportRow(e.id, e.case_id, e.produced_at, e.produced_by, e.lang,
+                                 bool(e.password_protected), e.row_count, e.withheld_count,
+                                 e.datamap_fingerprint,
+                                 tuple(ExportFileRow(f.kind, f.filename, f.size_bytes, f.sha256)
+                                       for f in files)))
+        return tuple(out)

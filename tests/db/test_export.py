@@ -1,0 +1,417 @@
+"""Access-request extracts on every backend: preview, withholding, PDF/JSON/CSV, recording,
+and every way an export can fail without leaving a file or changing the case."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.engine import URL, Engine
+
+from privacy_desk.casestore import (
+    CaseStore,
+    open_case_store,
+    register_case,
+    transition_case,
+    verify_identity,
+)
+from privacy_desk.casestore.audit_models import AuditEntry
+from privacy_desk.casestore.exports_models import CaseExport, CaseExportFile
+from privacy_desk.casestore.models import CaseEvent
+from privacy_desk.casestore.queries import case_detail
+from privacy_desk.datamap.loader import load_datamap, parse_datamap
+from privacy_desk.datamap.model import DataMap
+from privacy_desk.dburl import make_engine
+from privacy_desk.domain.identity import IdentityMethod
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.errors import UserError
+from privacy_desk.export import (
+    DataMapChanged,
+    ExportRefused,
+    PersonGone,
+    WithholdingRefused,
+    case_subject,
+    export_extract,
+    list_exports,
+    list_withheld,
+    preview_case,
+    release_withheld,
+    withhold,
+)
+from privacy_desk.portal.demo.generator import generate_demo_portal
+from privacy_desk.portal.lookup import Candidate, jsonable
+from privacy_desk.reports.atomic import ExportWriteFailed
+from privacy_desk.resources import resource_path
+from tests.databases import throwaway_database
+
+TODAY = date(2026, 11, 20)
+MAP_FILE = resource_path("datamaps", "demo-portal.yaml")
+
+
+@dataclass
+class Env:
+    portal: Engine
+    store: CaseStore
+    datamap: DataMap
+    pnr: str
+    customer_id: int
+    case_id: int
+
+
+def _person(portal: Engine) -> tuple[int, str]:
+    """The private customer with the most invoices who has a phone number (all synthetic)."""
+    with portal.connect() as conn:
+        row = conn.execute(text(
+            "SELECT c.id, c.personnummer FROM customers c JOIN invoices i ON i.customer_id = c.id "
+            "WHERE c.kind = 'private' AND c.phone IS NOT NULL AND c.personnummer IS NOT NULL "
+            "GROUP BY c.id, c.personnummer ORDER BY count(*) DESC, c.id LIMIT 1")).one()
+    return int(row[0]), str(row[1])
+
+
+def _case(store: CaseStore, pnr: str, *, verify: bool = True) -> int:
+    detail = register_case(store, request_type=RequestType.ACCESS, channel=Channel.PAPER,
+                           received_on=date(2026, 11, 2), person_label="Testperson",
+                           identifiers=[(None, pnr)], today=TODAY, actor="anna")
+    if not verify:
+        return detail.case_id
+    detail = verify_identity(store, detail.case_id, method=IdentityMethod.SIGNED_LETTER,
+                             evidence="signed letter matched", verified_on=date(2026, 11, 3),
+                             expected_version=detail.version, actor="anna", today=TODAY)
+    transition_case(store, detail.case_id, CaseStatus.IN_PROGRESS, actor="anna", reason=None,
+                    expected_version=detail.version, today=TODAY)
+    return detail.case_id
+
+
+@contextmanager
+def _env(portal_url: URL, store_url: URL, *, verify: bool = True) -> Iterator[Env]:
+    generate_demo_portal(portal_url, customers=12, seed=5, as_of=TODAY)
+    portal = make_engine(portal_url)
+    store = open_case_store(store_url, actor="anna")
+    try:
+        cid, pnr = _person(portal)
+        yield Env(portal, store, load_datamap(MAP_FILE), pnr, cid, _case(store, pnr,
+                                                                        verify=verify))
+    finally:
+        store.close()
+        portal.dispose()
+
+
+@pytest.fixture
+def env(db_url: URL, tmp_path: Path) -> Iterator[Env]:
+    """Portal and case store on the same backend (two databases)."""
+    backend = db_url.get_backend_name()
+    name = "mariadb" if backend in ("mysql", "mariadb") else backend
+    with throwaway_database(name, tmp_path, prefix="pdstore") as store_url, \
+            _env(db_url, store_url) as e:
+        yield e
+
+
+@pytest.fixture
+def sqlite_env(tmp_path: Path) -> Iterator[Env]:
+    with _env(URL.create("sqlite+pysqlite", database=str(tmp_path / "portal.sqlite3")),
+              URL.create("sqlite+pysqlite", database=str(tmp_path / "store.sqlite3"))) as e:
+        yield e
+
+
+def _candidate(e: Env) -> Candidate:
+    found = case_subject(e.store, e.portal, e.datamap, e.case_id)
+    assert len(found.candidates) == 1
+    return found.candidates[0]
+
+
+def _pdf_text(data: bytes, password: str | None = None) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    if password is not None:
+        assert reader.is_encrypted
+        reader.decrypt(password)
+    # Words joined by single spaces: where a line wraps is the layout's business.
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def _nothing_recorded(e: Env) -> None:
+    with e.store.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CaseExport)) == 0
+        assert s.scalar(select(func.count()).select_from(CaseExportFile)) == 0
+        kinds = set(s.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == e.case_id)))
+    assert "extract_produced" not in kinds
+
+
+# --------------------------------------------------------------------------- the whole path
+
+
+def test_extract_with_withheld_data_is_written_and_recorded(env: Env, tmp_path: Path) -> None:
+    e = env
+    cand = _candidate(e)
+    preview = preview_case(e.store, e.portal, e.datamap, e.case_id, cand)
+    tables = preview.person.tables()
+    customer = tables["customers"][0]
+    phone = str(customer.values["phone"])
+    invoices = tables["invoices"]
+    assert len(invoices) >= 2
+    hidden_invoice = invoices[-1]
+    hidden_number = str(hidden_invoice.values["invoice_number"])
+    shown_number = str(invoices[0].values["invoice_number"])
+    withhold(e.store, e.case_id, e.datamap, table="customers", key=customer.key, column="phone",
+             reason="Belongs to the co-holder (art. 15(4))")
+    withhold(e.store, e.case_id, e.datamap, table="invoices", key=hidden_invoice.key,
+             reason="Another customer's invoice, wrongly linked")
+    assert len(list_withheld(e.store, e.case_id)) == 2
+
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id, cand, out_dir=out,
+                            expected_fingerprint=preview.datamap_fingerprint,
+                            now=datetime(2026, 11, 20, 9, 30))
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f.filename for f in result.files)  # no temporary files left
+    pdf_file = next(f.path for f in result.files if f.kind == "pdf")
+    zip_file = next(f.path for f in result.files if f.kind == "bundle")
+    assert pdf_file is not None and zip_file is not None
+
+    # The PDF: the person's data, the art. 15 texts, Swedish characters, nothing withheld.
+    pdf = pdf_file.read_bytes()
+    body = _pdf_text(pdf)
+    for expected in (str(customer.values["first_name"]), str(customer.values["last_name"]),
+                     shown_number, result.case_number, "Integritetsskyddsmyndigheten (IMY)",
+                     "rättelse", "radering", "begränsning", "invända", "Ändamål",
+                     "Rättslig grund", "Mottagare", "Lagringstid", "Varifrån uppgifterna kommer",
+                     "Automatiserat beslutsfattande", "Sida 1 av", "Kundportalen Energi AB",
+                     "Ekonomiska uppgifter", "Identitetsuppgifter", "åäö"[0], "ä", "ö"):
+        assert expected in body, expected
+    assert "Datainspektionen" not in body
+    # The phone may also sit in the person's own contact-form rows; only the withheld copy
+    # must go. When nothing else holds it, it must be absent from the whole PDF.
+    elsewhere = any(str(v) == phone for r in preview.person.rows if r.table != "customers"
+                    for v in r.values.values())
+    assert elsewhere or phone not in body
+    assert hidden_number not in body
+
+    # The bundle: manifest checksums hold, JSON matches the portal, withheld data absent.
+    with zipfile.ZipFile(zip_file) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(members.pop("manifest.json"))
+    assert {f["name"] for f in manifest["files"]} == set(members)
+    for f in manifest["files"]:
+        assert hashlib.sha256(members[f["name"]]).hexdigest() == f["sha256"]
+    for data in members.values():
+        assert elsewhere or phone.encode() not in data
+        assert hidden_number.encode() not in data
+    customers_csv = members["csv/customers.csv"].decode("utf-8-sig").splitlines()
+    header, first = customers_csv[0].split(","), customers_csv[1].split(",")
+    assert first[header.index("phone")] == ""
+    assert first[header.index("first_name")] == customer.values["first_name"]
+    doc = json.loads(members["extract.json"])
+    shown = {}
+    for cat in doc["categories"].values():
+        for table, rows in cat["tables"].items():
+            for r in rows:
+                shown.setdefault((table, json.dumps(r["key"], sort_keys=True)), {}).update(
+                    r["values"])
+    expected_rows = {}
+    for r in preview.person.rows:
+        if r.table == "invoices" and r.key == hidden_invoice.key:
+            continue
+        spec = e.datamap.tables[r.table]
+        vals = {k: jsonable(v) for k, v in r.values.items()
+                if spec.columns[k].personal and spec.columns[k].category}
+        if r.table == "customers":
+            vals.pop("phone")
+        if vals:
+            expected_rows[(r.table, json.dumps({k: jsonable(v) for k, v in r.key.items()},
+                                               sort_keys=True))] = vals
+    assert shown == expected_rows
+    assert doc["withheld_count"] == 2
+    csv_text = members["csv/invoices.csv"].decode("utf-8-sig")
+    assert shown_number in csv_text and "invoice_number" in csv_text.splitlines()[0]
+
+    # Recorded on the case with the files' real checksums; audited; allowance history.
+    [row] = list_exports(e.store, e.case_id)
+    assert {(f.filename, f.sha256) for f in row.files} == {
+        (pdf_file.name, hashlib.sha256(pdf).hexdigest()),
+        (zip_file.name, hashlib.sha256(zip_file.read_bytes()).hexdigest())}
+    assert row.produced_by == "anna" and row.withheld_count == 2
+    detail = case_detail(e.store, e.case_id)
+    assert "extract_produced" in [ev.kind for ev in detail.events]
+    with e.store.sessions() as s:
+        actions = list(s.scalars(select(AuditEntry.action).where(
+            AuditEntry.case_id == e.case_id)))
+    assert {"personal_data_viewed", "data_withheld", "extract_exported"} <= set(actions)
+
+
+# --------------------------------------------------------------------------- sqlite-only
+
+
+def test_english_password_protected_extract(sqlite_env: Env, tmp_path: Path) -> None:
+    e = sqlite_env
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id, _candidate(e),
+                            out_dir=tmp_path, lang="en", password="Hemligt-2026!")
+    pdf_path = next(f.path for f in result.files if f.kind == "pdf")
+    zip_path = next(f.path for f in result.files if f.kind == "bundle")
+    assert pdf_path is not None and zip_path is not None
+    assert pdf_path.name.startswith("extract-")
+    reader = PdfReader(io.BytesIO(pdf_path.read_bytes()))
+    assert reader.is_encrypted
+    body = _pdf_text(pdf_path.read_bytes(), "Hemligt-2026!")
+    assert "Page 1 of" in body and "Integritetsskyddsmyndigheten (IMY)" in body
+    with zipfile.ZipFile(zip_path) as zf, pytest.raises(RuntimeError):
+        zf.read("extract.json")  # encrypted: no password, no data
+    import pyzipper
+
+    with pyzipper.AESZipFile(zip_path) as zf:
+        zf.setpassword(b"Hemligt-2026!")
+        assert json.loads(zf.read("extract.json"))["case_number"] == result.case_number
+    assert list_exports(e.store, e.case_id)[0].password_protected
+
+
+def test_unverified_case_produces_nothing(tmp_path: Path) -> None:
+    with _env(URL.create("sqlite+pysqlite", database=str(tmp_path / "p.sqlite3")),
+              URL.create("sqlite+pysqlite", database=str(tmp_path / "s.sqlite3")),
+              verify=False) as e:
+        cand = _candidate(e)
+        out = tmp_path / "out"
+        out.mkdir()
+        with pytest.raises(UserError, match="at least 8 characters"):
+            export_extract(e.store, e.portal, e.datamap, e.case_id, cand, out_dir=out,
+                           password="lösenord-åäö")
+        with pytest.raises(ExportRefused, match="not verified"):
+            export_extract(e.store, e.portal, e.datamap, e.case_id, cand, out_dir=out)
+        assert list(out.iterdir()) == []
+        _nothing_recorded(e)
+
+
+def test_unwritable_folder_leaves_nothing(sqlite_env: Env, tmp_path: Path) -> None:
+    e = sqlite_env
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    before = case_detail(e.store, e.case_id)
+    with pytest.raises(ExportWriteFailed, match="does not exist"):
+        export_extract(e.store, e.portal, e.datamap, e.case_id, _candidate(e),
+                       out_dir=blocker / "sub")
+    _nothing_recorded(e)
+    assert case_detail(e.store, e.case_id).version == before.version
+
+
+@contextmanager
+def _mounted(where: Path, options: str) -> Iterator[Path]:
+    where.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        reason = f"cannot mount a tmpfs here: {done.stderr.strip()}"
+        if os.environ.get("CI", "").lower() == "true" and os.geteuid() == 0:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=True)
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ("size=24k", "is full"),
+    ("ro,size=64k", "cannot be written"),
+])
+def test_full_or_read_only_folder_leaves_nothing(sqlite_env: Env, tmp_path: Path,
+                                                 options: str, message: str) -> None:
+    e = sqlite_env
+    with _mounted(tmp_path / "mnt", options) as mnt:
+        with pytest.raises(ExportWriteFailed, match=message):
+            export_extract(e.store, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=mnt)
+        assert list(mnt.iterdir()) == []
+    _nothing_recorded(e)
+
+
+def test_person_gone_from_the_portal(sqlite_env: Env, tmp_path: Path) -> None:
+    e = sqlite_env
+    cand = _candidate(e)
+    with e.portal.begin() as conn:
+        conn.execute(text("PRAGMA foreign_keys=OFF"))
+        conn.execute(delete(__import__("privacy_desk.portal.demo.schema",
+                                       fromlist=["customers"]).customers)
+                     .where(text(f"id = {e.customer_id}")))
+    with pytest.raises(PersonGone):
+        export_extract(e.store, e.portal, e.datamap, e.case_id, cand, out_dir=tmp_path)
+    assert [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".zip", ".part")] == []
+    _nothing_recorded(e)
+
+
+def test_data_map_changed_since_preview(sqlite_env: Env, tmp_path: Path) -> None:
+    e = sqlite_env
+    cand = _candidate(e)
+    preview = preview_case(e.store, e.portal, e.datamap, e.case_id, cand)
+    customer = preview.person.tables()["customers"][0]
+    withhold(e.store, e.case_id, e.datamap, table="customers", key=customer.key,
+             column="phone", reason="co-holder's phone")
+    # The map now calls the column something else: the withholding would no longer apply.
+    changed = parse_datamap(MAP_FILE.read_text(encoding="utf-8").replace(
+        "      phone: {category: contact, erasure: set_null, erasure_under_hold: set_null}\n"
+        "      created_at: {category: identity",
+        "      created_at: {category: identity").replace(
+        "      - {column: phone, kind: phone}\n    columns:\n      id: {personal: false}\n"
+        "      customer_number:",
+        "    columns:\n      id: {personal: false}\n      customer_number:"))
+    assert "phone" not in changed.tables["customers"].columns
+    with pytest.raises(DataMapChanged, match="since the preview"):
+        export_extract(e.store, e.portal, changed, e.case_id, cand, out_dir=tmp_path,
+                       expected_fingerprint=preview.datamap_fingerprint)
+    with pytest.raises(DataMapChanged, match="not in the current data map"):
+        export_extract(e.store, e.portal, changed, e.case_id, cand, out_dir=tmp_path)
+    assert [p for p in tmp_path.iterdir() if p.suffix in (".pdf", ".zip", ".part")] == []
+    _nothing_recorded(e)
+
+
+def test_withholding_needs_a_reason_and_a_real_column_and_can_be_released(
+        sqlite_env: Env) -> None:
+    e = sqlite_env
+    key = {"id": e.customer_id}
+    with pytest.raises(WithholdingRefused, match="reason"):
+        withhold(e.store, e.case_id, e.datamap, table="customers", key=key, column="phone",
+                 reason="   ")
+    with pytest.raises(WithholdingRefused, match="no column"):
+        withhold(e.store, e.case_id, e.datamap, table="customers", key=key, column="shoe_size",
+                 reason="x")
+    with pytest.raises(WithholdingRefused, match="named by"):
+        withhold(e.store, e.case_id, e.datamap, table="customers", key={"nr": 1}, reason="x")
+    item = withhold(e.store, e.case_id, e.datamap, table="customers", key=key, column="phone",
+                    reason="co-holder")
+    assert list_withheld(e.store, e.case_id) == (item,)
+    release_withheld(e.store, item.id)
+    assert list_withheld(e.store, e.case_id) == ()
+
+
+def test_cli_export_writes_the_bundle_and_explains_failures(
+        sqlite_env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from privacy_desk.cli import main
+
+    e = sqlite_env
+    portal = str(e.portal.url.database)
+    store = e.store.url.render_as_string(hide_password=False)
+    out = tmp_path / "cli-out"
+    out.mkdir()
+    base = ["export", "--portal", portal, "--map", str(MAP_FILE), "--subject", e.pnr,
+            "--case-store", store]
+    assert main([*base, "--out", str(out / "missing")]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Traceback" not in err
+    assert main([*base, "--out", str(out), "--lang", "en"]) == 0  # the case found by person
+    printed = capsys.readouterr().out
+    files = sorted(out.iterdir())
+    assert [f.suffix for f in files] == [".pdf", ".zip"]
+    for f in files:
+        assert hashlib.sha256(f.read_bytes()).hexdigest() in printed
+    assert "Page 1 of" in _pdf_text(files[0].read_bytes())
+    [row] = list_exports(e.store, e.case_id)
+    assert row.lang == "en"
