@@ -425,6 +425,129 @@
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
+        <source>Data</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="98"/>
+        <source>Why is this withheld? (e.g. another person&apos;s data, art. 15(4))</source>
+        <translation>Varför undantas detta? (t.ex. en annan persons uppgifter, art. 15.4)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="100"/>
+        <source>Withhold</source>
+        <translation>Undanta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="103"/>
+        <source>Disclose again</source>
+        <translation>Lämna ut igen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="109"/>
+        <source>Swedish</source>
+        <translation>Svenska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="110"/>
+        <source>English</source>
+        <translation>Engelska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="114"/>
+        <source>optional, for sending by e-mail</source>
+        <translation>valfritt, för att skicka med e-post</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="117"/>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="119"/>
+        <source>Export extract</source>
+        <translation>Exportera registerutdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="131"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="132"/>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="133"/>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="163"/>
+        <source>Looking the person up in the portal…</source>
+        <translation>Söker personen i kundportalen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="171"/>
+        <source>Nobody in the portal matches the identifiers of this request.</source>
+        <translation>Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="177"/>
+        <source>(no name)</source>
+        <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="180"/>
+        <source>{n} people match. Choose one; their data is never merged.</source>
+        <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="195"/>
+        <source>Loading what the portal holds…</source>
+        <translation>Hämtar det portalen har…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="226"/>
+        <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
+        <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="240"/>
+        <source>Withheld: {reason}</source>
+        <translation>Undantagen: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="241"/>
+        <source>withheld</source>
+        <translation>undantagen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="282"/>
+        <source>Folder for the extract</source>
+        <translation>Mapp för registerutdraget</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="296"/>
+        <source>Writing the extract…</source>
+        <translation>Skriver registerutdraget…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="307"/>
+        <source>Extract written: {files}</source>
+        <translation>Registerutdrag skrivet: {files}</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../privacy_desk/ui/queue_model.py" line="60"/>
