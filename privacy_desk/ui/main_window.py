@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QToolBar,
     QVBoxLayout,
@@ -61,6 +62,7 @@ from privacy_desk.casestore.work import (
     release_case,
     verify_identity,
 )
+from privacy_desk.config import load_settings
 from privacy_desk.domain.allowance import AllowanceDecision
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.lifecycle import (
@@ -82,7 +84,10 @@ from privacy_desk.ui.case_dialogs import (
     decision_label,
     identity_method_label,
 )
+from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.labels import channel_label, event_label, request_type_label, status_label
+from privacy_desk.ui.person_search import PersonSearchPanel
+from privacy_desk.ui.preview import PreviewPanel
 from privacy_desk.ui.queue_filter import UNASSIGNED, QueueFilterProxy
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col, QueueModel
 from privacy_desk.ui.tasks import TaskRunner
@@ -223,7 +228,20 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
+
+        # One tab per way of working: the queue, an access case's preview and extract,
+        # and a free search for a person (read-only, audited).
+        self.preview_panel = PreviewPanel(runner)
+        self.preview_panel.setObjectName("previewPanel")
+        self.person_panel = PersonSearchPanel(runner)
+        self.person_panel.setObjectName("personPanel")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.queue_tab = self.tabs.addTab(splitter, self.tr("Queue"))
+        self.preview_tab = self.tabs.addTab(self.preview_panel, self.tr("Extract"))
+        self.person_tab = self.tabs.addTab(self.person_panel, self.tr("Find a person"))
+        self.setCentralWidget(self.tabs)
+        self.idle_lock: IdleLock | None = None
 
         self._build_actions()
 
@@ -313,6 +331,12 @@ class MainWindow(QMainWindow):
         self.decision_action = self._action(
             self.tr("Allowance decision…"), "decisionAction", self.open_decision_dialog,
             "Ctrl+D")
+        self.preview_action = self._action(
+            self.tr("Preview extract"), "previewAction", self.open_preview, "Ctrl+P")
+        find_person_action = QAction(self.tr("Find a person"), self)
+        find_person_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        find_person_action.triggered.connect(self.open_person_search)
+        self.addAction(find_person_action)
         find_action = QAction(self.tr("Filter"), self)
         find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find_action.triggered.connect(self.filter_edit.setFocus)
@@ -326,6 +350,8 @@ class MainWindow(QMainWindow):
         for a in (self.claim_action, self.release_action, self.verify_action,
                   self.status_action, self.extend_action, self.decision_action):
             toolbar.addAction(a)
+        toolbar.addSeparator()
+        toolbar.addAction(self.preview_action)
         self.addToolBar(toolbar)
 
     # --- filters ---------------------------------------------------------------------------
@@ -416,6 +442,11 @@ class MainWindow(QMainWindow):
 
     def _on_connected(self, ctx: AppContext) -> None:
         self.ctx = ctx
+        self.preview_panel.set_context(ctx)
+        self.person_panel.set_context(ctx)
+        if self.idle_lock is None:
+            minutes = load_settings(ctx.paths).idle_lock_minutes
+            self.idle_lock = IdleLock(self, minutes=minutes)
         demo = self.tr(" (demo)") if ctx.demo else ""
         self.portal_label.setText(self.tr("Portal: {url}").format(url=ctx.portal_label) + demo)
         self.store_label.setText(self.tr("Case store: {url}").format(url=ctx.case_store_label))
@@ -558,6 +589,7 @@ class MainWindow(QMainWindow):
             d is not None and CaseStatus.EXTENDED in allowed_transitions(d.status))
         self.decision_action.setEnabled(
             view is not None and view.allowance.needs_decision and is_open)
+        self.preview_action.setEnabled(d is not None and d.request_type.discloses_data)
 
     def current_case_id(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()
@@ -720,6 +752,20 @@ class MainWindow(QMainWindow):
             self._run_action(work, dialog=dialog, name="decision")
 
         self._open(dialog, submit)
+
+    @Slot()
+    def open_preview(self) -> None:
+        """Show the selected case's person and their data, ready to withhold and export."""
+        case_id = self.current_case_id()
+        if case_id is None:
+            return
+        self.tabs.setCurrentIndex(self.preview_tab)
+        self.preview_panel.load_case(case_id)
+
+    @Slot()
+    def open_person_search(self) -> None:
+        self.tabs.setCurrentIndex(self.person_tab)
+        self.person_panel.search_edit.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.intake_timer.stop()

@@ -1,5 +1,8 @@
 """Find a person in the portal and see what it holds about them (read-only).
 
+Every search and every view is a role-checked, audited service call
+(:mod:`privacy_desk.casestore.person_view`), the same the ``find`` command uses.
+
 The search box takes any identifier a request may carry (personnummer, org.nr,
 e-mail, phone, customer or invoice number). Lookups run on the worker thread. When an
 identifier fits several people (a household's shared e-mail), every candidate is
@@ -25,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desk.bootstrap import AppContext
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.casestore.person_view import search_person, view_person_data
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData
 from privacy_desk.ui.tasks import TaskRunner
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -104,7 +108,8 @@ class PersonSearchPanel(QWidget):
         self.candidates.hide()
         self.message.setText(self.tr("Searching…"))
         self.search_button.setEnabled(False)
-        self._runner.submit(lambda: find_person(ctx.portal, ctx.datamap, text),
+        self._runner.submit(lambda: search_person(ctx.case_store, ctx.portal, ctx.datamap, text,
+                                                  actor=ctx.officer),
                             self._on_found, self._on_error, name="find_person")
 
     def _on_found(self, result: LookupResult) -> None:
@@ -146,7 +151,8 @@ class PersonSearchPanel(QWidget):
             return
         ctx = self._ctx
         self.message.setText(self.tr("Loading what the portal holds…"))
-        self._runner.submit(lambda: collect(ctx.portal, ctx.datamap, cand),
+        self._runner.submit(lambda: view_person_data(ctx.case_store, ctx.portal, ctx.datamap,
+                                                     cand, actor=ctx.officer),
                             self._show, self._on_error, name="collect_person")
 
     def _on_error(self, exc: BaseException) -> None:

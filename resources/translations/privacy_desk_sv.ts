@@ -4,112 +4,112 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="739"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="785"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="742"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="788"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="747"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="793"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="750"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="796"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="751"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="797"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="752"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="798"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="753"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="799"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="754"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="800"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="755"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="801"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="756"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="802"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="758"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="804"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="759"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="805"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="761"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="807"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="764"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="810"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="765"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="811"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="770"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="816"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="773"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="819"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="784"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="830"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="796"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="842"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="809"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="855"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="815"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="861"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="818"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="864"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -224,149 +224,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="146"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
         <source>Something unexpected went wrong ({name}).</source>
         <translation>Något oväntat gick fel ({name}).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="154"/>
         <source>Nothing was changed. The details are in the log file.</source>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="249"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
         <source>Filter by case number or person…</source>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="340"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="320"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="240"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
         <source>Queue</source>
+        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="230"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="241"/>
+        <source>Extract</source>
+        <translation>Registerutdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="242"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
+        <source>Find a person</source>
+        <translation>Sök person</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="248"/>
         <source>Portal: connecting…</source>
-        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="232"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="256"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="263"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="288"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="289"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="292"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="301"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="319"/>
         <source>Register request…</source>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="304"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="322"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="306"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="324"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="308"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="326"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="310"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="312"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="314"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="369"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <source>Preview extract</source>
+        <translation>Förhandsgranska utdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="395"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="381"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="414"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="440"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="419"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="450"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="420"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="451"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="452"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="406"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="451"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="432"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="482"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="488"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="519"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
@@ -374,52 +391,52 @@
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="64"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="66"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="70"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="79"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="83"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="79"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="83"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="105"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="109"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="113"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="121"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="126"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="135"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="140"/>
         <source>{label} (not a customer: {n} rows)</source>
         <translation>{label} (inte kund: {n} rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="148"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="153"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="179"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="185"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, func, select
 
 from privacy_desk.bootstrap import AppContext, open_context
+from privacy_desk.casestore.audit import read_entries
 from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.schema import customers
 from privacy_desk.ui.person_search import PersonSearchPanel
@@ -68,6 +69,16 @@ def test_personnummer_typed_with_a_dash_finds_the_customer(
     for i in range(panel.tree.topLevelItemCount()):
         walk(panel.tree.topLevelItem(i))
     assert pnr in texts  # the stored personnummer is among the values shown
+
+    # Both the search and the view are in the audit trail, without the person's data.
+    ctx = panel._ctx
+    assert ctx is not None
+    with ctx.case_store.sessions() as session:
+        entries = read_entries(session)
+    actions = [e.action for e in entries]
+    assert "person_searched" in actions and "person_data_viewed" in actions
+    for e in entries:
+        assert pnr not in repr(e.details) and pnr[2:8] not in repr(e.details)
 
 
 def test_a_shared_email_lists_every_candidate_and_merges_none(
