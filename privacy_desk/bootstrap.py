@@ -17,11 +17,13 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
+from privacy_desk.casestore.cases import stockholm_today
 from privacy_desk.casestore.intake import (
     ImportResult,
     IncomingRequestSource,
     import_portal_requests,
 )
+from privacy_desk.casestore.queries import list_queue
 from privacy_desk.casestore.store import CaseStore, open_case_store
 from privacy_desk.config import ConnectionProfile, load_settings, resolve_url
 from privacy_desk.datamap.loader import load_datamap
@@ -30,7 +32,7 @@ from privacy_desk.dburl import connect, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resource_path
-from privacy_desk.roles import OfficerInfo, sign_in
+from privacy_desk.roles import OfficerInfo, Role, sign_in
 from privacy_desk.tempfiles import SessionTemp
 
 log = logging.getLogger(__name__)
@@ -78,7 +80,13 @@ class AppContext:
         return describe_url(self.case_store_url)
 
     def import_requests(self) -> ImportResult:
-        """Bring new portal requests into the queue (idempotent)."""
+        """Bring new portal requests into the queue (idempotent).
+
+        Only officers import: an auditor's or approver's app skips it quietly (the intake
+        timer would otherwise report a refusal every few minutes).
+        """
+        if self.roles is not None and not self.roles.has(Role.OFFICER):
+            return ImportResult(0, 0, 0)
         return import_portal_requests(
             self.case_store, self.portal, self.request_source, actor=self.officer
         )
@@ -179,7 +187,7 @@ def open_context(
     temp.sweep_orphans()
     log.info("Connected to portal %s and case store %s",
              display_url(portal_url), display_url(store_url))
-    return AppContext(
+    ctx = AppContext(
         paths=paths,
         portal_url=portal_url,
         portal=portal_engine,
@@ -192,3 +200,20 @@ def open_context(
         roles=info,
         temp=temp,
     )
+    if demo:
+        _give_demo_a_past(ctx)
+    return ctx
+
+
+def _give_demo_a_past(ctx: AppContext) -> None:
+    """On a demo's first start, import its requests and answer the old ones."""
+    from privacy_desk.demo_history import close_demo_history
+
+    if list_queue(ctx.case_store):
+        return
+    try:
+        ctx.import_requests()
+        close_demo_history(ctx.case_store, actor=ctx.officer, today=stockholm_today())
+    except BaseException:
+        ctx.close()
+        raise
