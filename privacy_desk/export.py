@@ -172,12 +172,17 @@ def _check_access_case(case: Case) -> None:
                             "get an extract.", "Open the person's access request instead.")
 
 
+def _check_verified(case: Case) -> None:
+    """No portal data is shown, let alone sent, before the person's identity is verified."""
+    if case.identity_verified_on is None:
+        raise ExportRefused(f"The person's identity is not verified in case {case.case_number}.",
+                            "Verify the identity first; no data is shown before that.")
+
+
 def _check_exportable(session: Session, case: Case, store: CaseStore) -> None:
     """The gate before any data leaves: verified, in progress, within the allowance."""
     _check_access_case(case)
-    if case.identity_verified_on is None:
-        raise ExportRefused(f"The person's identity is not verified in case {case.case_number}.",
-                            "Verify the identity first; no data is disclosed before that.")
+    _check_verified(case)
     if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
         raise ExportRefused(f"Case {case.case_number} is '{case.status}'; an extract is made "
                             "while the case is in progress.",
@@ -218,6 +223,7 @@ def case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
     with store.sessions() as session:
         case = _case(session, case_id)
         _check_access_case(case)
+        _check_verified(case)
         pairs = session.execute(select(CaseIdentifier.kind, CaseIdentifier.value)
                                 .where(CaseIdentifier.case_id == case_id)).all()
     known = datamap.identity_kinds()
@@ -265,6 +271,7 @@ def preview_case(store: CaseStore, portal: Engine, datamap: DataMap, case_id: in
     with store.sessions() as session:
         case = _case(session, case_id)
         _check_access_case(case)
+        _check_verified(case)
         number = case.case_number
     person = collect(portal, datamap, candidate)
     _check_still_there(person)

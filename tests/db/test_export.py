@@ -52,7 +52,7 @@ from privacy_desk.export import (
     withhold,
 )
 from privacy_desk.portal.demo.generator import generate_demo_portal
-from privacy_desk.portal.lookup import Candidate, jsonable
+from privacy_desk.portal.lookup import Candidate, find_person, jsonable
 from privacy_desk.reports.atomic import ExportWriteFailed
 from privacy_desk.resources import resource_path
 from tests.databases import throwaway_database
@@ -280,7 +280,13 @@ def test_unverified_case_produces_nothing(tmp_path: Path) -> None:
     with _env(URL.create("sqlite+pysqlite", database=str(tmp_path / "p.sqlite3")),
               URL.create("sqlite+pysqlite", database=str(tmp_path / "s.sqlite3")),
               verify=False) as e:
-        cand = _candidate(e)
+        # Not even the preview finds the person before their identity is verified...
+        with pytest.raises(ExportRefused, match="not verified"):
+            case_subject(e.store, e.portal, e.datamap, e.case_id)
+        # ...and a candidate obtained some other way is refused at export too.
+        cand = find_person(e.portal, e.datamap, e.pnr).candidates[0]
+        with pytest.raises(ExportRefused, match="not verified"):
+            preview_case(e.store, e.portal, e.datamap, e.case_id, cand)
         out = tmp_path / "out"
         out.mkdir()
         with pytest.raises(UserError, match="at least 8 characters"):
