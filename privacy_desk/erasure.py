@@ -1,0 +1,737 @@
+"""Erasure requests (art. 17): plan, decide, approve, execute atomically, record, explain.
+
+The same functions serve the GUI (:mod:`privacy_desk.ui.erasure_panel`) and the CLI
+(``privacy-desk case erasure ...``). The flow:
+
+1. :func:`create_plan` collects the person (from the case's identifiers) and stores a
+   plan (:mod:`privacy_desk.portal.erasure`): per row delete, anonymise fields, or keep
+   under a legal hold until its end date.
+2. :func:`decide_category` lets an officer retain (or erase again) a category with a
+   reason; the plan is rebuilt and any approval dropped.
+3. :func:`dry_run` lists exactly the rows and fields that would change.
+4. :func:`approve_plan`: an approver who is neither the author nor a decider approves the
+   plan's SHA-256. On a SQLite case store officer names are not tied to logins, so the
+   app says plainly that four-eyes is not enforced (:func:`four_eyes_notice`).
+5. :func:`execute` re-collects, rebuilds the plan (it must hash to what was approved),
+   checks write rights, marks the execution ``started`` in the case store, runs ONE portal
+   transaction, verifies with a new lookup and records outcome counts and holds. If the
+   process dies, :func:`reconcile` later finds the portal unchanged and records
+   ``not executed``.
+6. :func:`holds_ending` lists retained rows whose hold has ended; :func:`plan_hold_release`
+   plans their erasure through the same path.
+
+Every step checks the role (:func:`privacy_desk.roles.require_role`) and writes to the
+audit trail with counts and table names only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from privacy_desk.casestore.audit import record_audit
+from privacy_desk.casestore.cases import run_retrying, stockholm_today, utcnow
+from privacy_desk.casestore.erasure_models import (
+    ErasureDecisionRecord,
+    ErasureExecutionRecord,
+    ErasureHoldRecord,
+    ErasureOutcomeRecord,
+    ErasurePlanRecord,
+    PseudonymKey,
+)
+from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
+from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.store import CaseStore
+from privacy_desk.datamap.model import DataMap, Erasure
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import RequestType
+from privacy_desk.errors import UserError
+from privacy_desk.identifiers import Identifier
+from privacy_desk.portal.erasure import (
+    Action,
+    CategoryDecision,
+    Decision,
+    DryRunLine,
+    ErasurePlan,
+    PlanOutdated,
+    Verification,
+    build_plan,
+    candidate_from_json,
+    check_write_access,
+    execute_plan,
+    key_json,
+    plan_from_json,
+    verify_erasure,
+)
+from privacy_desk.portal.erasure import dry_run as portal_dry_run
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.roles import Role, check_role, require_role
+
+log = logging.getLogger(__name__)
+
+#: Statuses in which a plan may be made (answered/closed: releasing holds that ended).
+PLANNABLE = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED, CaseStatus.ANSWERED,
+                       CaseStatus.CLOSED})
+_SUBJECT_KINDS = ("personnummer", "orgnr", "customer_number", "email", "phone")
+#: A 'started' execution older than this is taken as dead even on another computer.
+STALE_AFTER = timedelta(hours=1)
+MAX_REASON_LEN = 2000
+
+DRAFT, APPROVED, STARTED, COMMITTED, NOT_EXECUTED, SUPERSEDED = (
+    "draft", "approved", "started", "committed", "not executed", "superseded")
+
+SQLITE_NOTICE = ("Four-eyes approval is not enforced on this embedded SQLite case store: "
+                 "officer names are not tied to database logins, so anyone with the file "
+                 "could approve under another name. Use a PostgreSQL or MariaDB case store "
+                 "with one login per officer to enforce it.")
+SHARED_LOGIN_NOTICE = ("Author and approver used the same database login, so the store "
+                       "cannot prove two people took part: four-eyes is not enforced for "
+                       "this approval.")
+
+
+class ErasureRefused(UserError):
+    """The step is not allowed now (wrong case, not approved, own plan, ...)."""
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A stored plan as the panel and the CLI show it."""
+
+    id: int
+    case_id: int
+    case_number: str
+    kind: str
+    state: str
+    plan: ErasurePlan
+    sha256: str
+    created_by: str
+    created_at: datetime
+    approved_by: str | None
+    approved_at: datetime | None
+    four_eyes_enforced: bool | None
+    four_eyes_notice: str | None
+    deciders: tuple[str, ...]
+    decisions: tuple[tuple[str, str, str, str], ...]  # category, decision, reason, by
+    executions: tuple[ExecutionView, ...]
+
+
+@dataclass(frozen=True)
+class ExecutionView:
+    id: int
+    state: str
+    executed_by: str
+    started_at: datetime
+    finished_at: datetime | None
+    verified: bool | None
+    note: str | None
+    counts: Mapping[str, Mapping[str, int]]  # table -> deleted/updated/retained
+    holds: tuple[tuple[str, str, date], ...]  # table, law, ends on (per held row)
+
+
+@dataclass(frozen=True)
+class HoldEnding:
+    """A retained row whose legal hold has ended: it may now be erased."""
+
+    case_id: int
+    case_number: str
+    table: str
+    row_key: str
+    law: str
+    ends_on: date
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def db_login(session: Session) -> str | None:
+    """The database login of this connection (None on SQLite, which has none)."""
+    bind = session.get_bind()
+    name = bind.dialect.name
+    if name == "sqlite":
+        return None
+    if name == "postgresql":
+        return str(session.execute(select(func.current_user())).scalar_one())
+    raw = str(session.execute(select(func.current_user())).scalar_one())
+    return raw.split("@", 1)[0]
+
+
+def four_eyes_notice(store: CaseStore) -> str | None:
+    """What the UI and CLI must say about approvals on this store (None: enforced)."""
+    return SQLITE_NOTICE if store.backend == "sqlite" else None
+
+
+def pseudonym_key(store: CaseStore) -> bytes:
+    """The desk's keyed-hash secret, created once per case store."""
+    def work(session: Session) -> bytes:
+        row = session.get(PseudonymKey, 1)
+        if row is None:
+            row = PseudonymKey(id=1, key_hex=secrets.token_hex(32), created_at=utcnow())
+            session.add(row)
+            session.flush()
+        return bytes.fromhex(row.key_hex)
+
+    return run_retrying(store, work)
+
+
+def _case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                           "Refresh the queue; it may have been removed.")
+    return case
+
+
+_KIND_TYPES = {"erasure": {RequestType.ERASURE.value},
+               "consent_withdrawal": {RequestType.CONSENT_WITHDRAWAL.value,
+                                      RequestType.OBJECTION.value}}
+
+
+def _check_case(case: Case, kind: str) -> None:
+    if case.request_type not in _KIND_TYPES[kind]:
+        what = "an erasure request" if kind == "erasure" else \
+            "a consent withdrawal or objection"
+        raise ErasureRefused(f"Case {case.case_number} is not {what}.",
+                             "Open the person's request of that kind instead.")
+    if case.identity_verified_on is None:
+        raise ErasureRefused(f"The person's identity is not verified in case "
+                             f"{case.case_number}.",
+                             "Verify the identity first; no data is changed before that.")
+    if CaseStatus(case.status) not in PLANNABLE:
+        raise ErasureRefused(f"Case {case.case_number} is '{case.status}'.",
+                             "Move the case to 'in progress' first.")
+
+
+def _plan_record(session: Session, plan_id: int) -> ErasurePlanRecord:
+    rec = session.get(ErasurePlanRecord, plan_id)
+    if rec is None:
+        raise ErasureRefused(f"Plan {plan_id} does not exist.", "Reload the case.")
+    return rec
+
+
+def _decisions(session: Session, plan_id: int) -> list[ErasureDecisionRecord]:
+    return list(session.scalars(select(ErasureDecisionRecord)
+                                .where(ErasureDecisionRecord.plan_id == plan_id)
+                                .order_by(ErasureDecisionRecord.id)))
+
+
+def _effective(decisions: list[ErasureDecisionRecord]) -> tuple[CategoryDecision, ...]:
+    latest: dict[str, CategoryDecision] = {}
+    for d in decisions:
+        latest[d.category] = CategoryDecision(d.category, Decision(d.decision), d.reason)
+    return tuple(v for v in latest.values() if v.decision is Decision.RETAIN)
+
+
+def _plan_from(rec: ErasurePlanRecord) -> ErasurePlan:
+    return plan_from_json(json.loads(rec.plan_json))
+
+
+def _candidate(rec: ErasurePlanRecord) -> Candidate:
+    return candidate_from_json(json.loads(rec.subject), Identifier("stored", ""))
+
+
+def _clean_reason(reason: str) -> str:
+    why = " ".join(reason.split())
+    if not why:
+        raise ErasureRefused("A decision needs a reason.",
+                             "Say why, e.g. 'needed for a dispute (art. 17(3)(e))'.")
+    if len(why) > MAX_REASON_LEN:
+        raise ErasureRefused(f"The reason is longer than {MAX_REASON_LEN} characters.",
+                             "Shorten it.")
+    return why
+
+
+def _view(session: Session, store: CaseStore, rec: ErasurePlanRecord) -> PlanView:
+    case = _case(session, rec.case_id)
+    decs = _decisions(session, rec.id)
+    execs = []
+    for e in session.scalars(select(ErasureExecutionRecord)
+                             .where(ErasureExecutionRecord.plan_id == rec.id)
+                             .order_by(ErasureExecutionRecord.id)):
+        counts = {o.table_name: {"deleted": o.rows_deleted, "updated": o.rows_updated,
+                                 "retained": o.rows_retained}
+                  for o in session.scalars(select(ErasureOutcomeRecord).where(
+                      ErasureOutcomeRecord.execution_id == e.id))}
+        holds = tuple((h.table_name, h.law, h.ends_on) for h in session.scalars(
+            select(ErasureHoldRecord).where(ErasureHoldRecord.execution_id == e.id)
+            .order_by(ErasureHoldRecord.id)))
+        execs.append(ExecutionView(e.id, e.state, e.executed_by, e.started_at, e.finished_at,
+                                   e.verified, e.note, counts, holds))
+    notice = four_eyes_notice(store)
+    if notice is None and rec.four_eyes_enforced is False:
+        notice = SHARED_LOGIN_NOTICE
+    return PlanView(rec.id, rec.case_id, case.case_number, rec.kind, rec.state, _plan_from(rec),
+                    rec.plan_sha256, rec.created_by, rec.created_at, rec.approved_by,
+                    rec.approved_at, rec.four_eyes_enforced, notice,
+                    tuple(sorted({d.decided_by for d in decs})),
+                    tuple((d.category, d.decision, d.reason, d.decided_by) for d in decs),
+                    tuple(execs))
+
+
+def _counts(plan: ErasurePlan) -> dict[str, str | int]:
+    rows = plan.rows
+    return {"deleted": sum(r.action is Action.DELETE for r in rows),
+            "updated": sum(r.action is Action.UPDATE for r in rows),
+            "held": sum(r.hold is not None for r in rows),
+            "tables": ",".join(sorted({r.table for r in rows}))[:200]}
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def erasure_subject(store: CaseStore, portal: Engine, datamap: DataMap,
+                    case_id: int) -> LookupResult:
+    """The portal candidates for the case's person, from the identifiers the request gave."""
+    with store.sessions() as session:
+        _case(session, case_id)
+        pairs = session.execute(select(CaseIdentifier.kind, CaseIdentifier.value)
+                                .where(CaseIdentifier.case_id == case_id)).all()
+    known = datamap.identity_kinds()
+    last: LookupResult | None = None
+    for kind in _SUBJECT_KINDS:
+        for k, value in pairs:
+            if k != kind or kind not in known:
+                continue
+            result = find_person(portal, datamap, Identifier(kind, value))
+            if result.candidates:
+                return result
+            last = result
+    if last is None:
+        raise ErasureRefused("The request carries no identifier the data map can search by.",
+                             "Add the person's identifier to the case.")
+    return last
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
+                candidate: Candidate, *, actor: str | None = None, today: date | None = None,
+                kind: str = "erasure") -> PlanView:
+    """Collect the person and store a new draft plan (earlier open plans are superseded)."""
+    who = actor or store.actor
+    require_role(store, who, Role.OFFICER, action="plan an erasure")
+    day = today or stockholm_today()
+    with store.sessions() as session:
+        _check_case(_case(session, case_id), kind)
+    person = collect(portal, datamap, candidate)
+    if not person.rows:
+        raise ErasureRefused("The portal holds nothing for this person any more.",
+                             "Search again: the data may already have been erased.")
+    only = ("consent",) if kind == "consent_withdrawal" else ()
+    plan = build_plan(portal, person, today=day, kind=kind, only_categories=only)
+
+    def work(session: Session) -> PlanView:
+        check_role(session, who, Role.OFFICER, action="plan an erasure")
+        _check_case(_case(session, case_id), kind)
+        session.execute(update(ErasurePlanRecord)
+                        .where(ErasurePlanRecord.case_id == case_id,
+                               ErasurePlanRecord.state.in_([DRAFT, APPROVED, NOT_EXECUTED]))
+                        .values(state=SUPERSEDED)
+                        .execution_options(synchronize_session=False))
+        rec = ErasurePlanRecord(case_id=case_id, kind=kind, state=DRAFT,
+                                subject=json.dumps(plan.subject, sort_keys=True),
+                                as_of=day, plan_json=plan.canonical(),
+                                plan_sha256=plan.sha256(), created_by=who,
+                                created_at=utcnow(), created_db_login=db_login(session))
+        session.add(rec)
+        session.flush()
+        c = _counts(plan)
+        session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who, kind="erasure_planned",
+                              note=f"{kind} plan {rec.id}: {c['deleted']} row(s) to delete, "
+                              f"{c['updated']} to anonymise, {c['held']} held."))
+        session.flush()
+        record_audit(session, actor=who, action="erasure_planned", case_id=case_id,
+                     details={"plan": rec.id, **c})
+        return _view(session, store, rec)
+
+    return run_retrying(store, work)
+
+
+def load_plan(store: CaseStore, plan_id: int) -> PlanView:
+    with store.sessions() as session:
+        return _view(session, store, _plan_record(session, plan_id))
+
+
+def latest_plan(store: CaseStore, case_id: int) -> PlanView | None:
+    """The case's newest plan that is not superseded (None when there is none)."""
+    with store.sessions() as session:
+        rec = session.scalars(select(ErasurePlanRecord)
+                              .where(ErasurePlanRecord.case_id == case_id,
+                                     ErasurePlanRecord.state != SUPERSEDED)
+                              .order_by(ErasurePlanRecord.id.desc()).limit(1)).first()
+        return None if rec is None else _view(session, store, rec)
+
+
+def decide_category(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
+                    category: str, decision: Decision | str, reason: str,
+                    actor: str | None = None, today: date | None = None) -> PlanView:
+    """Record the officer's decision for a category and rebuild the plan (approval dropped)."""
+    who = actor or store.actor
+    require_role(store, who, Role.OFFICER, action="change an erasure decision")
+    why = _clean_reason(reason)
+    try:
+        chosen = Decision(decision)
+    except ValueError:
+        raise ErasureRefused(f"Unknown decision {decision!r}.", "Use erase or retain.") from None
+    if category not in datamap.categories:
+        raise ErasureRefused(f"The data map has no category {category!r}.",
+                             "Choose one of: " + ", ".join(sorted(datamap.categories)) + ".")
+    with store.sessions() as session:
+        rec = _plan_record(session, plan_id)
+        if rec.state not in (DRAFT, APPROVED, NOT_EXECUTED):
+            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}' and can no longer change.",
+                                 "Make a new plan.")
+        decs = _effective(_decisions(session, plan_id))
+        candidate, kind = _candidate(rec), rec.kind
+    others = [d for d in decs if d.category != category]
+    if chosen is Decision.RETAIN:
+        others.append(CategoryDecision(category, chosen, why))
+    person = collect(portal, datamap, candidate)
+    only = ("consent",) if kind == "consent_withdrawal" else ()
+    plan = build_plan(portal, person, today=today or stockholm_today(), decisions=others,
+                      kind=kind, only_categories=only)
+
+    def work(session: Session) -> PlanView:
+        check_role(session, who, Role.OFFICER, action="change an erasure decision")
+        rec = _plan_record(session, plan_id)
+        now = utcnow()
+        session.add(ErasureDecisionRecord(plan_id=plan_id, category=category,
+                                          decision=chosen.value, reason=why, decided_by=who,
+                                          decided_at=now))
+        rec.plan_json, rec.plan_sha256, rec.as_of = plan.canonical(), plan.sha256(), plan.as_of
+        rec.state = DRAFT
+        rec.approved_by = rec.approved_at = rec.approved_sha256 = None
+        rec.approved_db_login = None
+        rec.four_eyes_enforced = None
+        session.add(CaseEvent(case_id=rec.case_id, at=now, actor=who, kind="erasure_decision",
+                              note=f"Plan {plan_id}: {category} -> {chosen.value}: {why}"))
+        session.flush()
+        record_audit(session, actor=who, action="erasure_decided", case_id=rec.case_id,
+                     details={"plan": plan_id, "category": category,
+                              "decision": chosen.value})
+        return _view(session, store, rec)
+
+    return run_retrying(store, work)
+
+
+def dry_run(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
+            actor: str | None = None) -> list[DryRunLine]:
+    """Exactly which rows and fields the plan would change, with old and new values."""
+    who = actor or store.actor
+    require_role(store, who, Role.OFFICER, Role.APPROVER, action="see a dry run")
+    with store.sessions() as session:
+        rec = _plan_record(session, plan_id)
+        plan, candidate, case_id = _plan_from(rec), _candidate(rec), rec.case_id
+    person = collect(portal, datamap, candidate)
+    lines = portal_dry_run(plan, person, pseudonym_key(store))
+
+    def work(session: Session) -> None:
+        record_audit(session, actor=who, action="erasure_dry_run", case_id=case_id,
+                     details={"plan": plan_id, "lines": len(lines)})
+
+    run_retrying(store, work)
+    return lines
+
+
+# --------------------------------------------------------------------------- approving
+
+
+def approve_plan(store: CaseStore, plan_id: int, *, expected_sha256: str,
+                 actor: str | None = None) -> PlanView:
+    """Approve exactly the plan the approver saw (its SHA-256); never one's own plan."""
+    who = actor or store.actor
+
+    def work(session: Session) -> PlanView:
+        check_role(session, who, Role.APPROVER, action="approve an erasure plan")
+        rec = _plan_record(session, plan_id)
+        if rec.state != DRAFT:
+            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'; only a draft is approved.",
+                                 "Reload the case.")
+        if rec.plan_sha256 != expected_sha256:
+            raise ErasureRefused("The plan changed since you opened it; it was not approved.",
+                                 "Reload the plan, check it, and approve again.")
+        deciders = {d.decided_by for d in _decisions(session, plan_id)}
+        if who == rec.created_by or who in deciders:
+            raise ErasureRefused("Nobody approves their own erasure plan.",
+                                 "Ask another approver to review and approve it.")
+        login = db_login(session)
+        enforced = (login is not None and rec.created_db_login is not None
+                    and login != rec.created_db_login)
+        now = utcnow()
+        rec.state, rec.approved_by, rec.approved_at = APPROVED, who, now
+        rec.approved_sha256, rec.approved_db_login = rec.plan_sha256, login
+        rec.four_eyes_enforced = enforced
+        session.add(CaseEvent(case_id=rec.case_id, at=now, actor=who, kind="erasure_approved",
+                              note=f"Plan {plan_id} approved by {who}"
+                              + ("" if enforced else " (four-eyes not enforced by the store)")))
+        session.flush()
+        record_audit(session, actor=who, action="erasure_approved", case_id=rec.case_id,
+                     details={"plan": plan_id, "four_eyes_enforced": int(enforced)})
+        return _view(session, store, rec)
+
+    return run_retrying(store, work)
+
+
+# --------------------------------------------------------------------------- executing
+
+
+def _process_alive(host: str, pid: int, started_at: datetime) -> bool:
+    if host != socket.gethostname():
+        return utcnow() - started_at < STALE_AFTER
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return utcnow() - started_at < STALE_AFTER
+
+
+def _portal_changed(plan: ErasurePlan, person: PersonData) -> bool:
+    """Whether the portal shows the plan's effect (its one transaction committed)."""
+    values = {(r.table, key_json(r.key)): r.values for r in person.rows}
+    deletes = plan.by_action(Action.DELETE)
+    if deletes:
+        return all((r.table, r.key_json()) not in values for r in deletes)
+    for r in plan.by_action(Action.UPDATE):
+        spec = person.datamap.tables[r.table]
+        now = values.get((r.table, r.key_json()), {})
+        for c in r.changes:
+            if c.strategy is Erasure.REPLACE and now.get(c.column) != spec.columns[
+                    c.column].replacement:
+                return False
+            if c.strategy is Erasure.SET_NULL and now.get(c.column) is not None:
+                return False
+    return True
+
+
+def reconcile(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int) -> PlanView:
+    """Settle an execution left 'started' by a process that died or lost its connection.
+
+    The portal transaction either committed or not (one transaction): if the planned
+    deletions are still there the case records 'not executed'; if they are gone it
+    records 'committed' (recovered, counts from the plan).
+    """
+    with store.sessions() as session:
+        rec = _plan_record(session, plan_id)
+        stuck = [e for e in session.scalars(select(ErasureExecutionRecord).where(
+            ErasureExecutionRecord.plan_id == plan_id, ErasureExecutionRecord.state == STARTED))
+            if not _process_alive(e.host, e.pid, e.started_at)]
+        plan, candidate = _plan_from(rec), _candidate(rec)
+    if not stuck:
+        return load_plan(store, plan_id)
+    changed = _portal_changed(plan, collect(portal, datamap, candidate))
+
+    def work(session: Session) -> PlanView:
+        rec = _plan_record(session, plan_id)
+        now = utcnow()
+        for e in stuck:
+            ex = session.get(ErasureExecutionRecord, e.id)
+            if ex is None or ex.state != STARTED:
+                continue
+            if changed:
+                ex.state, ex.finished_at, ex.verified = COMMITTED, now, None
+                ex.note = "Recovered: the process stopped after the portal committed."
+                _record_outcome(session, rec, ex, plan)
+                rec.state = COMMITTED
+            else:
+                ex.state, ex.finished_at = NOT_EXECUTED, now
+                ex.note = ("The process stopped before the portal committed; nothing was "
+                           "changed in the portal.")
+                rec.state = APPROVED
+            session.add(CaseEvent(case_id=rec.case_id, at=now, actor=store.actor,
+                                  kind="erasure_" + ex.state.replace(" ", "_"),
+                                  note=f"Plan {plan_id}: {ex.note}"))
+            session.flush()
+            record_audit(session, actor=store.actor, action="erasure_reconciled",
+                         case_id=rec.case_id, details={"plan": plan_id, "state": ex.state})
+        return _view(session, store, rec)
+
+    return run_retrying(store, work)
+
+
+def _record_outcome(session: Session, rec: ErasurePlanRecord, ex: ErasureExecutionRecord,
+                    plan: ErasurePlan) -> None:
+    for table, c in sorted(plan.table_counts().items()):
+        session.add(ErasureOutcomeRecord(execution_id=ex.id, table_name=table,
+                                         rows_deleted=c["deleted"], rows_updated=c["updated"],
+                                         rows_retained=c["retained"]))
+    for r in plan.held:
+        assert r.hold is not None
+        session.add(ErasureHoldRecord(case_id=rec.case_id, execution_id=ex.id,
+                                      table_name=r.table, row_key=r.key_json(),
+                                      rule=r.hold.rule, law=r.hold.law,
+                                      ends_on=r.hold.ends_on))
+    deleted = [(r.table, r.key_json()) for r in plan.rows if r.action is Action.DELETE]
+    for table, kj in deleted:  # holds released by this erasure
+        session.execute(update(ErasureHoldRecord)
+                        .where(ErasureHoldRecord.table_name == table,
+                               ErasureHoldRecord.row_key == kj,
+                               ErasureHoldRecord.released_by_plan.is_(None))
+                        .values(released_by_plan=rec.id)
+                        .execution_options(synchronize_session=False))
+
+
+@dataclass(frozen=True)
+class ExecuteResult:
+    view: PlanView
+    verification: Verification
+
+
+def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
+            actor: str | None = None, today: date | None = None) -> ExecuteResult:
+    """Carry out an approved plan in one portal transaction, verify, record the outcome."""
+    who = actor or store.actor
+    require_role(store, who, Role.OFFICER, action="execute an erasure")
+    reconcile(store, portal, datamap, plan_id)
+    with store.sessions() as session:
+        rec = _plan_record(session, plan_id)
+        _check_case(_case(session, rec.case_id), rec.kind)
+        needs_approval = rec.kind == "erasure"
+        if needs_approval and (rec.state != APPROVED or rec.approved_sha256 != rec.plan_sha256):
+            raise ErasureRefused(f"Plan {plan_id} is not approved ('{rec.state}'); nothing "
+                                 "was changed.", "A second officer must approve it first.")
+        if not needs_approval and rec.state not in (DRAFT, APPROVED):
+            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'.", "Make a new plan.")
+        decisions = _effective(_decisions(session, plan_id))
+        candidate, kind, case_id = _candidate(rec), rec.kind, rec.case_id
+        approved = rec.plan_sha256
+    person = collect(portal, datamap, candidate)
+    only = ("consent",) if kind == "consent_withdrawal" else ()
+    plan = build_plan(portal, person, today=today or stockholm_today(), decisions=decisions,
+                      kind=kind, only_categories=only)
+    if plan.sha256() != approved:
+        raise PlanOutdated("The person's data (or a hold) changed since the plan was "
+                           "approved; nothing was changed.",
+                           "Make a new plan and have it approved again.")
+    check_write_access(portal, datamap, plan)
+    key = pseudonym_key(store)
+
+    def start(session: Session) -> int:
+        check_role(session, who, Role.OFFICER, action="execute an erasure")
+        claimed = session.execute(
+            update(ErasurePlanRecord)
+            .where(ErasurePlanRecord.id == plan_id,
+                   ErasurePlanRecord.state.in_([APPROVED, DRAFT]))
+            .values(state=STARTED).execution_options(synchronize_session=False))
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise ErasureRefused(f"Plan {plan_id} is being executed or was executed already.",
+                                 "Reload the case.")
+        ex = ErasureExecutionRecord(plan_id=plan_id, case_id=case_id, state=STARTED,
+                                    executed_by=who, started_at=utcnow(),
+                                    host=socket.gethostname()[:255], pid=os.getpid())
+        session.add(ex)
+        session.flush()
+        record_audit(session, actor=who, action="erasure_started", case_id=case_id,
+                     details={"plan": plan_id, **_counts(plan)})
+        return ex.id
+
+    ex_id = run_retrying(store, start)
+    try:
+        execute_plan(portal, plan, person, key)
+    except UserError as exc:
+        error = exc
+
+        def failed(session: Session) -> None:
+            rec = _plan_record(session, plan_id)
+            ex = session.get(ErasureExecutionRecord, ex_id)
+            assert ex is not None
+            ex.state, ex.finished_at, ex.note = NOT_EXECUTED, utcnow(), error.message
+            rec.state = APPROVED if kind == "erasure" else NOT_EXECUTED
+            session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who,
+                                  kind="erasure_not_executed",
+                                  note=f"Plan {plan_id} not executed: {error.message}"))
+            session.flush()
+            record_audit(session, actor=who, action="erasure_not_executed", case_id=case_id,
+                         details={"plan": plan_id, "error": type(error).__name__})
+
+        run_retrying(store, failed)
+        raise
+    after = collect(portal, datamap, candidate)
+    verification = verify_erasure(plan, person, after, key)
+
+    def done(session: Session) -> PlanView:
+        rec = _plan_record(session, plan_id)
+        ex = session.get(ErasureExecutionRecord, ex_id)
+        assert ex is not None
+        now = utcnow()
+        ex.state, ex.finished_at, ex.verified = COMMITTED, now, verification.ok
+        ex.note = None if verification.ok else "; ".join(verification.problems)[:2000]
+        rec.state = COMMITTED
+        _record_outcome(session, rec, ex, plan)
+        c = _counts(plan)
+        session.add(CaseEvent(
+            case_id=case_id, at=now, actor=who, kind="erasure_committed",
+            note=f"Plan {plan_id} executed: {c['deleted']} row(s) deleted, {c['updated']} "
+            f"anonymised, {c['held']} kept under a hold; verification "
+            + ("found only the retained data." if verification.ok else "found problems.")))
+        session.flush()
+        record_audit(session, actor=who, action="erasure_executed", case_id=case_id,
+                     details={"plan": plan_id, "verified": int(verification.ok), **c})
+        return _view(session, store, rec)
+
+    view = run_retrying(store, done)
+    return ExecuteResult(view, verification)
+
+
+# --------------------------------------------------------------------------- holds
+
+
+def holds_ending(store: CaseStore, *, today: date | None = None,
+                 actor: str | None = None) -> list[HoldEnding]:
+    """Retained rows whose hold has ended (not yet erased), oldest end date first."""
+    who = actor or store.actor
+    require_role(store, who, Role.OFFICER, Role.APPROVER, action="list holds that end")
+    day = today or stockholm_today()
+    with store.sessions() as session:
+        rows = session.execute(
+            select(ErasureHoldRecord, Case.case_number)
+            .join(Case, Case.id == ErasureHoldRecord.case_id)
+            .join(ErasureExecutionRecord,
+                  ErasureExecutionRecord.id == ErasureHoldRecord.execution_id)
+            .where(ErasureHoldRecord.ends_on <= day,
+                   ErasureHoldRecord.released_by_plan.is_(None),
+                   ErasureExecutionRecord.state == COMMITTED)
+            .order_by(ErasureHoldRecord.ends_on, ErasureHoldRecord.id)).all()
+        return [HoldEnding(h.case_id, number, h.table_name, h.row_key, h.law, h.ends_on)
+                for h, number in rows]
+
+
+def plan_hold_release(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int, *,
+                      actor: str | None = None, today: date | None = None) -> PlanView:
+    """A new plan for the person of the case's last executed erasure (holds now ended)."""
+    with store.sessions() as session:
+        rec = session.scalars(select(ErasurePlanRecord)
+                              .where(ErasurePlanRecord.case_id == case_id,
+                                     ErasurePlanRecord.state == COMMITTED,
+                                     ErasurePlanRecord.kind == "erasure")
+                              .order_by(ErasurePlanRecord.id.desc()).limit(1)).first()
+        if rec is None:
+            raise ErasureRefused("The case has no executed erasure whose holds could end.",
+                                 "Plan the erasure from the person's identifiers instead.")
+        candidate = _candidate(rec)
+    return create_plan(store, portal, datamap, case_id, candidate, actor=actor, today=today)
+
+
+def plan_state_counts(store: CaseStore) -> dict[str, int]:
+    """How many plans are in each state (for a status line)."""
+    with store.sessions() as session:
+        return {s: int(n) for s, n in session.execute(
+            select(ErasurePlanRecord.state, func.count()).group_by(ErasurePlanRecord.state))}
+
+
+def subject_of(view: PlanView) -> Mapping[str, Any]:
+    return view.plan.subject
