@@ -49,6 +49,7 @@ from privacy_desk.portal.demo import schema as s
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.portal.lookup import Candidate, collect, find_person
 from privacy_desk.resources import resource_path
+from privacy_desk.roles import sign_in
 
 AS_OF = date(2026, 11, 20)
 PEOPLE = {"120 invoices": ("199001012385", 120), "10,000 invoices": ("198002022385", 10_000)}
@@ -113,6 +114,7 @@ def main() -> int:
         for i, (pnr, n) in enumerate(PEOPLE.values()):
             _add_person(portal, next_cid + i, pnr, n, next_inv + i * 20_000)
         store = open_case_store(parse_target(work / "store.sqlite3"), actor="bench")
+        sign_in(store, "bench")  # the services serve known officers only
         datamap = load_datamap(resource_path("datamaps", "demo-portal.yaml"))
         lines = ["| person | rows exported | bundle (median) | reportlab table alone "
                  "(median) | ratio | target |", "|---|---:|---:|---:|---:|---|"]

@@ -42,6 +42,7 @@ from privacy_desk.casestore.store import open_case_store
 from privacy_desk.domain.deadlines import due_date, extended_due_date
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.roles import sign_in
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TODAY = date(2026, 11, 25)
@@ -61,6 +62,7 @@ def fill(url: URL, n: int) -> None:
     """Insert ``n`` synthetic cases (and their counters) in batches, unless already there."""
     store = open_case_store(url, actor="bench")
     try:
+        sign_in(store, "bench")  # the services read the queue for known officers only
         with store.engine.connect() as conn:
             have = conn.scalar(select(func.count()).select_from(Case)) or 0
         if have == n:

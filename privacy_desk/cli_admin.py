@@ -91,7 +91,8 @@ def _paths(args: argparse.Namespace) -> AppPaths:
     return AppPaths.default(args.base_dir)
 
 
-def _ask(profile: Any) -> str | None:
+def ask_password_on_terminal(profile: Any) -> str | None:
+    """The ``ask_password`` of the CLI: a hidden prompt, or None without a terminal."""
     if not sys.stdin.isatty():
         return None
     return getpass.getpass(f"Password for {profile.user}@{profile.host} ({profile.name}): ")
@@ -111,7 +112,7 @@ def open_signed_in(args: argparse.Namespace) -> tuple[CaseStore, str]:
     if getattr(args, "case_store", None):
         url = parse_target(args.case_store)
     elif name:
-        url = resolve_url(settings.profile(name), ask_password=_ask)
+        url = resolve_url(settings.profile(name), ask_password=ask_password_on_terminal)
     else:
         url = parse_target(paths.case_store_file)
     who = current_officer()

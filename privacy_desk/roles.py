@@ -17,12 +17,20 @@ always keep one active administrator.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.access import (
+    WRITERS,
+    NotPermitted,
+    OfficerInfo,
+    Role,
+    check_role,
+    require_role,
+)
+from privacy_desk.casestore.access import load_officer as _load
+from privacy_desk.casestore.access import refusal as _refusal
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.audit_models import Officer, OfficerRole
 from privacy_desk.casestore.cases import utcnow
@@ -30,38 +38,9 @@ from privacy_desk.casestore.models import OFFICER_LEN
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.errors import UserError
 
-
-class Role(StrEnum):
-    OFFICER = "officer"
-    APPROVER = "approver"
-    AUDITOR = "auditor"
-
-
-_ROLE_VALUES = frozenset(r.value for r in Role)
-#: Roles that may change cases (everything but the read-only auditor).
-WRITERS = (Role.OFFICER, Role.APPROVER)
-
-
-class NotPermitted(UserError):
-    """The signed-in person lacks the role an action needs; nothing was changed."""
-
-    exit_code = 4
-
-
-@dataclass(frozen=True)
-class OfficerInfo:
-    name: str
-    roles: frozenset[Role]
-    admin: bool
-    active: bool
-
-    def has(self, *roles: Role) -> bool:
-        return self.active and bool(self.roles.intersection(roles))
-
-    @property
-    def read_only(self) -> bool:
-        """True for someone who may look but not change cases (an auditor only)."""
-        return not self.has(*WRITERS)
+__all__ = ["WRITERS", "NotPermitted", "OfficerInfo", "Role", "add_officer", "check_role",
+           "list_officers", "officer_info", "parse_roles", "require_role", "set_roles",
+           "sign_in"]
 
 
 def parse_roles(values: Iterable[str]) -> frozenset[Role]:
@@ -88,48 +67,10 @@ def _clean_name(name: str) -> str:
     return who
 
 
-def _load(session: Session, name: str) -> OfficerInfo | None:
-    officer = session.get(Officer, name)
-    if officer is None:
-        return None
-    roles = session.scalars(select(OfficerRole.role).where(OfficerRole.officer == name))
-    known = frozenset(Role(r) for r in roles if r in _ROLE_VALUES)
-    return OfficerInfo(officer.name, known, officer.admin, officer.active)
-
-
 def officer_info(store: CaseStore, name: str) -> OfficerInfo | None:
     """The officer record for ``name``, or None when the store does not know them."""
     with store.sessions() as session:
         return _load(session, name)
-
-
-def _refusal(actor: str, what: str) -> NotPermitted:
-    return NotPermitted(f"{actor} may not {what}.",
-                        "Ask an administrator of this case store to give you the role "
-                        "(privacy-desk officer set-roles).")
-
-
-def check_role(session: Session, actor: str, *roles: Role, action: str = "do this",
-               ) -> OfficerInfo:
-    """:func:`require_role` inside an open session (for services already in a transaction)."""
-    info = _load(session, actor)
-    if info is None or not info.active:
-        raise NotPermitted(f"{actor} is not an officer of this case store.",
-                           "Ask an administrator to add you (privacy-desk officer add).")
-    if roles and not info.has(*roles):
-        needed = " or ".join(r.value for r in roles)
-        raise _refusal(actor, f"{action} (it needs the {needed} role)")
-    return info
-
-
-def require_role(store: CaseStore, actor: str, *roles: Role, action: str = "do this",
-                 ) -> OfficerInfo:
-    """Refuse with :class:`NotPermitted` unless ``actor`` is active and holds one of ``roles``.
-
-    With no roles given, any active officer passes (reading the queue, say).
-    """
-    with store.sessions() as session:
-        return check_role(session, actor, *roles, action=action)
 
 
 def sign_in(store: CaseStore, actor: str) -> OfficerInfo:

@@ -16,9 +16,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import FILENAME_LEN, Case, CaseAttachment, CaseEvent
-from privacy_desk.casestore.queries import AttachmentRow, CaseNotFound, case_detail
+from privacy_desk.casestore.queries import AttachmentRow, CaseNotFound, fresh_detail
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.errors import UserError
 
@@ -121,6 +122,7 @@ def attachment_content(store: CaseStore, attachment_id: int, *,
     """An attachment's bytes, checked against its stored SHA-256; the view is audited."""
     who = actor or store.actor
     with store.sessions.begin() as session:
+        check_role(session, who, action="view scans")
         att = session.get(CaseAttachment, attachment_id)
         if att is None:
             raise CaseNotFound(f"Attachment {attachment_id} is not in the case store.",
@@ -144,8 +146,9 @@ def attach_to_case(store: CaseStore, case_id: int, files: list[AttachmentFile], 
     """Add scans to an existing case (all or none); the case's attachments afterwards."""
     who = actor or store.actor
     with store.sessions.begin() as session:
+        check_role(session, who, *WRITERS, action="add scans to cases")
         if session.get(Case, case_id) is None:
             raise CaseNotFound(f"Case {case_id} is not in the case store.",
                                "Refresh the queue; it may have been removed.")
         add_attachments(session, case_id, files, who, datetime.now(UTC).replace(tzinfo=None))
-    return list(case_detail(store, case_id).attachments)
+    return list(fresh_detail(store, case_id).attachments)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.attachments import AttachmentFile, add_attachments, media_type_of
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import LABEL_LEN, Case, CaseEvent, CaseNumberCounter
@@ -27,7 +28,7 @@ from privacy_desk.casestore.persons import (
     portal_identifiers,
     store_identifiers,
 )
-from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, case_detail, detail_of
+from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, fresh_detail
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.deadlines import (
@@ -176,6 +177,7 @@ def register_case(
         media_type_of(f.filename, f.content)
 
     def work(session: Session) -> int:
+        check_role(session, who, *WRITERS, action="register cases")
         now = utcnow()
         case = Case(
             case_number=new_case_number(session, received_on.year),
@@ -196,7 +198,7 @@ def register_case(
                        "attachments": len(files)})
         return case.id
 
-    return case_detail(store, run_retrying(store, work))
+    return fresh_detail(store, run_retrying(store, work))
 
 
 def _stale(case_number: str, updated_by: str, updated_at: datetime) -> StaleCase:
@@ -243,6 +245,7 @@ def assign_case(store: CaseStore, case_id: int, assignee: str | None, *, actor: 
     who = (assignee or "").strip() or None
 
     def work(session: Session) -> CaseDetail:
+        check_role(session, actor, *WRITERS, action="assign cases")
         case = _load_for_edit(session, case_id, expected_version)
         now = utcnow()
         case.assignee, case.updated_at, case.updated_by = who, now, actor
@@ -281,6 +284,7 @@ def transition_case(
     day = today or stockholm_today()
 
     def work(session: Session) -> CaseDetail:
+        check_role(session, actor, *WRITERS, action="change a case's status")
         case = _load_for_edit(session, case_id, expected_version)
         current = CaseStatus(case.status)
         check_transition(current, target, reason=note,
@@ -321,6 +325,11 @@ def transition_case(
         session.flush()  # the UPDATE ... WHERE version = expected: StaleDataError if lost
         record_audit(session, actor=actor, action="status_changed", case_id=case.id,
               details={"from": current.value, "to": target.value})
+        if target is CaseStatus.EXTENDED:
+            assert case.extended_due_on is not None and case.extension_told_on is not None
+            record_audit(session, actor=actor, action="deadline_extended", case_id=case.id,
+                         details={"due_on": case.extended_due_on.isoformat(),
+                                  "told_on": case.extension_told_on.isoformat()})
         return detail_of(case, case.events, session)
 
     return _edit(store, case_id, work)

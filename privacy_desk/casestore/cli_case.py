@@ -97,20 +97,38 @@ def register(subparsers: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> CaseStore:
+    """The case store the app would use (URL, else profile, else the default file), signed
+    in as the OS user, so the services' role checks apply to the CLI as to the GUI."""
+    from privacy_desk.bootstrap import current_officer
     from privacy_desk.casestore.store import open_case_store
+    from privacy_desk.cli_admin import ask_password_on_terminal
+    from privacy_desk.config import load_settings, resolve_url
     from privacy_desk.dburl import parse_target
     from privacy_desk.paths import AppPaths
     from privacy_desk.queue_settings import QueueSettings
+    from privacy_desk.roles import sign_in
 
     paths = AppPaths.default(args.base_dir)
     settings = QueueSettings.load(paths.settings_file)
+    profile = getattr(args, "case_store_profile", None) or load_settings(
+        paths).active_case_store
     if args.case_store:
         url = parse_target(args.case_store)
+    elif profile:
+        url = resolve_url(load_settings(paths).profile(profile),
+                          ask_password=ask_password_on_terminal)
     else:
         paths.ensure()
         url = parse_target(paths.case_store_file)
-    return open_case_store(url, backup_dir=paths.backup_dir,
-                           allowance_period=settings.allowance_period)
+    who = current_officer()
+    store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
+                            allowance_period=settings.allowance_period)
+    try:
+        sign_in(store, who)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _id(store: CaseStore, number: str) -> int:
@@ -163,10 +181,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from privacy_desk.bootstrap import open_context
+    from privacy_desk.cli_admin import ask_password_on_terminal
     from privacy_desk.paths import AppPaths
 
     ctx = open_context(AppPaths.default(args.base_dir), demo=args.demo, portal=args.portal,
-                       case_store=args.case_store, datamap=args.datamap)
+                       case_store=args.case_store, datamap=args.datamap,
+                       portal_profile=args.portal_profile,
+                       case_store_profile=args.case_store_profile,
+                       ask_password=ask_password_on_terminal)
     try:
         result = ctx.import_requests()
     finally:

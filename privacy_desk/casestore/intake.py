@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, NoSuchTableError
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.access import Role, require_role
 from privacy_desk.casestore.cases import allocate_case_numbers, run_retrying, short_label, utcnow
 from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
 from privacy_desk.casestore.persons import portal_identifiers
@@ -272,6 +273,7 @@ def import_portal_requests(store: CaseStore, portal_engine: Engine,
     next import picks up the rest.
     """
     who = actor or store.actor
+    require_role(store, who, Role.OFFICER, action="import portal requests")
     imported = known = 0
     unknown: dict[str, int] = defaultdict(int)
     try:

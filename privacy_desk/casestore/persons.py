@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.access import check_role
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import (
     IDENTIFIER_VALUE_LEN,
@@ -231,9 +232,11 @@ def person_history(store: CaseStore, case_id: int, *,
     """
     if actor is None:
         with store.sessions() as session:
+            check_role(session, store.actor, action="read a person's history")
             _get(session, case_id)
             return history_in_session(session, case_id)
     with store.sessions.begin() as session:
+        check_role(session, actor, action="read a person's history")
         _get(session, case_id)
         history = history_in_session(session, case_id)
         record_audit(session, actor=actor, action="person_history_viewed", case_id=case_id,
@@ -242,11 +245,13 @@ def person_history(store: CaseStore, case_id: int, *,
 
 
 def allowance_status(store: CaseStore, case_id: int,
-                     period: AllowancePeriod | None = None) -> AllowanceStatus:
+                     period: AllowancePeriod | None = None, *,
+                     actor: str | None = None) -> AllowanceStatus:
     """Whether this request's extract is free, and how many came before it in the period.
 
     ``period`` defaults to the store's setting (calendar year unless configured).
     """
     with store.sessions() as session:
+        check_role(session, actor or store.actor, action="read the allowance")
         case = _get(session, case_id)
         return allowance_in_session(session, case, period or store.allowance_period)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.access import check_role, require_role
 from privacy_desk.casestore.models import (
     AllowanceDecisionRecord,
     Case,
@@ -158,11 +159,14 @@ class CaseDetail:
 
 
 def list_queue(store: CaseStore, *,
-               statuses: Collection[CaseStatus] | None = None) -> list[QueueRow]:
+               statuses: Collection[CaseStatus] | None = None,
+               actor: str | None = None) -> list[QueueRow]:
     """The queue, most urgent first: one query over only the columns the list shows.
 
     ``statuses`` narrows it (e.g. ``OPEN_STATUSES``); by default every case is listed.
+    Any active officer (``actor``, default the store's) may read it.
     """
+    require_role(store, actor or store.actor, action="read the queue")
     effective_due = func.coalesce(Case.extended_due_on, Case.due_on)
     stmt = select(Case.id, Case.case_number, Case.request_type, Case.status, Case.received_on,
                   effective_due, Case.person_label, Case.assignee, Case.version)
@@ -255,15 +259,30 @@ def case_id_by_number(store: CaseStore, case_number: str) -> int:
     return int(found)
 
 
-def case_detail(store: CaseStore, case_id: int) -> CaseDetail:
-    """One case and its events in order; :class:`CaseNotFound` if it does not exist."""
+def case_detail(store: CaseStore, case_id: int, *, actor: str | None = None) -> CaseDetail:
+    """One case and its events in order; :class:`CaseNotFound` if it does not exist.
+
+    Any active officer (``actor``, default the store's) may read it.
+    """
     with store.sessions() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                               "Refresh the queue; it may have been removed.")
-        events = session.scalars(
-            select(CaseEvent).where(CaseEvent.case_id == case_id)
-            .order_by(CaseEvent.at, CaseEvent.id)
-        ).all()
-        return detail_of(case, events, session)
+        check_role(session, actor or store.actor, action="read cases")
+        return detail_in_session(session, case_id)
+
+
+def fresh_detail(store: CaseStore, case_id: int) -> CaseDetail:
+    """The case as just written by a service that checked the role itself."""
+    with store.sessions() as session:
+        return detail_in_session(session, case_id)
+
+
+def detail_in_session(session: Session, case_id: int) -> CaseDetail:
+    """:func:`case_detail` without the role check, for services that already checked it."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(f"Case {case_id} is not in the case store.",
+                           "Refresh the queue; it may have been removed.")
+    events = session.scalars(
+        select(CaseEvent).where(CaseEvent.case_id == case_id)
+        .order_by(CaseEvent.at, CaseEvent.id)
+    ).all()
+    return detail_of(case, events, session)

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.cases import (
     _edit,
@@ -33,7 +34,7 @@ from privacy_desk.casestore.models import (
     IdentityVerificationRecord,
 )
 from privacy_desk.casestore.persons import allowance_in_session
-from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, case_detail, detail_of
+from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, fresh_detail
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidDecision
 from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
@@ -64,6 +65,18 @@ def _officer(name: str) -> str:
     return who
 
 
+def _check_writers(store: CaseStore, holder: str, action: str) -> None:
+    """Both the person acting and the officer who is to hold the case may change cases.
+
+    Checked in a session of its own: a read before the claim's UPDATE would fix
+    MariaDB's snapshot too early, and the loser of a race would not see the winner.
+    """
+    with store.sessions() as session:
+        check_role(session, store.actor, *WRITERS, action=action)
+        if holder != store.actor:
+            check_role(session, holder, *WRITERS, action="hold cases")
+
+
 def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) -> ClaimResult:
     """Take an unassigned case for ``officer`` (default: the store's actor).
 
@@ -72,6 +85,7 @@ def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) ->
     gets :class:`CaseAlreadyClaimed` naming the winner. A case already yours is a no-op.
     """
     who = _officer(officer or store.actor)
+    _check_writers(store, who, "claim cases")
 
     def work(session: Session) -> tuple[str | None, str, bool]:
         now = utcnow()
@@ -99,12 +113,13 @@ def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) ->
             f"Case {number} is already claimed by {holder}; it was not taken from them.",
             "Pick another case, or ask them (or a lead) to reassign it.",
         )
-    return ClaimResult(case_detail(store, case_id), already_yours=not claimed)
+    return ClaimResult(fresh_detail(store, case_id), already_yours=not claimed)
 
 
 def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) -> CaseDetail:
     """Give back a case you hold (conditional on still holding it, like claiming)."""
     who = _officer(officer or store.actor)
+    _check_writers(store, who, "release cases")
 
     def work(session: Session) -> str | None:
         now = utcnow()
@@ -116,6 +131,8 @@ def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) 
         if result.rowcount == 1:  # type: ignore[attr-defined]
             session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="released",
                                   note=f"Released by {who}."))
+            session.flush()
+            record_audit(session, actor=who, action="case_released", case_id=case_id)
             return None
         return session.scalar(select(Case.case_number).where(Case.id == case_id)) or ""
 
@@ -126,7 +143,7 @@ def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) 
                                "Refresh the queue; it may have been removed.")
         raise CaseAlreadyClaimed(f"Case {number} is not held by {who}; nothing was changed.",
                                  "Refresh the queue to see who holds it.")
-    return case_detail(store, case_id)
+    return fresh_detail(store, case_id)
 
 
 def verify_identity(
@@ -152,6 +169,7 @@ def verify_identity(
                                  evidence, verified_on or day, who)
 
     def work(session: Session) -> CaseDetail:
+        check_role(session, who, *WRITERS, action="record identity checks")
         case = _load_for_edit(session, case_id, expected_version)
         if CaseStatus(case.status) in TERMINAL_STATUSES:
             raise InvalidTransition(
@@ -211,6 +229,7 @@ def record_allowance_decision(
     who = actor or store.actor
 
     def work(session: Session) -> CaseDetail:
+        check_role(session, who, *WRITERS, action="record allowance decisions")
         case = _load_for_edit(session, case_id, expected_version)
         status = allowance_in_session(session, case, store.allowance_period)
         if not status.applies:

@@ -36,11 +36,13 @@ from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus, InvalidTran
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import ConnectionFailed, SchemaTooNew, TargetNotEmpty
 from privacy_desk.portal.demo import schema as demo_schema
+from tests.officers import staff
 
 
 @pytest.fixture
 def store(db_url: URL, tmp_path: Path) -> Iterator[CaseStore]:
     s = open_case_store(db_url, backup_dir=tmp_path / "backups", actor="officer")
+    staff(s, "officer", "anna", "bo", "cia", "lead")
     yield s
     s.close()
 
@@ -86,6 +88,7 @@ def test_reopening_a_current_store_changes_nothing(db_url: URL, tmp_path: Path) 
     open_case_store(db_url, backup_dir=tmp_path / "b").close()
     s = open_case_store(db_url, backup_dir=tmp_path / "b")
     try:
+        staff(s, "officer")
         _new_case(s)
     finally:
         s.close()

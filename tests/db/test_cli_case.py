@@ -36,6 +36,8 @@ def test_a_paper_request_from_registration_to_decision(run: Runner, tmp_path: Pa
     code, out, _ = run("case", "register", "--type", "access", "--received", "2026-03-01",
                        "--person", "Åsa T", "--id", "personnummer=850714-9873")
     assert (code, out.strip()) == (0, "PD-2026-00002: registered, due 2026-04-01")
+    for name in ("anna", "bo"):  # the OS user, first in, administers the store
+        assert run("officer", "add", name, "--role", "officer")[0] == 0
     assert run("case", "claim", "PD-2026-00002", "--officer", "anna")[0] == 0
     code, _, err = run("case", "claim", "pd-2026-00002", "--officer", "bo")
     assert code == 2 and "already claimed by anna" in err and "Traceback" not in err

@@ -56,6 +56,7 @@ from privacy_desk.portal.lookup import Candidate, find_person, jsonable
 from privacy_desk.reports.atomic import ExportWriteFailed
 from privacy_desk.resources import resource_path
 from tests.databases import throwaway_database
+from tests.officers import staff
 
 TODAY = date(2026, 11, 20)
 MAP_FILE = resource_path("datamaps", "demo-portal.yaml")
@@ -100,6 +101,7 @@ def _env(portal_url: URL, store_url: URL, *, verify: bool = True) -> Iterator[En
     generate_demo_portal(portal_url, customers=12, seed=5, as_of=TODAY)
     portal = make_engine(portal_url)
     store = open_case_store(store_url, actor="anna")
+    staff(store, "anna")
     try:
         cid, pnr = _person(portal)
         yield Env(portal, store, load_datamap(MAP_FILE), pnr, cid, _case(store, pnr,
@@ -399,9 +401,12 @@ def test_withholding_needs_a_reason_and_a_real_column_and_can_be_released(
 
 
 def test_cli_export_writes_the_bundle_and_explains_failures(
-        sqlite_env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        sqlite_env: Env, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from privacy_desk.cli import main
 
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):  # the CLI signs in as anna
+        monkeypatch.setenv(var, "anna")
     e = sqlite_env
     portal = str(e.portal.url.database)
     store = e.store.url.render_as_string(hide_password=False)

@@ -30,6 +30,7 @@ from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.portal.demo import schema as demo
 from tests.databases import throwaway_database
+from tests.officers import staff
 
 T0 = datetime(2026, 3, 2, 9, 0)
 PNR = "198507149876"  # synthetic
@@ -38,6 +39,7 @@ PNR = "198507149876"  # synthetic
 @pytest.fixture
 def store(db_url: URL, tmp_path: Path) -> Iterator[CaseStore]:
     s = open_case_store(db_url, actor="importer")
+    staff(s, "importer", "anna", "bo")
     yield s
     s.close()
 

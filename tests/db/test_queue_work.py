@@ -50,6 +50,7 @@ from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import InvalidIdentifier
 from tests.databases import throwaway_database
+from tests.officers import staff
 
 TODAY = date(2026, 11, 20)
 PNR = "19850714-9873"  # synthetic, valid check digit
@@ -62,6 +63,7 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 @pytest.fixture
 def store(db_url: URL, tmp_path: Path) -> Iterator[CaseStore]:
     s = open_case_store(db_url, actor="officer")
+    staff(s, "officer", "anna", "bo")
     yield s
     s.close()
 
@@ -354,6 +356,7 @@ def test_two_officers_racing_for_one_case(backend: str, tmp_path: Path) -> None:
     every case ends with exactly one of them, and the loser is told who has it."""
     with throwaway_database(backend, tmp_path) as url:
         stores = [open_case_store(url, actor=name) for name in ("anna", "bo")]
+        staff(stores[0], "anna", "bo")
         try:
             ids = [_paper(stores[0], received_on=date(2026, 3, d)) for d in range(2, 12)]
             outcomes: dict[str, list[tuple[int, str]]] = {"anna": [], "bo": []}
