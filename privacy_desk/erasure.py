@@ -34,6 +34,7 @@ import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -76,6 +77,9 @@ from privacy_desk.portal.erasure import (
 )
 from privacy_desk.portal.erasure import dry_run as portal_dry_run
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.reports.atomic import staged_files
+from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
+from privacy_desk.reports.texts import check_language
 from privacy_desk.roles import Role, check_role, require_role
 
 log = logging.getLogger(__name__)
@@ -735,3 +739,54 @@ def plan_state_counts(store: CaseStore) -> dict[str, int]:
 
 def subject_of(view: PlanView) -> Mapping[str, Any]:
     return view.plan.subject
+
+
+# --------------------------------------------------------------------------- letter
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    path: Path
+    sha256: str
+    size_bytes: int
+
+
+def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: Path | str,
+                 lang: str = "sv", letterhead: Letterhead = DEMO_LETTERHEAD,
+                 actor: str | None = None, today: date | None = None) -> LetterResult:
+    """Write the confirmation letter of an executed plan into ``out_dir`` (atomically)."""
+    from privacy_desk.reports.erasure_letter import build_erasure_letter
+
+    who = actor or store.actor
+    require_role(store, who, Role.OFFICER, action="write an erasure letter")
+    check_language(lang)
+    with store.sessions() as session:
+        rec = _plan_record(session, plan_id)
+        if rec.state != COMMITTED:
+            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'; a confirmation letter is "
+                                 "written after the erasure was executed.",
+                                 "Execute the approved plan first.")
+        case = _case(session, rec.case_id)
+        number, label, case_id = case.case_number, case.person_label, case.id
+        plan = _plan_from(rec)
+    day = today or stockholm_today()
+    pdf = build_erasure_letter(plan, datamap, case_number=number, person_label=label,
+                               letterhead=letterhead, produced_on=day, lang=lang)
+    stem = "raderingsbekraftelse" if lang == "sv" else "erasure-confirmation"
+    if plan.kind == "consent_withdrawal":
+        stem = "samtycke-aterkallat" if lang == "sv" else "consent-withdrawn"
+    name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
+    with staged_files(Path(out_dir).expanduser(), [(name, pdf)]) as publish:
+        def work(session: Session) -> LetterResult:
+            written = publish()[0]
+            session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who,
+                                  kind="erasure_letter",
+                                  note=f"Confirmation letter ({lang}): {written.name} "
+                                  f"sha256 {written.sha256}"))
+            session.flush()
+            record_audit(session, actor=who, action="erasure_letter_written", case_id=case_id,
+                         details={"plan": plan_id, "lang": lang})
+            return LetterResult(written.path, written.sha256, written.size_bytes)
+
+        with store.sessions() as session, session.begin():
+            return work(session)
