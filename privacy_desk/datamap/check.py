@@ -172,7 +172,7 @@ class _Live:
             with warnings.catch_warnings():  # SQLite cannot reflect expression indexes
                 warnings.filterwarnings("ignore", category=SAWarning)
                 idx = [tuple(c for c in i["column_names"] if c) for i in self.insp.get_indexes(t)]
-            uq = [tuple(u["column_names"]) for u in self.insp.get_unique_constraints(t)]
+                uq = [tuple(u["column_names"]) for u in self.insp.get_unique_constraints(t)]
             self._indexed[t] = [self.pk(t), *idx, *uq]
         return self._indexed[t]
 

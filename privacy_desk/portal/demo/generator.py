@@ -41,7 +41,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from privacy_desk.dburl import backend, check_connection, display_url, make_engine
 from privacy_desk.errors import ConnectionFailed, TargetNotEmpty, UserError
-from privacy_desk.portal.demo.schema import metadata
+from privacy_desk.portal.demo.schema import indexes_for, metadata
 from privacy_desk.portal.demo.synth import STREAMS, Pools, Population, Row
 
 log = logging.getLogger(__name__)
@@ -221,7 +221,7 @@ def _build_sqlite(url: URL, population: Callable[[], Population],
 
             counts = _load_tables(load, pop, progress)
             for table in metadata.sorted_tables:
-                for index in sorted(table.indexes, key=lambda i: str(i.name)):
+                for index in indexes_for(table, dialect.name):
                     conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
             conn.execute("COMMIT")
             conn.execute("ANALYZE")
@@ -340,7 +340,7 @@ def _load_postgresql(engine: Engine, pop: Population,
 
         counts = _load_tables(load, pop, progress)
         for table in tables:
-            for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            for index in indexes_for(table, conn.dialect.name):
                 conn.execute(CreateIndex(index))
         for table in tables:
             for fk in sorted(table.foreign_key_constraints, key=lambda c: tuple(c.column_keys)):
@@ -383,7 +383,7 @@ def _load_mysql(engine: Engine, pop: Population, progress: ProgressFn | None) ->
 
             counts = _load_tables(load, pop, progress)
             for table in tables:
-                for index in sorted(table.indexes, key=lambda i: str(i.name)):
+                for index in indexes_for(table, dialect.name):
                     cur.execute(str(CreateIndex(index).compile(dialect=dialect)))
             cur.execute("SET SESSION unique_checks = 1")
             cur.execute("SET SESSION foreign_key_checks = 1")
