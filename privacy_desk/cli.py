@@ -25,6 +25,7 @@ SUBCOMMAND_MODULES: list[str] = [
     "privacy_desk.casestore.cli_case",
     "privacy_desk.cli_export",
     "privacy_desk.cli_admin",
+    "privacy_desk.cli_erasure",
 ]
 
 

@@ -1,0 +1,240 @@
+"""``privacy-desk case erasure ...``, ``case rectify``, ``case withdraw-consent``, ``holds ending``.
+
+The same services as the erasure panel (:mod:`privacy_desk.erasure`,
+:mod:`privacy_desk.rectify`). Uses the global ``--portal/--map`` (or ``--demo``) and
+``--case-store``; the signed-in officer is your login name. Cases are named by number;
+an erasure command works on the case's newest plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from privacy_desk.bootstrap import AppContext
+    from privacy_desk.erasure import PlanView
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _case_actions(subparsers: Any) -> Any:
+    case = subparsers.choices["case"]
+    return next(a for a in case._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def register(subparsers: Any) -> None:
+    """Add erasure, rectify and withdraw-consent to ``case``, and the ``holds`` group."""
+    actions = _case_actions(subparsers)
+    er = actions.add_parser(
+        "erasure", help="erasure requests: plan, dry-run, decide, approve, execute, letter",
+        description="Plan -> (decide) -> dry-run -> approve (a second officer) -> execute "
+        "(one portal transaction, verified) -> letter. Uses the global --portal/--map or "
+        "--demo.")
+    sub = er.add_subparsers(dest="erasure_command", metavar="STEP", required=True)
+    for name, helptext in (("plan", "make a new plan for the case's person"),
+                           ("show", "show the case's newest plan, its decisions and outcome"),
+                           ("dry-run", "list exactly the rows and fields that would change"),
+                           ("approve", "approve the newest plan (approver, not its author)"),
+                           ("execute", "carry out the approved plan in one transaction")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("case_number", metavar="CASE")
+        p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+        p.set_defaults(handler=run_erasure, step=name)
+    p = sub.add_parser("decide", help="erase or retain a category, with a reason")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--category", required=True)
+    p.add_argument("--decision", required=True, choices=["erase", "retain"])
+    p.add_argument("--reason", required=True)
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.set_defaults(handler=run_erasure, step="decide")
+    p = sub.add_parser("letter", help="write the confirmation letter (PDF) into a folder")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--letter-lang", choices=["sv", "en"], default="sv",
+                   help="language of the letter (default sv)")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.set_defaults(handler=run_erasure, step="letter")
+
+    p = actions.add_parser("rectify", help="correct one field of the person's data (art. 16)")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--table", required=True)
+    p.add_argument("--key", required=True, action="append", metavar="COLUMN=VALUE",
+                   help="the row's primary key (repeat for composite keys)")
+    p.add_argument("--column", required=True)
+    p.add_argument("--value", required=True, help="the corrected value")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=run_rectify)
+
+    p = actions.add_parser("withdraw-consent",
+                           help="end newsletters and clear contact choices (art. 7(3), 21)")
+    p.add_argument("case_number", metavar="CASE")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.set_defaults(handler=run_withdraw)
+
+    holds = subparsers.add_parser("holds", help="retained data under legal holds")
+    hs = holds.add_subparsers(dest="holds_command", metavar="ACTION", required=True)
+    p = hs.add_parser("ending", help="list retained rows whose hold has ended (erase them "
+                      "with 'case erasure plan')")
+    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                   help="the day to compare with (default: today)")
+    p.set_defaults(handler=run_holds)
+
+
+def _context(args: argparse.Namespace) -> AppContext:
+    from privacy_desk.bootstrap import open_context
+    from privacy_desk.paths import AppPaths
+
+    return open_context(AppPaths.default(args.base_dir), demo=args.demo, portal=args.portal,
+                        case_store=args.case_store, datamap=args.datamap)
+
+
+def _print_plan(view: PlanView) -> None:
+    print(f"{view.case_number}: plan {view.id} ({view.kind}) is {view.state}; "
+          f"sha256 {view.sha256[:16]}…; made by {view.created_by}"
+          + (f", approved by {view.approved_by}" if view.approved_by else ""))
+    for s in view.plan.summary():
+        ends = f", held until {s.hold_ends[-1].isoformat()}" if s.hold_ends else ""
+        print(f"  {s.category:<14} {s.table:<26} delete {s.deleted:>4}  anonymise "
+              f"{s.updated:>4}  held {s.held:>4}  kept {s.kept:>4}{ends}")
+    for cat, decision, reason, by in view.decisions:
+        print(f"  decision: {cat} -> {decision} ({by}): {reason}")
+    for ex in view.executions:
+        print(f"  execution {ex.id}: {ex.state} by {ex.executed_by}"
+              + (f", verified {'ok' if ex.verified else 'with problems'}"
+                 if ex.verified is not None else "") + (f" — {ex.note}" if ex.note else ""))
+    if view.four_eyes_notice:
+        print(f"Note: {view.four_eyes_notice}", file=sys.stderr)
+
+
+def run_erasure(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.queries import case_id_by_number
+    from privacy_desk.erasure import (
+        ErasureRefused,
+        approve_plan,
+        create_plan,
+        decide_category,
+        dry_run,
+        erasure_subject,
+        execute,
+        latest_plan,
+        reconcile,
+        write_letter,
+    )
+
+    ctx = _context(args)
+    try:
+        store, portal, dmap, who = ctx.case_store, ctx.portal, ctx.datamap, ctx.officer
+        case_id = case_id_by_number(store, args.case_number)
+        if args.step == "plan":
+            found = erasure_subject(store, portal, dmap, case_id)
+            if len(found.candidates) != 1:
+                raise ErasureRefused(f"{len(found.candidates)} people in the portal match the "
+                                     "case's identifiers; an erasure is for one person.",
+                                     "Plan it from the app, where you choose the person.")
+            _print_plan(create_plan(store, portal, dmap, case_id, found.candidates[0],
+                                    actor=who, today=args.today))
+            return 0
+        view = latest_plan(store, case_id)
+        if view is None:
+            raise ErasureRefused(f"Case {args.case_number} has no erasure plan.",
+                                 "Make one: privacy-desk case erasure plan CASE.")
+        if args.step == "show":
+            _print_plan(reconcile(store, portal, dmap, view.id))
+        elif args.step == "decide":
+            _print_plan(decide_category(store, portal, dmap, view.id, category=args.category,
+                                        decision=args.decision, reason=args.reason,
+                                        actor=who, today=args.today))
+        elif args.step == "dry-run":
+            lines = dry_run(store, portal, dmap, view.id, actor=who)
+            for ln in lines:
+                what = "DELETE row" if ln.column is None else \
+                    f"SET {ln.column}: {ln.old!r} -> {ln.new!r}"
+                print(f"{ln.table} {ln.key}: {what}")
+            print(f"{len(lines)} change(s); nothing was changed", file=sys.stderr)
+        elif args.step == "approve":
+            _print_plan(approve_plan(store, view.id, expected_sha256=view.sha256, actor=who))
+        elif args.step == "execute":
+            result = execute(store, portal, dmap, view.id, actor=who, today=args.today)
+            _print_plan(result.view)
+            if not result.verification.ok:
+                print("Verification found: " + "; ".join(result.verification.problems),
+                      file=sys.stderr)
+                return 1
+        elif args.step == "letter":
+            letter = write_letter(store, dmap, view.id, out_dir=args.out,
+                                  lang=args.letter_lang, actor=who, today=args.today)
+            print(f"{letter.path}  sha256 {letter.sha256}")
+    finally:
+        ctx.close()
+    return 0
+
+
+def run_rectify(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.queries import case_id_by_number
+    from privacy_desk.erasure import ErasureRefused, erasure_subject
+    from privacy_desk.rectify import rectify
+
+    key: dict[str, Any] = {}
+    for item in args.key:
+        col, sep, value = item.partition("=")
+        if not sep:
+            raise ErasureRefused(f"--key {item!r} is not COLUMN=VALUE.", "E.g. --key id=42.")
+        key[col.strip()] = int(value) if value.strip().lstrip("-").isdigit() else value
+    ctx = _context(args)
+    try:
+        case_id = case_id_by_number(ctx.case_store, args.case_number)
+        found = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
+        if len(found.candidates) != 1:
+            raise ErasureRefused("The case's identifiers do not name exactly one person.",
+                                 "Rectify from the app, where you choose the person.")
+        r = rectify(ctx.case_store, ctx.portal, ctx.datamap, case_id, found.candidates[0],
+                    table=args.table, key=key, column=args.column, new_value=args.value,
+                    reason=args.reason, actor=ctx.officer)
+    finally:
+        ctx.close()
+    print(f"{r.case_number}: {r.table}.{r.column} corrected. Tell these recipients (art. 19):")
+    for title, recipients in r.recipients:
+        print(f"  {title}: {recipients}")
+    return 0
+
+
+def run_withdraw(args: argparse.Namespace) -> int:
+    from privacy_desk.casestore.queries import case_id_by_number
+    from privacy_desk.erasure import ErasureRefused, erasure_subject
+    from privacy_desk.rectify import withdraw_consent
+
+    ctx = _context(args)
+    try:
+        case_id = case_id_by_number(ctx.case_store, args.case_number)
+        found = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
+        if len(found.candidates) != 1:
+            raise ErasureRefused("The case's identifiers do not name exactly one person.",
+                                 "Withdraw from the app, where you choose the person.")
+        result = withdraw_consent(ctx.case_store, ctx.portal, ctx.datamap, case_id,
+                                  found.candidates[0], actor=ctx.officer, today=args.today)
+    finally:
+        ctx.close()
+    _print_plan(result.view)
+    return 0
+
+
+def run_holds(args: argparse.Namespace) -> int:
+    from privacy_desk.erasure import holds_ending
+
+    ctx = _context(args)
+    try:
+        rows = holds_ending(ctx.case_store, today=args.today, actor=ctx.officer)
+    finally:
+        ctx.close()
+    for h in rows:
+        print(f"{h.case_number}  {h.ends_on.isoformat()}  {h.table:<20} {h.row_key}  {h.law}")
+    print(f"{len(rows)} retained row(s) whose hold has ended", file=sys.stderr)
+    return 0
