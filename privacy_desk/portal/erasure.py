@@ -634,8 +634,8 @@ def verify_erasure(plan: ErasurePlan, before: PersonData, after: PersonData,
                 problems.append(f"{table}: a row planned for deletion is still there")
             continue
         if (table, kj) not in now:
-            if plan.only_categories:
-                continue
+            if plan.only_categories or r.kept_because is KeepReason.SHARED:
+                continue  # a shared row stays in the portal, no longer linked to the person
             problems.append(f"{table}: a retained row is gone")
             continue
         spec = datamap.tables[table]
