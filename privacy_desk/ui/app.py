@@ -23,6 +23,7 @@ from privacy_desk import APP_ID, APP_NAME, ORG_NAME, __version__
 from privacy_desk.bootstrap import open_context
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resources_dir
+from privacy_desk.ui.connection_dialog import PasswordPrompt
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -95,8 +96,14 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     app = make_application()
     translators = install_translations(app, args.lang or DEFAULT_LANGUAGE)
     runner = TaskRunner()
+    # Profiles without a password in the keyring: open_context (on the worker) asks
+    # through this prompt, which shows its dialog on the GUI thread.
+    prompt = PasswordPrompt()
     connect = partial(open_context, paths, demo=args.demo, portal=args.portal,
-                      case_store=args.case_store, datamap=args.datamap)
+                      case_store=args.case_store, datamap=args.datamap,
+                      portal_profile=args.portal_profile,
+                      case_store_profile=args.case_store_profile,
+                      ask_password=None if args.self_test else prompt)
     window = MainWindow(runner, connect, show_error_dialogs=not args.self_test)
     outcome: dict[str, int] = {}
 

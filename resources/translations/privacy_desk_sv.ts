@@ -153,6 +153,200 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="70"/>
+        <source>Something unexpected went wrong ({name}); nothing was changed.</source>
+        <translation>Något oväntat gick fel ({name}); inget ändrades.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="99"/>
+        <source>Connections</source>
+        <translation>Anslutningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="105"/>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="108"/>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="122"/>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="123"/>
+        <source>Case store</source>
+        <translation>Ärendelager</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="132"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="157"/>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="145"/>
+        <source>default</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="165"/>
+        <source>Use this profile when the app starts</source>
+        <translation>Använd den här profilen när appen startar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="169"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
+        <source>Used for</source>
+        <translation>Används för</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
+        <source>Database type</source>
+        <translation>Databastyp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
+        <source>SQLite file</source>
+        <translation>SQLite-fil</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
+        <source>Host</source>
+        <translation>Värd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
+        <source>Database</source>
+        <translation>Databas</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
+        <source>TLS mode</source>
+        <translation>TLS-läge</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
+        <source>CA file</source>
+        <translation>CA-fil</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="191"/>
+        <source>Test connection</source>
+        <translation>Testa anslutningen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="194"/>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="223"/>
+        <source>Passwords are kept in the system keyring, never in a file.</source>
+        <translation>Lösenord sparas i systemets nyckelring, aldrig i en fil.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="224"/>
+        <source>stored in the keyring</source>
+        <translation>sparas i nyckelringen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="227"/>
+        <source>No secure keyring is available on this computer: the password is not saved. It is used to test the connection, and the app asks for it each time it connects.</source>
+        <translation>Det finns ingen säker nyckelring på den här datorn: lösenordet sparas inte. Det används för att testa anslutningen, och appen frågar efter det varje gång den ansluter.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="231"/>
+        <source>not saved: no secure keyring</source>
+        <translation>sparas inte: ingen säker nyckelring</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="257"/>
+        <source>Default: {port}</source>
+        <translation>Standard: {port}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="261"/>
+        <source>SQLite database file</source>
+        <translation>SQLite-databasfil</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="267"/>
+        <source>CA certificate (PEM)</source>
+        <translation>CA-certifikat (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="320"/>
+        <source>portal</source>
+        <translation>portal</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="320"/>
+        <source>case store</source>
+        <translation>ärendelager</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="371"/>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="376"/>
+        <source>Connected to {where}.</source>
+        <translation>Ansluten till {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="378"/>
+        <source>Server version {version}.</source>
+        <translation>Serverversion {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="410"/>
+        <source>Saved profile {name}; its password is in the system keyring.</source>
+        <translation>Profilen {name} sparades; lösenordet finns i systemets nyckelring.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="413"/>
+        <source>Saved profile {name} WITHOUT its password: there is no secure keyring on this computer, so the app will ask for it each time.</source>
+        <translation>Profilen {name} sparades UTAN lösenord: det finns ingen säker nyckelring på den här datorn, så appen frågar efter det varje gång.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="417"/>
+        <source>Saved profile {name}.</source>
+        <translation>Profilen {name} sparades.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="440"/>
+        <source>Deleted profile {name} and forgot its password.</source>
+        <translation>Profilen {name} togs bort och dess lösenord glömdes.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="290"/>
@@ -386,6 +580,21 @@
         <location filename="../../privacy_desk/ui/main_window.py" line="519"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="488"/>
+        <source>Database password</source>
+        <translation>Databaslösenord</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="490"/>
+        <source>Password for {user} on {host} (profile {name}).
+It is not saved: there is no password in the keyring for this profile.</source>
+        <translation>Lösenord för {user} på {host} (profil {name}).
+Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen.</translation>
     </message>
 </context>
 <context>
