@@ -28,7 +28,7 @@ from privacy_desk.casestore.store import CaseStore, open_case_store
 from privacy_desk.config import ConnectionProfile, load_settings, resolve_url
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.datamap.model import DataMap
-from privacy_desk.dburl import connect, describe_url, display_url, parse_target
+from privacy_desk.dburl import connect_portal, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resource_path
@@ -171,7 +171,7 @@ def open_context(
     else:
         store_url = parse_target(case_store or paths.case_store_file)
     who = officer or current_officer()
-    portal_engine = connect(portal_url)
+    portal_engine = connect_portal(portal_url)
     try:
         store = open_case_store(store_url, backup_dir=paths.backup_dir, actor=who)
     except BaseException:

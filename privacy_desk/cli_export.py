@@ -48,7 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
     from privacy_desk.casestore.cli_case import _open
     from privacy_desk.casestore.queries import case_id_by_number
     from privacy_desk.datamap.loader import load_datamap
-    from privacy_desk.dburl import connect
+    from privacy_desk.dburl import connect_portal
     from privacy_desk.errors import UserError
     from privacy_desk.export import export_extract, find_open_access_case
     from privacy_desk.portal.lookup import find_person
@@ -60,7 +60,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise UserError("The password is empty.", "Give a password, or leave it out.")
     args.case_store = getattr(args, "case_store", None)
     datamap = load_datamap(args.map)
-    portal = connect(args.portal)
+    portal = connect_portal(args.portal)
     try:
         store = _open(args)
         try:

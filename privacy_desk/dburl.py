@@ -81,16 +81,33 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def make_engine(url: URL, *, connect_timeout: int = 10, **kwargs: Any) -> Engine:
-    """An engine with sensible defaults for each backend (timeouts, utf8mb4, FK checks)."""
+#: The longest a single statement on the portal may run before it is cancelled: a lookup
+#: that takes longer means a missing index or an overloaded server, and the officer
+#: should hear so rather than wait.
+PORTAL_STATEMENT_TIMEOUT_S = 60
+
+
+def make_engine(url: URL, *, connect_timeout: int = 10, statement_timeout_s: int | None = None,
+                **kwargs: Any) -> Engine:
+    """An engine with sensible defaults for each backend (timeouts, utf8mb4, FK checks).
+
+    ``statement_timeout_s`` makes the server cancel any statement that runs longer
+    (PostgreSQL ``statement_timeout``, MariaDB ``max_statement_time``); SQLite, a local
+    file, has no such setting.
+    """
     connect_args: dict[str, Any] = dict(kwargs.pop("connect_args", {}))
     be = backend(url)
     if be == "postgresql":
         connect_args.setdefault("connect_timeout", connect_timeout)
         connect_args.setdefault("application_name", "privacy-desk")
+        if statement_timeout_s:
+            connect_args.setdefault("options", f"-c statement_timeout={statement_timeout_s}s")
     elif be == "mysql":
         connect_args.setdefault("connect_timeout", connect_timeout)
         connect_args.setdefault("charset", "utf8mb4")
+        if statement_timeout_s:
+            connect_args.setdefault(
+                "init_command", f"SET SESSION max_statement_time={int(statement_timeout_s)}")
     try:
         # hide_parameters: bound values are personal data and must never reach a log line.
         kwargs.setdefault("hide_parameters", True)
@@ -117,6 +134,11 @@ def explain_connection_error(url: URL, exc: BaseException) -> ConnectionFailed:
     if "unable to open database file" in detail:
         return ConnectionFailed(f"The SQLite file {url.database} cannot be opened.",
                                 "Check that its folder exists and is writable.")
+    if "statement timeout" in detail or "max_statement_time" in detail:
+        return ConnectionFailed(f"The database at {where} did not answer in time; the request "
+                                "was cancelled and nothing was changed.",
+                                "The server may be busy: try again later, or ask the DBA whether "
+                                "an index is missing (privacy-desk datamap check tells).")
     if any(s in detail for s in ("connection refused", "can't connect", "could not connect",
                                  "timeout", "timed out", "name or service not known",
                                  "could not translate host name", "connection failed")):
@@ -141,6 +163,12 @@ def connect(target: str | Path | URL, **kwargs: Any) -> Engine:
     engine = make_engine(url, **kwargs)
     check_connection(engine)
     return engine
+
+
+def connect_portal(target: str | Path | URL, **kwargs: Any) -> Engine:
+    """:func:`connect` for a portal: statements are cancelled after a time limit."""
+    kwargs.setdefault("statement_timeout_s", PORTAL_STATEMENT_TIMEOUT_S)
+    return connect(target, **kwargs)
 
 
 def with_database(url: URL, database: str, query: Mapping[str, str] | None = None) -> URL:

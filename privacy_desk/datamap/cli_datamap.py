@@ -48,10 +48,10 @@ def register(subparsers: Any) -> None:
 def run_check(args: argparse.Namespace) -> int:
     from privacy_desk.datamap.check import check_datamap
     from privacy_desk.datamap.loader import load_datamap
-    from privacy_desk.dburl import connect
+    from privacy_desk.dburl import connect_portal
 
     datamap = load_datamap(args.map)
-    engine = connect(args.portal)
+    engine = connect_portal(args.portal)
     try:
         report = check_datamap(engine, datamap)
     finally:
@@ -66,11 +66,11 @@ def run_find(args: argparse.Namespace) -> int:
     from privacy_desk.casestore.person_view import search_person, view_person_data
     from privacy_desk.cli_admin import open_signed_in
     from privacy_desk.datamap.loader import load_datamap
-    from privacy_desk.dburl import connect
+    from privacy_desk.dburl import connect_portal
 
     datamap = load_datamap(args.map)
     store, who = open_signed_in(args)  # every look at a person is checked and audited
-    engine = connect(args.portal)
+    engine = connect_portal(args.portal)
     try:
         result = search_person(store, engine, datamap, args.identifier, actor=who,
                                kind=args.kind)

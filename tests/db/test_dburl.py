@@ -80,3 +80,31 @@ def test_short_labels_for_the_status_bar(tmp_path: Path) -> None:
     assert label == "PostgreSQL desk@db.example.com:5433/cases"
     assert describe_url(parse_target("mysql://root@127.0.0.1/portal")) == (
         "MariaDB/MySQL root@127.0.0.1/portal")
+
+
+def test_a_portal_statement_that_runs_too_long_is_cancelled_with_a_clear_message() -> None:
+    from privacy_desk.datamap.readonly import read_only
+    from privacy_desk.dburl import connect_portal
+
+    require_server("postgresql")
+    engine = connect_portal(make_url(SERVER_URLS["postgresql"]), statement_timeout_s=1)
+    try:
+        with pytest.raises(UserError, match="did not answer in time") as err, \
+                read_only(engine) as conn:
+            conn.exec_driver_sql("SELECT pg_sleep(3)")
+        assert "nothing was changed" in err.value.message
+    finally:
+        engine.dispose()
+
+
+def test_mariadb_portal_sessions_carry_the_time_limit() -> None:
+    from privacy_desk.dburl import connect_portal
+
+    require_server("mariadb")
+    engine = connect_portal(make_url(SERVER_URLS["mariadb"]), statement_timeout_s=7)
+    try:
+        with engine.connect() as conn:
+            limit = conn.exec_driver_sql("SELECT @@session.max_statement_time").scalar()
+        assert float(limit) == 7.0
+    finally:
+        engine.dispose()
