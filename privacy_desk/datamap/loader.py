@@ -407,9 +407,11 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
                              "row is never deleted.")
     desc_node = m.get("description")
     description = desc_node.text() if desc_node else ""
+    disclose_node = m.get("disclose")
+    disclose = disclose_node.boolean() if disclose_node else True
     m.done()
     return ColumnSpec(name, category, personal, erasure, replacement, under_hold, description,
-                      line)
+                      line, disclose)
 
 
 def _enum(cls: type[_E], node: _Node, what: str) -> _E:

@@ -111,6 +111,9 @@ class ColumnSpec:
     erasure_under_hold: Erasure = Erasure.KEEP
     description: str = ""
     line: int = 0
+    #: False for personal data whose value must not leave the company even to the person
+    #: (a password hash): an extract names the field and marks it, without the value.
+    disclose: bool = True
 
 
 class Match(enum.StrEnum):

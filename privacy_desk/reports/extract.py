@@ -107,6 +107,8 @@ def build_extract(person: PersonData, withholdings: Iterable[Withholding], *, ca
             continue
         hidden = fields_out.get((row.table, rk), set())
         applied += len(hidden & set(row.values))
+        # Fields the map never discloses (a password hash) are named and marked, not shown.
+        hidden = hidden | {n for n in row.values if not spec.columns[n].disclose}
         personal = {n: (None if n in hidden else v) for n, v in row.values.items()
                     if spec.columns[n].personal and spec.columns[n].category}
         withheld = tuple(n for n in personal if n in hidden)

@@ -426,3 +426,29 @@ def test_cli_export_writes_the_bundle_and_explains_failures(
     assert "Page 1 of" in _pdf_text(files[0].read_bytes())
     [row] = list_exports(e.store, e.case_id)
     assert row.lang == "en"
+
+
+def test_fields_the_map_never_discloses_are_named_but_not_shown(sqlite_env: Env,
+                                                                tmp_path: Path) -> None:
+    """The demo map marks portal_accounts.password_hash disclose: false."""
+    e = sqlite_env
+    assert not e.datamap.tables["portal_accounts"].columns["password_hash"].disclose
+    with e.portal.connect() as conn:
+        hashes = [r[0] for r in conn.execute(text(
+            "SELECT a.password_hash FROM portal_accounts a JOIN account_customers l "
+            "ON l.account_id = a.id WHERE l.customer_id = :c"), {"c": e.customer_id})]
+    assert hashes, "the demo person has a portal account"
+    out = tmp_path / "out"
+    out.mkdir()
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    for f in result.files:
+        data = (out / f.filename).read_bytes()
+        blobs = [data]
+        if f.filename.endswith(".zip"):
+            with zipfile.ZipFile(out / f.filename) as z:
+                blobs = [z.read(n) for n in z.namelist()]
+        for blob in blobs:
+            for h in hashes:
+                assert h.encode() not in blob
+    pdf = next(f for f in result.files if f.filename.endswith(".pdf"))
+    assert "password_hash" in _pdf_text((out / pdf.filename).read_bytes())
