@@ -228,7 +228,8 @@ def test_extract_with_withheld_data_is_written_and_recorded(env: Env, tmp_path: 
             continue
         spec = e.datamap.tables[r.table]
         vals = {k: jsonable(v) for k, v in r.values.items()
-                if spec.columns[k].personal and spec.columns[k].category}
+                if spec.columns[k].personal and spec.columns[k].category
+                and spec.columns[k].disclose}
         if r.table == "customers":
             vals.pop("phone")
         if vals:
