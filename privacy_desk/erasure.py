@@ -41,6 +41,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from privacy_desk.case_subject import find_case_subject
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.cases import run_retrying, stockholm_today, utcnow
 from privacy_desk.casestore.erasure_models import (
@@ -51,7 +52,7 @@ from privacy_desk.casestore.erasure_models import (
     ErasurePlanRecord,
     PseudonymKey,
 )
-from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
+from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.datamap.model import DataMap, Erasure
@@ -76,7 +77,7 @@ from privacy_desk.portal.erasure import (
     verify_erasure,
 )
 from privacy_desk.portal.erasure import dry_run as portal_dry_run
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
@@ -87,7 +88,6 @@ log = logging.getLogger(__name__)
 #: Statuses in which a plan may be made (answered/closed: releasing holds that ended).
 PLANNABLE = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED, CaseStatus.ANSWERED,
                        CaseStatus.CLOSED})
-_SUBJECT_KINDS = ("personnummer", "orgnr", "customer_number", "email", "phone")
 #: A 'started' execution older than this is taken as dead even on another computer.
 STALE_AFTER = timedelta(hours=1)
 MAX_REASON_LEN = 2000
@@ -297,23 +297,12 @@ def erasure_subject(store: CaseStore, portal: Engine, datamap: DataMap,
                     case_id: int) -> LookupResult:
     """The portal candidates for the case's person, from the identifiers the request gave."""
     with store.sessions() as session:
-        _case(session, case_id)
-        pairs = session.execute(select(CaseIdentifier.kind, CaseIdentifier.value)
-                                .where(CaseIdentifier.case_id == case_id)).all()
-    known = datamap.identity_kinds()
-    last: LookupResult | None = None
-    for kind in _SUBJECT_KINDS:
-        for k, value in pairs:
-            if k != kind or kind not in known:
-                continue
-            result = find_person(portal, datamap, Identifier(kind, value))
-            if result.candidates:
-                return result
-            last = result
-    if last is None:
-        raise ErasureRefused("The request carries no identifier the data map can search by.",
-                             "Add the person's identifier to the case.")
-    return last
+        case = _case(session, case_id)
+        if case.identity_verified_on is None:
+            raise ErasureRefused(f"The person's identity is not verified in case "
+                                 f"{case.case_number}.",
+                                 "Verify the identity first; no data is shown before that.")
+    return find_case_subject(store, portal, datamap, case_id)
 
 
 # --------------------------------------------------------------------------- planning

@@ -34,6 +34,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from privacy_desk.case_subject import find_case_subject
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.cases import run_retrying, utcnow
 from privacy_desk.casestore.exports_models import (
@@ -53,7 +54,7 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.bundle import build_bundle
 from privacy_desk.reports.extract import Withholding, build_extract, row_key_json
@@ -65,8 +66,6 @@ log = logging.getLogger(__name__)
 
 #: Statuses in which the officer works on the person's data (identity verified first).
 EXPORTABLE_STATUSES = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED})
-#: Identifier kinds tried, in order, to find a case's person in the portal.
-_SUBJECT_KINDS = ("personnummer", "orgnr", "customer_number", "email", "phone")
 MAX_REASON_LEN = 2000
 
 
@@ -224,22 +223,7 @@ def case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
         case = _case(session, case_id)
         _check_access_case(case)
         _check_verified(case)
-        pairs = session.execute(select(CaseIdentifier.kind, CaseIdentifier.value)
-                                .where(CaseIdentifier.case_id == case_id)).all()
-    known = datamap.identity_kinds()
-    last: LookupResult | None = None
-    for kind in _SUBJECT_KINDS:
-        for k, value in pairs:
-            if k != kind or kind not in known:
-                continue
-            result = find_person(portal, datamap, Identifier(kind, value))
-            if result.candidates:
-                return result
-            last = result
-    if last is None:
-        raise PersonGone("The request carries no identifier the data map can search by.",
-                         "Search for the person by hand and add the identifier to the case.")
-    return last
+    return find_case_subject(store, portal, datamap, case_id)
 
 
 def find_open_access_case(store: CaseStore, readings: Sequence[Identifier]) -> int:

@@ -82,3 +82,11 @@ def event_label(kind: str) -> str:
         "allowance_decision": QCoreApplication.translate("labels", "Allowance decision"),
     }
     return labels.get(kind, kind)
+
+
+def value_text(value: object) -> str:
+    """A portal value as the officer reads it: dates in ISO form, nothing as a dash."""
+    if value is None:
+        return "—"
+    isoformat = getattr(value, "isoformat", None)
+    return str(isoformat()) if callable(isoformat) else str(value)

@@ -11,8 +11,6 @@ listed and the officer picks one: nothing is merged behind their back.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from privacy_desk.bootstrap import AppContext
 from privacy_desk.casestore.person_view import search_person, view_person_data
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData
+from privacy_desk.ui.labels import value_text
 from privacy_desk.ui.tasks import TaskRunner
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -37,14 +36,6 @@ CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 def _language() -> str:
     return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
-
-
-def _value_text(value: Any) -> str:
-    if value is None:
-        return "—"
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
 
 
 class PersonSearchPanel(QWidget):
@@ -177,10 +168,10 @@ class PersonSearchPanel(QWidget):
             for table, rows in sorted(tables.items()):
                 table_item = QTreeWidgetItem(cat_item, [table, str(len(rows))])
                 for r in rows:
-                    key = ", ".join(f"{k}={_value_text(v)}" for k, v in r.key.items())
+                    key = ", ".join(f"{k}={value_text(v)}" for k, v in r.key.items())
                     row_item = QTreeWidgetItem(table_item, [f"{table} [{key}]", ""])
                     for name, value in r.values.items():
-                        QTreeWidgetItem(row_item, [name, _value_text(value)])
+                        QTreeWidgetItem(row_item, [name, value_text(value)])
             cat_item.setExpanded(True)
         self.message.setText(self.tr("{label}: {rows} rows in {tables} tables.").format(
             label=data.candidate.label, rows=len(data.rows), tables=len(data.tables())))

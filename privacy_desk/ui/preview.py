@@ -42,20 +42,13 @@ from privacy_desk.export import (
 )
 from privacy_desk.portal.lookup import Candidate, LookupResult
 from privacy_desk.reports.extract import row_key_json
+from privacy_desk.ui.labels import value_text
 from privacy_desk.ui.tasks import TaskRunner
 
 # (table, key, column or None) of a row or field item.
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 20
 # The WithheldRow that covers the item, if any.
 WITHHELD_ROLE = Qt.ItemDataRole.UserRole + 21
-
-
-def _value_text(value: Any) -> str:
-    if value is None:
-        return "—"
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
 
 
 class PreviewPanel(QWidget):
@@ -213,12 +206,12 @@ class PreviewPanel(QWidget):
             for table, rows in sorted(tables.items()):
                 table_item = QTreeWidgetItem(cat_item, [table, str(len(rows))])
                 for r in rows:
-                    key = ", ".join(f"{k}={_value_text(v)}" for k, v in r.key.items())
+                    key = ", ".join(f"{k}={value_text(v)}" for k, v in r.key.items())
                     row_item = QTreeWidgetItem(table_item, [f"{table} [{key}]", ""])
                     row_item.setData(0, TARGET_ROLE, (table, dict(r.key), None))
                     self._mark(row_item, _covering(withheld, table, r.key, None))
                     for name, value in r.values.items():
-                        field = QTreeWidgetItem(row_item, [name, _value_text(value)])
+                        field = QTreeWidgetItem(row_item, [name, value_text(value)])
                         field.setData(0, TARGET_ROLE, (table, dict(r.key), name))
                         self._mark(field, _covering(withheld, table, r.key, name))
             cat_item.setExpanded(True)
