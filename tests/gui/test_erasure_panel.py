@@ -1,0 +1,238 @@
+"""The erasure panel as two officers use it: plan with held invoices, a category decision,
+dry run, own approval refused, a second officer approves, execute, outcome, letter."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, text
+
+from privacy_desk.bootstrap import AppContext, open_context
+from privacy_desk.casestore import register_case, transition_case, verify_identity
+from privacy_desk.domain.identity import IdentityMethod
+from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.erasure import APPROVED, COMMITTED, DRAFT, latest_plan
+from privacy_desk.paths import AppPaths
+from privacy_desk.roles import Role, add_officer, set_roles
+from privacy_desk.ui.erasure_panel import PLAN_ROLE, ErasurePanel
+from privacy_desk.ui.tasks import TaskRunner
+from tests.gui.conftest import AS_OF, DEMO_MAP_FILE
+
+pytestmark = pytest.mark.gui
+
+APPROVER = "bertil"
+
+
+@dataclass
+class Setup:
+    panel: ErasurePanel
+    runner: TaskRunner
+    ctx: AppContext
+    portal: Path
+    case_id: int
+    customer_id: int
+    open_as: Callable[[str], AppContext]
+
+
+def _open(runner: TaskRunner, qtbot: QtBot, connect: Callable[[], AppContext]) -> AppContext:
+    """Open a context on the worker thread, where all its database work happens."""
+    box: dict[str, AppContext] = {}
+    runner.submit(connect, lambda ctx: box.update(ctx=ctx))
+    qtbot.waitUntil(lambda: "ctx" in box, timeout=30_000)
+    return box["ctx"]
+
+
+def _customer(portal: Path) -> tuple[int, str]:
+    """A private customer with the most invoices (some recent, so held by Bokföringslagen)."""
+    engine = create_engine(f"sqlite:///{portal}")
+    try:
+        with engine.connect() as conn:
+            cid, pnr = conn.execute(text(
+                "SELECT c.id, c.personnummer FROM customers c JOIN invoices i "
+                "ON i.customer_id = c.id WHERE c.kind = 'private' AND c.personnummer IS NOT NULL "
+                "GROUP BY c.id, c.personnummer ORDER BY count(*) DESC, c.id LIMIT 1")).one()
+    finally:
+        engine.dispose()
+    return int(cid), str(pnr)
+
+
+def _count(portal: Path, sql: str, **params: object) -> int:
+    engine = create_engine(f"sqlite:///{portal}")
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(sql), params).scalar_one())
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def setup(qtbot: QtBot, small_portal: Path, app_paths: AppPaths,
+          tmp_path: Path) -> Iterator[Setup]:
+    portal = tmp_path / "portal.sqlite3"
+    shutil.copyfile(small_portal, portal)  # this test changes the portal: its own copy
+    runner = TaskRunner()
+    ctx = _open(runner, qtbot, partial(open_context, app_paths, portal=str(portal),
+                                       datamap=DEMO_MAP_FILE))
+    opened = [ctx]
+
+    def open_as(officer: str) -> AppContext:
+        """A second desk on the same case store, signed in as ``officer``."""
+        paths = AppPaths.default(tmp_path / f"home-{officer}").ensure()
+        other = _open(runner, qtbot, partial(
+            open_context, paths, portal=str(portal), datamap=DEMO_MAP_FILE,
+            case_store=str(app_paths.case_store_file), officer=officer))
+        opened.append(other)
+        return other
+
+    store = ctx.case_store
+    # The author is an approver too, so only the own-plan rule stops their approval.
+    set_roles(store, ctx.officer, [Role.OFFICER, Role.APPROVER], actor=ctx.officer)
+    add_officer(store, APPROVER, [Role.APPROVER], actor=ctx.officer)
+    cid, pnr = _customer(portal)
+    d = register_case(store, request_type=RequestType.ERASURE, channel=Channel.PAPER,
+                      received_on=date(2026, 11, 2), person_label="Testperson",
+                      identifiers=[(None, pnr)], today=AS_OF)
+    d = verify_identity(store, d.case_id, method=IdentityMethod.SIGNED_LETTER,
+                        evidence="signed letter", verified_on=date(2026, 11, 3),
+                        expected_version=d.version, today=AS_OF)
+    transition_case(store, d.case_id, CaseStatus.IN_PROGRESS, actor=store.actor, reason=None,
+                    expected_version=d.version, today=AS_OF)
+    panel = ErasurePanel(runner)
+    qtbot.addWidget(panel)
+    panel.set_context(ctx)
+    panel.show()
+    yield Setup(panel, runner, ctx, portal, d.case_id, cid, open_as)
+    runner.shutdown()
+    for c in opened:
+        c.close()
+
+
+def _items(panel: ErasurePanel) -> list[QTreeWidgetItem]:
+    out: list[QTreeWidgetItem] = []
+    stack = [panel.plan_tree.topLevelItem(i) for i in range(panel.plan_tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        out.append(item)
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    return out
+
+
+def _table_item(panel: ErasurePanel, table: str) -> QTreeWidgetItem:
+    for item in _items(panel):
+        target = item.data(0, PLAN_ROLE)
+        if isinstance(target, tuple) and target[1] == table:
+            return item
+    raise AssertionError(f"no {table} in the plan tree")
+
+
+def _load(setup: Setup, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(setup.panel.plan_shown, timeout=30_000):
+        setup.panel.load_case(setup.case_id)
+
+
+def _click(qtbot: QtBot, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: QtBot,
+                                                           tmp_path: Path) -> None:
+    panel, ctx = setup.panel, setup.ctx
+    _load(setup, qtbot)
+    view = panel.plan
+    assert view is not None and view.state == DRAFT
+    held = len(view.plan.held)
+    assert held > 0
+    invoices = _table_item(panel, "invoices")
+    assert "Bokföringslagen" in invoices.text(4)
+    ends = sorted({r.hold.ends_on for r in view.plan.held if r.hold is not None})
+    assert all(d.isoformat() in invoices.text(4) for d in ends)
+    assert int(invoices.text(3)) == sum(1 for r in view.plan.held if r.table == "invoices")
+    # SQLite case store: the panel says plainly that four-eyes is not enforced.
+    assert panel.notice.isVisible() and "not enforced" in panel.notice.text()
+
+    # Retain the usage category (login history) with a reason.
+    panel.category_combo.setCurrentIndex(panel.category_combo.findData("usage"))
+    assert not panel.decide_button.isEnabled()  # no reason yet
+    qtbot.keyClicks(panel.reason_edit, "Needed for a pending dispute")
+    with qtbot.waitSignal(panel.plan_shown, timeout=30_000) as shown:
+        _click(qtbot, panel.decide_button)
+    decided = shown.args[0]
+    assert ("usage", "retain", "Needed for a pending dispute", ctx.officer) in decided.decisions
+    usage = next(i for i in _items(panel) if i.data(0, PLAN_ROLE) == ("usage", None))
+    assert "Needed for a pending dispute" in usage.text(4)
+    assert all(r.table != "login_events" or r.kept_because is not None
+               for r in decided.plan.rows)
+
+    with qtbot.waitSignal(panel.dry_run_shown, timeout=30_000) as dry:
+        _click(qtbot, panel.dry_run_button)
+    assert dry.args[0] > 0 and panel.dry_tree.topLevelItemCount() == dry.args[0]
+    tables = {panel.dry_tree.topLevelItem(i).text(0) for i in range(dry.args[0])}
+    assert "customers" in tables and "login_events" not in tables
+
+    # The author may not approve: the button says so, and the service refuses it too.
+    assert not panel.approve_button.isEnabled()
+    assert "another approver" in panel.approve_button.toolTip()
+    with qtbot.waitSignal(panel.failed, timeout=30_000) as refused:
+        panel.approve()
+    assert "Nobody approves their own" in refused.args[0]
+    assert panel.message.text() == refused.args[0]
+
+    # A second officer opens the same case on their desk and approves.
+    approver = setup.open_as(APPROVER)
+    panel.set_context(approver)
+    _load(setup, qtbot)
+    assert panel.approve_button.isEnabled()
+    with qtbot.waitSignal(panel.approved, timeout=30_000) as ok:
+        _click(qtbot, panel.approve_button)
+    assert ok.args[0].state == APPROVED and ok.args[0].approved_by == APPROVER
+
+    # Back at the author's desk: execute, see the outcome, write the letter.
+    panel.set_context(ctx)
+    _load(setup, qtbot)
+    with qtbot.waitSignal(panel.executed, timeout=60_000) as done:
+        _click(qtbot, panel.execute_button)
+    result = done.args[0]
+    assert result.verification.ok and result.view.state == COMMITTED
+    outcome = panel.outcome.text()
+    assert "invoices" in outcome and all(d.isoformat() in outcome for d in ends)
+    assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
+                  c=setup.customer_id) == sum(1 for r in view.plan.held
+                                              if r.table == "invoices")
+    assert not panel.execute_button.isEnabled() and panel.letter_button.isEnabled()
+
+    out = tmp_path / "letters"
+    out.mkdir()
+    panel.folder_edit.setText(str(out))
+    with qtbot.waitSignal(panel.letter_written, timeout=60_000) as written:
+        _click(qtbot, panel.letter_button)
+    pdf = written.args[0].path
+    assert pdf.parent == out and pdf.exists()
+    assert "IMY" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def test_executing_an_unapproved_plan_is_refused(setup: Setup, qtbot: QtBot) -> None:
+    panel = setup.panel
+    _load(setup, qtbot)
+    before = _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
+                    c=setup.customer_id)
+    assert panel.execute_button.isEnabled()
+    with qtbot.waitSignal(panel.failed, timeout=30_000) as refused:
+        _click(qtbot, panel.execute_button)
+    assert "not approved" in refused.args[0] and "second officer" in refused.args[0]
+    assert panel.message.text() == refused.args[0]
+    assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
+                  c=setup.customer_id) == before
+    view = latest_plan(setup.ctx.case_store, setup.case_id)
+    assert view is not None and view.state == DRAFT and view.executions == ()
+    assert not panel.letter_button.isEnabled()
