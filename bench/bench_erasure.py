@@ -21,11 +21,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import text
+from sqlalchemy.engine import URL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.portals import drop_pg, ensure_pg_portal
 from bench.report import median, ms, p95, write_section
 from privacy_desk.casestore import open_case_store, register_case, transition_case
 from privacy_desk.casestore.work import verify_identity
@@ -35,36 +36,10 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.erasure import approve_plan, create_plan, erasure_subject, execute
-from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.resources import resource_path
 from privacy_desk.roles import Role, add_officer, sign_in
 
-ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TODAY = date(2026, 11, 20)
-
-
-def ensure_portal(n: int) -> tuple[URL, bool]:
-    name = f"pdbench_erasure_{n}"
-    admin = create_engine(ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                              {"n": name}).first()
-        if not exists:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(ADMIN).set(database=name)
-    if not exists:
-        t0 = time.perf_counter()
-        generate_demo_portal(url, customers=n, seed=11, as_of=TODAY)
-        print(f"generated {n:,} customers in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    return url, not exists
-
-
-def drop(url: URL) -> None:
-    admin = create_engine(ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def main() -> None:
@@ -73,7 +48,8 @@ def main() -> None:
     ap.add_argument("--people", type=int, default=1000)
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
-    url, _ = ensure_portal(args.customers)
+    url = ensure_pg_portal(f"pdbench_erasure_{args.customers}", args.customers, seed=11,
+                           as_of=TODAY)
     portal = make_engine(url)
     datamap = load_datamap(resource_path("datamaps", "demo-portal.yaml"))
     with portal.connect() as conn:
@@ -120,7 +96,7 @@ def main() -> None:
         portal.dispose()
         tmp.cleanup()
         if not args.keep:
-            drop(url)
+            drop_pg(url)
     n = len(whole)
 
     def row(xs: list[float]) -> str:

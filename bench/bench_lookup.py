@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from sqlalchemy import create_engine, event, select, text
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy import event, select
+from sqlalchemy.engine import URL, Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.portals import drop_pg, ensure_pg_portal
 from bench.report import median, ms, p95, write_section
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.dburl import make_engine
@@ -38,42 +39,8 @@ from privacy_desk.portal.demo.schema import customers
 from privacy_desk.portal.lookup import collect, find_person
 from privacy_desk.resources import resource_path
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 AS_OF = "2026-11-20"
 Statement = tuple[str, Any]
-
-
-def ensure_pg_portal(n: int) -> URL:
-    """The benchmark portal's URL, generating it unless a kept one exists."""
-    name = f"pd_bench_portal_{n}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                              {"n": name}).first()
-        if not exists:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    url = make_url(PG_ADMIN).set(database=name)
-    if exists:
-        probe = create_engine(url)
-        with probe.connect() as conn:
-            ready = conn.execute(text(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name='customers'"
-            )).scalar()
-        probe.dispose()
-        if ready:
-            return url
-    t0 = time.perf_counter()
-    generate_demo_portal(url, customers=n, seed=1, as_of=_as_of())
-    print(f"generated {n} customers on PostgreSQL in {time.perf_counter() - t0:.0f} s")
-    return url
-
-
-def drop_pg(url: URL) -> None:
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _as_of():  # type: ignore[no-untyped-def]
@@ -174,7 +141,8 @@ def main() -> int:
     args = ap.parse_args()
     lines = []
 
-    url = ensure_pg_portal(args.customers)
+    url = ensure_pg_portal(f"pd_bench_portal_{args.customers}", args.customers, seed=1,
+                           as_of=_as_of())
     engine = make_engine(url)
     try:
         idents = pick_identifiers(engine, args.customers, args.people)
