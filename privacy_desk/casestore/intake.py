@@ -11,6 +11,7 @@ moment, never creates a duplicate.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import MetaData, Row, RowMapping, Select, Table, insert, select
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, NoSuchTableError
+from sqlalchemy.exc import DBAPIError, NoSuchTableError, SAWarning
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.access import Role, require_role
@@ -125,7 +126,9 @@ def _reflect(conn: Connection, name: str, schema: str | None, columns: Sequence[
     """The portal table, checked to have every column the source names."""
     where = f"{schema}.{name}" if schema else name
     try:
-        table = Table(name, MetaData(), autoload_with=conn, schema=schema)
+        with warnings.catch_warnings():  # SQLite cannot reflect expression indexes
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
+            table = Table(name, MetaData(), autoload_with=conn, schema=schema)
     except NoSuchTableError:
         raise UserError(
             f"The portal database has no table {where!r} for incoming requests.",
