@@ -2,114 +2,236 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="100"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="67"/>
+        <source>Something unexpected went wrong ({name}).</source>
+        <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
+        <translation>Något oväntat gick fel ({name}).</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="158"/>
+        <source>Audit trail</source>
+        <translation>Granskningslogg</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
+        <source>Verify chain</source>
+        <translation>Kontrollera kedjan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="173"/>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
+        <source>Export PDF…</source>
+        <translation>Exportera PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="180"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="182"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="202"/>
+        <source>Previous</source>
+        <translation>Föregående</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="205"/>
+        <source>Next</source>
+        <translation>Nästa</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="259"/>
+        <source>Entries {first}–{last} of {total}</source>
+        <translation>Poster {first}–{last} av {total}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="262"/>
+        <source>No entries in this period.</source>
+        <translation>Inga poster under perioden.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="313"/>
+        <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
+        <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="322"/>
+        <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
+        <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="333"/>
+        <source>Export the audit trail</source>
+        <translation>Exportera granskningsloggen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="339"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="340"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="365"/>
+        <source>Wrote {count} entries to {file}.</source>
+        <translation>Skrev {count} poster till {file}.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="785"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="810"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="788"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="813"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="793"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="818"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="796"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="821"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="797"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="822"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="798"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="823"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="799"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="824"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="800"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="825"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="801"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="826"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="802"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="827"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="804"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="829"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="805"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="830"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="807"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="832"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="810"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="835"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="811"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="836"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="816"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="841"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="819"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="844"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="830"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="855"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="842"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="867"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="855"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="880"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="861"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="886"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="864"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="889"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -380,6 +502,406 @@
     </message>
 </context>
 <context>
+    <name>ErasurePanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="176"/>
+        <source>Erasure plan</source>
+        <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="180"/>
+        <source>Category / table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="180"/>
+        <source>Erase (rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="181"/>
+        <source>Anonymise / pseudonymise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="181"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <source>Retain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="182"/>
+        <source>Law and hold end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="195"/>
+        <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="197"/>
+        <source>Change decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
+        <source>New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
+        <source>Collect the person&apos;s data again and replace the current plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="211"/>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="214"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
+        <source>Execute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="275"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="276"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="277"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="232"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="278"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="232"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="252"/>
+        <source>Rectify a field (art. 16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="269"/>
+        <source>What did the person ask to correct, and how was it checked?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="271"/>
+        <source>Rectify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
+        <source>Reason</source>
+        <translation type="unfinished">Skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
+        <source>Withdraw consent (art. 7(3), 21)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="300"/>
+        <source>Confirmation letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <source>Swedish</source>
+        <translation type="unfinished">Svenska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
+        <source>English</source>
+        <translation type="unfinished">Engelska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
+        <source>Browse…</source>
+        <translation type="unfinished">Bläddra…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="309"/>
+        <source>Write letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="313"/>
+        <source>Folder</source>
+        <translation type="unfinished">Mapp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="346"/>
+        <source>Looking the case and its person up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="376"/>
+        <source>Nobody in the portal matches the identifiers of this request.</source>
+        <translation type="unfinished">Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="383"/>
+        <source>(no name)</source>
+        <translation type="unfinished">(inget namn)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="387"/>
+        <source>{n} people match. Choose one; their data is never merged.</source>
+        <translation type="unfinished">{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="404"/>
+        <source>Making the erasure plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="409"/>
+        <source>Loading what the portal holds…</source>
+        <translation type="unfinished">Hämtar det portalen har…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
+        <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="447"/>
+        <source>Retained by decision: {reason} ({who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="452"/>
+        <source>{rows} rows, {fields} fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="455"/>
+        <source>({n} pseudonymised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
+        <source>{law}; held until {ends}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <source>draft: not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <source>executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <source>not executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
+        <source>being executed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
+        <source>superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="483"/>
+        <source>Plan {id} by {author}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="486"/>
+        <source>approved by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="490"/>
+        <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="503"/>
+        <source>You made or changed this plan, so another approver must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
+        <source>You are not an approver: an approver must approve this plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
+        <source>Not executed: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <source>only the retained data remains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <source>problems found: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <source>Anonymised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <source>Retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
+        <source>Kept under a legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
+        <source>{n} row(s) of {table} until {ends} ({law})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
+        <source>Looking the person up in the portal…</source>
+        <translation type="unfinished">Söker personen i kundportalen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="585"/>
+        <source>Working out exactly what would change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="591"/>
+        <source>delete row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="591"/>
+        <source>change field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="592"/>
+        <source>keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="601"/>
+        <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="623"/>
+        <source>Executing the plan in one portal transaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
+        <source>Withdrawing consent in one portal transaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="656"/>
+        <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="709"/>
+        <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="724"/>
+        <source>Folder for the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="736"/>
+        <source>Writing the confirmation letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="739"/>
+        <source>Letter written: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExtendDialog</name>
     <message>
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="267"/>
@@ -418,166 +940,176 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
         <source>Something unexpected went wrong ({name}).</source>
         <translation>Något oväntat gick fel ({name}).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="154"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="155"/>
         <source>Nothing was changed. The details are in the log file.</source>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="272"/>
         <source>Filter by case number or person…</source>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="321"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="340"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="347"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="240"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="244"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="351"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="241"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="245"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="242"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="246"/>
+        <source>Erasure</source>
+        <translation type="unfinished">Radering</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="247"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="248"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="253"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="278"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="279"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="286"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="288"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="289"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="292"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="297"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="319"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="324"/>
         <source>Register request…</source>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="322"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="327"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="324"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="329"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="326"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="331"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="333"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="337"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="340"/>
         <source>Preview extract</source>
         <translation>Förhandsgranska utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="395"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
+        <source>Erasure plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="403"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="415"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="440"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="448"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="450"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="459"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="451"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="460"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="452"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="461"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="432"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="482"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="440"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="491"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="519"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="528"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
@@ -600,52 +1132,52 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="59"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="70"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="61"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="83"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="74"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="83"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="74"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="109"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="100"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="109"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="126"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="117"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="140"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="131"/>
         <source>{label} (not a customer: {n} rows)</source>
         <translation>{label} (inte kund: {n} rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="153"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="144"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="185"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="176"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>
@@ -653,122 +1185,122 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="84"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="84"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="98"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
         <source>Why is this withheld? (e.g. another person&apos;s data, art. 15(4))</source>
         <translation>Varför undantas detta? (t.ex. en annan persons uppgifter, art. 15.4)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="100"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="93"/>
         <source>Withhold</source>
         <translation>Undanta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="103"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="96"/>
         <source>Disclose again</source>
         <translation>Lämna ut igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="109"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="102"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="110"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="103"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="114"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="107"/>
         <source>optional, for sending by e-mail</source>
         <translation>valfritt, för att skicka med e-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="117"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="110"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="119"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="112"/>
         <source>Export extract</source>
         <translation>Exportera registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="131"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="124"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="132"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="125"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="133"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="126"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="163"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="156"/>
         <source>Looking the person up in the portal…</source>
         <translation>Söker personen i kundportalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="171"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="164"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="177"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="170"/>
         <source>(no name)</source>
         <translation>(inget namn)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="180"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="173"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="195"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="188"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="226"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="219"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="240"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="233"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="241"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="234"/>
         <source>withheld</source>
         <translation>undantagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="282"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="275"/>
         <source>Folder for the extract</source>
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="296"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="289"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="307"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="300"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>

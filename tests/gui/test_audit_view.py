@@ -1,0 +1,143 @@
+"""The auditor's view, driven with clicks: browse a period, verify, export CSV and PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from sqlalchemy.engine import URL
+
+from privacy_desk.casestore import CaseStore, open_case_store
+from privacy_desk.casestore.audit import read_entries
+from privacy_desk.casestore.audit_export import ExportFormat
+from privacy_desk.casestore.cases import register_case
+from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.roles import Role, add_officer
+from privacy_desk.ui.audit_view import AuditTableModel, AuditView
+from privacy_desk.ui.tasks import TaskRunner
+from tests.officers import staff
+
+
+@pytest.fixture
+def store(sqlite_url: URL) -> Iterator[CaseStore]:
+    s = open_case_store(sqlite_url, actor="anna")
+    staff(s, "anna", "olle")
+    add_officer(s, "ivar", [Role.AUDITOR], actor="anna")
+    for day in (2, 3):
+        register_case(s, request_type=RequestType.ACCESS, channel=Channel.PAPER,
+                      received_on=date(2026, 3, day), person_label="Åsa Testsson",
+                      actor="anna")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    r.shutdown()
+
+
+def _view(qtbot: QtBot, runner: TaskRunner, store: CaseStore, actor: str) -> AuditView:
+    view = AuditView(runner, store, actor)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def _click(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _export(qtbot: QtBot, view: AuditView, button: QPushButton, target: Path) -> int:
+    _click(qtbot, button)
+    dialog = view.file_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.selectFile(str(target))  # typing would open the completer's popup
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save is not None and save.isEnabled()
+    with qtbot.waitSignal(view.exported, timeout=30_000) as exported:
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    count, written = exported.args
+    assert written == str(target)
+    return int(count)
+
+
+def test_auditor_browses_verifies_and_exports(qtbot: QtBot, runner: TaskRunner,
+                                             store: CaseStore, tmp_path: Path) -> None:
+    with store.sessions() as s:
+        entries = read_entries(s)
+    view = _view(qtbot, runner, store, "ivar")
+    assert view.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    with qtbot.waitSignal(view.loaded, timeout=20_000) as loaded:
+        _click(qtbot, view.show_button)
+    assert loaded.args == [len(entries), len(entries)]
+    m = view.model
+    rows = [(m.index(r, AuditTableModel.WHO).data(), m.index(r, AuditTableModel.ACTION).data(),
+             m.index(r, AuditTableModel.CASE).data()) for r in range(m.rowCount())]
+    assert ("anna", "case_registered", "PD-2026-00001") in rows
+    assert ("ivar", "login", "") not in rows  # ivar never signed in here
+    assert f"of {len(entries)}" in view.page_label.text()
+
+    with qtbot.waitSignal(view.verified, timeout=20_000) as verified:
+        _click(qtbot, view.verify_button)
+    assert verified.args[0].ok
+    assert view.status_label.text().startswith("OK")
+    assert verified.args[0].head_hash in view.status_label.text()
+
+    count = _export(qtbot, view, view.csv_button, tmp_path / "trail.csv")
+    with (tmp_path / "trail.csv").open(encoding="utf-8-sig") as fh:
+        actions = [r["action"] for r in csv.DictReader(io.StringIO(fh.read()))]
+    assert len(actions) == count and "case_registered" in actions
+    assert "audit_verified" in actions  # the check itself is on the trail
+    count = _export(qtbot, view, view.pdf_button, tmp_path / "trail.pdf")
+    pdf = PdfReader(tmp_path / "trail.pdf")
+    assert f"({count} entries)" in pdf.pages[0].extract_text()
+    assert "Wrote" in view.status_label.text()
+
+
+def test_tampering_shows_the_problems(qtbot: QtBot, runner: TaskRunner,
+                                      store: CaseStore) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_entries SET actor = 'mallory' WHERE seq = 3"))
+    view = _view(qtbot, runner, store, "ivar")
+    with qtbot.waitSignal(view.verified, timeout=20_000) as verified:
+        _click(qtbot, view.verify_button)
+    assert not verified.args[0].ok
+    assert view.status_label.text().startswith("TAMPERED")
+    problems = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
+    assert problems and problems[0].startswith("CHANGED") and "#3" in problems[0]
+    assert view.problem_list.isVisible()
+
+
+def test_an_officer_without_the_auditor_role_is_refused(
+        qtbot: QtBot, runner: TaskRunner, store: CaseStore, tmp_path: Path) -> None:
+    view = _view(qtbot, runner, store, "olle")
+    with qtbot.waitSignal(view.failed, timeout=20_000) as failed:
+        _click(qtbot, view.show_button)
+    assert "olle may not browse the audit trail" in failed.args[0]
+    assert view.model.rowCount() == 0
+    assert view.status_label.text() == failed.args[0]
+    with qtbot.waitSignal(view.failed, timeout=20_000):
+        view.export_to(tmp_path / "x.csv", ExportFormat.CSV)
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_period_ending_before_it_starts_is_explained(
+        qtbot: QtBot, runner: TaskRunner, store: CaseStore) -> None:
+    view = _view(qtbot, runner, store, "ivar")
+    view.from_edit.setDate(view.to_edit.date().addDays(1))
+    with qtbot.waitSignal(view.failed, timeout=5_000) as failed:
+        _click(qtbot, view.show_button)
+    assert "ends before it starts" in failed.args[0]
