@@ -84,6 +84,7 @@ from privacy_desk.ui.case_dialogs import (
     decision_label,
     identity_method_label,
 )
+from privacy_desk.ui.erasure_panel import PANEL_TYPES, ErasurePanel
 from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.labels import channel_label, event_label, request_type_label, status_label
 from privacy_desk.ui.person_search import PersonSearchPanel
@@ -235,10 +236,14 @@ class MainWindow(QMainWindow):
         self.preview_panel.setObjectName("previewPanel")
         self.person_panel = PersonSearchPanel(runner)
         self.person_panel.setObjectName("personPanel")
+        self.erasure_panel = ErasurePanel(runner)
+        self.erasure_panel.setObjectName("erasurePanel")
+        self.erasure_panel.case_changed.connect(self._on_case_changed)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.queue_tab = self.tabs.addTab(splitter, self.tr("Queue"))
         self.preview_tab = self.tabs.addTab(self.preview_panel, self.tr("Extract"))
+        self.erasure_tab = self.tabs.addTab(self.erasure_panel, self.tr("Erasure"))
         self.person_tab = self.tabs.addTab(self.person_panel, self.tr("Find a person"))
         self.setCentralWidget(self.tabs)
         self.idle_lock: IdleLock | None = None
@@ -333,6 +338,8 @@ class MainWindow(QMainWindow):
             "Ctrl+D")
         self.preview_action = self._action(
             self.tr("Preview extract"), "previewAction", self.open_preview, "Ctrl+P")
+        self.erasure_action = self._action(
+            self.tr("Erasure plan…"), "erasureAction", self.open_erasure, "Ctrl+R")
         find_person_action = QAction(self.tr("Find a person"), self)
         find_person_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         find_person_action.triggered.connect(self.open_person_search)
@@ -352,6 +359,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(a)
         toolbar.addSeparator()
         toolbar.addAction(self.preview_action)
+        toolbar.addAction(self.erasure_action)
         self.addToolBar(toolbar)
 
     # --- filters ---------------------------------------------------------------------------
@@ -444,6 +452,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.preview_panel.set_context(ctx)
         self.person_panel.set_context(ctx)
+        self.erasure_panel.set_context(ctx)
         if self.idle_lock is None:
             minutes = load_settings(ctx.paths).idle_lock_minutes
             self.idle_lock = IdleLock(self, minutes=minutes)
@@ -590,6 +599,7 @@ class MainWindow(QMainWindow):
         self.decision_action.setEnabled(
             view is not None and view.allowance.needs_decision and is_open)
         self.preview_action.setEnabled(d is not None and d.request_type.discloses_data)
+        self.erasure_action.setEnabled(d is not None and d.request_type in PANEL_TYPES)
 
     def current_case_id(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()
@@ -761,6 +771,21 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(self.preview_tab)
         self.preview_panel.load_case(case_id)
+
+    @Slot()
+    def open_erasure(self) -> None:
+        """Plan, approve and execute the selected case's erasure (or rectify, or withdraw)."""
+        case_id = self.current_case_id()
+        if case_id is None:
+            return
+        self.tabs.setCurrentIndex(self.erasure_tab)
+        self.erasure_panel.load_case(case_id)
+
+    @Slot(int)
+    def _on_case_changed(self, case_id: int) -> None:
+        """The panel recorded something on a case: show it afresh if it is the selected one."""
+        if self.ctx is not None and self.current_case_id() == case_id:
+            self._load_view(case_id)
 
     @Slot()
     def open_person_search(self) -> None:

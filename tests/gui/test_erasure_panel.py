@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
 from privacy_desk.bootstrap import AppContext, open_context
 from privacy_desk.casestore import register_case, transition_case, verify_identity
+from privacy_desk.casestore.queries import case_detail
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
@@ -26,6 +27,9 @@ from privacy_desk.erasure import APPROVED, COMMITTED, DRAFT, latest_plan
 from privacy_desk.paths import AppPaths
 from privacy_desk.roles import Role, add_officer, set_roles
 from privacy_desk.ui.erasure_panel import PLAN_ROLE, ErasurePanel
+from privacy_desk.ui.labels import event_label
+from privacy_desk.ui.main_window import MainWindow
+from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col
 from privacy_desk.ui.tasks import TaskRunner
 from tests.gui.conftest import AS_OF, DEMO_MAP_FILE
 
@@ -141,8 +145,8 @@ def _load(setup: Setup, qtbot: QtBot) -> None:
         setup.panel.load_case(setup.case_id)
 
 
-def _click(qtbot: QtBot, button: object) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+def _click(qtbot: QtBot, button: QWidget) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: QtBot,
@@ -236,3 +240,42 @@ def test_executing_an_unapproved_plan_is_refused(setup: Setup, qtbot: QtBot) -> 
     view = latest_plan(setup.ctx.case_store, setup.case_id)
     assert view is not None and view.state == DRAFT and view.executions == ()
     assert not panel.letter_button.isEnabled()
+
+
+def test_ctrl_r_opens_the_erasure_tab_for_an_erasure_case(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    assert window.ctx is not None
+    ctx = window.ctx
+    row = next(r for r in range(window.proxy.rowCount())
+               if case_detail(ctx.case_store, window.proxy.index(r, 0).data(CASE_ID_ROLE))
+               .request_type == RequestType.ERASURE)
+    rect = window.table.visualRect(window.proxy.index(row, Col.CASE))
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.erasure_action.isEnabled() and not window.preview_action.isEnabled()
+
+    panel = window.erasure_panel
+    with qtbot.waitSignal(panel.failed, timeout=20_000) as refused:
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == window.erasure_tab
+    assert "identity" in refused.args[0].lower() and panel.plan_tree.topLevelItemCount() == 0
+
+    case_id = window.current_case_id()
+    assert case_id is not None
+    d = case_detail(ctx.case_store, case_id)
+    d = verify_identity(ctx.case_store, case_id, method=IdentityMethod.SIGNED_LETTER,
+                        evidence="Signed letter checked against the customer record",
+                        actor=ctx.officer, expected_version=d.version)
+    transition_case(ctx.case_store, case_id, CaseStatus.IN_PROGRESS, actor=ctx.officer,
+                    reason=None, expected_version=d.version)
+    with qtbot.waitSignals([panel.plan_shown, panel.candidates_found], timeout=20_000,
+                           order="none", raising=False):
+        window.open_erasure()
+    if panel.plan is None:  # several people match: choose the first, as an officer does
+        with qtbot.waitSignal(panel.plan_shown, timeout=20_000):
+            panel._on_candidate(0)
+    assert panel.plan is not None and panel.plan.case_id == case_id
+    assert panel.plan_tree.topLevelItemCount() > 0
+    # The plan was recorded on the case: the queue's detail pane shows the event.
+    planned = event_label("erasure_planned")
+    qtbot.waitUntil(lambda: planned in window.detail.toPlainText(), timeout=10_000)
