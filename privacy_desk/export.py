@@ -35,6 +35,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from privacy_desk.case_subject import find_case_subject
+from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.cases import run_retrying, utcnow
 from privacy_desk.casestore.exports_models import (
@@ -202,9 +203,11 @@ def _withheld_rows(session: Session, case_id: int) -> tuple[WithheldRow, ...]:
                              w.withheld_by, w.withheld_at) for w in items)
 
 
-def list_withheld(store: CaseStore, case_id: int) -> tuple[WithheldRow, ...]:
-    """The case's withholdings, oldest first."""
+def list_withheld(store: CaseStore, case_id: int, *,
+                  actor: str | None = None) -> tuple[WithheldRow, ...]:
+    """The case's withholdings, oldest first (any active officer)."""
     with store.sessions() as session:
+        check_role(session, actor or store.actor, action="read cases")
         _case(session, case_id)
         return _withheld_rows(session, case_id)
 
@@ -213,13 +216,14 @@ def list_withheld(store: CaseStore, case_id: int) -> tuple[WithheldRow, ...]:
 
 
 def case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
-                 case_id: int) -> LookupResult:
+                 case_id: int, *, actor: str | None = None) -> LookupResult:
     """The portal candidates for the case's person, from the identifiers the request gave.
 
     Tries personnummer, organisationsnummer, customer number, e-mail, phone in that order
     and returns the first lookup that finds anyone (possibly several: the officer chooses).
     """
     with store.sessions() as session:
+        check_role(session, actor or store.actor, *WRITERS, action="look up a person")
         case = _case(session, case_id)
         _check_access_case(case)
         _check_verified(case)
@@ -253,6 +257,7 @@ def preview_case(store: CaseStore, portal: Engine, datamap: DataMap, case_id: in
     """Collect the candidate's data for the case and record the view in the audit trail."""
     who = actor or store.actor
     with store.sessions() as session:
+        check_role(session, who, *WRITERS, action="view a person's data")
         case = _case(session, case_id)
         _check_access_case(case)
         _check_verified(case)
@@ -314,6 +319,7 @@ def withhold(store: CaseStore, case_id: int, datamap: DataMap, *, table: str,
                                  "Withhold the field instead, or report this to the DBA.")
 
     def work(session: Session) -> WithheldRow:
+        check_role(session, who, *WRITERS, action="withhold data")
         case = _case(session, case_id)
         _check_access_case(case)
         if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
@@ -340,6 +346,7 @@ def release_withheld(store: CaseStore, item_id: int, *, actor: str | None = None
     who = actor or store.actor
 
     def work(session: Session) -> None:
+        check_role(session, who, *WRITERS, action="release withheld data")
         item = session.get(WithheldItem, item_id)
         if item is None:
             raise WithholdingRefused("That withholding no longer exists.",
@@ -414,6 +421,7 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
         raise DataMapChanged("The data map changed since the preview; nothing was produced.",
                              "Reload the preview, check the withheld data, then export again.")
     with store.sessions() as session:
+        check_role(session, who, *WRITERS, action="export extracts")
         case = _case(session, case_id)
         _check_exportable(session, case, store)
         number, received_on = case.case_number, case.received_on
@@ -478,9 +486,11 @@ def _commit_once(store: CaseStore, work: Any) -> ExportRow:
     return result
 
 
-def list_exports(store: CaseStore, case_id: int) -> tuple[ExportRow, ...]:
+def list_exports(store: CaseStore, case_id: int, *,
+                 actor: str | None = None) -> tuple[ExportRow, ...]:
     """Every extract produced for the case, oldest first, with its files and checksums."""
     with store.sessions() as session:
+        check_role(session, actor or store.actor, action="read cases")
         _case(session, case_id)
         exports = session.scalars(select(CaseExport).where(CaseExport.case_id == case_id)
                                   .order_by(CaseExport.id)).all()

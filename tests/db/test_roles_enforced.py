@@ -184,3 +184,46 @@ def test_cli_refuses_an_auditor_with_exit_code_4(
     login("anna")
     code, err = _cli(capsys, *base, "case", "list")
     assert code == 0 and "1 case(s)" in err
+
+
+def test_an_auditor_may_not_view_withhold_or_export_personal_data(
+        store: CaseStore, tmp_path: Path) -> None:
+    """Issue 5's services: the refusal comes before the portal is touched or a file
+    written (the portal here is an empty file: reaching it would fail differently)."""
+    from privacy_desk.datamap.loader import load_datamap
+    from privacy_desk.export import (
+        case_subject,
+        export_extract,
+        list_exports,
+        list_withheld,
+        preview_case,
+        withhold,
+    )
+    from privacy_desk.identifiers import Identifier
+    from privacy_desk.portal.lookup import Candidate
+    from privacy_desk.resources import resource_path
+
+    cid = _case(store)
+    datamap = load_datamap(resource_path("datamaps", "demo-portal.yaml"))
+    portal = make_engine(URL.create("sqlite+pysqlite", database=str(tmp_path / "none.db")))
+    person = Candidate("customers", (1,), "Åsa Testsson",
+                       Identifier("personnummer", "198507149873"), ())
+    out = tmp_path / "out"
+    out.mkdir()
+    try:
+        assert list_withheld(store, cid, actor="ivar") == ()
+        assert list_exports(store, cid, actor="ivar") == ()
+        before = _snapshot(store)
+        for call in (lambda: case_subject(store, portal, datamap, cid, actor="ivar"),
+                     lambda: preview_case(store, portal, datamap, cid, person, actor="ivar"),
+                     lambda: withhold(store, cid, datamap, table="customers",
+                                      key={"id": 1}, column="phone", reason="Co-holder",
+                                      actor="ivar"),
+                     lambda: export_extract(store, portal, datamap, cid, person,
+                                            out_dir=out, actor="ivar")):
+            with pytest.raises(NotPermitted, match="ivar may not"):
+                call()
+        assert _snapshot(store) == before
+        assert list(out.iterdir()) == []
+    finally:
+        portal.dispose()
