@@ -459,7 +459,7 @@ class ErasurePanel(QWidget):
                 spec = dmap.tables.get(s.table)
                 rule = dmap.holds.get(spec.hold.rule) if spec and spec.hold else None
                 ends = ", ".join(d.isoformat() for d in s.hold_ends)
-                law = self.tr("{law}; held until {ends}").format(
+                law = self.tr("{law}; may be erased from {ends}").format(
                     law=rule.law if rule else "", ends=ends)
             table_item = QTreeWidgetItem(cat_item, [
                 s.table, str(s.deleted), anon, str(s.held + s.kept), law])
@@ -533,7 +533,7 @@ class ErasurePanel(QWidget):
             parts.append("<b>{}</b><ul>".format(self.tr("Kept under a legal hold")))
             for (table, law, ends), n in sorted(holds.items(), key=lambda kv: kv[0][2]):
                 parts.append("<li>" + self.tr(
-                    "{n} row(s) of {table} until {ends} ({law})").format(
+                    "{n} row(s) of {table}, may be erased from {ends} ({law})").format(
                         n=n, table=table, ends=ends.isoformat(), law=law) + "</li>")
             parts.append("</ul>")
         self.outcome.setText("".join(parts))

@@ -507,398 +507,398 @@
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="176"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Raderingsplan</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="180"/>
         <source>Category / table</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori / tabell</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="180"/>
         <source>Erase (rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Radera (rader)</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="181"/>
         <source>Anonymise / pseudonymise</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="181"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Retain</source>
-        <translation type="unfinished"></translation>
+        <translation>Behåll</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="182"/>
         <source>Law and hold end</source>
-        <translation type="unfinished"></translation>
+        <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Radera</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="195"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="197"/>
         <source>Change decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra beslut</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
         <source>New plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny plan</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="211"/>
         <source>Dry run</source>
-        <translation type="unfinished"></translation>
+        <translation>Provkörning</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="214"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkänn</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
         <source>Execute</source>
-        <translation type="unfinished"></translation>
+        <translation>Genomför</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="275"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabell</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="276"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Rad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändring</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="277"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Fält</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="232"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="278"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="232"/>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="252"/>
         <source>Rectify a field (art. 16)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="269"/>
         <source>What did the person ask to correct, and how was it checked?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="271"/>
         <source>Rectify</source>
-        <translation type="unfinished"></translation>
+        <translation>Rätta</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt värde</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
         <source>Reason</source>
-        <translation type="unfinished">Skäl</translation>
+        <translation>Skäl</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
-        <translation type="unfinished"></translation>
+        <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
         <source>Withdraw consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Återkalla samtycke</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="300"/>
         <source>Confirmation letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekräftelsebrev</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
         <source>Swedish</source>
-        <translation type="unfinished">Svenska</translation>
+        <translation>Svenska</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
         <source>English</source>
-        <translation type="unfinished">Engelska</translation>
+        <translation>Engelska</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
         <source>Browse…</source>
-        <translation type="unfinished">Bläddra…</translation>
+        <translation>Bläddra…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="309"/>
         <source>Write letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv brev</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="313"/>
         <source>Folder</source>
-        <translation type="unfinished">Mapp</translation>
+        <translation>Mapp</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="346"/>
         <source>Looking the case and its person up…</source>
-        <translation type="unfinished"></translation>
+        <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="376"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
-        <translation type="unfinished">Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
+        <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="383"/>
         <source>(no name)</source>
-        <translation type="unfinished">(inget namn)</translation>
+        <translation>(inget namn)</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="387"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
-        <translation type="unfinished">{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
+        <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="404"/>
         <source>Making the erasure plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="409"/>
         <source>Loading what the portal holds…</source>
-        <translation type="unfinished">Hämtar det portalen har…</translation>
+        <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="447"/>
         <source>Retained by decision: {reason} ({who})</source>
-        <translation type="unfinished"></translation>
+        <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="452"/>
         <source>{rows} rows, {fields} fields</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="455"/>
         <source>({n} pseudonymised)</source>
-        <translation type="unfinished"></translation>
+        <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
-        <source>{law}; held until {ends}</source>
-        <translation type="unfinished"></translation>
+        <source>{law}; may be erased from {ends}</source>
+        <translation>{law}; får raderas från {ends}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
+        <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
+        <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
         <source>draft: not approved</source>
-        <translation type="unfinished"></translation>
+        <translation>utkast: inte godkänd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>godkänd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
         <source>executed</source>
-        <translation type="unfinished"></translation>
+        <translation>genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
         <source>not executed</source>
-        <translation type="unfinished"></translation>
+        <translation>inte genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
         <source>being executed</source>
-        <translation type="unfinished"></translation>
+        <translation>genomförs</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
         <source>superseded</source>
-        <translation type="unfinished"></translation>
+        <translation>ersatt</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="483"/>
         <source>Plan {id} by {author}: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="486"/>
         <source>approved by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>godkänd av {who}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="490"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="503"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
         <source>You are not an approver: an approver must approve this plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
         <source>Not executed: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
         <source>only the retained data remains</source>
-        <translation type="unfinished"></translation>
+        <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>problems found: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>problem hittades: {note}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Raderade</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>Anonymised</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymiserade</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
         <source>Retained</source>
-        <translation type="unfinished"></translation>
+        <translation>Behållna</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>Kept under a legal hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
-        <source>{n} row(s) of {table} until {ends} ({law})</source>
-        <translation type="unfinished"></translation>
+        <translation>Behålls enligt lag</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
         <source>Looking the person up in the portal…</source>
-        <translation type="unfinished">Söker personen i kundportalen…</translation>
+        <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="585"/>
         <source>Working out exactly what would change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="591"/>
         <source>delete row</source>
-        <translation type="unfinished"></translation>
+        <translation>radera rad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="591"/>
         <source>change field</source>
-        <translation type="unfinished"></translation>
+        <translation>ändra fält</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="592"/>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>behåll</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="601"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="623"/>
         <source>Executing the plan in one portal transaction…</source>
-        <translation type="unfinished"></translation>
+        <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
         <source>Withdrawing consent in one portal transaction…</source>
-        <translation type="unfinished"></translation>
+        <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="656"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="709"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="724"/>
         <source>Folder for the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Mapp för brevet</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="736"/>
         <source>Writing the confirmation letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="739"/>
         <source>Letter written: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Brevet skrivet: {path}</translation>
     </message>
 </context>
 <context>
@@ -979,7 +979,7 @@
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="246"/>
         <source>Erasure</source>
-        <translation type="unfinished">Radering</translation>
+        <translation>Radering</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="247"/>
@@ -1070,7 +1070,7 @@
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
         <source>Erasure plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Raderingsplan…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="403"/>
