@@ -44,6 +44,8 @@ from privacy_desk.erasure import (
     COMMITTED,
     DRAFT,
     NOT_EXECUTED,
+    SHARED_LOGIN_NOTICE,
+    SQLITE_NOTICE,
     ErasureRefused,
     ExecuteResult,
     LetterResult,
@@ -185,6 +187,8 @@ class ErasurePanel(QWidget):
 
         self.category_combo = QComboBox()
         self.category_combo.setObjectName("decisionCategory")
+        self.category_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.decision_combo = QComboBox()
         self.decision_combo.setObjectName("decisionChoice")
         self.decision_combo.addItem(self.tr("Retain"), "retain")
@@ -279,6 +283,12 @@ class ErasurePanel(QWidget):
         form.addRow(self.tr("New value"), self.rect_value)
         form.addRow(self.tr("Reason"), self.rect_reason)
         form.addRow(self.rectify_button)
+        # What was corrected and whom to tell stays here while the data reloads.
+        self.rect_done = QLabel()
+        self.rect_done.setObjectName("rectifyDone")
+        self.rect_done.setWordWrap(True)
+        self.rect_done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.rect_done)
         return box
 
     def _build_consent(self) -> QGroupBox:
@@ -343,6 +353,7 @@ class ErasurePanel(QWidget):
         self.notice.hide()
         self.outcome.clear()
         self.state_label.clear()
+        self.rect_done.clear()
         self.message.setText(self.tr("Looking the case and its person up…"))
         self._submit(lambda: _load(ctx, case_id), self._on_loaded, "erasure_load")
 
@@ -454,27 +465,52 @@ class ErasurePanel(QWidget):
             if pseudo[(s.category, s.table)]:
                 anon += " " + self.tr("({n} pseudonymised)").format(
                     n=pseudo[(s.category, s.table)])
-            law = ""
+            law = tip = ""
             if s.held and dmap is not None:
                 spec = dmap.tables.get(s.table)
                 rule = dmap.holds.get(spec.hold.rule) if spec and spec.hold else None
-                ends = ", ".join(d.isoformat() for d in s.hold_ends)
+                first, last = s.hold_ends[0].isoformat(), s.hold_ends[-1].isoformat()
                 law = self.tr("{law}; may be erased from {ends}").format(
-                    law=rule.law if rule else "", ends=ends)
+                    law=rule.law if rule else "",
+                    ends=first if first == last else f"{first} … {last}")
+                tip = ", ".join(d.isoformat() for d in s.hold_ends)
             table_item = QTreeWidgetItem(cat_item, [
                 s.table, str(s.deleted), anon, str(s.held + s.kept), law])
             table_item.setData(0, PLAN_ROLE, (s.category, s.table))
+            if law:
+                table_item.setToolTip(4, self.tr("Each row is held until its own date: {dates}")
+                                      .format(dates=tip))
             for col in (1, 2, 3):
                 table_item.setTextAlignment(col, Qt.AlignmentFlag.AlignCenter)
         for col in range(5):
             self.plan_tree.resizeColumnToContents(col)
         if current is not None:
             self.category_combo.setCurrentIndex(max(self.category_combo.findData(current), 0))
-        self.notice.setText(view.four_eyes_notice or "")
+        self.notice.setText(self._notice_text(view.four_eyes_notice))
         self.notice.setVisible(bool(view.four_eyes_notice) and view.kind == "erasure")
         self._show_state(view)
         self._show_outcome(view)
         self.plan_shown.emit(view)
+
+    def _notice_text(self, notice: str | None) -> str:
+        """The service's four-eyes notice in the officer's language."""
+        if notice == SQLITE_NOTICE:
+            return self.tr(
+                "Four-eyes approval is not enforced on this embedded SQLite case store: "
+                "officer names are not tied to database logins, so anyone with the file "
+                "could approve under another name. Use a PostgreSQL or MariaDB case store "
+                "with one login per officer to enforce it.")
+        if notice == SHARED_LOGIN_NOTICE:
+            return self.tr(
+                "Author and approver used the same database login, so the store cannot "
+                "prove two people took part: four-eyes is not enforced for this approval.")
+        return notice or ""
+
+    def _strategy_label(self, strategy: Erasure) -> str:
+        return {Erasure.DELETE_ROW: self.tr("whole row"), Erasure.SET_NULL: self.tr("emptied"),
+                Erasure.REPLACE: self.tr("replaced"),
+                Erasure.PSEUDONYMISE: self.tr("pseudonymised (keyed hash)"),
+                Erasure.KEEP: self.tr("kept")}.get(strategy, strategy.value)
 
     def _show_state(self, view: PlanView) -> None:
         states = {DRAFT: self.tr("draft: not approved"), APPROVED: self.tr("approved"),
@@ -492,7 +528,7 @@ class ErasurePanel(QWidget):
         why = self._approve_refusal(view)
         self.approve_button.setToolTip(why or "")
         if why and view.state == DRAFT and view.kind == "erasure":
-            self.message.setText(self.message.text() + " " + why)
+            self.state_label.setText(f"{text} – {why}")
 
     def _approve_refusal(self, view: PlanView) -> str | None:
         """Why this officer may not approve (None: they may), said before they try."""
@@ -591,7 +627,8 @@ class ErasurePanel(QWidget):
         actions = {Action.DELETE: self.tr("delete row"), Action.UPDATE: self.tr("change field"),
                    Action.KEEP: self.tr("keep")}
         for line in lines:
-            strategy = f" ({line.strategy.value})" if line.strategy is not None else ""
+            strategy = "" if line.strategy in (None, Erasure.DELETE_ROW) else \
+                f" ({self._strategy_label(line.strategy)})"
             QTreeWidgetItem(self.dry_tree, [
                 line.table, line.key, actions.get(line.action, str(line.action)) + strategy,
                 line.column or "", _text(line.old) if line.column else "",
@@ -705,7 +742,7 @@ class ErasurePanel(QWidget):
             tell = "; ".join(f"{t}: {who}" for t, who in r.recipients)
             self.rect_value.clear()
             self.rect_reason.clear()
-            self.message.setText(self.tr(
+            self.rect_done.setText(self.tr(
                 "{table}.{column} corrected. Tell these recipients (art. 19): {tell}").format(
                     table=r.table, column=r.column, tell=tell))
             self.rectified.emit(r)

@@ -504,399 +504,439 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="176"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="178"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="180"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="182"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="180"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="182"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="181"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="183"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="181"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="183"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="194"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="182"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="184"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="195"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="195"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="199"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="197"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="210"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="213"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="211"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="215"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="214"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="218"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="275"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="235"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="276"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="235"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="235"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="277"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="235"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="232"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="278"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="236"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="232"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="236"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="252"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="256"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="269"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="273"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="271"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="275"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="283"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="284"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="295"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="297"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="300"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="310"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="313"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="314"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="309"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="319"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="313"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="346"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="357"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="376"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="387"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="383"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="394"/>
         <source>(no name)</source>
         <translation>(inget namn)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="387"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="398"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="404"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="415"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="409"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="420"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="425"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="447"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="458"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="452"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="463"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="455"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="466"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="473"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <source>Each row is held until its own date: {dates}</source>
+        <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="499"/>
+        <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
+        <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="505"/>
+        <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
+        <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <source>whole row</source>
+        <translation>hela raden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <source>emptied</source>
+        <translation>tömt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <source>replaced</source>
+        <translation>ersatt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <source>pseudonymised (keyed hash)</source>
+        <translation>pseudonymiserat (nyckelhash)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
+        <source>kept</source>
+        <translation>behållet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="572"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="483"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="486"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="490"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="503"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="539"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="550"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="554"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="557"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="594"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="585"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="621"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="591"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="591"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="592"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="628"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="601"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="638"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="623"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="660"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="674"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="656"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="693"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="709"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="746"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="724"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="761"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="736"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="773"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="739"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="776"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>

@@ -47,6 +47,7 @@ class Setup:
     case_id: int
     customer_id: int
     open_as: Callable[[str], AppContext]
+    new_case: Callable[[RequestType], int]
 
 
 def _open(runner: TaskRunner, qtbot: QtBot, connect: Callable[[], AppContext]) -> AppContext:
@@ -104,19 +105,25 @@ def setup(qtbot: QtBot, small_portal: Path, app_paths: AppPaths,
     set_roles(store, ctx.officer, [Role.OFFICER, Role.APPROVER], actor=ctx.officer)
     add_officer(store, APPROVER, [Role.APPROVER], actor=ctx.officer)
     cid, pnr = _customer(portal)
-    d = register_case(store, request_type=RequestType.ERASURE, channel=Channel.PAPER,
-                      received_on=date(2026, 11, 2), person_label="Testperson",
-                      identifiers=[(None, pnr)], today=AS_OF)
-    d = verify_identity(store, d.case_id, method=IdentityMethod.SIGNED_LETTER,
-                        evidence="signed letter", verified_on=date(2026, 11, 3),
-                        expected_version=d.version, today=AS_OF)
-    transition_case(store, d.case_id, CaseStatus.IN_PROGRESS, actor=store.actor, reason=None,
-                    expected_version=d.version, today=AS_OF)
+
+    def new_case(kind: RequestType) -> int:
+        """A verified request of ``kind`` from the customer, in progress."""
+        d = register_case(store, request_type=kind, channel=Channel.PAPER,
+                          received_on=date(2026, 11, 2), person_label="Testperson",
+                          identifiers=[(None, pnr)], today=AS_OF)
+        d = verify_identity(store, d.case_id, method=IdentityMethod.SIGNED_LETTER,
+                            evidence="signed letter", verified_on=date(2026, 11, 3),
+                            expected_version=d.version, today=AS_OF)
+        transition_case(store, d.case_id, CaseStatus.IN_PROGRESS, actor=store.actor,
+                        reason=None, expected_version=d.version, today=AS_OF)
+        return d.case_id
+
     panel = ErasurePanel(runner)
     qtbot.addWidget(panel)
     panel.set_context(ctx)
     panel.show()
-    yield Setup(panel, runner, ctx, portal, d.case_id, cid, open_as)
+    yield Setup(panel, runner, ctx, portal, new_case(RequestType.ERASURE), cid, open_as,
+                new_case)
     runner.shutdown()
     for c in opened:
         c.close()
@@ -160,7 +167,8 @@ def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: 
     invoices = _table_item(panel, "invoices")
     assert "Bokföringslagen" in invoices.text(4)
     ends = sorted({r.hold.ends_on for r in view.plan.held if r.hold is not None})
-    assert all(d.isoformat() in invoices.text(4) for d in ends)
+    assert ends[0].isoformat() in invoices.text(4) and ends[-1].isoformat() in invoices.text(4)
+    assert all(d.isoformat() in invoices.toolTip(4) for d in ends)
     assert int(invoices.text(3)) == sum(1 for r in view.plan.held if r.table == "invoices")
     # SQLite case store: the panel says plainly that four-eyes is not enforced.
     assert panel.notice.isVisible() and "not enforced" in panel.notice.text()
@@ -240,6 +248,52 @@ def test_executing_an_unapproved_plan_is_refused(setup: Setup, qtbot: QtBot) -> 
     view = latest_plan(setup.ctx.case_store, setup.case_id)
     assert view is not None and view.state == DRAFT and view.executions == ()
     assert not panel.letter_button.isEnabled()
+
+
+def test_rectify_a_field_from_the_form(setup: Setup, qtbot: QtBot) -> None:
+    panel = setup.panel
+    case_id = setup.new_case(RequestType.RECTIFICATION)
+    with qtbot.waitSignal(panel.person_loaded, timeout=30_000):
+        panel.load_case(case_id)
+    assert panel.rectify_box.isVisible() and not panel.erasure_box.isVisible()
+    panel.rect_table.setCurrentIndex(panel.rect_table.findData("customers"))
+    panel.rect_field.setCurrentIndex(panel.rect_field.findData("phone"))
+    old = _count(setup.portal, "SELECT count(*) FROM customers WHERE id = :c AND phone = "
+                 "'070-000 00 00'", c=setup.customer_id)
+    assert old == 0 and panel.rect_old.text() not in ("", "070-000 00 00")
+    qtbot.keyClicks(panel.rect_value, "070-000 00 00")
+    assert not panel.rectify_button.isEnabled()  # a reason is required
+    qtbot.keyClicks(panel.rect_reason, "New number given in the signed letter")
+    with qtbot.waitSignal(panel.rectified, timeout=30_000) as done:
+        _click(qtbot, panel.rectify_button)
+    r = done.args[0]
+    assert (r.table, r.column, r.new_value) == ("customers", "phone", "070-000 00 00")
+    assert r.recipients and "art. 19" in panel.rect_done.text()
+    assert r.recipients[0][1] in panel.rect_done.text()
+    assert _count(setup.portal, "SELECT count(*) FROM customers WHERE id = :c AND phone = "
+                  "'070-000 00 00'", c=setup.customer_id) == 1
+
+
+def test_withdraw_consent_then_write_the_letter(setup: Setup, qtbot: QtBot,
+                                                 tmp_path: Path) -> None:
+    panel = setup.panel
+    case_id = setup.new_case(RequestType.CONSENT_WITHDRAWAL)
+    panel.load_case(case_id)
+    qtbot.waitUntil(panel.withdraw_button.isEnabled, timeout=30_000)
+    assert panel.consent_box.isVisible() and not panel.rectify_box.isVisible()
+    with qtbot.waitSignal(panel.executed, timeout=60_000) as done:
+        _click(qtbot, panel.withdraw_button)
+    result = done.args[0]
+    assert result.verification.ok and result.view.kind == "consent_withdrawal"
+    assert result.view.plan.rows and all("consent" in r.categories
+                                         for r in result.view.plan.rows)
+    assert not panel.withdraw_button.isEnabled() and panel.letter_button.isEnabled()
+    panel.folder_edit.setText(str(tmp_path))
+    panel.lang_combo.setCurrentIndex(panel.lang_combo.findData("en"))
+    with qtbot.waitSignal(panel.letter_written, timeout=60_000) as written:
+        _click(qtbot, panel.letter_button)
+    assert written.args[0].path.name.startswith("consent-withdrawn-")
+    assert "IMY" in "".join(p.extract_text() for p in PdfReader(written.args[0].path).pages)
 
 
 def test_ctrl_r_opens_the_erasure_tab_for_an_erasure_case(window: MainWindow,
