@@ -46,6 +46,7 @@ from privacy_desk.erasure import (
     NOT_EXECUTED,
     SHARED_LOGIN_NOTICE,
     SQLITE_NOTICE,
+    STARTED,
     ErasureRefused,
     ExecuteResult,
     LetterResult,
@@ -57,6 +58,7 @@ from privacy_desk.erasure import (
     erasure_subject,
     execute,
     latest_plan,
+    reconcile,
     write_letter,
 )
 from privacy_desk.portal.erasure import Action, DryRunLine, ErasurePlan
@@ -106,6 +108,10 @@ def _load(ctx: AppContext, case_id: int) -> Loaded:
     plan = None
     if detail.request_type not in RECTIFY_TYPES:
         plan = latest_plan(ctx.case_store, case_id)
+    if plan is not None and plan.state == STARTED:
+        # Left 'started' by a desk that died or lost its connection: settle it now, so the
+        # officer sees 'not executed' (portal unchanged) or the recovered outcome.
+        plan = reconcile(ctx.case_store, ctx.portal, ctx.datamap, plan.id)
     if plan is not None:
         return Loaded(detail, plan, None)
     return Loaded(detail, None,

@@ -4,6 +4,9 @@ dry run, own approval refused, a second officer approves, execute, outcome, lett
 from __future__ import annotations
 
 import shutil
+import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -21,11 +24,21 @@ from sqlalchemy.engine import URL
 
 from privacy_desk.bootstrap import AppContext, open_context
 from privacy_desk.casestore import register_case, transition_case, verify_identity
+from privacy_desk.casestore.cases import utcnow
+from privacy_desk.casestore.erasure_models import ErasureExecutionRecord, ErasurePlanRecord
 from privacy_desk.casestore.queries import case_detail
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.erasure import APPROVED, COMMITTED, DRAFT, latest_plan
+from privacy_desk.erasure import (
+    APPROVED,
+    COMMITTED,
+    DRAFT,
+    approve_plan,
+    create_plan,
+    erasure_subject,
+    latest_plan,
+)
 from privacy_desk.paths import AppPaths
 from privacy_desk.roles import Role, add_officer, set_roles
 from privacy_desk.ui.erasure_panel import PLAN_ROLE, ErasurePanel
@@ -277,6 +290,33 @@ def test_executing_an_unapproved_plan_is_refused(setup: Setup, qtbot: QtBot) -> 
     view = latest_plan(setup.ctx.case_store, setup.case_id)
     assert view is not None and view.state == DRAFT and view.executions == ()
     assert not panel.letter_button.isEnabled()
+
+
+def test_an_execution_left_started_by_a_dead_desk_shows_as_not_executed(
+        setup: Setup, qtbot: QtBot) -> None:
+    store, ctx = setup.ctx.case_store, setup.ctx
+    found = erasure_subject(store, ctx.portal, ctx.datamap, setup.case_id)
+    plan = create_plan(store, ctx.portal, ctx.datamap, setup.case_id, found.candidates[0],
+                       actor=ctx.officer)
+    approve_plan(store, plan.id, expected_sha256=plan.sha256, actor=APPROVER)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a desk process that has died
+    with store.sessions.begin() as session:
+        rec = session.get(ErasurePlanRecord, plan.id)
+        assert rec is not None
+        rec.state = "started"
+        session.add(ErasureExecutionRecord(
+            plan_id=plan.id, case_id=setup.case_id, state="started", executed_by=ctx.officer,
+            started_at=utcnow(), host=socket.gethostname(), pid=gone.pid))
+    invoices = _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
+                      c=setup.customer_id)
+    _load(setup, qtbot)
+    panel = setup.panel
+    assert panel.plan is not None and panel.plan.state == APPROVED
+    assert "nothing was changed in the portal" in panel.outcome.text()
+    assert panel.execute_button.isEnabled() and not panel.letter_button.isEnabled()
+    assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
+                  c=setup.customer_id) == invoices
 
 
 def test_rectify_a_field_from_the_form(setup: Setup, qtbot: QtBot) -> None:
