@@ -40,6 +40,7 @@ from privacy_desk.erasure import (
     latest_plan,
 )
 from privacy_desk.paths import AppPaths
+from privacy_desk.portal.erasure import KeepReason
 from privacy_desk.roles import Role, add_officer, set_roles
 from privacy_desk.ui.erasure_panel import PLAN_ROLE, ErasurePanel
 from privacy_desk.ui.labels import event_label
@@ -88,13 +89,17 @@ def _customer(portal: Path) -> tuple[int, str]:
     return int(cid), str(pnr)
 
 
-def _count(portal: Path, sql: str, **params: object) -> int:
+def _scalar(portal: Path, sql: str, **params: object) -> object:
     engine = create_engine(f"sqlite:///{portal}")
     try:
         with engine.connect() as conn:
-            return int(conn.execute(text(sql), params).scalar_one())
+            return conn.execute(text(sql), params).scalar_one()
     finally:
         engine.dispose()
+
+
+def _count(portal: Path, sql: str, **params: object) -> int:
+    return int(str(_scalar(portal, sql, **params)))
 
 
 @pytest.fixture
@@ -317,6 +322,34 @@ def test_an_execution_left_started_by_a_dead_desk_shows_as_not_executed(
     assert panel.execute_button.isEnabled() and not panel.letter_button.isEnabled()
     assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
                   c=setup.customer_id) == invoices
+
+
+def test_several_people_match_the_officer_chooses_one(setup: Setup, qtbot: QtBot) -> None:
+    """A household's shared login e-mail names two customers: nothing is planned until the
+    officer picks one, and the shared login is kept for the other."""
+    store = setup.ctx.case_store
+    email = _scalar(setup.portal, "SELECT a.email FROM portal_accounts a JOIN account_customers l "
+                    "ON l.account_id = a.id GROUP BY a.id, a.email HAVING count(*) > 1 "
+                    "ORDER BY a.id LIMIT 1")
+    d = register_case(store, request_type=RequestType.ERASURE, channel=Channel.PORTAL,
+                      received_on=date(2026, 11, 2), person_label="Testperson",
+                      identifiers=[(None, email)], today=AS_OF)
+    d = verify_identity(store, d.case_id, method=IdentityMethod.SIGNED_LETTER,
+                        evidence="signed letter", verified_on=date(2026, 11, 3),
+                        expected_version=d.version, today=AS_OF)
+    transition_case(store, d.case_id, CaseStatus.IN_PROGRESS, actor=store.actor, reason=None,
+                    expected_version=d.version, today=AS_OF)
+    panel = setup.panel
+    with qtbot.waitSignal(panel.candidates_found, timeout=30_000) as found:
+        panel.load_case(d.case_id)
+    assert found.args[0] == 2 and panel.candidates.isVisible()
+    assert panel.plan is None and latest_plan(store, d.case_id) is None
+    chosen = panel.candidates.itemData(1)
+    with qtbot.waitSignal(panel.plan_shown, timeout=30_000) as shown:
+        panel.candidates.activated.emit(1)
+    view = shown.args[0]
+    assert tuple(view.plan.subject["key"]) == tuple(chosen.key)
+    assert any(r.kept_because is KeepReason.SHARED for r in view.plan.rows)
 
 
 def test_rectify_a_field_from_the_form(setup: Setup, qtbot: QtBot) -> None:
