@@ -104,7 +104,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
                       portal_profile=args.portal_profile,
                       case_store_profile=args.case_store_profile,
                       ask_password=None if args.self_test else prompt)
-    window = MainWindow(runner, connect, show_error_dialogs=not args.self_test)
+    window = MainWindow(runner, connect, show_error_dialogs=not args.self_test, paths=paths)
     outcome: dict[str, int] = {}
 
     if args.self_test:

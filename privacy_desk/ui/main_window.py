@@ -73,7 +73,10 @@ from privacy_desk.domain.lifecycle import (
 )
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.paths import AppPaths
 from privacy_desk.queue_settings import QueueSettings
+from privacy_desk.roles import Role
+from privacy_desk.ui.audit_view import AuditView
 from privacy_desk.ui.case_dialogs import (
     CaseDialog,
     DecisionDialog,
@@ -84,6 +87,7 @@ from privacy_desk.ui.case_dialogs import (
     decision_label,
     identity_method_label,
 )
+from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.erasure_panel import PANEL_TYPES, ErasurePanel
 from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.labels import channel_label, event_label, request_type_label, status_label
@@ -181,8 +185,10 @@ class MainWindow(QMainWindow):
         *,
         show_error_dialogs: bool = True,
         intake_interval_ms: int | None = None,
+        paths: AppPaths | None = None,
     ) -> None:
         super().__init__()
+        self._paths = paths
         self._runner = runner
         self._connect = connect
         self._show_error_dialogs = show_error_dialogs
@@ -245,6 +251,9 @@ class MainWindow(QMainWindow):
         self.preview_tab = self.tabs.addTab(self.preview_panel, self.tr("Extract"))
         self.erasure_tab = self.tabs.addTab(self.erasure_panel, self.tr("Erasure"))
         self.person_tab = self.tabs.addTab(self.person_panel, self.tr("Find a person"))
+        # Added once connected, for auditors and administrators only.
+        self.audit_view: AuditView | None = None
+        self._build_menus()
         self.setCentralWidget(self.tabs)
         self.idle_lock: IdleLock | None = None
 
@@ -448,8 +457,45 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Import failed: {message}").format(message=message))
         self.intake_done.emit(-1)
 
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.connections_action = QAction(self.tr("Connections…"), self)
+        self.connections_action.setObjectName("connectionsAction")
+        self.connections_action.triggered.connect(self.open_connections)
+        self.connections_action.setEnabled(self._paths is not None)
+        file_menu.addAction(self.connections_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    @Slot()
+    def open_connections(self) -> ConnectionDialog | None:
+        """Connection profiles; passwords go to the OS keyring, never to a file."""
+        paths = self.ctx.paths if self.ctx is not None else self._paths
+        if paths is None:
+            return None
+        dialog = ConnectionDialog(self._runner, paths, ctx=self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _add_audit_tab(self, ctx: AppContext) -> None:
+        roles = ctx.roles
+        if self.audit_view is not None or roles is None:
+            return
+        if not (roles.admin or roles.has(Role.AUDITOR)):
+            return
+        self.audit_view = AuditView(self._runner, ctx.case_store, ctx.officer)
+        self.audit_view.setObjectName("auditView")
+        self.audit_tab = self.tabs.addTab(self.audit_view, self.tr("Audit trail"))
+        self.audit_view.load()
+
     def _on_connected(self, ctx: AppContext) -> None:
         self.ctx = ctx
+        self.connections_action.setEnabled(True)
+        self._add_audit_tab(ctx)
         self.preview_panel.set_context(ctx)
         self.person_panel.set_context(ctx)
         self.erasure_panel.set_context(ctx)

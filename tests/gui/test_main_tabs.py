@@ -10,6 +10,7 @@ from privacy_desk.casestore.queries import case_detail
 from privacy_desk.casestore.work import verify_identity
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col
 
@@ -62,3 +63,19 @@ def test_preview_of_an_access_case_needs_verified_identity_then_shows_data(
         with qtbot.waitSignal(window.preview_panel.preview_loaded, timeout=20_000):
             window.preview_panel._on_candidate(0)
     assert window.preview_panel.tree.topLevelItemCount() > 0
+
+
+def test_the_administrator_sees_the_audit_trail_tab(window: MainWindow, qtbot: QtBot) -> None:
+    # The first officer of a new case store is its administrator.
+    assert window.audit_view is not None
+    qtbot.waitUntil(lambda: window.audit_view is not None
+                    and window.audit_view.model.rowCount() > 0, timeout=20_000)
+    assert window.tabs.tabText(window.audit_tab) == "Audit trail"
+
+
+def test_file_menu_opens_the_connection_profiles(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.connections_action.isEnabled()
+    window.connections_action.trigger()
+    dialog = window.findChild(ConnectionDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
