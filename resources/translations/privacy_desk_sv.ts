@@ -1145,7 +1145,7 @@
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="492"/>
         <source>Audit trail</source>
-        <translation type="unfinished">Granskningslogg</translation>
+        <translation>Granskningslogg</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="505"/>
