@@ -32,6 +32,8 @@ SUBCOMMAND_MODULES: list[str] = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="privacy-desk",
+        # Abbreviations would make a subcommand's --case clash with --case-store here.
+        allow_abbrev=False,
         description="Privacy Desk: answer data-subject requests (GDPR art. 15-21) "
         "against the customer portal. Without a subcommand, opens the app.",
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -164,19 +165,68 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
+def _new_case(capsys: pytest.CaptureFixture[str], common: tuple[str, ...],
+              portal: tuple[str, ...], kind: str, pnr: str) -> str:
+    """Register, verify and start a paper request through the CLI; its case number."""
+    received = (date.today() - timedelta(days=3)).isoformat()
+    code, out, err = _run(capsys, *common, *portal, "case", "register", "--type", kind,
+                          "--channel", "paper", "--received", received,
+                          "--person", "Testperson", "--id", f"personnummer={pnr}")
+    assert code == 0, err
+    number = re.search(r"PD-\d{4}-\d{5}", out)
+    assert number, out
+    code, _, err = _run(capsys, *common, *portal, "case", "verify", number.group(0),
+                        "--method", "signed_letter", "--evidence", "Signed letter checked")
+    assert code == 0, err
+    code, _, err = _run(capsys, *common, *portal, "case", "transition", number.group(0),
+                        "in_progress")
+    assert code == 0, err
+    return number.group(0)
+
+
+def _access_and_erasure_through_the_cli(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        common: tuple[str, ...], portal: tuple[str, ...], pnr: str, out_dir: Path) -> None:
+    """An extract, then an erasure approved by a second officer: the flows that touch the
+    most personal data, so the log scan afterwards means something."""
+    out_dir.mkdir()
+    access = _new_case(capsys, common, portal, "access", pnr)
+    code, _, err = _run(capsys, *common, "export", *portal, "--subject", pnr, "--out",
+                        str(out_dir), "--case", access)
+    assert code == 0, err
+    erasure = _new_case(capsys, common, portal, "erasure", pnr)
+    code, _, err = _run(capsys, *common, *portal, "case", "erasure", "plan", erasure)
+    assert code == 0, err
+    _as(monkeypatch, "bertil")
+    code, _, err = _run(capsys, *common, *portal, "case", "erasure", "approve", erasure)
+    assert code == 0, err
+    _as(monkeypatch, "anna")
+    code, out, err = _run(capsys, *common, *portal, "case", "erasure", "execute", erasure)
+    assert code == 0 and "committed" in out, err
+    code, _, err = _run(capsys, *common, *portal, "case", "erasure", "letter", erasure,
+                        "--out", str(out_dir))
+    assert code == 0, err
+    assert list(out_dir.glob("*.pdf")) and list(out_dir.glob("*.zip"))
+
+
 def test_cli_roles_audit_and_log_hygiene(
         tmp_path: Path, demo_portal: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring) -> None:
     """A full flow through the CLI; then nothing personal or secret is in logs or settings."""
     base = tmp_path / "desk"
     common = ("--base-dir", str(base))
-    portal = ("--portal", str(demo_portal), "--map", str(DEMO_MAP))
+    own_portal = tmp_path / "portal.sqlite3"  # erased from below: not the shared one
+    shutil.copy(demo_portal, own_portal)
+    portal = ("--portal", str(own_portal), "--map", str(DEMO_MAP))
     person = _a_person(demo_portal)
     password = "Pg-lösen-5521-hemligt"
     _as(monkeypatch, "anna")
     code, _, err = _run(capsys, *common, "find", person["email"], *portal)
     assert code == 0, err
     assert _run(capsys, *common, "officer", "add", "ivar", "--role", "auditor")[0] == 0
+    assert _run(capsys, *common, "officer", "add", "bertil", "--role", "approver")[0] == 0
+    _access_and_erasure_through_the_cli(capsys, monkeypatch, common, portal,
+                                        person["personnummer"], tmp_path / "letters")
     monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
     assert _run(capsys, *common, "profile", "add", "portal-pg", "--kind", "portal",
                 "--backend", "postgresql", "--host", "127.0.0.1", "--database", "portal",
