@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from privacy_desk.datamap.model import DataMap, Erasure
 from privacy_desk.portal.erasure import Action, ErasurePlan
 from privacy_desk.reports.fonts import register_fonts
+from privacy_desk.reports.layout import letter_top
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.texts import check_language
 
@@ -134,19 +135,15 @@ def build_erasure_letter(plan: ErasurePlan, datamap: DataMap, *, case_number: st
     base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14, spaceAfter=4)
     h1 = ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, spaceAfter=8)
     h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=11, leading=15, spaceBefore=8)
-    small = ParagraphStyle("small", base, fontSize=8.5, leading=11)
     lines = letter_lines(plan, datamap, lang)
     consent = plan.kind == "consent_withdrawal"
 
     def p(text: str, style: ParagraphStyle = base) -> Paragraph:
         return Paragraph(escape(text), style)
 
-    story = [p(letterhead.company, h2),
-             p(" · ".join((*letterhead.address_lines, letterhead.email, letterhead.phone)),
-               small),
-             p(f"{t['date_label']}: {produced_on.isoformat()} · {t['case_label']}: "
-               f"{case_number}", small),
-             Spacer(1, 10 * mm), p(person_label), Spacer(1, 8 * mm),
+    story = [*letter_top(letterhead, date_line=f"{t['date_label']}: {produced_on.isoformat()}",
+                         case_line=f"{t['case_label']}: {case_number}"),
+             Spacer(1, 14 * mm), p(person_label), Spacer(1, 12 * mm),
              p(t["subject_consent" if consent else "subject_erasure"], h1),
              p(t["greeting"].format(name=person_label)),
              p(t["intro_consent" if consent else "intro_erasure"].format(case=case_number)),

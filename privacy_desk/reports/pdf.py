@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 
 from privacy_desk.reports.extract import Extract, ExtractTable
 from privacy_desk.reports.fonts import register_fonts
+from privacy_desk.reports.layout import letter_top
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.texts import LetterTexts, letter_texts
 
@@ -59,7 +60,6 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
               password: str | None = None) -> bytes:
     """Render ``extract`` as a PDF and return its bytes."""
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.styles import ParagraphStyle
@@ -79,8 +79,6 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     regular, bold = register_fonts()
     texts = letter_texts(lang)
     base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14)
-    small = ParagraphStyle("small", base, fontSize=8.5, leading=11)
-    right = ParagraphStyle("right", small, alignment=TA_RIGHT)
     h1 = ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, spaceAfter=6)
     h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=12, leading=16, spaceBefore=10,
                         spaceAfter=4)
@@ -88,7 +86,6 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                         spaceAfter=2)
     cell = ParagraphStyle("cell", base, fontSize=7.5, leading=9)
     head = ParagraphStyle("head", cell, fontName=bold)
-    company = ParagraphStyle("company", base, fontName=bold, fontSize=15, leading=19)
 
     page_label = texts.get("page", page="{page}", pages="{pages}")
     header_text = f"{letterhead.company} · {texts.get('case_label')} {extract.case_number}"
@@ -130,17 +127,9 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     story: list[Any] = []
     produced = extract.produced_at.date().isoformat()
     # --- letterhead and covering letter
-    sender = "<br/>".join(escape(x) for x in (*letterhead.address_lines, letterhead.email,
-                                               letterhead.phone))
-    meta = (f"{escape(texts.get('date_label'))}: {produced}<br/>"
-            f"{escape(texts.get('case_label'))}: {escape(extract.case_number)}")
-    top = Table([[Paragraph(escape(letterhead.company), company), Paragraph(meta, right)],
-                 [Paragraph(sender, small), ""]], colWidths=[110 * mm, 60 * mm])
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                             ("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.HexColor("#1f4e79"))]))
-    story += [top, Spacer(1, 14 * mm),
+    top = letter_top(letterhead, date_line=f"{texts.get('date_label')}: {produced}",
+                     case_line=f"{texts.get('case_label')}: {extract.case_number}")
+    story += [*top, Spacer(1, 14 * mm),
               Paragraph(escape(extract.person_label), base), Spacer(1, 12 * mm),
               Paragraph(escape(texts.get("subject")), h1),
               Paragraph(escape(texts.get("greeting", name=extract.person_label)), base),
