@@ -70,6 +70,24 @@ class AppContext:
     roles: OfficerInfo | None = None
     #: Per-session scratch folder (previews, exports in progress), removed on close.
     temp: SessionTemp | None = field(default=None, repr=False)
+    #: A separate portal login with write rights, for erasure, rectification and consent
+    #: changes; lookups and previews keep the (ideally read-only) ``portal`` login.
+    portal_write_url: URL | None = None
+    _writer: Engine | None = field(default=None, repr=False)
+
+    @property
+    def portal_writer(self) -> Engine:
+        """The engine that changes the portal: the write login if one is configured.
+
+        Connected on first use (on the worker thread), so a desk that never erases never
+        opens a write connection. Whether it really may write is checked before each
+        change (privacy_desk.portal.erasure.check_write_access).
+        """
+        if self.portal_write_url is None:
+            return self.portal
+        if self._writer is None:
+            self._writer = connect_portal(self.portal_write_url)
+        return self._writer
 
     @property
     def portal_label(self) -> str:
@@ -94,6 +112,8 @@ class AppContext:
     def close(self) -> None:
         if self.temp is not None:
             self.temp.cleanup()
+        if self._writer is not None:
+            self._writer.dispose()
         self.portal.dispose()
         self.case_store.close()
 
@@ -120,6 +140,7 @@ def open_context(
     case_store: str | URL | None = None,
     datamap: str | Path | None = None,
     officer: str | None = None,
+    portal_write: str | URL | None = None,
     portal_profile: str | None = None,
     case_store_profile: str | None = None,
     ask_password: Callable[[ConnectionProfile], str | None] | None = None,
@@ -199,6 +220,8 @@ def open_context(
         demo=demo,
         roles=info,
         temp=temp,
+        portal_write_url=(portal_write if isinstance(portal_write, URL) or portal_write is None
+                          else parse_target(portal_write)),
     )
     if demo:
         _give_demo_a_past(ctx)

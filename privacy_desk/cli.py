@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start the full app without a person, wait for the queue to load, "
                         "print a summary line and exit (0 = healthy)")
     parser.add_argument("--portal", metavar="URL", help="portal database URL or SQLite path")
+    parser.add_argument("--portal-write", metavar="URL",
+                        help="a portal login with write rights, used only for erasure, "
+                        "rectification and consent changes (default: the --portal login)")
     parser.add_argument("--map", metavar="FILE", dest="datamap",
                         help="the portal's data map (YAML; see docs/datamap.md)")
     parser.add_argument("--case-store", metavar="URL",

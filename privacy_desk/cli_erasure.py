@@ -93,7 +93,9 @@ def _context(args: argparse.Namespace) -> AppContext:
     from privacy_desk.paths import AppPaths
 
     return open_context(AppPaths.default(args.base_dir), demo=args.demo, portal=args.portal,
-                        case_store=args.case_store, datamap=args.datamap)
+                        case_store=args.case_store, datamap=args.datamap,
+                        portal_write=args.portal_write, portal_profile=args.portal_profile,
+                        case_store_profile=args.case_store_profile)
 
 
 def _print_plan(view: PlanView) -> None:
@@ -162,7 +164,7 @@ def run_erasure(args: argparse.Namespace) -> int:
         elif args.step == "approve":
             _print_plan(approve_plan(store, view.id, expected_sha256=view.sha256, actor=who))
         elif args.step == "execute":
-            result = execute(store, portal, dmap, view.id, actor=who, today=args.today)
+            result = execute(store, ctx.portal_writer, dmap, view.id, actor=who, today=args.today)
             _print_plan(result.view)
             if not result.verification.ok:
                 print("Verification found: " + "; ".join(result.verification.problems),
@@ -195,7 +197,7 @@ def run_rectify(args: argparse.Namespace) -> int:
         if len(found.candidates) != 1:
             raise ErasureRefused("The case's identifiers do not name exactly one person.",
                                  "Rectify from the app, where you choose the person.")
-        r = rectify(ctx.case_store, ctx.portal, ctx.datamap, case_id, found.candidates[0],
+        r = rectify(ctx.case_store, ctx.portal_writer, ctx.datamap, case_id, found.candidates[0],
                     table=args.table, key=key, column=args.column, new_value=args.value,
                     reason=args.reason, actor=ctx.officer)
     finally:
@@ -218,7 +220,7 @@ def run_withdraw(args: argparse.Namespace) -> int:
         if len(found.candidates) != 1:
             raise ErasureRefused("The case's identifiers do not name exactly one person.",
                                  "Withdraw from the app, where you choose the person.")
-        result = withdraw_consent(ctx.case_store, ctx.portal, ctx.datamap, case_id,
+        result = withdraw_consent(ctx.case_store, ctx.portal_writer, ctx.datamap, case_id,
                                   found.candidates[0], actor=ctx.officer, today=args.today)
     finally:
         ctx.close()

@@ -101,7 +101,7 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
     prompt = PasswordPrompt()
     connect = partial(open_context, paths, demo=args.demo, portal=args.portal,
                       case_store=args.case_store, datamap=args.datamap,
-                      portal_profile=args.portal_profile,
+                      portal_write=args.portal_write, portal_profile=args.portal_profile,
                       case_store_profile=args.case_store_profile,
                       ask_password=None if args.self_test else prompt)
     window = MainWindow(runner, connect, show_error_dialogs=not args.self_test, paths=paths)

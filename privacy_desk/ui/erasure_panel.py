@@ -664,7 +664,7 @@ class ErasurePanel(QWidget):
         if view is None or ctx is None:
             return
         self.message.setText(self.tr("Executing the plan in one portal transaction…"))
-        self._submit(lambda: execute(ctx.case_store, ctx.portal, ctx.datamap, view.id,
+        self._submit(lambda: execute(ctx.case_store, ctx.portal_writer, ctx.datamap, view.id,
                                      actor=ctx.officer), self._on_executed, "erasure_execute")
 
     def _on_executed(self, result: ExecuteResult) -> None:
@@ -678,8 +678,8 @@ class ErasurePanel(QWidget):
         if ctx is None or cand is None or case_id is None:
             return
         self.message.setText(self.tr("Withdrawing consent in one portal transaction…"))
-        self._submit(lambda: withdraw_consent(ctx.case_store, ctx.portal, ctx.datamap, case_id,
-                                              cand, actor=ctx.officer),
+        self._submit(lambda: withdraw_consent(ctx.case_store, ctx.portal_writer, ctx.datamap,
+                                              case_id, cand, actor=ctx.officer),
                      self._on_executed, "withdraw_consent")
 
     # --- rectification ------------------------------------------------------------------
@@ -755,7 +755,7 @@ class ErasurePanel(QWidget):
             self.case_changed.emit(case_id)
             self._use(cand)
 
-        self._submit(lambda: rectify(ctx.case_store, ctx.portal, ctx.datamap, case_id, cand,
+        self._submit(lambda: rectify(ctx.case_store, ctx.portal_writer, ctx.datamap, case_id, cand,
                                      table=table, key=key, column=str(column),
                                      new_value=value or None, reason=reason,
                                      actor=ctx.officer, lang=lang),

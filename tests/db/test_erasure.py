@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Engine
 
+from privacy_desk.bootstrap import open_context
 from privacy_desk.casestore import (
     CaseStore,
     open_case_store,
@@ -43,6 +44,7 @@ from privacy_desk.erasure import (
     plan_hold_release,
     reconcile,
 )
+from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.portal.demo.schema import metadata
 from privacy_desk.portal.erasure import Action, WriteRefused
@@ -331,3 +333,41 @@ def test_dropped_postgresql_connection_rolls_back(tmp_path: Path) -> None:
         assert _snapshot(e.portal) == before
         after = latest_plan(e.store, e.case_id)
         assert after is not None and after.executions[-1].state == "not executed"
+
+
+def test_lookups_use_the_read_only_login_and_changes_the_write_login(
+        tmp_path: Path, app_paths: AppPaths) -> None:
+    """Issue 7: the portal through a read-only role for lookups and previews, and a separate
+    login with write rights for erasure; the desk checks which one it has before writing."""
+    with throwaway_database("postgresql", tmp_path) as portal_url:
+        generate_demo_portal(portal_url, customers=15, seed=7, as_of=TODAY)
+        role = f"pd_reader_{os.getpid()}"
+        admin = make_engine(portal_url)
+        with admin.connect() as conn, conn.begin():
+            conn.execute(text(f"DROP ROLE IF EXISTS {role}"))
+            conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+            conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"))
+        ctx = open_context(app_paths, portal=portal_url.set(username=role),
+                           portal_write=portal_url, datamap=MAP_FILE, officer="anna")
+        try:
+            assert ctx.portal_writer is not ctx.portal
+            add_officer(ctx.case_store, "bertil", [Role.APPROVER], actor="anna")
+            _cid, pnr = _person(ctx.portal)
+            case_id = _case(ctx.case_store, pnr)
+            found = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
+            view = create_plan(ctx.case_store, ctx.portal, ctx.datamap, case_id,
+                               found.candidates[0], actor="anna", today=TODAY)
+            approve_plan(ctx.case_store, view.id, expected_sha256=view.sha256, actor="bertil")
+            with pytest.raises(WriteRefused):  # the reading login may not change anything
+                execute(ctx.case_store, ctx.portal, ctx.datamap, view.id, actor="anna",
+                        today=TODAY)
+            result = execute(ctx.case_store, ctx.portal_writer, ctx.datamap, view.id,
+                             actor="anna", today=TODAY)
+            assert result.view.state == "committed"
+            assert not find_person(ctx.portal, ctx.datamap, pnr).candidates
+        finally:
+            ctx.close()
+            with admin.connect() as conn, conn.begin():
+                conn.execute(text(f"DROP OWNED BY {role}"))
+                conn.execute(text(f"DROP ROLE {role}"))
+            admin.dispose()
