@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         demo = self.tr(" (demo)") if ctx.demo else ""
         self.portal_label.setText(self.tr("Portal: {url}").format(url=ctx.portal_label) + demo)
         self.store_label.setText(self.tr("Case store: {url}").format(url=ctx.case_store_label))
-        self.register_action.setEnabled(True)
+        self.register_action.setEnabled(self._may_change())
         interval = self._intake_interval_ms
         if interval is None:
             try:
@@ -634,6 +634,9 @@ class MainWindow(QMainWindow):
     def _update_case_actions(self) -> None:
         view, ctx = self._view, self.ctx
         d = view.detail if view else None
+        # An auditor's window offers no changes; the services refuse them anyway.
+        if not self._may_change():
+            d = None
         is_open = d is not None and d.status not in TERMINAL_STATUSES
         self.claim_action.setEnabled(is_open and d is not None and d.assignee is None)
         self.release_action.setEnabled(
@@ -646,6 +649,10 @@ class MainWindow(QMainWindow):
             view is not None and view.allowance.needs_decision and is_open)
         self.preview_action.setEnabled(d is not None and d.request_type.discloses_data)
         self.erasure_action.setEnabled(d is not None and d.request_type in PANEL_TYPES)
+
+    def _may_change(self) -> bool:
+        roles = self.ctx.roles if self.ctx is not None else None
+        return roles is None or not roles.read_only
 
     def current_case_id(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()
