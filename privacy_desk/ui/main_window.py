@@ -89,6 +89,7 @@ from privacy_desk.ui.case_dialogs import (
 )
 from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.erasure_panel import PANEL_TYPES, ErasurePanel
+from privacy_desk.ui.holds_view import HoldsView
 from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.labels import channel_label, event_label, request_type_label, status_label
 from privacy_desk.ui.person_search import PersonSearchPanel
@@ -250,6 +251,11 @@ class MainWindow(QMainWindow):
         self.queue_tab = self.tabs.addTab(splitter, self.tr("Queue"))
         self.preview_tab = self.tabs.addTab(self.preview_panel, self.tr("Extract"))
         self.erasure_tab = self.tabs.addTab(self.erasure_panel, self.tr("Erasure"))
+        # Data kept by law whose hold has ended: planned here, erased in the Erasure tab.
+        self.holds_view = HoldsView(runner)
+        self.holds_view.setObjectName("holdsView")
+        self.holds_view.plan_ready.connect(self.open_erasure_case)
+        self.holds_tab = self.tabs.addTab(self.holds_view, self.tr("Holds that have ended"))
         self.person_tab = self.tabs.addTab(self.person_panel, self.tr("Find a person"))
         # Added once connected, for auditors and administrators only.
         self.audit_view: AuditView | None = None
@@ -499,6 +505,7 @@ class MainWindow(QMainWindow):
         self.preview_panel.set_context(ctx)
         self.person_panel.set_context(ctx)
         self.erasure_panel.set_context(ctx)
+        self.holds_view.set_context(ctx)
         if self.idle_lock is None:
             minutes = load_settings(ctx.paths).idle_lock_minutes
             self.idle_lock = IdleLock(self, minutes=minutes)
@@ -831,6 +838,12 @@ class MainWindow(QMainWindow):
         case_id = self.current_case_id()
         if case_id is None:
             return
+        self.tabs.setCurrentIndex(self.erasure_tab)
+        self.erasure_panel.load_case(case_id)
+
+    @Slot(int)
+    def open_erasure_case(self, case_id: int) -> None:
+        """Open the Erasure tab on ``case_id`` (it need not be in the queue's selection)."""
         self.tabs.setCurrentIndex(self.erasure_tab)
         self.erasure_panel.load_case(case_id)
 
