@@ -37,7 +37,7 @@ from privacy_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-#: The case id of a table row (on its first cell).
+# The case id of a table row (on its first cell).
 CASE_ROLE = Qt.ItemDataRole.UserRole + 40
 
 
@@ -81,11 +81,11 @@ class HoldsView(QWidget):
     pass a later day.
     """
 
-    #: Emitted with the number of lines once the list is loaded.
+    # Emitted with the number of lines once the list is loaded.
     loaded = Signal(int)
-    #: Emitted with the case id once a plan for its ended holds has been made.
+    # Emitted with the case id once a plan for its ended holds has been made.
     plan_ready = Signal(int)
-    #: Emitted with a message when loading or planning failed.
+    # Emitted with a message when loading or planning failed.
     failed = Signal(str)
 
     COLUMNS = 5

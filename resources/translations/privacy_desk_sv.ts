@@ -126,112 +126,112 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="856"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="876"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="859"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="879"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="864"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="884"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="867"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="887"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="868"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="888"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="869"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="889"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="870"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="890"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="871"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="891"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="872"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="892"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="873"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="893"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="875"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="895"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="876"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="896"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="878"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="898"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="881"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="901"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="882"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="902"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="887"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="907"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="890"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="910"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="901"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="921"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="913"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="933"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="926"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="946"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="932"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="952"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="935"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="955"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -965,6 +965,79 @@
     </message>
 </context>
 <context>
+    <name>HoldsView</name>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="71"/>
+        <source>Something unexpected went wrong ({name}). Nothing was changed.</source>
+        <translation>Något oväntat gick fel ({name}). Inget ändrades.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="103"/>
+        <source>Data an erasure had to keep because a law required it, and whose hold has now ended. Plan its erasure: it then goes through approval like any erasure.</source>
+        <translation>Uppgifter som en radering fick behålla för att en lag krävde det, och vars bevarandetid nu har gått ut. Planera raderingen: den godkänns sedan som vilken radering som helst.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <source>Law</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="115"/>
+        <source>Hold ended</source>
+        <translation>Bevarandetiden slutade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="127"/>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="130"/>
+        <source>Plan erasure</source>
+        <translation>Planera radering</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="187"/>
+        <source>Looking for holds that have ended…</source>
+        <translation>Letar efter bevarandekrav som har gått ut…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="208"/>
+        <source>No hold has ended: nothing kept by law is due for erasure.</source>
+        <translation>Inget bevarandekrav har gått ut: inget som behålls enligt lag ska raderas nu.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="210"/>
+        <source>Select a line and plan the erasure of that case&apos;s data.</source>
+        <translation>Välj en rad och planera raderingen av ärendets uppgifter.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="228"/>
+        <source>Planning the erasure…</source>
+        <translation>Planerar raderingen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="236"/>
+        <source>Plan made for case {case}. Review and approve it in the Erasure tab.</source>
+        <translation>Plan skapad för ärende {case}. Granska och godkänn den under fliken Radering.</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <location filename="../../privacy_desk/ui/idle_lock.py" line="28"/>
@@ -980,196 +1053,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="157"/>
         <source>Something unexpected went wrong ({name}).</source>
         <translation>Något oväntat gick fel ({name}).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
         <source>Nothing was changed. The details are in the log file.</source>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
         <source>Filter by case number or person…</source>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="362"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="360"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="251"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="366"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="251"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="252"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="252"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="253"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="253"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="352"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="258"/>
+        <source>Holds that have ended</source>
+        <translation>Utgångna bevarandekrav</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="259"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="358"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="262"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="264"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="288"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="295"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="301"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="302"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="308"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="303"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="309"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="306"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="312"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="333"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="339"/>
         <source>Register request…</source>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="340"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="346"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="350"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="346"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="352"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="349"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="355"/>
         <source>Preview extract</source>
         <translation>Förhandsgranska utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="351"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="357"/>
         <source>Erasure plan…</source>
         <translation>Raderingsplan…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="412"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="424"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="430"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="457"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="463"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="461"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="467"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="462"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="468"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="468"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="474"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="492"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="498"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="505"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="512"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="506"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="513"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="507"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="514"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="449"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="537"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="455"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="544"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="574"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="581"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
