@@ -24,6 +24,7 @@ from privacy_desk.bootstrap import open_context
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resources_dir
 from privacy_desk.ui.connection_dialog import PasswordPrompt
+from privacy_desk.ui.gc_guard import GuiThreadGarbageCollector
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -127,8 +128,10 @@ def run_app(args: argparse.Namespace, paths: AppPaths) -> int:
         window.load_failed.connect(failed)
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, timed_out)
 
+    collector = GuiThreadGarbageCollector(app)
     window.show()
     window.start()
     code = app.exec()
+    collector.stop()
     del translators
     return outcome.get("code", code)

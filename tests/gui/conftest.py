@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import date
 from functools import partial
@@ -21,6 +22,19 @@ from privacy_desk.ui.tasks import TaskRunner
 #: A fixed reference date so the generated requests (and their deadlines) are stable.
 AS_OF = date(2026, 11, 20)
 DEMO_MAP_FILE = resource_path("datamaps", "demo-portal.yaml")
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """As in the app (privacy_desk.ui.gc_guard): cycles holding Qt objects must never be
+    collected on the database worker thread, where Qt would destroy them and crash."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture(scope="session")
