@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -50,6 +49,7 @@ from privacy_desk.casestore.audit_export import (
 from privacy_desk.casestore.cases import stockholm_today
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.errors import UserError
+from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -58,15 +58,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 500
 #: The period shown when the view opens: the last 30 days.
 DEFAULT_DAYS = 30
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, UserError):
-        return str(exc)
-    log.error("Unexpected error in the audit view", exc_info=exc)
-    return QCoreApplication.translate(
-        "AuditView", "Something unexpected went wrong ({name}).").format(
-            name=type(exc).__name__)
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -240,7 +231,7 @@ class AuditView(QWidget):
 
     def _fail(self, exc: BaseException) -> None:
         self._busy(False)
-        text = _error_text(exc)
+        text = error_text(exc)
         self._say(text, ok=False)
         self.failed.emit(text)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,18 +58,10 @@ from privacy_desk.profiles import (
     record_settings_change,
     save_profile,
 )
+from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, UserError):
-        return str(exc)
-    log.error("Unexpected error in the connection dialog", exc_info=exc)
-    return QCoreApplication.translate(
-        "ConnectionDialog", "Something unexpected went wrong ({name}); nothing was changed."
-    ).format(name=type(exc).__name__)
 
 
 class ConnectionDialog(QDialog):
@@ -382,7 +374,7 @@ class ConnectionDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self._busy(False)
-            text = _error_text(exc)
+            text = error_text(exc)
             self._say(text, ok=False)
             self.tested.emit(False, text)
 
@@ -446,7 +438,7 @@ class ConnectionDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.delete_button.setEnabled(self._editing is not None)
-        text = _error_text(exc)
+        text = error_text(exc)
         self._say(text, ok=False)
         self.failed.emit(text)
 

@@ -65,6 +65,7 @@ from privacy_desk.portal.erasure import Action, DryRunLine, ErasurePlan
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
 from privacy_desk.rectify import Rectification, rectify, withdraw_consent
 from privacy_desk.roles import Role
+from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 
 #: Request types the panel works on, and which part of it they use.
@@ -789,11 +790,8 @@ class ErasurePanel(QWidget):
 
     # --- state --------------------------------------------------------------------------
     def _on_error(self, exc: BaseException) -> None:
-        from privacy_desk.ui.main_window import describe_error
-
         self._busy = False
-        message, hint = describe_error(exc)
-        self._fail(f"{message} {hint}".strip())
+        self._fail(error_text(exc))
 
     def _fail(self, text: str) -> None:
         self.message.setText(text)

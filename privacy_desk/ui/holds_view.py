@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.bootstrap import AppContext
 from privacy_desk.erasure import HoldEnding, PlanView, holds_ending, plan_hold_release
-from privacy_desk.errors import UserError
+from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -62,15 +62,6 @@ def group_holds(holds: list[HoldEnding]) -> list[HoldGroup]:
     out = [HoldGroup(cid, number, table, law, len(ends), min(ends), max(ends))
            for (cid, number, table, law), ends in groups.items()]
     return sorted(out, key=lambda g: (g.first_end, g.case_number, g.table, g.law))
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, UserError):
-        return str(exc)
-    log.error("Unexpected error in the holds view", exc_info=exc)
-    return QCoreApplication.translate(
-        "HoldsView", "Something unexpected went wrong ({name}). Nothing was changed.").format(
-            name=type(exc).__name__)
 
 
 class HoldsView(QWidget):
@@ -170,7 +161,7 @@ class HoldsView(QWidget):
 
         def fail(exc: BaseException) -> None:
             self._busy = False
-            text = _error_text(exc)
+            text = error_text(exc)
             self.message.setText(text)
             self._update_buttons()
             self.failed.emit(text)

@@ -89,6 +89,7 @@ from privacy_desk.ui.case_dialogs import (
 )
 from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.erasure_panel import PANEL_TYPES, ErasurePanel
+from privacy_desk.ui.errors import describe_error
 from privacy_desk.ui.holds_view import HoldsView
 from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.labels import channel_label, event_label, request_type_label, status_label
@@ -146,21 +147,6 @@ def connect_with_settings(connect: Callable[[], AppContext]) -> AppContext:
         raise
     ctx.case_store = replace(ctx.case_store, allowance_period=settings.allowance_period)
     return ctx
-
-
-def describe_error(exc: BaseException) -> tuple[str, str]:
-    """A message and a hint for the person, never a traceback."""
-    if isinstance(exc, UserError):
-        return exc.message, exc.hint
-    log.error("Unexpected error in a background task", exc_info=exc)
-    return (
-        QCoreApplication.translate(
-            "MainWindow", "Something unexpected went wrong ({name})."
-        ).format(name=type(exc).__name__),
-        QCoreApplication.translate(
-            "MainWindow", "Nothing was changed. The details are in the log file."
-        ),
-    )
 
 
 class MainWindow(QMainWindow):

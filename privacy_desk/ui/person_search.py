@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from privacy_desk.bootstrap import AppContext
 from privacy_desk.casestore.person_view import search_person, view_person_data
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData
+from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -147,11 +148,8 @@ class PersonSearchPanel(QWidget):
                             self._show, self._on_error, name="collect_person")
 
     def _on_error(self, exc: BaseException) -> None:
-        from privacy_desk.ui.main_window import describe_error
-
         self.search_button.setEnabled(self._ctx is not None)
-        message, hint = describe_error(exc)
-        text = f"{message} {hint}".strip()
+        text = error_text(exc)
         self.message.setText(text)
         self.search_failed.emit(text)
 

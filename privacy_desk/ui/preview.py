@@ -42,6 +42,7 @@ from privacy_desk.export import (
 )
 from privacy_desk.portal.lookup import Candidate, LookupResult
 from privacy_desk.reports.extract import row_key_json
+from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -303,10 +304,7 @@ class PreviewPanel(QWidget):
 
     # --- state --------------------------------------------------------------------------
     def _on_error(self, exc: BaseException) -> None:
-        from privacy_desk.ui.main_window import describe_error
-
-        message, hint = describe_error(exc)
-        self._fail(f"{message} {hint}".strip())
+        self._fail(error_text(exc))
 
     def _fail(self, text: str) -> None:
         self.message.setText(text)

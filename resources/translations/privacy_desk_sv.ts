@@ -4,27 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
         <source>When</source>
+        <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="100"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -32,93 +33,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="67"/>
-        <source>Something unexpected went wrong ({name}).</source>
-        <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
-        <translation>Något oväntat gick fel ({name}).</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="158"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="149"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="158"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="173"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="164"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="180"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="171"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="182"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="173"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="202"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="193"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="205"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="196"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="259"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="250"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="262"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="253"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="313"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="304"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="322"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="313"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="333"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="324"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="339"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="330"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="340"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="365"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="356"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -126,112 +121,112 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="876"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="862"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="879"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="865"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="884"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="870"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="887"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="873"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="888"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="874"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="889"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="875"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="890"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="876"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="891"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="877"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="892"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="878"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="893"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="879"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="895"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="881"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="896"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="882"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="898"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="884"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="901"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="887"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="902"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="888"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="907"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="893"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="910"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="896"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="921"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="907"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="933"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="919"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="946"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="932"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="952"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="938"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="955"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="941"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -277,193 +272,188 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="70"/>
-        <source>Something unexpected went wrong ({name}); nothing was changed.</source>
-        <translation>Något oväntat gick fel ({name}); inget ändrades.</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="99"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="91"/>
         <source>Connections</source>
         <translation>Anslutningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="105"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="97"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="108"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="100"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="122"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="114"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="123"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="115"/>
         <source>Case store</source>
         <translation>Ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="132"/>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="157"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="149"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="145"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="137"/>
         <source>default</source>
         <translation>standard</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="165"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="157"/>
         <source>Use this profile when the app starts</source>
         <translation>Använd den här profilen när appen startar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="169"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="161"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="162"/>
         <source>Used for</source>
         <translation>Används för</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="163"/>
         <source>Database type</source>
         <translation>Databastyp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="164"/>
         <source>SQLite file</source>
         <translation>SQLite-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="165"/>
         <source>Host</source>
         <translation>Värd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="166"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="167"/>
         <source>Database</source>
         <translation>Databas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="168"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="169"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
         <source>TLS mode</source>
         <translation>TLS-läge</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
         <source>CA file</source>
         <translation>CA-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="191"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="183"/>
         <source>Test connection</source>
         <translation>Testa anslutningen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="194"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="186"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="223"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="215"/>
         <source>Passwords are kept in the system keyring, never in a file.</source>
         <translation>Lösenord sparas i systemets nyckelring, aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="224"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="216"/>
         <source>stored in the keyring</source>
         <translation>sparas i nyckelringen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="227"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="219"/>
         <source>No secure keyring is available on this computer: the password is not saved. It is used to test the connection, and the app asks for it each time it connects.</source>
         <translation>Det finns ingen säker nyckelring på den här datorn: lösenordet sparas inte. Det används för att testa anslutningen, och appen frågar efter det varje gång den ansluter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="231"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="223"/>
         <source>not saved: no secure keyring</source>
         <translation>sparas inte: ingen säker nyckelring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="257"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="249"/>
         <source>Default: {port}</source>
         <translation>Standard: {port}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="261"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="253"/>
         <source>SQLite database file</source>
         <translation>SQLite-databasfil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="267"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="259"/>
         <source>CA certificate (PEM)</source>
         <translation>CA-certifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="320"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="312"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="320"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="312"/>
         <source>case store</source>
         <translation>ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="371"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="363"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="376"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="368"/>
         <source>Connected to {where}.</source>
         <translation>Ansluten till {where}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="378"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="370"/>
         <source>Server version {version}.</source>
         <translation>Serverversion {version}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="410"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="402"/>
         <source>Saved profile {name}; its password is in the system keyring.</source>
         <translation>Profilen {name} sparades; lösenordet finns i systemets nyckelring.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="413"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="405"/>
         <source>Saved profile {name} WITHOUT its password: there is no secure keyring on this computer, so the app will ask for it each time.</source>
         <translation>Profilen {name} sparades UTAN lösenord: det finns ingen säker nyckelring på den här datorn, så appen frågar efter det varje gång.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="417"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="409"/>
         <source>Saved profile {name}.</source>
         <translation>Profilen {name} sparades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="440"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="432"/>
         <source>Deleted profile {name} and forgot its password.</source>
         <translation>Profilen {name} togs bort och dess lösenord glömdes.</translation>
     </message>
@@ -504,439 +494,439 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="184"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="185"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="200"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="208"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="216"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="219"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="222"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="224"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="227"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="566"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="262"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="263"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="316"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="319"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="324"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="325"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="326"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="329"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="330"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="363"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="364"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="393"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="394"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="400"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="401"/>
         <source>(no name)</source>
         <translation>(inget namn)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="404"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="405"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="421"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="422"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="426"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="427"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="431"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="432"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="464"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="465"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="469"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="470"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="472"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="473"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="479"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="487"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="488"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="505"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="579"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="545"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="546"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="548"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="549"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="557"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="562"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="563"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="563"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="566"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="566"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="575"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="576"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="600"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="601"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="628"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="633"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="633"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="644"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="666"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="667"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="680"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="681"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="699"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="700"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="752"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="753"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="767"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="768"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="779"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="780"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="782"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="783"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -967,72 +957,67 @@
 <context>
     <name>HoldsView</name>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="71"/>
-        <source>Something unexpected went wrong ({name}). Nothing was changed.</source>
-        <translation>Något oväntat gick fel ({name}). Inget ändrades.</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="103"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="94"/>
         <source>Data an erasure had to keep because a law required it, and whose hold has now ended. Plan its erasure: it then goes through approval like any erasure.</source>
         <translation>Uppgifter som en radering fick behålla för att en lag krävde det, och vars bevarandetid nu har gått ut. Planera raderingen: den godkänns sedan som vilken radering som helst.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="105"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="105"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="105"/>
         <source>Rows</source>
         <translation>Rader</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="114"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="105"/>
         <source>Law</source>
         <translation>Lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="115"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="106"/>
         <source>Hold ended</source>
         <translation>Bevarandetiden slutade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="127"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="118"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="130"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="121"/>
         <source>Plan erasure</source>
         <translation>Planera radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="187"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="178"/>
         <source>Looking for holds that have ended…</source>
         <translation>Letar efter bevarandekrav som har gått ut…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="208"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="199"/>
         <source>No hold has ended: nothing kept by law is due for erasure.</source>
         <translation>Inget bevarandekrav har gått ut: inget som behålls enligt lag ska raderas nu.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="210"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="201"/>
         <source>Select a line and plan the erasure of that case&apos;s data.</source>
         <translation>Välj en rad och planera raderingen av ärendets uppgifter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="228"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="219"/>
         <source>Planning the erasure…</source>
         <translation>Planerar raderingen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/holds_view.py" line="236"/>
+        <location filename="../../privacy_desk/ui/holds_view.py" line="227"/>
         <source>Plan made for case {case}. Review and approve it in the Erasure tab.</source>
         <translation>Plan skapad för ärende {case}. Granska och godkänn den under fliken Radering.</translation>
     </message>
@@ -1053,201 +1038,201 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="157"/>
+        <location filename="../../privacy_desk/ui/errors.py" line="20"/>
         <source>Something unexpected went wrong ({name}).</source>
         <translation>Något oväntat gick fel ({name}).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
+        <location filename="../../privacy_desk/ui/errors.py" line="23"/>
         <source>Nothing was changed. The details are in the log file.</source>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
         <source>Filter by case number or person…</source>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="322"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="362"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="251"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="366"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="237"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="352"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="252"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="253"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="239"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="258"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="244"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="259"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="358"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="245"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="256"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="279"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="301"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="308"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="309"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="295"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="312"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="339"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="325"/>
         <source>Register request…</source>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="346"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="350"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="352"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="355"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="341"/>
         <source>Preview extract</source>
         <translation>Förhandsgranska utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="357"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Erasure plan…</source>
         <translation>Raderingsplan…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="404"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="430"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="416"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="463"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="449"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="467"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="453"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="468"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="454"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="474"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="460"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="498"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="484"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="512"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="498"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="513"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="499"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="514"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="500"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="455"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="544"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="441"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="530"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="581"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="567"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
@@ -1255,12 +1240,12 @@
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="488"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="480"/>
         <source>Database password</source>
         <translation>Databaslösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="490"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="482"/>
         <source>Password for {user} on {host} (profile {name}).
 It is not saved: there is no password in the keyring for this profile.</source>
         <translation>Lösenord för {user} på {host} (profil {name}).
@@ -1270,52 +1255,52 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="59"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="60"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="61"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="62"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="74"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="74"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="100"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="101"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="109"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="117"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="131"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="132"/>
         <source>{label} (not a customer: {n} rows)</source>
         <translation>{label} (inte kund: {n} rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="144"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="145"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="176"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="174"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>
@@ -1323,122 +1308,122 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="84"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="85"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="84"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="85"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="92"/>
         <source>Why is this withheld? (e.g. another person&apos;s data, art. 15(4))</source>
         <translation>Varför undantas detta? (t.ex. en annan persons uppgifter, art. 15.4)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="93"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="94"/>
         <source>Withhold</source>
         <translation>Undanta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="96"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="97"/>
         <source>Disclose again</source>
         <translation>Lämna ut igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="102"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="103"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="103"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="104"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="107"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="108"/>
         <source>optional, for sending by e-mail</source>
         <translation>valfritt, för att skicka med e-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="110"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="111"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="112"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="113"/>
         <source>Export extract</source>
         <translation>Exportera registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="124"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="125"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="125"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="126"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="126"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="127"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="156"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="157"/>
         <source>Looking the person up in the portal…</source>
         <translation>Söker personen i kundportalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="164"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="165"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="170"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="171"/>
         <source>(no name)</source>
         <translation>(inget namn)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="173"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="174"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="188"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="189"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="219"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="220"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="233"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="234"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="234"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="235"/>
         <source>withheld</source>
         <translation>undantagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="275"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="276"/>
         <source>Folder for the extract</source>
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="289"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="290"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="300"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="301"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>
