@@ -31,6 +31,7 @@ from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import connect_portal, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
+from privacy_desk.queue_settings import QueueSettings
 from privacy_desk.resources import resource_path
 from privacy_desk.roles import OfficerInfo, Role, sign_in
 from privacy_desk.tempfiles import SessionTemp
@@ -194,7 +195,9 @@ def open_context(
     who = officer or current_officer()
     portal_engine = connect_portal(portal_url)
     try:
-        store = open_case_store(store_url, backup_dir=paths.backup_dir, actor=who)
+        store = open_case_store(
+            store_url, backup_dir=paths.backup_dir, actor=who,
+            allowance_period=QueueSettings.load(paths.settings_file).allowance_period)
     except BaseException:
         portal_engine.dispose()
         raise

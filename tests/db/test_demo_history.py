@@ -38,3 +38,4 @@ def test_old_demo_requests_are_answered_through_the_normal_lifecycle(
         assert [(r.case_id, r.status, r.version) for r in list_queue(again.case_store)] == before
     finally:
         again.close()
+
