@@ -195,9 +195,11 @@ def open_context(
     who = officer or current_officer()
     portal_engine = connect_portal(portal_url)
     try:
+        policy = QueueSettings.load(paths.settings_file)
         store = open_case_store(
             store_url, backup_dir=paths.backup_dir, actor=who,
-            allowance_period=QueueSettings.load(paths.settings_file).allowance_period)
+            allowance_period=policy.allowance_period,
+            clock_stops_for_identity=policy.clock_stops_for_identity)
     except BaseException:
         portal_engine.dispose()
         raise

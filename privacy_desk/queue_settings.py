@@ -24,6 +24,8 @@ MIN_INTAKE_SECONDS, MAX_INTAKE_SECONDS = 10, 24 * 3600
 class QueueSettings:
     intake_interval_seconds: int = DEFAULT_INTAKE_SECONDS
     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
+    #: Count the month from the day identity was verified, not from receipt (policy).
+    clock_stops_for_identity: bool = False
 
     @classmethod
     def load(cls, settings_file: Path) -> QueueSettings:
@@ -48,4 +50,8 @@ class QueueSettings:
                 "Fix the value; 300 (five minutes) is the default.")
         period = AllowancePeriod.parse(str(section.get("allowance_period",
                                                        AllowancePeriod.CALENDAR_YEAR.value)))
-        return cls(interval, period)
+        stops = section.get("clock_stops_for_identity", False)
+        if not isinstance(stops, bool):
+            raise UserError(f"clock_stops_for_identity in {settings_file} must be true or false.",
+                            "Fix the value; false (the clock runs from receipt) is the default.")
+        return cls(interval, period, stops)

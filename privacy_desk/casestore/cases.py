@@ -34,6 +34,7 @@ from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.deadlines import (
     DeadlineError,
     check_extension,
+    deadline_start,
     due_date,
     extended_due_date,
 )
@@ -257,6 +258,12 @@ def assign_case(store: CaseStore, case_id: int, assignee: str | None, *, actor: 
     return _edit(store, case_id, work)
 
 
+def counted_from(store: CaseStore, case: Case) -> date:
+    """The day the case's deadlines run from under the store's identity-wait policy."""
+    return deadline_start(case.received_on, case.identity_verified_on,
+                          clock_stops_for_identity=store.clock_stops_for_identity)
+
+
 def transition_case(
     store: CaseStore,
     case_id: int,
@@ -297,8 +304,9 @@ def transition_case(
                     f"The day the person was told ({told.isoformat()}) is in the future.",
                     "Record the extension once the person has been told.",
                 )
-            check_extension(case.received_on, told)
-            case.extended_due_on = extended_due_date(case.received_on)
+            start = counted_from(store, case)
+            check_extension(start, told)
+            case.extended_due_on = extended_due_date(start)
             case.extension_told_on, case.extension_reason = told, note
         if target is CaseStatus.ANSWERED:
             status = allowance_in_session(session, case, store.allowance_period)

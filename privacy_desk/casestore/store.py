@@ -45,13 +45,16 @@ class CaseStore:
     """An open case store: engine, session factory, the officer using it, and the policy.
 
     ``allowance_period`` is the company's reading of "one free extract a year" (a setting),
-    applied wherever the allowance is checked.
+    applied wherever the allowance is checked. ``clock_stops_for_identity`` is the policy of
+    counting the month from the day identity was verified rather than from receipt
+    (DOMAIN.md: a choice the EDPB allows; default off, the clock runs from receipt).
     """
 
     engine: Engine
     sessions: sessionmaker[Session]
     actor: str
     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
+    clock_stops_for_identity: bool = False
 
     @property
     def url(self) -> URL:
@@ -69,6 +72,7 @@ class CaseStore:
 def open_case_store(url: URL, *, backup_dir: Path | None = None,
                     actor: str | None = None,
                     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR,
+                    clock_stops_for_identity: bool = False,
                     ) -> CaseStore:
     """Connect to the case store at ``url`` and bring its schema up to date.
 
@@ -107,4 +111,5 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
         engine.dispose()
         raise
     return CaseStore(engine, sessionmaker(engine, expire_on_commit=False),
-                     actor or default_actor(), AllowancePeriod(allowance_period))
+                     actor or default_actor(), AllowancePeriod(allowance_period),
+                     clock_stops_for_identity)

@@ -21,6 +21,7 @@ from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.cases import (
     _edit,
     _load_for_edit,
+    counted_from,
     run_retrying,
     stockholm_today,
     transition_case,
@@ -37,6 +38,7 @@ from privacy_desk.casestore.persons import allowance_in_session
 from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, fresh_detail
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidDecision
+from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
 from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, InvalidTransition
 from privacy_desk.errors import UserError
@@ -181,6 +183,9 @@ def verify_identity(
             case_id=case.id, method=check.method.value, evidence=check.evidence,
             verified_on=check.verified_on, officer=check.officer, recorded_at=now))
         case.identity_verified_on = check.verified_on
+        if store.clock_stops_for_identity and case.extended_due_on is None:
+            # Policy: the month runs from the day the person could be identified.
+            case.due_on = due_date(counted_from(store, case))
         case.updated_at, case.updated_by = now, who
         case.events.append(CaseEvent(
             at=now, actor=who, kind="identity_verified",
