@@ -11,7 +11,6 @@ moment, never creates a duplicate.
 from __future__ import annotations
 
 import logging
-import warnings
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,10 +18,11 @@ from datetime import UTC, date, datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import MetaData, Row, RowMapping, Select, Table, insert, select
+from sqlalchemy import Row, RowMapping, Select, column, insert, inspect, select, table
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, NoSuchTableError, SAWarning
+from sqlalchemy.exc import DBAPIError, NoSuchTableError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import TableClause
 
 from privacy_desk.casestore.access import Role, require_role
 from privacy_desk.casestore.cases import allocate_case_numbers, run_retrying, short_label, utcnow
@@ -122,25 +122,31 @@ class _Incoming:
     message: str | None
 
 
-def _reflect(conn: Connection, name: str, schema: str | None, columns: Sequence[str]) -> Table:
-    """The portal table, checked to have every column the source names."""
+def _reflect(conn: Connection, name: str, schema: str | None,
+             columns: Sequence[str]) -> TableClause:
+    """The portal table's needed columns with their types, checked to exist.
+
+    Only the columns are reflected (not indexes, which SQLite cannot reflect when they
+    are expression indexes, and which intake does not need); this also keeps the check
+    free of warnings-filter juggling, which is not thread-safe.
+    """
     where = f"{schema}.{name}" if schema else name
     try:
-        with warnings.catch_warnings():  # SQLite cannot reflect expression indexes
-            warnings.filterwarnings("ignore", "Skipped unsupported reflection", SAWarning)
-            table = Table(name, MetaData(), autoload_with=conn, schema=schema)
+        live = {c["name"]: c["type"] for c in inspect(conn).get_columns(name, schema=schema)}
     except NoSuchTableError:
+        live = {}
+    if not live:
         raise UserError(
             f"The portal database has no table {where!r} for incoming requests.",
             "Check the portal connection, or the table names in the data map.",
-        ) from None
-    missing = [c for c in columns if c not in table.c]
+        )
+    missing = [c for c in columns if c not in live]
     if missing:
         raise UserError(
             f"The portal table {where!r} has no column(s) {', '.join(map(repr, missing))}.",
             "Check the column names in the data map against the portal's schema.",
         )
-    return table
+    return table(name, *(column(c, live[c]) for c in dict.fromkeys(columns)), schema=schema)
 
 
 def _build_query(conn: Connection, source: IncomingRequestSource) -> Select[Any]:
