@@ -25,7 +25,7 @@ from privacy_desk.casestore.intake import (
 )
 from privacy_desk.casestore.queries import list_queue
 from privacy_desk.casestore.store import CaseStore, open_case_store
-from privacy_desk.config import ConnectionProfile, load_settings, resolve_url
+from privacy_desk.config import ConnectionProfile, Settings, load_settings, resolve_url
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import connect_portal, describe_url, display_url, parse_target
@@ -74,6 +74,9 @@ class AppContext:
     #: A separate portal login with write rights, for erasure, rectification and consent
     #: changes; lookups and previews keep the (ideally read-only) ``portal`` login.
     portal_write_url: URL | None = None
+    #: The user's settings and the queue's, read once when connecting (on the worker).
+    settings: Settings = field(default_factory=Settings)
+    queue: QueueSettings = field(default_factory=QueueSettings)
     _writer: Engine | None = field(default=None, repr=False)
 
     @property
@@ -157,6 +160,7 @@ def open_context(
     """
     paths.ensure()
     settings = load_settings(paths)
+    policy = QueueSettings.load(paths.settings_file)
     if portal is None and not demo:
         name = portal_profile or settings.active_portal
         if name:
@@ -195,7 +199,6 @@ def open_context(
     who = officer or current_officer()
     portal_engine = connect_portal(portal_url)
     try:
-        policy = QueueSettings.load(paths.settings_file)
         store = open_case_store(
             store_url, backup_dir=paths.backup_dir, actor=who,
             allowance_period=policy.allowance_period,
@@ -225,6 +228,8 @@ def open_context(
         demo=demo,
         roles=info,
         temp=temp,
+        settings=settings,
+        queue=policy,
         portal_write_url=(portal_write if isinstance(portal_write, URL) or portal_write is None
                           else parse_target(portal_write)),
     )

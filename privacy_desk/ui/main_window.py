@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -62,7 +62,6 @@ from privacy_desk.casestore.work import (
     release_case,
     verify_identity,
 )
-from privacy_desk.config import load_settings
 from privacy_desk.domain.allowance import AllowanceDecision
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.lifecycle import (
@@ -72,9 +71,7 @@ from privacy_desk.domain.lifecycle import (
     allowed_transitions,
 )
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
-from privacy_desk.queue_settings import QueueSettings
 from privacy_desk.roles import Role
 from privacy_desk.ui.audit_view import AuditView
 from privacy_desk.ui.case_dialogs import (
@@ -135,18 +132,6 @@ def load_case_view(ctx: AppContext, case_id: int) -> CaseView:
     store = ctx.case_store
     return CaseView(case_detail(store, case_id), allowance_status(store, case_id),
                     person_history(store, case_id, actor=ctx.officer))
-
-
-def connect_with_settings(connect: Callable[[], AppContext]) -> AppContext:
-    """Connect, then apply the queue settings (allowance period) to the case store."""
-    ctx = connect()
-    try:
-        settings = QueueSettings.load(ctx.paths.settings_file)
-    except BaseException:
-        ctx.close()
-        raise
-    ctx.case_store = replace(ctx.case_store, allowance_period=settings.allowance_period)
-    return ctx
 
 
 class MainWindow(QMainWindow):
@@ -403,7 +388,7 @@ class MainWindow(QMainWindow):
         """Connect (on the worker thread), then load the queue."""
         self.statusBar().showMessage(self.tr("Connecting to the portal and case store…"))
         connect = self._connect
-        self._runner.submit(lambda: connect_with_settings(connect), self._on_connected,
+        self._runner.submit(connect, self._on_connected,
                             self._on_load_error, name="connect")
 
     @Slot()
@@ -493,20 +478,14 @@ class MainWindow(QMainWindow):
         self.erasure_panel.set_context(ctx)
         self.holds_view.set_context(ctx)
         if self.idle_lock is None:
-            minutes = load_settings(ctx.paths).idle_lock_minutes
-            self.idle_lock = IdleLock(self, minutes=minutes)
+            self.idle_lock = IdleLock(self, minutes=ctx.settings.idle_lock_minutes)
         demo = self.tr(" (demo)") if ctx.demo else ""
         self.portal_label.setText(self.tr("Portal: {url}").format(url=ctx.portal_label) + demo)
         self.store_label.setText(self.tr("Case store: {url}").format(url=ctx.case_store_label))
         self.register_action.setEnabled(self._may_change())
         interval = self._intake_interval_ms
         if interval is None:
-            try:
-                interval = QueueSettings.load(ctx.paths.settings_file).intake_interval_seconds
-                interval *= 1000
-            except UserError as exc:
-                self.statusBar().showMessage(exc.message)
-                interval = 0
+            interval = ctx.queue.intake_interval_seconds * 1000
         if interval > 0:
             self.intake_timer.start(interval)
         self.refresh()

@@ -18,10 +18,12 @@ from privacy_desk.paths import AppPaths
 def test_the_allowance_period_setting_reaches_the_case_store(app_paths: AppPaths) -> None:
     """settings.json {"queue": {"allowance_period": ...}} decides what 'a year' means."""
     app_paths.settings_file.write_text(
-        json.dumps({"queue": {"allowance_period": "rolling_12_months"}}), encoding="utf-8")
+        json.dumps({"queue": {"allowance_period": "rolling_12_months",
+                              "intake_interval_seconds": 120}}), encoding="utf-8")
     ctx = open_context(app_paths, demo=True)
     try:
         assert ctx.case_store.allowance_period is AllowancePeriod.ROLLING_12_MONTHS
+        assert ctx.queue.intake_interval_seconds == 120  # the main window's intake timer
     finally:
         ctx.close()
     app_paths.settings_file.write_text("{}", encoding="utf-8")
