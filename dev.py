@@ -2,7 +2,8 @@
 """One-command developer entry point; needs nothing but Python 3.11+.
 
     python3 dev.py demo     set everything up, open the app on the synthetic demo portal
-    python3 dev.py test     set everything up, run lint, type checks and the whole test suite
+    python3 dev.py test     set everything up, run lint, type checks, the layer contract and
+                            the whole test suite
     python3 dev.py build    set everything up, build the installer folder with PyInstaller
     python3 dev.py bench    run the benchmarks in bench/ (writes docs/benchmarks.md)
 
@@ -71,6 +72,8 @@ def main(argv: list[str]) -> int:
         for step in (
             [str(venv_bin("ruff")), "check", "privacy_desk", "tests", "bench", "dev.py"],
             [str(venv_bin("mypy"))],
+            # The layer contract in pyproject.toml (docs/architecture.md).
+            [str(venv_bin("lint-imports")), "--no-cache"],
         ):
             if code := run(step):
                 return code

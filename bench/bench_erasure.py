@@ -28,16 +28,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.portals import drop_pg, ensure_pg_portal
 from bench.report import median, ms, p95, write_section
-from privacy_desk.casestore import open_case_store, register_case, transition_case
-from privacy_desk.casestore.work import verify_identity
+from privacy_desk.casestore import open_case_store
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.dburl import make_engine
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.erasure import approve_plan, create_plan, erasure_subject, execute
 from privacy_desk.resources import resource_path
-from privacy_desk.roles import Role, add_officer, sign_in
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.erasure import approve_plan, create_plan, erasure_subject, execute
+from privacy_desk.services.roles import Role, add_officer, sign_in
 
 TODAY = date(2026, 11, 20)
 

@@ -4,7 +4,7 @@
 
 Two synthetic people on a SQLite demo portal: one with 120 invoices (target: the whole
 bundle under 0.5 s) and one with 10,000 invoices (target: under 5 s, peak memory under
-300 MB). "Whole bundle" is :func:`privacy_desk.export.export_extract` as the app calls it:
+300 MB). "Whole bundle" is :func:`privacy_desk.services.access.export_extract` as the app calls it:
 the gate on the case, collect through the data map, build the extract, the PDF, the zip,
 write both atomically and record the export on the case. Baseline in the same run,
 interleaved: reportlab building the same rows as one table (repeated header, default
@@ -32,24 +32,20 @@ from sqlalchemy import func, insert, select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.report import median, ms, write_section
-from privacy_desk.casestore import (
-    CaseStore,
-    open_case_store,
-    register_case,
-    transition_case,
-    verify_identity,
-)
+from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.dburl import make_engine, parse_target
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.export import export_extract
 from privacy_desk.portal.demo import schema as s
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.portal.lookup import Candidate, collect, find_person
 from privacy_desk.resources import resource_path
-from privacy_desk.roles import sign_in
+from privacy_desk.services.access import export_extract
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.roles import sign_in
 
 AS_OF = date(2026, 11, 20)
 PEOPLE = {"120 invoices": ("199001012385", 120), "10,000 invoices": ("198002022385", 10_000)}

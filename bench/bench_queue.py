@@ -37,12 +37,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.report import median, ms, p95, write_section
 from privacy_desk.casestore.models import Case, CaseNumberCounter
-from privacy_desk.casestore.queries import list_queue
 from privacy_desk.casestore.store import open_case_store
 from privacy_desk.domain.deadlines import due_date, extended_due_date
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.roles import sign_in
+from privacy_desk.services.queue import list_queue
+from privacy_desk.services.roles import sign_in
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TODAY = date(2026, 11, 25)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from privacy_desk.casestore.store import CaseStore
-from privacy_desk.roles import Role, add_officer, sign_in
+from privacy_desk.services.roles import Role, add_officer, sign_in
 
 WORKER_ROLES = frozenset({Role.OFFICER, Role.APPROVER})
 

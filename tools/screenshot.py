@@ -29,8 +29,8 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
-    from privacy_desk.bootstrap import open_context
     from privacy_desk.paths import AppPaths
+    from privacy_desk.services.context import open_context
     from privacy_desk.ui.app import install_translations, make_application
     from privacy_desk.ui.main_window import MainWindow
     from privacy_desk.ui.tasks import TaskRunner

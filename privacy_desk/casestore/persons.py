@@ -23,8 +23,6 @@ from typing import Any
 from sqlalchemy import and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.access import check_role
-from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import (
     IDENTIFIER_VALUE_LEN,
     AllowanceDecisionRecord,
@@ -32,7 +30,6 @@ from privacy_desk.casestore.models import (
     CaseIdentifier,
 )
 from privacy_desk.casestore.queries import CaseNotFound, DecisionRow, load_extras
-from privacy_desk.casestore.store import CaseStore
 from privacy_desk.domain.allowance import (
     AllowancePeriod,
     DecisionKind,
@@ -215,43 +212,10 @@ def allowance_in_session(session: Session, case: Case,
     )
 
 
-def _get(session: Session, case_id: int) -> Case:
+def get_case(session: Session, case_id: int) -> Case:
+    """The case ``case_id``, or :class:`CaseNotFound` (refresh the queue)."""
     case = session.get(Case, case_id)
     if case is None:
         raise CaseNotFound(f"Case {case_id} is not in the case store.",
                            "Refresh the queue; it may have been removed.")
     return case
-
-
-def person_history(store: CaseStore, case_id: int, *,
-                   actor: str | None = None) -> PersonHistory:
-    """The person's requests across all cases (matched by normalised identifiers).
-
-    With ``actor`` (an officer looking, not a rule checking) the view is written to the
-    audit trail: a profile across cases is personal data.
-    """
-    if actor is None:
-        with store.sessions() as session:
-            check_role(session, store.actor, action="read a person's history")
-            _get(session, case_id)
-            return history_in_session(session, case_id)
-    with store.sessions.begin() as session:
-        check_role(session, actor, action="read a person's history")
-        _get(session, case_id)
-        history = history_in_session(session, case_id)
-        record_audit(session, actor=actor, action="person_history_viewed", case_id=case_id,
-                     details={"cases": len(history.entries)})
-        return history
-
-
-def allowance_status(store: CaseStore, case_id: int,
-                     period: AllowancePeriod | None = None, *,
-                     actor: str | None = None) -> AllowanceStatus:
-    """Whether this request's extract is free, and how many came before it in the period.
-
-    ``period`` defaults to the store's setting (calendar year unless configured).
-    """
-    with store.sessions() as session:
-        check_role(session, actor or store.actor, action="read the allowance")
-        case = _get(session, case_id)
-        return allowance_in_session(session, case, period or store.allowance_period)

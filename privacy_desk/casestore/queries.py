@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.access import check_role, require_role
 from privacy_desk.casestore.models import (
     AllowanceDecisionRecord,
     Case,
@@ -158,15 +157,13 @@ class CaseDetail:
                         self.assignee, self.version)
 
 
-def list_queue(store: CaseStore, *,
-               statuses: Collection[CaseStatus] | None = None,
-               actor: str | None = None) -> list[QueueRow]:
+def queue_rows(store: CaseStore, *,
+               statuses: Collection[CaseStatus] | None = None) -> list[QueueRow]:
     """The queue, most urgent first: one query over only the columns the list shows.
 
     ``statuses`` narrows it (e.g. ``OPEN_STATUSES``); by default every case is listed.
-    Any active officer (``actor``, default the store's) may read it.
+    Who may read it is the service's rule (:func:`privacy_desk.services.queue.list_queue`).
     """
-    require_role(store, actor or store.actor, action="read the queue")
     effective_due = func.coalesce(Case.extended_due_on, Case.due_on)
     stmt = select(Case.id, Case.case_number, Case.request_type, Case.status, Case.received_on,
                   effective_due, Case.person_label, Case.assignee, Case.version)
@@ -259,16 +256,6 @@ def case_id_by_number(store: CaseStore, case_number: str) -> int:
     return int(found)
 
 
-def case_detail(store: CaseStore, case_id: int, *, actor: str | None = None) -> CaseDetail:
-    """One case and its events in order; :class:`CaseNotFound` if it does not exist.
-
-    Any active officer (``actor``, default the store's) may read it.
-    """
-    with store.sessions() as session:
-        check_role(session, actor or store.actor, action="read cases")
-        return detail_in_session(session, case_id)
-
-
 def fresh_detail(store: CaseStore, case_id: int) -> CaseDetail:
     """The case as just written by a service that checked the role itself."""
     with store.sessions() as session:
@@ -276,7 +263,7 @@ def fresh_detail(store: CaseStore, case_id: int) -> CaseDetail:
 
 
 def detail_in_session(session: Session, case_id: int) -> CaseDetail:
-    """:func:`case_detail` without the role check, for services that already checked it."""
+    """One case and its events, read in ``session`` (the role check is the caller's)."""
     case = session.get(Case, case_id)
     if case is None:
         raise CaseNotFound(f"Case {case_id} is not in the case store.",

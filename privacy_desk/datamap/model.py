@@ -15,10 +15,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from privacy_desk.casestore.intake import IncomingRequestSource
+from privacy_desk.datamap.request_source import CustomerNameSource, IncomingRequestSource
+from privacy_desk.domain.requests import RequestType
 
 #: The format version this code reads. Bump on incompatible changes to the format.
 FORMAT_VERSION = 1
@@ -242,13 +241,7 @@ class DataMap:
         return self.requests
 
     def incoming_request_source(self) -> IncomingRequestSource | None:
-        """The request queue's reader configuration, built from ``requests:``.
-
-        Imported lazily: the case store depends on the map, not the other way round.
-        """
-        from privacy_desk.casestore.intake import CustomerNameSource, IncomingRequestSource
-        from privacy_desk.domain.requests import RequestType
-
+        """The request queue's reader configuration, built from ``requests:``."""
         src = self.requests
         if src is None:
             return None

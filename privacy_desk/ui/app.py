@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from privacy_desk import APP_ID, APP_NAME, ORG_NAME, __version__
-from privacy_desk.bootstrap import open_context
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resources_dir
+from privacy_desk.services.context import open_context
 from privacy_desk.ui.connection_dialog import PasswordPrompt
 from privacy_desk.ui.gc_guard import GuiThreadGarbageCollector
 from privacy_desk.ui.main_window import MainWindow

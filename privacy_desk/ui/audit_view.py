@@ -1,6 +1,6 @@
 """The auditor's view of the audit trail: browse a period, verify the chain, export it.
 
-Read-only by design: it calls only :mod:`privacy_desk.casestore.audit_export`, whose
+Read-only by design: it calls only :mod:`privacy_desk.services.audit_trail`, whose
 services check the auditor role (or administrator) and record each verification and
 export in the trail themselves. All database work runs on the
 :class:`~privacy_desk.ui.tasks.TaskRunner`; the table shows one page at a time so a
@@ -37,8 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desk.casestore.audit import AuditRow, AuditVerification
-from privacy_desk.casestore.audit_export import (
+from privacy_desk.clock import stockholm_today
+from privacy_desk.errors import UserError
+from privacy_desk.services.audit_trail import (
+    AuditRow,
+    AuditVerification,
     ExportFormat,
     Period,
     browse_audit,
@@ -46,9 +49,7 @@ from privacy_desk.casestore.audit_export import (
     local_time,
     verify_trail,
 )
-from privacy_desk.casestore.cases import stockholm_today
-from privacy_desk.casestore.store import CaseStore
-from privacy_desk.errors import UserError
+from privacy_desk.services.context import CaseStore
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desk.casestore.persons import AllowanceStatus
 from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus, requires_reason
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.identifiers import EMAIL, ORGNR, PERSONNUMMER, PHONE
+from privacy_desk.services.queue import AllowanceStatus
 from privacy_desk.ui.labels import channel_label, request_type_label, status_label
 
 # How many identifiers the register dialog offers (a request rarely gives more).

@@ -2,13 +2,13 @@
 
 :class:`ConnectionDialog` creates, edits, tests and deletes the portal and case-store
 profiles of :mod:`privacy_desk.config`. The password field goes only to the keyring
-(:mod:`privacy_desk.profiles`); where no secure keyring exists the dialog says so and
+(:mod:`privacy_desk.services.profiles`); where no secure keyring exists the dialog says so and
 the password is used for "Test connection" only. Saving, deleting and testing run on
 the :class:`~privacy_desk.ui.tasks.TaskRunner` (a keyring or a server may take its
 time), and when the app is connected each change is written to the audit trail.
 
 :class:`PasswordPrompt` is the ``ask_password`` callback of
-:func:`privacy_desk.bootstrap.open_context`, which runs on the worker thread: it hands
+:func:`privacy_desk.services.context.open_context`, which runs on the worker thread: it hands
 the question to the GUI thread and waits for the answer there.
 """
 
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desk import secrets
-from privacy_desk.bootstrap import AppContext
 from privacy_desk.config import (
     DEFAULT_PORTS,
     TLS_MODES,
@@ -50,7 +49,8 @@ from privacy_desk.config import (
 )
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
-from privacy_desk.profiles import (
+from privacy_desk.services.context import AppContext
+from privacy_desk.services.profiles import (
     ConnectionCheck,
     SavedProfile,
     check_profile,
@@ -444,7 +444,7 @@ class ConnectionDialog(QDialog):
 
 
 class PasswordPrompt(QObject):
-    """``ask_password`` for :func:`~privacy_desk.bootstrap.open_context`, from any thread.
+    """``ask_password`` for :func:`~privacy_desk.services.context.open_context`, from any thread.
 
     Called on the worker thread, it asks the GUI thread through a blocking queued
     signal and waits for the answer; on the GUI thread it asks directly. The password

@@ -1,13 +1,13 @@
 """The erasure panel: plan, decide, dry-run, approve, execute and confirm a person's erasure.
 
-It drives the services of :mod:`privacy_desk.erasure` (and :mod:`privacy_desk.rectify` for
-rectification and consent-withdrawal cases) exactly as the CLI does, every call on the
-:class:`TaskRunner` worker, so a large portal never freezes the window. The plan is shown
-as category → table with counts of rows and fields to erase, anonymise/pseudonymise or
-retain (with the law and the day the hold ends); the four-eyes notice is shown as the
-service words it, because on a SQLite store the officer must know approval is not
-enforced. Buttons follow the plan's state, but the services have the last word: a refused
-step is shown as message and hint, never as a traceback.
+It drives the services of :mod:`privacy_desk.services.erasure` (and
+:mod:`privacy_desk.services.rectify` for rectification and consent-withdrawal cases) exactly
+as the CLI does, every call on the :class:`TaskRunner` worker, so a large portal never
+freezes the window. The plan is shown as category → table with counts of rows and fields to
+erase, anonymise/pseudonymise or retain (with the law and the day the hold ends); the
+four-eyes notice is shown as the service words it, because on a SQLite store the officer must
+know approval is not enforced. Buttons follow the plan's state, but the services have the
+last word: a refused step is shown as message and hint, never as a traceback.
 """
 
 from __future__ import annotations
@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desk.bootstrap import AppContext
-from privacy_desk.casestore.queries import CaseDetail, case_detail
 from privacy_desk.datamap.model import Erasure
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.erasure import (
+from privacy_desk.services.context import AppContext
+from privacy_desk.services.erasure import (
     APPROVED,
     COMMITTED,
     DRAFT,
@@ -47,6 +46,9 @@ from privacy_desk.erasure import (
     SHARED_LOGIN_NOTICE,
     SQLITE_NOTICE,
     STARTED,
+    Action,
+    DryRunLine,
+    ErasurePlan,
     ErasureRefused,
     ExecuteResult,
     LetterResult,
@@ -61,10 +63,10 @@ from privacy_desk.erasure import (
     reconcile,
     write_letter,
 )
-from privacy_desk.portal.erasure import Action, DryRunLine, ErasurePlan
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
-from privacy_desk.rectify import Rectification, rectify, withdraw_consent
-from privacy_desk.roles import Role
+from privacy_desk.services.person_search import Candidate, LookupResult, PersonData
+from privacy_desk.services.queue import CaseDetail, case_detail
+from privacy_desk.services.rectify import Rectification, current_data, rectify, withdraw_consent
+from privacy_desk.services.roles import Role
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -425,7 +427,7 @@ class ErasurePanel(QWidget):
                          self._after_plan_change, "erasure_plan")
         elif kind in RECTIFY_TYPES:
             self.message.setText(self.tr("Loading what the portal holds…"))
-            self._submit(lambda: collect(ctx.portal, ctx.datamap, cand), self._show_person,
+            self._submit(lambda: current_data(ctx.portal, ctx.datamap, cand), self._show_person,
                          "rectify_collect")
         else:
             self.message.setText(self.tr(

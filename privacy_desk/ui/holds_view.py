@@ -1,8 +1,8 @@
 """Holds that have ended: data an erasure had to keep (e.g. invoices under Bokföringslagen)
 whose legal hold is now over, so it must be erased too.
 
-The list comes from :func:`privacy_desk.erasure.holds_ending`; "Plan erasure" calls
-:func:`privacy_desk.erasure.plan_hold_release`, which only makes a draft plan: the data
+The list comes from :func:`privacy_desk.services.erasure.holds_ending`; "Plan erasure" calls
+:func:`privacy_desk.services.erasure.plan_hold_release`, which only makes a draft plan: the data
 is erased through the same plan → approve → execute path (and four-eyes rule) as any
 erasure, in the Erasure tab, which the main window opens on :attr:`HoldsView.plan_ready`.
 Every database call runs on the :class:`TaskRunner` worker.
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desk.bootstrap import AppContext
-from privacy_desk.erasure import HoldEnding, PlanView, holds_ending, plan_hold_release
+from privacy_desk.services.context import AppContext
+from privacy_desk.services.erasure import HoldEnding, PlanView, holds_ending, plan_hold_release
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 

@@ -44,24 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desk import APP_NAME
-from privacy_desk.bootstrap import AppContext
-from privacy_desk.casestore.attachments import read_attachment
-from privacy_desk.casestore.cases import register_case, stockholm_today, transition_case
-from privacy_desk.casestore.intake import ImportResult
-from privacy_desk.casestore.persons import (
-    AllowanceStatus,
-    PersonHistory,
-    allowance_status,
-    person_history,
-)
-from privacy_desk.casestore.queries import CaseDetail, QueueRow, case_detail, list_queue
-from privacy_desk.casestore.work import (
-    claim_case,
-    extend_case,
-    record_allowance_decision,
-    release_case,
-    verify_identity,
-)
+from privacy_desk.clock import stockholm_today
 from privacy_desk.domain.allowance import AllowanceDecision
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.lifecycle import (
@@ -72,7 +55,28 @@ from privacy_desk.domain.lifecycle import (
 )
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.paths import AppPaths
-from privacy_desk.roles import Role
+from privacy_desk.services.attachments import read_attachment
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import (
+    claim_case,
+    extend_case,
+    record_allowance_decision,
+    release_case,
+    verify_identity,
+)
+from privacy_desk.services.context import AppContext
+from privacy_desk.services.intake import ImportResult
+from privacy_desk.services.queue import (
+    AllowanceStatus,
+    CaseDetail,
+    PersonHistory,
+    QueueRow,
+    allowance_status,
+    case_detail,
+    list_queue,
+    person_history,
+)
+from privacy_desk.services.roles import Role
 from privacy_desk.ui.audit_view import AuditView
 from privacy_desk.ui.case_dialogs import (
     CaseDialog,

@@ -1,7 +1,7 @@
 """Find a person in the portal and see what it holds about them (read-only).
 
 Every search and every view is a role-checked, audited service call
-(:mod:`privacy_desk.casestore.person_view`), the same the ``find`` command uses.
+(:mod:`privacy_desk.services.person_search`), the same the ``find`` command uses.
 
 The search box takes any identifier a request may carry (personnummer, org.nr,
 e-mail, phone, customer or invoice number). Lookups run on the worker thread. When an
@@ -25,9 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desk.bootstrap import AppContext
-from privacy_desk.casestore.person_view import search_person, view_person_data
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData
+from privacy_desk.services.context import AppContext
+from privacy_desk.services.person_search import (
+    Candidate,
+    LookupResult,
+    PersonData,
+    search_person,
+    view_person_data,
+)
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
 from privacy_desk.ui.tasks import TaskRunner

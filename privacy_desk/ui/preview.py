@@ -4,7 +4,7 @@ Shows category → table → row → field with counts, loaded on the worker thr
 data map. The officer selects a row or a field, types why, and withholds it (another
 person's data, art. 15(4)); withheld items are struck through and kept with the case, so
 every output leaves them out. "Export" writes the PDF letter and the JSON/CSV zip into the
-chosen folder through the same service the CLI uses (:mod:`privacy_desk.export`).
+chosen folder through the same service the CLI uses (:mod:`privacy_desk.services.access`).
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privacy_desk.bootstrap import AppContext
-from privacy_desk.export import (
+from privacy_desk.reports.extract import row_key_json
+from privacy_desk.services.access import (
     ExportResult,
     Preview,
     WithheldRow,
@@ -40,8 +40,8 @@ from privacy_desk.export import (
     release_withheld,
     withhold,
 )
-from privacy_desk.portal.lookup import Candidate, LookupResult
-from privacy_desk.reports.extract import row_key_json
+from privacy_desk.services.context import AppContext
+from privacy_desk.services.person_search import Candidate, LookupResult
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
 from privacy_desk.ui.tasks import TaskRunner

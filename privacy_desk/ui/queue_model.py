@@ -22,10 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from privacy_desk.casestore.queries import QueueRow
 from privacy_desk.domain.deadlines import Urgency, days_left, urgency
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.services.queue import QueueRow
 from privacy_desk.ui.labels import request_type_label, status_label, urgency_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

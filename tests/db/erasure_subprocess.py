@@ -14,8 +14,8 @@ from sqlalchemy.engine import make_url
 from privacy_desk.casestore import open_case_store
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.dburl import make_engine
-from privacy_desk.erasure import execute
 from privacy_desk.errors import UserError
+from privacy_desk.services.erasure import execute
 
 
 def main() -> int:

@@ -16,18 +16,7 @@ from sqlalchemy import create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore import (
-    CaseNotFound,
-    CaseStore,
-    StaleCase,
-    assign_case,
-    case_detail,
-    list_queue,
-    open_case_store,
-    register_case,
-    transition_case,
-    verify_identity,
-)
+from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.migrate import alembic_config, head_revision
 from privacy_desk.casestore.models import Base, Case, CaseEvent
 from privacy_desk.domain.deadlines import due_date, extended_due_date
@@ -36,6 +25,9 @@ from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus, InvalidTran
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import ConnectionFailed, SchemaTooNew, TargetNotEmpty
 from privacy_desk.portal.demo import schema as demo_schema
+from privacy_desk.services.cases import StaleCase, assign_case, register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.queue import CaseNotFound, case_detail, list_queue
 from tests.officers import staff
 
 

@@ -11,7 +11,7 @@ import pytest
 from privacy_desk.cli import main
 from privacy_desk.domain.allowance import AllowancePeriod
 from privacy_desk.errors import UserError
-from privacy_desk.queue_settings import QueueSettings
+from privacy_desk.services.queue_settings import QueueSettings
 
 PNR = "19850714-9873"  # synthetic
 

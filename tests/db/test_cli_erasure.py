@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
-from privacy_desk.casestore.queries import case_detail
 from privacy_desk.cli import main
+from privacy_desk.services.queue import case_detail
 from tests.db.test_erasure import MAP_FILE, TODAY, _env
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from privacy_desk.bootstrap import open_context
-from privacy_desk.casestore.cases import stockholm_today
-from privacy_desk.casestore.queries import case_detail, list_queue
-from privacy_desk.demo_history import HISTORY_GRACE_DAYS
+from privacy_desk.clock import stockholm_today
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
 from privacy_desk.paths import AppPaths
+from privacy_desk.services.context import open_context
+from privacy_desk.services.demo import HISTORY_GRACE_DAYS
+from privacy_desk.services.queue import case_detail, list_queue
 
 
 def test_old_demo_requests_are_answered_through_the_normal_lifecycle(

@@ -17,21 +17,23 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Engine
 
-from privacy_desk.bootstrap import open_context
-from privacy_desk.casestore import (
-    CaseStore,
-    open_case_store,
-    register_case,
-    transition_case,
-    verify_identity,
-)
+from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import make_engine
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.erasure import (
+from privacy_desk.paths import AppPaths
+from privacy_desk.portal.demo.generator import generate_demo_portal
+from privacy_desk.portal.demo.schema import metadata
+from privacy_desk.portal.erasure import Action, WriteRefused
+from privacy_desk.portal.lookup import collect, find_person
+from privacy_desk.resources import resource_path
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import open_context
+from privacy_desk.services.erasure import (
     ErasureRefused,
     approve_plan,
     create_plan,
@@ -44,13 +46,7 @@ from privacy_desk.erasure import (
     plan_hold_release,
     reconcile,
 )
-from privacy_desk.paths import AppPaths
-from privacy_desk.portal.demo.generator import generate_demo_portal
-from privacy_desk.portal.demo.schema import metadata
-from privacy_desk.portal.erasure import Action, WriteRefused
-from privacy_desk.portal.lookup import collect, find_person
-from privacy_desk.resources import resource_path
-from privacy_desk.roles import NotPermitted, Role, add_officer, sign_in
+from privacy_desk.services.roles import NotPermitted, Role, add_officer, sign_in
 from tests.databases import throwaway_database
 
 TODAY = date(2026, 11, 20)

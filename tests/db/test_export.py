@@ -20,17 +20,10 @@ from pypdf import PdfReader
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.engine import URL, Engine
 
-from privacy_desk.casestore import (
-    CaseStore,
-    open_case_store,
-    register_case,
-    transition_case,
-    verify_identity,
-)
+from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit_models import AuditEntry
 from privacy_desk.casestore.exports_models import CaseExport, CaseExportFile
 from privacy_desk.casestore.models import CaseEvent
-from privacy_desk.casestore.queries import case_detail
 from privacy_desk.datamap.loader import load_datamap, parse_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import make_engine
@@ -38,7 +31,11 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
-from privacy_desk.export import (
+from privacy_desk.portal.demo.generator import generate_demo_portal
+from privacy_desk.portal.lookup import Candidate, find_person, jsonable
+from privacy_desk.reports.atomic import ExportWriteFailed
+from privacy_desk.resources import resource_path
+from privacy_desk.services.access import (
     DataMapChanged,
     ExportRefused,
     PersonGone,
@@ -51,10 +48,9 @@ from privacy_desk.export import (
     release_withheld,
     withhold,
 )
-from privacy_desk.portal.demo.generator import generate_demo_portal
-from privacy_desk.portal.lookup import Candidate, find_person, jsonable
-from privacy_desk.reports.atomic import ExportWriteFailed
-from privacy_desk.resources import resource_path
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.queue import case_detail
 from tests.databases import throwaway_database
 from tests.officers import staff
 

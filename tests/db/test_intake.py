@@ -13,15 +13,7 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import URL, Engine
 
-from privacy_desk.casestore import (
-    DEMO_REQUEST_SOURCE,
-    CaseStore,
-    ImportResult,
-    case_detail,
-    import_portal_requests,
-    list_queue,
-    open_case_store,
-)
+from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.dburl import make_engine
 from privacy_desk.domain.deadlines import due_date
@@ -29,6 +21,8 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.portal.demo import schema as demo
+from privacy_desk.services.intake import DEMO_REQUEST_SOURCE, ImportResult, import_portal_requests
+from privacy_desk.services.queue import case_detail, list_queue
 from tests.databases import throwaway_database
 from tests.officers import staff
 

@@ -14,27 +14,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
-from privacy_desk.casestore import (
-    AttachmentFile,
-    AttachmentRefused,
-    CaseAlreadyClaimed,
-    CaseStore,
-    allowance_status,
-    attach_to_case,
-    attachment_content,
-    case_detail,
-    claim_case,
-    extend_case,
-    list_queue,
-    open_case_store,
-    person_history,
-    read_attachment,
-    record_allowance_decision,
-    register_case,
-    release_case,
-    transition_case,
-    verify_identity,
-)
+from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit_models import AuditEntry
 from privacy_desk.casestore.models import Case, CaseAttachment, CaseIdentifier
 from privacy_desk.domain.allowance import (
@@ -49,6 +29,23 @@ from privacy_desk.domain.lifecycle import CaseStatus, InvalidTransition
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import InvalidIdentifier
+from privacy_desk.services.attachments import (
+    AttachmentFile,
+    AttachmentRefused,
+    attach_to_case,
+    attachment_content,
+    read_attachment,
+)
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import (
+    CaseAlreadyClaimed,
+    claim_case,
+    extend_case,
+    record_allowance_decision,
+    release_case,
+    verify_identity,
+)
+from privacy_desk.services.queue import allowance_status, case_detail, list_queue, person_history
 from tests.databases import throwaway_database
 from tests.officers import staff
 

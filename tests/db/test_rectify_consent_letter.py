@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 
 from privacy_desk.casestore.erasure_models import PortalChangeRecord
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.erasure import (
+from privacy_desk.services.erasure import (
     ErasureRefused,
     approve_plan,
     erasure_subject,
@@ -20,7 +20,7 @@ from privacy_desk.erasure import (
     latest_plan,
     write_letter,
 )
-from privacy_desk.rectify import rectify, withdraw_consent
+from privacy_desk.services.rectify import rectify, withdraw_consent
 from tests.databases import throwaway_database
 from tests.db.test_erasure import TODAY, _case, _env, _plan, _store_name
 

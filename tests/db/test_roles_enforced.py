@@ -17,28 +17,27 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
 from privacy_desk.casestore import CaseStore, open_case_store
-from privacy_desk.casestore.attachments import AttachmentFile, attach_to_case, attachment_content
 from privacy_desk.casestore.audit import read_entries
 from privacy_desk.casestore.audit_models import AuditEntry
-from privacy_desk.casestore.cases import assign_case, register_case, transition_case
-from privacy_desk.casestore.intake import import_portal_requests
 from privacy_desk.casestore.models import Case, CaseEvent
-from privacy_desk.casestore.persons import allowance_status, person_history
-from privacy_desk.casestore.queries import case_detail, list_queue
-from privacy_desk.casestore.work import (
-    claim_case,
-    extend_case,
-    record_allowance_decision,
-    release_case,
-    verify_identity,
-)
 from privacy_desk.cli import main
 from privacy_desk.dburl import make_engine
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.roles import NotPermitted, Role, add_officer
+from privacy_desk.services.attachments import AttachmentFile, attach_to_case, attachment_content
+from privacy_desk.services.cases import assign_case, register_case, transition_case
+from privacy_desk.services.casework import (
+    claim_case,
+    extend_case,
+    record_allowance_decision,
+    release_case,
+    verify_identity,
+)
+from privacy_desk.services.intake import import_portal_requests
+from privacy_desk.services.queue import allowance_status, case_detail, list_queue, person_history
+from privacy_desk.services.roles import NotPermitted, Role, add_officer
 from tests.officers import staff
 
 PDF = b"%PDF-1.4\n% synthetic scan\n%%EOF\n"
@@ -191,7 +190,10 @@ def test_an_auditor_may_not_view_withhold_or_export_personal_data(
     """Issue 5's services: the refusal comes before the portal is touched or a file
     written (the portal here is an empty file: reaching it would fail differently)."""
     from privacy_desk.datamap.loader import load_datamap
-    from privacy_desk.export import (
+    from privacy_desk.identifiers import Identifier
+    from privacy_desk.portal.lookup import Candidate
+    from privacy_desk.resources import resource_path
+    from privacy_desk.services.access import (
         case_subject,
         export_extract,
         list_exports,
@@ -199,9 +201,6 @@ def test_an_auditor_may_not_view_withhold_or_export_personal_data(
         preview_case,
         withhold,
     )
-    from privacy_desk.identifiers import Identifier
-    from privacy_desk.portal.lookup import Candidate
-    from privacy_desk.resources import resource_path
 
     cid = _case(store)
     datamap = load_datamap(resource_path("datamaps", "demo-portal.yaml"))

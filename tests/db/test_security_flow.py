@@ -16,14 +16,21 @@ from sqlalchemy import text
 
 from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit import read_entries
-from privacy_desk.casestore.audit_export import ExportFormat, Period, export_audit
-from privacy_desk.casestore.person_view import search_person, view_person_data
 from privacy_desk.cli import main
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.dburl import connect, parse_target
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.resources import resource_path
-from privacy_desk.roles import NotPermitted, Role, add_officer, require_role, set_roles, sign_in
+from privacy_desk.services.audit_trail import ExportFormat, Period, export_audit
+from privacy_desk.services.person_search import search_person, view_person_data
+from privacy_desk.services.roles import (
+    NotPermitted,
+    Role,
+    add_officer,
+    require_role,
+    set_roles,
+    sign_in,
+)
 from privacy_desk.tempfiles import SessionTemp
 from tests.databases import throwaway_database
 from tests.keyrings import MemoryKeyring

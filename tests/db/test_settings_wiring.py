@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from privacy_desk.bootstrap import open_context
-from privacy_desk.casestore.cases import register_case, transition_case
-from privacy_desk.casestore.work import verify_identity
 from privacy_desk.domain.allowance import AllowancePeriod
 from privacy_desk.domain.deadlines import ExtensionTooLate
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.paths import AppPaths
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import open_context
 
 
 def test_the_allowance_period_setting_reaches_the_case_store(app_paths: AppPaths) -> None:

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from privacy_desk.bootstrap import open_context
 from privacy_desk.dburl import parse_target
 from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.resources import resource_path
+from privacy_desk.services.context import open_context
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.tasks import TaskRunner
 

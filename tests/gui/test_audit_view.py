@@ -18,10 +18,10 @@ from sqlalchemy.engine import URL
 
 from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit import read_entries
-from privacy_desk.casestore.audit_export import ExportFormat
-from privacy_desk.casestore.cases import register_case
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.roles import Role, add_officer
+from privacy_desk.services.audit_trail import ExportFormat
+from privacy_desk.services.cases import register_case
+from privacy_desk.services.roles import Role, add_officer
 from privacy_desk.ui.audit_view import AuditTableModel, AuditView
 from privacy_desk.ui.tasks import TaskRunner
 from tests.officers import staff

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QComboBox, QInputDialog, QLineEdit, QPushButton, Q
 from pytestqt.qtbot import QtBot
 
 from privacy_desk import secrets
-from privacy_desk.bootstrap import AppContext, open_context
 from privacy_desk.casestore.audit import read_entries
 from privacy_desk.config import (
     Backend,
@@ -28,6 +27,7 @@ from privacy_desk.config import (
 )
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
+from privacy_desk.services.context import AppContext, open_context
 from privacy_desk.ui.connection_dialog import ConnectionDialog, PasswordPrompt
 from privacy_desk.ui.tasks import TaskRunner
 from tests.databases import require_server, throwaway_database

@@ -22,15 +22,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
-from privacy_desk.bootstrap import AppContext, open_context
-from privacy_desk.casestore import register_case, transition_case, verify_identity
-from privacy_desk.casestore.cases import utcnow
 from privacy_desk.casestore.erasure_models import ErasureExecutionRecord, ErasurePlanRecord
-from privacy_desk.casestore.queries import case_detail
+from privacy_desk.clock import utcnow
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.erasure import (
+from privacy_desk.paths import AppPaths
+from privacy_desk.portal.erasure import KeepReason
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import AppContext, open_context
+from privacy_desk.services.erasure import (
     APPROVED,
     COMMITTED,
     DRAFT,
@@ -39,9 +41,8 @@ from privacy_desk.erasure import (
     erasure_subject,
     latest_plan,
 )
-from privacy_desk.paths import AppPaths
-from privacy_desk.portal.erasure import KeepReason
-from privacy_desk.roles import Role, add_officer, set_roles
+from privacy_desk.services.queue import case_detail
+from privacy_desk.services.roles import Role, add_officer, set_roles
 from privacy_desk.ui.erasure_panel import PLAN_ROLE, ErasurePanel
 from privacy_desk.ui.labels import event_label
 from privacy_desk.ui.main_window import MainWindow

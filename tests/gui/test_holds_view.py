@@ -16,13 +16,15 @@ from PySide6.QtWidgets import QTableWidgetItem, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
-from privacy_desk.bootstrap import open_context
-from privacy_desk.casestore import register_case, transition_case, verify_identity
-from privacy_desk.casestore.queries import case_detail
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.erasure import (
+from privacy_desk.paths import AppPaths
+from privacy_desk.portal.erasure import Action
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import open_context
+from privacy_desk.services.erasure import (
     COMMITTED,
     DRAFT,
     approve_plan,
@@ -30,9 +32,8 @@ from privacy_desk.erasure import (
     erasure_subject,
     execute,
 )
-from privacy_desk.paths import AppPaths
-from privacy_desk.portal.erasure import Action
-from privacy_desk.roles import Role, add_officer, set_roles
+from privacy_desk.services.queue import case_detail
+from privacy_desk.services.roles import Role, add_officer, set_roles
 from privacy_desk.ui.erasure_panel import PLAN_ROLE
 from privacy_desk.ui.holds_view import CASE_ROLE
 from privacy_desk.ui.main_window import MainWindow

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from privacy_desk.casestore.cases import transition_case
-from privacy_desk.casestore.queries import case_detail
-from privacy_desk.casestore.work import verify_identity
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.services.cases import transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.queue import case_detail
 from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col

@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from privacy_desk.bootstrap import open_context
 from privacy_desk.casestore.models import Case
 from privacy_desk.paths import AppPaths
+from privacy_desk.services.context import open_context
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col
 from privacy_desk.ui.tasks import TaskRunner

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, func, select
 
-from privacy_desk.bootstrap import AppContext, open_context
 from privacy_desk.casestore.audit import read_entries
 from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.schema import customers
+from privacy_desk.services.context import AppContext, open_context
 from privacy_desk.ui.person_search import PersonSearchPanel
 from privacy_desk.ui.tasks import TaskRunner
 from tests.gui.conftest import DEMO_MAP_FILE

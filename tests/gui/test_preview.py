@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 
-from privacy_desk.bootstrap import AppContext, open_context
-from privacy_desk.casestore import register_case, transition_case, verify_identity
 from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
-from privacy_desk.export import list_exports, list_withheld
 from privacy_desk.paths import AppPaths
+from privacy_desk.services.access import list_exports, list_withheld
+from privacy_desk.services.cases import register_case, transition_case
+from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import AppContext, open_context
 from privacy_desk.ui.preview import TARGET_ROLE, PreviewPanel
 from privacy_desk.ui.tasks import TaskRunner
 from tests.gui.conftest import AS_OF, DEMO_MAP_FILE

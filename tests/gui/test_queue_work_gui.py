@@ -14,8 +14,6 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, insert, select
 
-from privacy_desk.bootstrap import open_context
-from privacy_desk.casestore import register_case
 from privacy_desk.casestore.models import Case
 from privacy_desk.dburl import make_engine, parse_target
 from privacy_desk.domain.deadlines import Urgency
@@ -23,6 +21,8 @@ from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo import schema as demo
+from privacy_desk.services.cases import register_case
+from privacy_desk.services.context import open_context
 from privacy_desk.ui.case_dialogs import (
     CaseDialog,
     DecisionDialog,

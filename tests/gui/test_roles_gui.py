@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from privacy_desk.bootstrap import open_context
-from privacy_desk.casestore.queries import list_queue
 from privacy_desk.paths import AppPaths
-from privacy_desk.roles import Role, add_officer
+from privacy_desk.services.context import open_context
+from privacy_desk.services.queue import list_queue
+from privacy_desk.services.roles import Role, add_officer
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.queue_model import Col
 from privacy_desk.ui.tasks import TaskRunner

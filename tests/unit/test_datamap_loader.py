@@ -155,8 +155,8 @@ def test_hold_needs_a_declared_rule(tmp_path: Path) -> None:
 
 
 def test_request_source_feeds_the_request_queue() -> None:
-    from privacy_desk.casestore.intake import DEMO_REQUEST_SOURCE
     from privacy_desk.domain.requests import RequestType
+    from privacy_desk.services.intake import DEMO_REQUEST_SOURCE
 
     built = load_datamap(resource_path("datamaps", "demo-portal.yaml")).incoming_request_source()
     assert built is not None

@@ -20,12 +20,14 @@ log = logging.getLogger(__name__)
 
 #: Modules that add subcommands: each has ``register(subparsers)``.
 SUBCOMMAND_MODULES: list[str] = [
-    "privacy_desk.portal.demo.cli_demo",
-    "privacy_desk.datamap.cli_datamap",
-    "privacy_desk.casestore.cli_case",
-    "privacy_desk.cli_export",
-    "privacy_desk.cli_admin",
-    "privacy_desk.cli_erasure",
+    "privacy_desk.cli.demo",
+    "privacy_desk.cli.datamap",
+    "privacy_desk.cli.case",
+    "privacy_desk.cli.export",
+    "privacy_desk.cli.audit",
+    "privacy_desk.cli.profile",
+    "privacy_desk.cli.officer",
+    "privacy_desk.cli.erasure",
 ]
 
 

@@ -11,18 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from privacy_desk.cli.common import open_signed_in, parse_date
+
 if TYPE_CHECKING:
-    from privacy_desk.casestore.store import CaseStore
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+    from privacy_desk.services.context import CaseStore
 
 
 def register(subparsers: Any) -> None:
@@ -45,7 +39,7 @@ def register(subparsers: Any) -> None:
                    help="access, rectification, erasure, restriction, portability, objection, "
                    "consent_withdrawal")
     p.add_argument("--channel", default="paper", help="paper (default) or email")
-    p.add_argument("--received", required=True, type=_date, metavar="YYYY-MM-DD",
+    p.add_argument("--received", required=True, type=parse_date, metavar="YYYY-MM-DD",
                    help="the day the request reached the company (postmark, e-mail date)")
     p.add_argument("--person", required=True, help="the name to show in the queue")
     p.add_argument("--id", action="append", default=[], dest="identifiers",
@@ -67,7 +61,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--method", required=True,
                    help="signed_letter, id_document, e_id, min_sida_login")
     p.add_argument("--evidence", required=True, help="what was checked")
-    p.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="when (default: today)")
+    p.add_argument("--on", type=parse_date, metavar="YYYY-MM-DD", help="when (default: today)")
     p.set_defaults(handler=run_verify)
 
     p = sub.add_parser("transition", help="move a case to another status")
@@ -79,7 +73,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("extend", help="extend the deadline by two further months")
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--reason", required=True)
-    p.add_argument("--told-on", required=True, type=_date, metavar="YYYY-MM-DD",
+    p.add_argument("--told-on", required=True, type=parse_date, metavar="YYYY-MM-DD",
                    help="the day the person was told of the extension")
     p.set_defaults(handler=run_extend)
 
@@ -97,48 +91,18 @@ def register(subparsers: Any) -> None:
 
 
 def _open(args: argparse.Namespace) -> CaseStore:
-    """The case store the app would use (URL, else profile, else the default file), signed
-    in as the OS user, so the services' role checks apply to the CLI as to the GUI."""
-    from privacy_desk.bootstrap import current_officer
-    from privacy_desk.casestore.store import open_case_store
-    from privacy_desk.cli_admin import ask_password_on_terminal
-    from privacy_desk.config import load_settings, resolve_url
-    from privacy_desk.dburl import parse_target
-    from privacy_desk.paths import AppPaths
-    from privacy_desk.queue_settings import QueueSettings
-    from privacy_desk.roles import sign_in
-
-    paths = AppPaths.default(args.base_dir)
-    settings = QueueSettings.load(paths.settings_file)
-    profile = getattr(args, "case_store_profile", None) or load_settings(
-        paths).active_case_store
-    if args.case_store:
-        url = parse_target(args.case_store)
-    elif profile:
-        url = resolve_url(load_settings(paths).profile(profile),
-                          ask_password=ask_password_on_terminal)
-    else:
-        paths.ensure()
-        url = parse_target(paths.case_store_file)
-    who = current_officer()
-    store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
-                            allowance_period=settings.allowance_period)
-    try:
-        sign_in(store, who)
-    except BaseException:
-        store.close()
-        raise
-    return store
+    """The case store the app would use, signed in as the OS user (see cli/common.py)."""
+    return open_signed_in(args)[0]
 
 
 def _id(store: CaseStore, number: str) -> int:
-    from privacy_desk.casestore.queries import case_id_by_number
+    from privacy_desk.services.queue import case_id_by_number
 
     return case_id_by_number(store, number)
 
 
 def _version(store: CaseStore, case_id: int) -> int:
-    from privacy_desk.casestore.queries import case_detail
+    from privacy_desk.services.queue import case_detail
 
     return case_detail(store, case_id).version
 
@@ -149,8 +113,8 @@ def _done(what: str, number: str, status: str) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.queries import list_queue
     from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+    from privacy_desk.services.queue import list_queue
 
     statuses: set[CaseStatus] | None = None
     for text in args.status or []:
@@ -180,9 +144,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from privacy_desk.bootstrap import open_context
-    from privacy_desk.cli_admin import ask_password_on_terminal
+    from privacy_desk.cli.common import ask_password_on_terminal
     from privacy_desk.paths import AppPaths
+    from privacy_desk.services.context import open_context
 
     ctx = open_context(AppPaths.default(args.base_dir), demo=args.demo, portal=args.portal,
                        case_store=args.case_store, datamap=args.datamap,
@@ -199,9 +163,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_register(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.attachments import read_attachment
-    from privacy_desk.casestore.cases import register_case
     from privacy_desk.domain.requests import Channel, RequestType
+    from privacy_desk.services.attachments import read_attachment
+    from privacy_desk.services.cases import register_case
 
     identifiers: list[tuple[str | None, str]] = []
     for item in args.identifiers:
@@ -221,7 +185,7 @@ def run_register(args: argparse.Namespace) -> int:
 
 
 def run_claim(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.work import claim_case
+    from privacy_desk.services.casework import claim_case
 
     store = _open(args)
     try:
@@ -235,7 +199,7 @@ def run_claim(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.work import release_case
+    from privacy_desk.services.casework import release_case
 
     store = _open(args)
     try:
@@ -246,7 +210,7 @@ def run_release(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.work import verify_identity
+    from privacy_desk.services.casework import verify_identity
 
     store = _open(args)
     try:
@@ -259,8 +223,8 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_transition(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.cases import transition_case
     from privacy_desk.domain.lifecycle import CaseStatus
+    from privacy_desk.services.cases import transition_case
 
     target = CaseStatus.parse(args.status)
     store = _open(args)
@@ -274,7 +238,7 @@ def run_transition(args: argparse.Namespace) -> int:
 
 
 def run_extend(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.work import extend_case
+    from privacy_desk.services.casework import extend_case
 
     store = _open(args)
     try:
@@ -288,8 +252,8 @@ def run_extend(args: argparse.Namespace) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.work import record_allowance_decision
     from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
+    from privacy_desk.services.casework import record_allowance_decision
 
     decision = AllowanceDecision(DecisionKind.parse(args.kind), args.reason,
                                  args.fee)
@@ -304,7 +268,7 @@ def run_decide(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.persons import allowance_status, person_history
+    from privacy_desk.services.queue import allowance_status, person_history
 
     store = _open(args)
     try:

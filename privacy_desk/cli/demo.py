@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
 
 def run_demo_db(args: argparse.Namespace) -> int:
     """Handler: generate, report progress on stderr and one summary line on stdout."""
-    from privacy_desk.portal.demo.generator import generate_demo_portal
+    from privacy_desk.services.demo import create_demo_portal
 
     url = parse_target(args.target)
 
@@ -60,8 +60,8 @@ def run_demo_db(args: argparse.Namespace) -> int:
         print(f"  {table}: {rows:,} rows", file=sys.stderr, flush=True)
 
     print(f"Creating demo portal in {display_url(url)} ...", file=sys.stderr, flush=True)
-    summary = generate_demo_portal(url, customers=args.customers, seed=args.seed,
-                                   as_of=args.as_of, progress=progress)
+    summary = create_demo_portal(url, customers=args.customers, seed=args.seed,
+                                 as_of=args.as_of, progress=progress)
     total = sum(summary.rows.values())
     print(f"demo-db: {summary.rows.get('customers', 0):,} customers, {total:,} rows in "
           f"{len(summary.rows)} tables, {summary.elapsed_seconds:.1f} s -> {display_url(url)}")

@@ -16,12 +16,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import FILENAME_LEN, Case, CaseAttachment, CaseEvent
 from privacy_desk.casestore.queries import AttachmentRow, CaseNotFound, fresh_detail
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.errors import UserError
+from privacy_desk.services.roles import WRITERS, check_role
 
 #: 10 MiB: a multi-page 300 dpi scan fits; a video of the letter does not.
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024

@@ -1,4 +1,4 @@
-"""Changing the case store: registering cases, numbering them, moving them along.
+"""Registering cases and moving them along: the queue's changes to a case.
 
 Every change records who made it and bumps the case's ``version``; an edit made
 against an older version than the stored one is refused (:class:`StaleCase`) instead
@@ -10,18 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from privacy_desk.casestore.access import WRITERS, check_role
-from privacy_desk.casestore.attachments import AttachmentFile, add_attachments, media_type_of
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.models import LABEL_LEN, Case, CaseEvent, CaseNumberCounter
+from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.persons import (
     allowance_in_session,
     normalise_identifiers,
@@ -30,6 +26,8 @@ from privacy_desk.casestore.persons import (
 )
 from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, fresh_detail
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.casestore.writing import new_case_number, run_retrying, short_label
+from privacy_desk.clock import STOCKHOLM, stockholm_today, utcnow
 from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.deadlines import (
     DeadlineError,
@@ -41,97 +39,14 @@ from privacy_desk.domain.deadlines import (
 from privacy_desk.domain.lifecycle import CaseStatus, InvalidTransition, check_transition
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.services.attachments import AttachmentFile, add_attachments, media_type_of
+from privacy_desk.services.roles import WRITERS, check_role
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-CASE_NUMBER_PREFIX = "PD"
-#: How often a write is retried after losing a race (duplicate key, deadlock).
-MAX_ATTEMPTS = 5
 
 
 class StaleCase(UserError):
     """Someone else changed the case after it was opened; the edit was not saved."""
-
-
-def utcnow() -> datetime:
-    """Naive UTC, the form every timestamp in the case store takes."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def stockholm_today() -> date:
-    """Today's date where the company is: what 'today' means for deadlines."""
-    return datetime.now(STOCKHOLM).date()
-
-
-def format_case_number(year: int, number: int) -> str:
-    return f"{CASE_NUMBER_PREFIX}-{year}-{number:05d}"
-
-
-def allocate_case_numbers(session: Session, year: int, count: int) -> list[str]:
-    """Reserve ``count`` consecutive case numbers of ``year`` in the session's transaction.
-
-    The counter row is incremented *before* it is read, so the row lock (the database
-    write lock on SQLite) is held from the first statement to commit: two officers, or
-    two importers, can never receive the same number. When the year has no counter yet,
-    two first-timers may race to insert it; the loser gets an IntegrityError (or a
-    deadlock on MariaDB) and must retry the whole transaction (see :func:`run_retrying`).
-    """
-    if count < 1:
-        return []
-    result = session.execute(
-        update(CaseNumberCounter).where(CaseNumberCounter.year == year)
-        .values(last_number=CaseNumberCounter.last_number + count)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount == 1:  # type: ignore[attr-defined]
-        last = session.scalar(
-            select(CaseNumberCounter.last_number).where(CaseNumberCounter.year == year)
-        )
-        assert last is not None
-    else:
-        session.execute(insert(CaseNumberCounter).values(year=year, last_number=count))
-        last = count
-    return [format_case_number(year, n) for n in range(last - count + 1, last + 1)]
-
-
-def new_case_number(session: Session, year: int) -> str:
-    """One new case number such as ``PD-2026-00001`` (see :func:`allocate_case_numbers`)."""
-    return allocate_case_numbers(session, year, 1)[0]
-
-
-def is_retryable(exc: DBAPIError) -> bool:
-    """Whether the database refused only because of a concurrent transaction."""
-    if isinstance(exc, IntegrityError):
-        return True
-    orig = exc.orig
-    sqlstate = getattr(orig, "sqlstate", None)  # psycopg
-    if sqlstate in {"40001", "40P01"}:  # serialization failure, deadlock
-        return True
-    args: tuple[Any, ...] = getattr(orig, "args", ())
-    return bool(args) and args[0] in {1213, 1205}  # MariaDB deadlock, lock wait timeout
-
-
-def run_retrying(store: CaseStore, work: Callable[[Session], T]) -> T:
-    """Run ``work`` in a transaction; on a lost race roll back and run it again."""
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            with store.sessions.begin() as session:
-                return work(session)
-        except DBAPIError as exc:
-            if attempt == MAX_ATTEMPTS or not is_retryable(exc):
-                raise
-            log.info("Write lost a race (%s); retrying, attempt %d", type(exc).__name__,
-                     attempt + 1)
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def short_label(label: str) -> str:
-    """A queue label that fits its column (names can be long; the column is not)."""
-    label = " ".join(label.split())
-    return label if len(label) <= LABEL_LEN else label[: LABEL_LEN - 1] + "…"
 
 
 def register_case(

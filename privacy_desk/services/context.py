@@ -12,36 +12,43 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
 
-from privacy_desk.casestore.cases import stockholm_today
-from privacy_desk.casestore.intake import (
-    ImportResult,
-    IncomingRequestSource,
-    import_portal_requests,
-)
-from privacy_desk.casestore.queries import list_queue
 from privacy_desk.casestore.store import CaseStore, open_case_store
+from privacy_desk.clock import stockholm_today
 from privacy_desk.config import ConnectionProfile, Settings, load_settings, resolve_url
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import connect_portal, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
-from privacy_desk.queue_settings import QueueSettings
 from privacy_desk.resources import resource_path
-from privacy_desk.roles import OfficerInfo, Role, sign_in
+from privacy_desk.services.demo import ensure_demo_portal
+from privacy_desk.services.intake import (
+    ImportResult,
+    IncomingRequestSource,
+    import_portal_requests,
+)
+from privacy_desk.services.queue import list_queue
+from privacy_desk.services.queue_settings import QueueSettings
+from privacy_desk.services.roles import OfficerInfo, Role, sign_in
 from privacy_desk.tempfiles import SessionTemp
+
+__all__ = [
+    "DEMO_MAP",
+    "AppContext",
+    "CaseStore",
+    "current_officer",
+    "open_context",
+    "open_signed_in_store",
+]
 
 log = logging.getLogger(__name__)
 
 #: Size of the demo portal built on first use of ``--demo``: big enough to look real,
 #: small enough to build in seconds on an office PC.
-DEMO_CUSTOMERS = 1000
-DEMO_SEED = 1
 #: The data map of the demo portal, under resources/.
 DEMO_MAP = ("datamaps", "demo-portal.yaml")
 
@@ -120,20 +127,6 @@ class AppContext:
             self._writer.dispose()
         self.portal.dispose()
         self.case_store.close()
-
-
-def ensure_demo_portal(paths: AppPaths, *, customers: int = DEMO_CUSTOMERS,
-                       seed: int = DEMO_SEED, as_of: date | None = None) -> URL:
-    """The demo portal's URL, generating it first if this user has none yet."""
-    from privacy_desk.portal.demo.generator import generate_demo_portal
-
-    target = paths.demo_portal_file
-    url = parse_target(target)
-    if not target.exists():
-        paths.ensure()
-        log.info("Creating the demo portal (%d synthetic customers)", customers)
-        generate_demo_portal(url, customers=customers, seed=seed, as_of=as_of)
-    return url
 
 
 def open_context(
@@ -240,7 +233,7 @@ def open_context(
 
 def _give_demo_a_past(ctx: AppContext) -> None:
     """On a demo's first start, import its requests and answer the old ones."""
-    from privacy_desk.demo_history import close_demo_history
+    from privacy_desk.services.demo import close_demo_history
 
     if list_queue(ctx.case_store):
         return
@@ -250,3 +243,34 @@ def _give_demo_a_past(ctx: AppContext) -> None:
     except BaseException:
         ctx.close()
         raise
+
+
+def open_signed_in_store(paths: AppPaths, *, case_store: str | None = None,
+                         profile: str | None = None,
+                         ask_password: Callable[[ConnectionProfile], str | None] | None = None,
+                         ) -> tuple[CaseStore, str]:
+    """The case store the app would use, signed in as the OS user: for headless commands.
+
+    ``case_store`` (a URL or SQLite path) wins, else the named ``profile``, else the active
+    case-store profile, else the default file; the services' role checks then apply to
+    the command exactly as to the GUI. The caller closes the store.
+    """
+    paths.ensure()
+    settings = load_settings(paths)
+    queue = QueueSettings.load(paths.settings_file)
+    name = profile or settings.active_case_store
+    if case_store:
+        url = parse_target(case_store)
+    elif name:
+        url = resolve_url(settings.profile(name), ask_password=ask_password)
+    else:
+        url = parse_target(paths.case_store_file)
+    who = current_officer()
+    store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
+                            allowance_period=queue.allowance_period)
+    try:
+        sign_in(store, who)
+    except BaseException:
+        store.close()
+        raise
+    return store, who

@@ -15,7 +15,7 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.identifiers import Identifier
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
-from privacy_desk.roles import WRITERS, Role, require_role
+from privacy_desk.services.roles import WRITERS, Role, require_role
 
 #: Who may look people up: those who work cases (an auditor reads the trail, not people).
 VIEWERS = (*WRITERS,)
@@ -50,4 +50,12 @@ def view_person_data(store: CaseStore, portal: Engine, datamap: DataMap,
     return data
 
 
-__all__ = ["VIEWERS", "Role", "search_person", "view_person_data"]
+__all__ = [
+    "VIEWERS",
+    "Candidate",
+    "LookupResult",
+    "PersonData",
+    "Role",
+    "search_person",
+    "view_person_data",
+]

@@ -21,26 +21,53 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.access import (
-    WRITERS,
-    NotPermitted,
-    OfficerInfo,
-    Role,
-    check_role,
-    require_role,
-)
-from privacy_desk.casestore.access import load_officer as _load
-from privacy_desk.casestore.access import refusal as _refusal
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.audit_models import Officer, OfficerRole
-from privacy_desk.casestore.cases import utcnow
 from privacy_desk.casestore.models import OFFICER_LEN
+from privacy_desk.casestore.officers import load_officer
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.clock import utcnow
+from privacy_desk.domain.roles import WRITERS, OfficerInfo, Role
 from privacy_desk.errors import UserError
 
 __all__ = ["WRITERS", "NotPermitted", "OfficerInfo", "Role", "add_officer", "check_role",
            "list_officers", "officer_info", "parse_roles", "require_role", "set_roles",
            "sign_in"]
+
+
+class NotPermitted(UserError):
+    """The signed-in person lacks the role an action needs; nothing was changed."""
+
+    exit_code = 4
+
+
+def refusal(actor: str, what: str) -> NotPermitted:
+    return NotPermitted(f"{actor} may not {what}.",
+                        "Ask an administrator of this case store to give you the role "
+                        "(privacy-desk officer set-roles).")
+
+
+def check_role(session: Session, actor: str, *roles: Role, action: str = "do this",
+               ) -> OfficerInfo:
+    """:func:`require_role` inside an open session (for services already in a transaction)."""
+    info = load_officer(session, actor)
+    if info is None or not info.active:
+        raise NotPermitted(f"{actor} is not an officer of this case store.",
+                           "Ask an administrator to add you (privacy-desk officer add).")
+    if roles and not info.has(*roles):
+        needed = " or ".join(r.value for r in roles)
+        raise refusal(actor, f"{action} (it needs the {needed} role)")
+    return info
+
+
+def require_role(store: CaseStore, actor: str, *roles: Role, action: str = "do this",
+                 ) -> OfficerInfo:
+    """Refuse with :class:`NotPermitted` unless ``actor`` is active and holds one of ``roles``.
+
+    With no roles given, any active officer passes (reading the queue, say).
+    """
+    with store.sessions() as session:
+        return check_role(session, actor, *roles, action=action)
 
 
 def parse_roles(values: Iterable[str]) -> frozenset[Role]:
@@ -70,7 +97,7 @@ def _clean_name(name: str) -> str:
 def officer_info(store: CaseStore, name: str) -> OfficerInfo | None:
     """The officer record for ``name``, or None when the store does not know them."""
     with store.sessions() as session:
-        return _load(session, name)
+        return load_officer(session, name)
 
 
 def sign_in(store: CaseStore, actor: str) -> OfficerInfo:
@@ -100,7 +127,7 @@ def _active_admins(session: Session) -> int:
 def _require_admin(session: Session, actor: str) -> None:
     info = check_role(session, actor)
     if not info.admin:
-        raise _refusal(actor, "manage officers (only an administrator may)")
+        raise refusal(actor, "manage officers (only an administrator may)")
 
 
 def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
@@ -124,7 +151,7 @@ def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: st
         record_audit(session, actor=actor, action="officer_added",
                      details={"officer": who, "roles": ",".join(sorted(wanted)),
                               "admin": int(admin)})
-        info = _load(session, who)
+        info = load_officer(session, who)
         assert info is not None
         return info
 
@@ -157,7 +184,7 @@ def set_roles(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
         record_audit(session, actor=actor, action="officer_changed",
                      details={"officer": who, "roles": ",".join(sorted(wanted)),
                               "admin": int(officer.admin), "active": int(officer.active)})
-        info = _load(session, who)
+        info = load_officer(session, who)
         assert info is not None
         return info
 
@@ -167,4 +194,4 @@ def list_officers(store: CaseStore, *, actor: str) -> list[OfficerInfo]:
     with store.sessions() as session:
         check_role(session, actor)
         names = session.scalars(select(Officer.name).order_by(Officer.name)).all()
-        return [i for n in names if (i := _load(session, n)) is not None]
+        return [i for n in names if (i := load_officer(session, n)) is not None]

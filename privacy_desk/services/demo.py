@@ -1,4 +1,8 @@
-"""Give the demo's case store a past: requests answered before today.
+"""The demo: a synthetic portal to try the desk on, and a case store with a past.
+
+:func:`create_demo_portal` fills an empty database with synthetic customers (the
+generator is :mod:`privacy_desk.portal.demo`); :func:`ensure_demo_portal` does so once per
+user for ``--demo``.
 
 The demo portal holds requests from the last two years. Imported as they are, every
 one of them would be an open, long-overdue case — no office looks like that. On the
@@ -13,17 +17,29 @@ never touched by this module.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from privacy_desk.casestore.cases import transition_case
-from privacy_desk.casestore.persons import allowance_status
-from privacy_desk.casestore.queries import list_queue
+from sqlalchemy.engine import URL
+
 from privacy_desk.casestore.store import CaseStore
-from privacy_desk.casestore.work import record_allowance_decision, verify_identity
+from privacy_desk.dburl import parse_target
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
 from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.services.cases import transition_case
+from privacy_desk.services.casework import record_allowance_decision, verify_identity
+from privacy_desk.services.queue import allowance_status, list_queue
+
+if TYPE_CHECKING:
+    from privacy_desk.paths import AppPaths
+    from privacy_desk.portal.demo.generator import DemoSummary
 
 log = logging.getLogger(__name__)
+
+#: The size and seed of the demo portal ``--demo`` creates.
+DEMO_CUSTOMERS = 1000
+DEMO_SEED = 1
 
 #: Cases overdue by up to this many days stay open, so the demo shows some late ones.
 HISTORY_GRACE_DAYS = 14
@@ -60,4 +76,27 @@ def close_demo_history(store: CaseStore, *, actor: str, today: date) -> int:
     return len(old)
 
 
-__all__ = ["HISTORY_GRACE_DAYS", "close_demo_history"]
+def create_demo_portal(url: URL, *, customers: int = DEMO_CUSTOMERS, seed: int = DEMO_SEED,
+                       as_of: date | None = None,
+                       progress: Callable[[str, int], None] | None = None,
+                       ) -> DemoSummary:
+    """Fill the empty database at ``url`` with the synthetic demo portal (refuses one in use).
+
+    The generator (and Faker) is imported only here: other commands start without it.
+    """
+    from privacy_desk.portal.demo.generator import generate_demo_portal
+
+    return generate_demo_portal(url, customers=customers, seed=seed, as_of=as_of,
+                                progress=progress)
+
+
+def ensure_demo_portal(paths: AppPaths, *, customers: int = DEMO_CUSTOMERS,
+                       seed: int = DEMO_SEED, as_of: date | None = None) -> URL:
+    """The demo portal's URL, generating it first if this user has none yet."""
+    target = paths.demo_portal_file
+    url = parse_target(target)
+    if not target.exists():
+        paths.ensure()
+        log.info("Creating the demo portal (%d synthetic customers)", customers)
+        create_demo_portal(url, customers=customers, seed=seed, as_of=as_of)
+    return url

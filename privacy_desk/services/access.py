@@ -34,10 +34,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from privacy_desk.case_subject import find_case_subject
-from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.cases import run_retrying, utcnow
 from privacy_desk.casestore.exports_models import (
     PORTAL_NAME_LEN,
     ROW_KEY_LEN,
@@ -49,19 +46,23 @@ from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
 from privacy_desk.casestore.persons import allowance_in_session
 from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.casestore.writing import run_retrying
+from privacy_desk.clock import utcnow
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.bundle import build_bundle
 from privacy_desk.reports.extract import Withholding, build_extract, row_key_json
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.pdf import build_pdf
 from privacy_desk.reports.texts import check_language
+from privacy_desk.services.case_subject import find_case_subject
+from privacy_desk.services.roles import WRITERS, check_role
 
 log = logging.getLogger(__name__)
 
@@ -228,6 +229,24 @@ def case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
         _check_access_case(case)
         _check_verified(case)
     return find_case_subject(store, portal, datamap, case_id)
+
+
+def find_export_subject(portal: Engine, datamap: DataMap, subject: str) -> LookupResult:
+    """The one person an identifier typed for a headless extract names, or a clear refusal.
+
+    Nobody, or several people (an extract is for one person), is refused: the officer
+    uses another identifier, or exports from the app and chooses.
+    """
+    found = find_person(portal, datamap, subject)
+    if not found.candidates:
+        raise UserError("Nobody in the portal matches that identifier.",
+                        "Check it, or search with another identifier of the person.")
+    if found.ambiguous:
+        raise UserError(f"{len(found.candidates)} people in the portal match that "
+                        "identifier; an extract is for one person.",
+                        "Use an identifier that names one person (personnummer or "
+                        "customer number), or export from the app and choose.")
+    return found
 
 
 def find_open_access_case(store: CaseStore, readings: Sequence[Identifier]) -> int:

@@ -1,7 +1,7 @@
 """``privacy-desk case erasure ...``, ``case rectify``, ``case withdraw-consent``, ``holds ending``.
 
-The same services as the erasure panel (:mod:`privacy_desk.erasure`,
-:mod:`privacy_desk.rectify`). Uses the global ``--portal/--map`` (or ``--demo``) and
+The same services as the erasure panel (:mod:`privacy_desk.services.erasure`,
+:mod:`privacy_desk.services.rectify`). Uses the global ``--portal/--map`` (or ``--demo``) and
 ``--case-store``; the signed-in officer is your login name. Cases are named by number;
 an erasure command works on the case's newest plan.
 """
@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from privacy_desk.cli.common import parse_date
+
 if TYPE_CHECKING:
-    from privacy_desk.bootstrap import AppContext
-    from privacy_desk.erasure import PlanView
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+    from privacy_desk.services.context import AppContext
+    from privacy_desk.services.erasure import PlanView
 
 
 def _case_actions(subparsers: Any) -> Any:
@@ -46,21 +40,21 @@ def register(subparsers: Any) -> None:
                            ("execute", "carry out the approved plan in one transaction")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("case_number", metavar="CASE")
-        p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+        p.add_argument("--today", type=parse_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
         p.set_defaults(handler=run_erasure, step=name)
     p = sub.add_parser("decide", help="erase or retain a category, with a reason")
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--category", required=True)
     p.add_argument("--decision", required=True, choices=["erase", "retain"])
     p.add_argument("--reason", required=True)
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.add_argument("--today", type=parse_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     p.set_defaults(handler=run_erasure, step="decide")
     p = sub.add_parser("letter", help="write the confirmation letter (PDF) into a folder")
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--letter-lang", choices=["sv", "en"], default="sv",
                    help="language of the letter (default sv)")
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.add_argument("--today", type=parse_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     p.set_defaults(handler=run_erasure, step="letter")
 
     p = actions.add_parser("rectify", help="correct one field of the person's data (art. 16)")
@@ -76,21 +70,21 @@ def register(subparsers: Any) -> None:
     p = actions.add_parser("withdraw-consent",
                            help="end newsletters and clear contact choices (art. 7(3), 21)")
     p.add_argument("case_number", metavar="CASE")
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    p.add_argument("--today", type=parse_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     p.set_defaults(handler=run_withdraw)
 
     holds = subparsers.add_parser("holds", help="retained data under legal holds")
     hs = holds.add_subparsers(dest="holds_command", metavar="ACTION", required=True)
     p = hs.add_parser("ending", help="list retained rows whose hold has ended (erase them "
                       "with 'case erasure plan')")
-    p.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+    p.add_argument("--today", type=parse_date, metavar="YYYY-MM-DD",
                    help="the day to compare with (default: today)")
     p.set_defaults(handler=run_holds)
 
 
 def _context(args: argparse.Namespace) -> AppContext:
-    from privacy_desk.bootstrap import open_context
     from privacy_desk.paths import AppPaths
+    from privacy_desk.services.context import open_context
 
     return open_context(AppPaths.default(args.base_dir), demo=args.demo, portal=args.portal,
                         case_store=args.case_store, datamap=args.datamap,
@@ -117,8 +111,7 @@ def _print_plan(view: PlanView) -> None:
 
 
 def run_erasure(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.queries import case_id_by_number
-    from privacy_desk.erasure import (
+    from privacy_desk.services.erasure import (
         ErasureRefused,
         approve_plan,
         create_plan,
@@ -130,6 +123,7 @@ def run_erasure(args: argparse.Namespace) -> int:
         reconcile,
         write_letter,
     )
+    from privacy_desk.services.queue import case_id_by_number
 
     ctx = _context(args)
     try:
@@ -180,9 +174,9 @@ def run_erasure(args: argparse.Namespace) -> int:
 
 
 def run_rectify(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.queries import case_id_by_number
-    from privacy_desk.erasure import ErasureRefused, erasure_subject
-    from privacy_desk.rectify import rectify
+    from privacy_desk.services.erasure import ErasureRefused, erasure_subject
+    from privacy_desk.services.queue import case_id_by_number
+    from privacy_desk.services.rectify import rectify
 
     key: dict[str, Any] = {}
     for item in args.key:
@@ -209,9 +203,9 @@ def run_rectify(args: argparse.Namespace) -> int:
 
 
 def run_withdraw(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.queries import case_id_by_number
-    from privacy_desk.erasure import ErasureRefused, erasure_subject
-    from privacy_desk.rectify import withdraw_consent
+    from privacy_desk.services.erasure import ErasureRefused, erasure_subject
+    from privacy_desk.services.queue import case_id_by_number
+    from privacy_desk.services.rectify import withdraw_consent
 
     ctx = _context(args)
     try:
@@ -229,7 +223,7 @@ def run_withdraw(args: argparse.Namespace) -> int:
 
 
 def run_holds(args: argparse.Namespace) -> int:
-    from privacy_desk.erasure import holds_ending
+    from privacy_desk.services.erasure import holds_ending
 
     ctx = _context(args)
     try:

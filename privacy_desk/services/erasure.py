@@ -20,7 +20,7 @@ The same functions serve the GUI (:mod:`privacy_desk.ui.erasure_panel`) and the 
 6. :func:`holds_ending` lists retained rows whose hold has ended; :func:`plan_hold_release`
    plans their erasure through the same path.
 
-Every step checks the role (:func:`privacy_desk.roles.require_role`) and writes to the
+Every step checks the role (:func:`privacy_desk.services.roles.require_role`) and writes to the
 audit trail with counts and table names only.
 """
 
@@ -41,9 +41,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from privacy_desk.case_subject import find_case_subject
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.cases import run_retrying, stockholm_today, utcnow
 from privacy_desk.casestore.erasure_models import (
     ErasureDecisionRecord,
     ErasureExecutionRecord,
@@ -55,6 +53,8 @@ from privacy_desk.casestore.erasure_models import (
 from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.casestore.writing import run_retrying
+from privacy_desk.clock import stockholm_today, utcnow
 from privacy_desk.datamap.model import DataMap, Erasure
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
@@ -81,7 +81,42 @@ from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, coll
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
-from privacy_desk.roles import Role, check_role, require_role
+from privacy_desk.services.case_subject import find_case_subject
+from privacy_desk.services.roles import Role, check_role, require_role
+
+__all__ = [
+    "MAX_REASON_LEN",
+    "PLANNABLE",
+    "SHARED_LOGIN_NOTICE",
+    "SQLITE_NOTICE",
+    "STALE_AFTER",
+    "Action",
+    "DryRunLine",
+    "ErasurePlan",
+    "ErasureRefused",
+    "ExecuteResult",
+    "ExecutionView",
+    "HoldEnding",
+    "LetterResult",
+    "PlanView",
+    "approve_plan",
+    "create_plan",
+    "db_login",
+    "decide_category",
+    "dry_run",
+    "erasure_subject",
+    "execute",
+    "four_eyes_notice",
+    "holds_ending",
+    "latest_plan",
+    "load_plan",
+    "plan_hold_release",
+    "plan_state_counts",
+    "pseudonym_key",
+    "reconcile",
+    "subject_of",
+    "write_letter",
+]
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """``privacy-desk export``: one person's extract (PDF + JSON/CSV zip) without the GUI.
 
-Runs the same service as the app (:mod:`privacy_desk.export`): the person is found from
+Runs the same service as the app (:mod:`privacy_desk.services.access`): the person is found from
 ``--subject`` through the data map, the case from ``--case`` (or, when omitted, the one
 access request in progress that names the person), and the export is gated, written
 atomically and recorded on the case exactly as from the preview window.
@@ -45,13 +45,16 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.cli_case import _open
-    from privacy_desk.casestore.queries import case_id_by_number
+    from privacy_desk.cli.common import open_signed_in
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
     from privacy_desk.errors import UserError
-    from privacy_desk.export import export_extract, find_open_access_case
-    from privacy_desk.portal.lookup import find_person
+    from privacy_desk.services.access import (
+        export_extract,
+        find_export_subject,
+        find_open_access_case,
+    )
+    from privacy_desk.services.queue import case_id_by_number
 
     password = args.password
     if args.password_stdin:
@@ -62,17 +65,9 @@ def run_export(args: argparse.Namespace) -> int:
     datamap = load_datamap(args.map)
     portal = connect_portal(args.portal)
     try:
-        store = _open(args)
+        store = open_signed_in(args)[0]
         try:
-            found = find_person(portal, datamap, args.subject)
-            if not found.candidates:
-                raise UserError("Nobody in the portal matches that identifier.",
-                                "Check it, or search with another identifier of the person.")
-            if found.ambiguous:
-                raise UserError(f"{len(found.candidates)} people in the portal match that "
-                                "identifier; an extract is for one person.",
-                                "Use an identifier that names one person (personnummer or "
-                                "customer number), or export from the app and choose.")
+            found = find_export_subject(portal, datamap, args.subject)
             case_id = (case_id_by_number(store, args.case) if args.case
                        else find_open_access_case(store, found.readings))
             result = export_extract(store, portal, datamap, case_id, found.candidates[0],

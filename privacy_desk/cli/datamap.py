@@ -63,10 +63,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_find(args: argparse.Namespace) -> int:
-    from privacy_desk.casestore.person_view import search_person, view_person_data
-    from privacy_desk.cli_admin import open_signed_in
+    from privacy_desk.cli.common import open_signed_in
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
+    from privacy_desk.services.person_search import search_person, view_person_data
 
     datamap = load_datamap(args.map)
     store, who = open_signed_in(args)  # every look at a person is checked and audited

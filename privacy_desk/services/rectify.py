@@ -23,15 +23,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.cases import run_retrying, utcnow
 from privacy_desk.casestore.erasure_models import PortalChangeRecord
 from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.casestore.writing import run_retrying
+from privacy_desk.clock import utcnow
 from privacy_desk.datamap.model import DataMap, Erasure
 from privacy_desk.dburl import backend
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.erasure import ErasureRefused, ExecuteResult, create_plan, execute
 from privacy_desk.portal.erasure import (
     Action,
     ErasureFailed,
@@ -42,8 +42,9 @@ from privacy_desk.portal.erasure import (
     check_write_access,
     key_json,
 )
-from privacy_desk.portal.lookup import Candidate, _Sql, collect, jsonable
-from privacy_desk.roles import Role, check_role, require_role
+from privacy_desk.portal.lookup import Candidate, PersonData, _Sql, collect, jsonable
+from privacy_desk.services.erasure import ErasureRefused, ExecuteResult, create_plan, execute
+from privacy_desk.services.roles import Role, check_role, require_role
 
 MAX_VALUE_LEN = 1000
 
@@ -58,6 +59,11 @@ class Rectification:
     old_value: Any
     new_value: str | None
     recipients: tuple[tuple[str, str], ...]
+
+
+def current_data(portal: Engine, datamap: DataMap, candidate: Candidate) -> PersonData:
+    """What the portal holds about the person now: the values a rectification starts from."""
+    return collect(portal, datamap, candidate)
 
 
 def rectify(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,

@@ -2,7 +2,7 @@
 
 Each function is one transaction that records an event; the GUI and the CLI call these
 same functions. Edits take the version the officer saw and are refused
-(:class:`~privacy_desk.casestore.cases.StaleCase`) when someone changed the case since.
+(:class:`~privacy_desk.services.cases.StaleCase`) when someone changed the case since.
 Claiming is different on purpose: it takes no version, because two officers clicking
 "claim" at the same moment must not both win, whatever they saw; a single conditional
 UPDATE decides that in the database.
@@ -16,17 +16,7 @@ from datetime import date
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.access import WRITERS, check_role
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.cases import (
-    _edit,
-    _load_for_edit,
-    counted_from,
-    run_retrying,
-    stockholm_today,
-    transition_case,
-    utcnow,
-)
 from privacy_desk.casestore.models import (
     OFFICER_LEN,
     AllowanceDecisionRecord,
@@ -37,11 +27,15 @@ from privacy_desk.casestore.models import (
 from privacy_desk.casestore.persons import allowance_in_session
 from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, fresh_detail
 from privacy_desk.casestore.store import CaseStore
+from privacy_desk.casestore.writing import run_retrying
+from privacy_desk.clock import stockholm_today, utcnow
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidDecision
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
 from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, InvalidTransition
 from privacy_desk.errors import UserError
+from privacy_desk.services.cases import _edit, _load_for_edit, counted_from, transition_case
+from privacy_desk.services.roles import WRITERS, check_role
 
 
 class CaseAlreadyClaimed(UserError):
