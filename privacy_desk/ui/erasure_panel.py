@@ -15,13 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -68,6 +66,7 @@ from privacy_desk.services.queue import CaseDetail, case_detail
 from privacy_desk.services.rectify import Rectification, current_data, rectify, withdraw_consent
 from privacy_desk.services.roles import Role
 from privacy_desk.ui.errors import error_text
+from privacy_desk.ui.pickers import CandidateChooser, OutputFolderRow
 from privacy_desk.ui.tasks import TaskRunner
 
 #: Request types the panel works on, and which part of it they use.
@@ -161,10 +160,8 @@ class ErasurePanel(QWidget):
             "QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c060;"
             " padding: 6px; }")
         self.notice.hide()
-        self.candidates = QComboBox()
-        self.candidates.setObjectName("erasureCandidates")
-        self.candidates.hide()
-        self.candidates.activated.connect(self._on_candidate)
+        self.candidates = CandidateChooser("erasureCandidates")
+        self.candidates.chosen.connect(self._use)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -321,17 +318,14 @@ class ErasurePanel(QWidget):
         self.lang_combo.setObjectName("letterLanguage")
         self.lang_combo.addItem(self.tr("Swedish"), "sv")
         self.lang_combo.addItem(self.tr("English"), "en")
-        self.folder_edit = QLineEdit()
-        self.folder_edit.setObjectName("letterFolder")
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
+        self.folder_row = OutputFolderRow(self.tr("Folder for the letter"), "letterFolder")
+        self.folder_edit = self.folder_row.edit
         self.letter_button = QPushButton(self.tr("Write letter"))
         self.letter_button.setObjectName("letterButton")
         self.letter_button.clicked.connect(self.write_letter)
         row = QHBoxLayout(box)
         row.addWidget(QLabel(self.tr("Folder")))
-        row.addWidget(self.folder_edit, 1)
-        row.addWidget(browse)
+        row.addWidget(self.folder_row, 1)
         row.addWidget(self.lang_combo)
         row.addWidget(self.letter_button)
         return box
@@ -340,8 +334,8 @@ class ErasurePanel(QWidget):
     def set_context(self, ctx: AppContext | None) -> None:
         """Work as ``ctx``'s officer from now on (reload the case to see it their way)."""
         self._ctx = ctx
-        if ctx is not None and not self.folder_edit.text():
-            self.folder_edit.setText(str(Path.home()))
+        if ctx is not None:
+            self.folder_row.default_to_home()
         self._update_buttons()
 
     @property
@@ -357,8 +351,7 @@ class ErasurePanel(QWidget):
         self._view, self._person = None, None
         for tree in (self.plan_tree, self.dry_tree):
             tree.clear()
-        self.candidates.clear()
-        self.candidates.hide()
+        self.candidates.reset()
         self.notice.hide()
         self.outcome.clear()
         self.state_label.clear()
@@ -398,11 +391,9 @@ class ErasurePanel(QWidget):
         if len(result.candidates) == 1:
             self._use(result.candidates[0])
             return
-        self.candidates.clear()
-        for cand in result.candidates:
-            self.candidates.addItem(cand.label or self.tr("(no name)"), cand)
+        self.candidates.offer(result.candidates)
+        # Nobody preselected: the plan made for the one chosen may erase their data.
         self.candidates.setCurrentIndex(-1)
-        self.candidates.show()
         self.message.setText(self.tr(
             "{n} people match. Choose one; their data is never merged.").format(
                 n=len(result.candidates)))
@@ -410,9 +401,8 @@ class ErasurePanel(QWidget):
 
     @Slot(int)
     def _on_candidate(self, index: int) -> None:
-        cand = self.candidates.itemData(index)
-        if isinstance(cand, Candidate):
-            self._use(cand)
+        """Choose the candidate at ``index``, as activating that item does."""
+        self.candidates.choose(index)
 
     def _use(self, cand: Candidate) -> None:
         """The person is known: plan (erasure), load the form (rectify) or wait (consent)."""
@@ -766,18 +756,11 @@ class ErasurePanel(QWidget):
 
     # --- letter -------------------------------------------------------------------------
     @Slot()
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the letter"),
-                                                  self.folder_edit.text())
-        if folder:
-            self.folder_edit.setText(folder)
-
-    @Slot()
     def write_letter(self) -> None:
         view, ctx = self._view, self._ctx
         if view is None or ctx is None:
             return
-        folder = self.folder_edit.text().strip()
+        folder = self.folder_row.folder()
         lang = str(self.lang_combo.currentData())
         self.message.setText(self.tr("Writing the confirmation letter…"))
 

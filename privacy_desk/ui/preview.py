@@ -10,14 +10,12 @@ chosen folder through the same service the CLI uses (:mod:`privacy_desk.services
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,6 +42,7 @@ from privacy_desk.services.context import AppContext
 from privacy_desk.services.person_search import Candidate, LookupResult
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
+from privacy_desk.ui.pickers import CandidateChooser, OutputFolderRow
 from privacy_desk.ui.tasks import TaskRunner
 
 # (table, key, column or None) of a row or field item.
@@ -76,10 +75,8 @@ class PreviewPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
-        self.candidates = QComboBox()
-        self.candidates.setObjectName("previewCandidates")
-        self.candidates.hide()
-        self.candidates.activated.connect(self._on_candidate)
+        self.candidates = CandidateChooser("previewCandidates")
+        self.candidates.chosen.connect(self._load)
         self.tree = QTreeWidget()
         self.tree.setObjectName("previewTree")
         self.tree.setHeaderLabels([self.tr("Data"), self.tr("Value")])
@@ -106,10 +103,8 @@ class PreviewPanel(QWidget):
         self.password_edit.setObjectName("exportPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("optional, for sending by e-mail"))
-        self.folder_edit = QLineEdit()
-        self.folder_edit.setObjectName("exportFolder")
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
+        self.folder_row = OutputFolderRow(self.tr("Folder for the extract"), "exportFolder")
+        self.folder_edit = self.folder_row.edit
         self.export_button = QPushButton(self.tr("Export extract"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
@@ -118,13 +113,10 @@ class PreviewPanel(QWidget):
         withhold_row.addWidget(self.reason_edit, 1)
         withhold_row.addWidget(self.withhold_button)
         withhold_row.addWidget(self.release_button)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.lang_combo)
         form.addRow(self.tr("Password"), self.password_edit)
-        form.addRow(self.tr("Folder"), folder_row)
+        form.addRow(self.tr("Folder"), self.folder_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.candidates)
@@ -137,8 +129,8 @@ class PreviewPanel(QWidget):
     # --- wiring -------------------------------------------------------------------------
     def set_context(self, ctx: AppContext | None) -> None:
         self._ctx = ctx
-        if ctx is not None and not self.folder_edit.text():
-            self.folder_edit.setText(str(Path.home()))
+        if ctx is not None:
+            self.folder_row.default_to_home()
         self._update_buttons()
 
     @property
@@ -152,8 +144,7 @@ class PreviewPanel(QWidget):
         ctx = self._ctx
         self._case_id, self._candidate, self._preview = case_id, None, None
         self.tree.clear()
-        self.candidates.clear()
-        self.candidates.hide()
+        self.candidates.reset()
         self.message.setText(self.tr("Looking the person up in the portal…"))
         self._update_buttons()
         self._runner.submit(
@@ -167,9 +158,7 @@ class PreviewPanel(QWidget):
         if len(result.candidates) == 1:
             self._load(result.candidates[0])
             return
-        for cand in result.candidates:
-            self.candidates.addItem(cand.label or self.tr("(no name)"), cand)
-        self.candidates.show()
+        self.candidates.offer(result.candidates)
         self.message.setText(self.tr(
             "{n} people match. Choose one; their data is never merged.").format(
                 n=len(result.candidates)))
@@ -177,9 +166,8 @@ class PreviewPanel(QWidget):
 
     @Slot(int)
     def _on_candidate(self, index: int) -> None:
-        cand = self.candidates.itemData(index)
-        if isinstance(cand, Candidate):
-            self._load(cand)
+        """Choose the candidate at ``index``, as activating that item does."""
+        self.candidates.choose(index)
 
     def _load(self, cand: Candidate) -> None:
         if self._ctx is None or self._case_id is None:
@@ -272,18 +260,11 @@ class PreviewPanel(QWidget):
 
     # --- export -------------------------------------------------------------------------
     @Slot()
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the extract"),
-                                                  self.folder_edit.text())
-        if folder:
-            self.folder_edit.setText(folder)
-
-    @Slot()
     def export(self) -> None:
         if self._ctx is None or self._preview is None or self._candidate is None:
             return
         ctx, preview, cand = self._ctx, self._preview, self._candidate
-        folder = self.folder_edit.text().strip()
+        folder = self.folder_row.folder()
         lang = str(self.lang_combo.currentData())
         password = self.password_edit.text() or None
         self.export_button.setEnabled(False)

@@ -119,6 +119,14 @@
     </message>
 </context>
 <context>
+    <name>CandidateChooser</name>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="70"/>
+        <source>(no name)</source>
+        <translation>(inget namn)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="862"/>
@@ -494,439 +502,429 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="185"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="184"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="200"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="208"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="216"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="219"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="222"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="224"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="227"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="263"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="262"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="316"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="319"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="324"/>
-        <source>Browse…</source>
-        <translation>Bläddra…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="326"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="330"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="327"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="364"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="359"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="394"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="389"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="401"/>
-        <source>(no name)</source>
-        <translation>(inget namn)</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="405"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="398"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="422"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="427"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="419"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="432"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="424"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="465"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="457"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="470"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="473"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="465"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="472"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="488"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="504"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="579"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="571"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="546"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="549"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="557"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="549"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="553"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="563"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="576"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="601"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="628"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="620"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="667"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="659"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="681"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="673"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="700"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="692"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="753"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="745"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="768"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="780"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="765"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="783"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="768"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1238,6 +1236,14 @@
     </message>
 </context>
 <context>
+    <name>OutputFolderRow</name>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="29"/>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPrompt</name>
     <message>
         <location filename="../../privacy_desk/ui/connection_dialog.py" line="480"/>
@@ -1308,122 +1314,112 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="85"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="82"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="85"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="82"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="92"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="89"/>
         <source>Why is this withheld? (e.g. another person&apos;s data, art. 15(4))</source>
         <translation>Varför undantas detta? (t.ex. en annan persons uppgifter, art. 15.4)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="94"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
         <source>Withhold</source>
         <translation>Undanta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="97"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="94"/>
         <source>Disclose again</source>
         <translation>Lämna ut igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="103"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="100"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="104"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="101"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="108"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="105"/>
         <source>optional, for sending by e-mail</source>
         <translation>valfritt, för att skicka med e-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="111"/>
-        <source>Browse…</source>
-        <translation>Bläddra…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="113"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="108"/>
         <source>Export extract</source>
         <translation>Exportera registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="125"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="117"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="126"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="118"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="127"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="119"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="157"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="148"/>
         <source>Looking the person up in the portal…</source>
         <translation>Söker personen i kundportalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="165"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="156"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="171"/>
-        <source>(no name)</source>
-        <translation>(inget namn)</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="174"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="163"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="189"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="177"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="220"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="208"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="234"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="222"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="235"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="223"/>
         <source>withheld</source>
         <translation>undantagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="276"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="106"/>
         <source>Folder for the extract</source>
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="290"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="271"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="301"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="282"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>

@@ -1,0 +1,83 @@
+"""The two choices the case panels share: where output goes and which portal person it is.
+
+The preview (extract) and the erasure panel (confirmation letter) both ask for an output
+folder and, when a lookup finds several people, let the officer pick one. One widget each
+keeps the two panels alike and the strings translated once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from privacy_desk.services.person_search import Candidate
+
+
+class OutputFolderRow(QWidget):
+    """The folder a panel writes into: an editable path and a "Browse…" button."""
+
+    def __init__(self, dialog_title: str, object_name: str,
+                 parent: QWidget | None = None) -> None:
+        """``dialog_title`` is already translated by the panel, which knows what is written."""
+        super().__init__(parent)
+        self._dialog_title = dialog_title
+        self.edit = QLineEdit()
+        self.edit.setObjectName(object_name)
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self._browse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # lines up with the rows around it
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.browse_button)
+
+    def default_to_home(self) -> None:
+        """Offer the home folder, unless the officer has already chosen one."""
+        if not self.edit.text():
+            self.edit.setText(str(Path.home()))
+
+    def folder(self) -> str:
+        return self.edit.text().strip()
+
+    @Slot()
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self._dialog_title, self.edit.text())
+        if folder:
+            self.edit.setText(folder)
+
+
+class CandidateChooser(QComboBox):
+    """The people a lookup found, hidden until there are several to choose from.
+
+    Their data is never merged, so nothing is loaded until the officer picks one:
+    :attr:`chosen` then carries that :class:`Candidate`.
+    """
+
+    chosen = Signal(object)  # Candidate
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.hide()
+        self.activated.connect(self.choose)
+
+    def offer(self, candidates: Iterable[Candidate]) -> None:
+        """List ``candidates`` (the first one current) and show the chooser."""
+        self.clear()
+        for cand in candidates:
+            self.addItem(cand.label or self.tr("(no name)"), cand)
+        self.show()
+
+    def reset(self) -> None:
+        """Empty and hidden again, for the next case."""
+        self.clear()
+        self.hide()
+
+    @Slot(int)
+    def choose(self, index: int) -> None:
+        """The officer picked the item at ``index``: say which person that is."""
+        cand = self.itemData(index)
+        if isinstance(cand, Candidate):
+            self.chosen.emit(cand)
