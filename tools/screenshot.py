@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Take a screenshot of the real app on the demo portal, for a person to look at.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py OUT.png [--lang en]
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py OUT.png \
+        [--lang en] [--size 1024x700]
 
 Under Xvfb this uses Qt's xcb platform (a real X11 window, real fonts); without a
 display it falls back to offscreen rendering. The screen is grabbed once the queue has
@@ -22,6 +23,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", default="sv")
+    parser.add_argument("--size", default="1380x860", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,7 +56,8 @@ def main() -> int:
 
     window.queue_loaded.connect(loaded)
     window.load_failed.connect(lambda msg: (print(msg, file=sys.stderr), app.exit(1)))
-    window.resize(1380, 860)
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    window.resize(width, height)
     window.move(10, 10)
     window.show()
     window.start()

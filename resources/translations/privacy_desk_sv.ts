@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="90"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="92"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="149"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="150"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="158"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="162"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="164"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="165"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="171"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="172"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="173"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="193"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="194"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="196"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="197"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="250"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="251"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="253"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="254"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="304"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="305"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="313"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="314"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="324"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="325"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="330"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="332"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="356"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -127,114 +127,163 @@
     </message>
 </context>
 <context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="71"/>
+        <source>Register request…</source>
+        <extracomment>A service changed a case: the case as it now is (a :class:`CaseView`). Emitted with the case id after an action on a case succeeded. Emitted with message and hint when an action without a dialog failed. Emitted with a message when an action failed. A dialog closed: keyboard focus goes back to the queue.</extracomment>
+        <translation>Registrera begäran…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="74"/>
+        <source>Claim</source>
+        <translation>Ta ärendet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="76"/>
+        <source>Release</source>
+        <translation>Lämna ifrån</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="78"/>
+        <source>Verify identity…</source>
+        <translation>Verifiera identitet…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="80"/>
+        <source>Change status…</source>
+        <translation>Ändra status…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="82"/>
+        <source>Extend…</source>
+        <translation>Förläng…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="84"/>
+        <source>Allowance decision…</source>
+        <translation>Beslut om utdrag…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="88"/>
+        <source>Preview extract</source>
+        <translation>Förhandsgranska utdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="90"/>
+        <source>Erasure plan…</source>
+        <translation>Raderingsplan…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="862"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="73"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="865"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="76"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="870"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="81"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="873"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="84"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="874"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="875"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="86"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="876"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="87"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="877"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="878"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="89"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="879"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="881"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="882"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="884"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="887"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="888"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="893"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="896"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="907"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="919"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="130"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="932"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="143"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="938"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="149"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="941"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="152"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -1046,193 +1095,108 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
-        <source>Filter by case number or person…</source>
-        <translation>Filtrera på ärendenummer eller person…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="322"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="237"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="352"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="141"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="239"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="143"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="244"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="245"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="344"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="181"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="256"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="279"/>
-        <source>All statuses</source>
-        <translation>Alla statusar</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
-        <source>Open</source>
-        <translation>Öppna</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
-        <source>All types</source>
-        <translation>Alla typer</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
-        <source>Anyone</source>
-        <translation>Alla handläggare</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="295"/>
-        <source>Unassigned</source>
-        <translation>Ej tilldelade</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
-        <source>Overdue only</source>
-        <translation>Endast försenade</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="325"/>
-        <source>Register request…</source>
-        <translation>Registrera begäran…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
-        <source>Claim</source>
-        <translation>Ta ärendet</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
-        <source>Release</source>
-        <translation>Lämna ifrån</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
-        <source>Verify identity…</source>
-        <translation>Verifiera identitet…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
-        <source>Change status…</source>
-        <translation>Ändra status…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
-        <source>Extend…</source>
-        <translation>Förläng…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
-        <source>Allowance decision…</source>
-        <translation>Beslut om utdrag…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="341"/>
-        <source>Preview extract</source>
-        <translation>Förhandsgranska utdrag</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
-        <source>Erasure plan…</source>
-        <translation>Raderingsplan…</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="404"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="416"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="217"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="449"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="453"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="454"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="460"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="261"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="484"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="285"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="498"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="499"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="299"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="500"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="300"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="441"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="530"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="242"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="318"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="567"/>
-        <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
-        <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
 </context>
 <context>
@@ -1261,52 +1225,52 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="60"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="65"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="62"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="67"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="80"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="80"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="101"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="106"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="115"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="123"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="132"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="137"/>
         <source>{label} (not a customer: {n} rows)</source>
         <translation>{label} (inte kund: {n} rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="145"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="150"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="174"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="179"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>
@@ -1465,6 +1429,50 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <location filename="../../privacy_desk/ui/queue_model.py" line="67"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTab</name>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="98"/>
+        <source>Filter by case number or person…</source>
+        <extracomment>The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar.</extracomment>
+        <translation>Filtrera på ärendenummer eller person…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="104"/>
+        <source>All statuses</source>
+        <translation>Alla statusar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="105"/>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="112"/>
+        <source>All types</source>
+        <translation>Alla typer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="119"/>
+        <source>Anyone</source>
+        <translation>Alla handläggare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="120"/>
+        <source>Unassigned</source>
+        <translation>Ej tilldelade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="123"/>
+        <source>Overdue only</source>
+        <translation>Endast försenade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="197"/>
+        <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
+        <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
 </context>
 <context>
