@@ -2,7 +2,7 @@
 """Take a screenshot of the real app on the demo portal, for a person to look at.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot.py OUT.png \
-        [--lang en] [--size 1024x700]
+        [--lang en] [--size 1024x700] [--tab 1]
 
 Under Xvfb this uses Qt's xcb platform (a real X11 window, real fonts); without a
 display it falls back to offscreen rendering. The screen is grabbed once the queue has
@@ -24,6 +24,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", default="sv")
     parser.add_argument("--size", default="1380x860", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--tab", type=int, default=0, help="which tab to show (0: the queue)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,6 +53,7 @@ def main() -> int:
 
     def loaded(_count: int) -> None:
         window.table.selectRow(0)
+        window.tabs.setCurrentIndex(args.tab)
         QTimer.singleShot(1500, grab)
 
     window.queue_loaded.connect(loaded)

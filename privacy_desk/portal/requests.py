@@ -68,15 +68,9 @@ def _reflect(conn: Connection, name: str, schema: str | None,
 
 
 def _build_query(conn: Connection, source: IncomingRequestSource) -> Select[Any]:
-    req_cols = [source.id_column, source.reference_column, source.submitted_at_column,
-                source.type_column, *source.identifier_columns.values()]
-    for extra in (source.customer_id_column, source.email_column, source.message_column):
-        if extra:
-            req_cols.append(extra)
-    req_cols = list(dict.fromkeys(req_cols))
-    req = _reflect(conn, source.table, source.schema, req_cols)
-    labels = [req.c[c].label(f"r_{i}") for i, c in enumerate(req_cols)]
-    stmt = select(*labels)
+    col = column_labels(source)
+    req = _reflect(conn, source.table, source.schema, list(col))
+    stmt = select(*(req.c[c].label(label) for c, label in col.items()))
     cust = source.customer
     if cust is not None and source.customer_id_column:
         name_cols = list(cust.name_columns)

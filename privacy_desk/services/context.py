@@ -159,10 +159,7 @@ def open_context(
         if name:
             portal = resolve_url(settings.profile(name), ask_password=ask_password)
             datamap = datamap or settings.portal_datamap
-    if case_store is None:
-        name = case_store_profile or settings.active_case_store
-        if name:
-            case_store = resolve_url(settings.profile(name), ask_password=ask_password)
+    store_url = _case_store_url(paths, settings, case_store, case_store_profile, ask_password)
     if datamap is None and not demo and portal:
         raise UserError(
             "No data map is given for this portal.",
@@ -185,25 +182,12 @@ def open_context(
             "No portal database is configured.",
             "Start with --demo to try the app, or give --portal URL.",
         )
-    if isinstance(case_store, URL):
-        store_url = case_store
-    else:
-        store_url = parse_target(case_store or paths.case_store_file)
     who = officer or current_officer()
     portal_engine = connect_portal(portal_url)
     try:
-        store = open_case_store(
-            store_url, backup_dir=paths.backup_dir, actor=who,
-            allowance_period=policy.allowance_period,
-            clock_stops_for_identity=policy.clock_stops_for_identity)
+        store, info = _open_signed_in(store_url, paths, policy, who)
     except BaseException:
         portal_engine.dispose()
-        raise
-    try:
-        info = sign_in(store, who)
-    except BaseException:
-        portal_engine.dispose()
-        store.close()
         raise
     temp = SessionTemp(paths)
     temp.sweep_orphans()
@@ -245,32 +229,47 @@ def _give_demo_a_past(ctx: AppContext) -> None:
         raise
 
 
+def _case_store_url(paths: AppPaths, settings: Settings, case_store: str | URL | None,
+                    profile: str | None,
+                    ask_password: Callable[[ConnectionProfile], str | None] | None) -> URL:
+    """``case_store`` (a URL or SQLite path) if given, else the named or active case-store
+    profile, else the default SQLite file in the user data folder."""
+    if isinstance(case_store, URL):
+        return case_store
+    if case_store:
+        return parse_target(case_store)
+    name = profile or settings.active_case_store
+    if name:
+        return resolve_url(settings.profile(name), ask_password=ask_password)
+    return parse_target(paths.case_store_file)
+
+
+def _open_signed_in(url: URL, paths: AppPaths, policy: QueueSettings,
+                    who: str) -> tuple[CaseStore, OfficerInfo]:
+    """Open (and migrate) the case store with the queue's policy and sign ``who`` in."""
+    store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
+                            allowance_period=policy.allowance_period,
+                            clock_stops_for_identity=policy.clock_stops_for_identity)
+    try:
+        info = sign_in(store, who)
+    except BaseException:
+        store.close()
+        raise
+    return store, info
+
+
 def open_signed_in_store(paths: AppPaths, *, case_store: str | None = None,
                          profile: str | None = None,
                          ask_password: Callable[[ConnectionProfile], str | None] | None = None,
                          ) -> tuple[CaseStore, str]:
     """The case store the app would use, signed in as the OS user: for headless commands.
 
-    ``case_store`` (a URL or SQLite path) wins, else the named ``profile``, else the active
-    case-store profile, else the default file; the services' role checks then apply to
-    the command exactly as to the GUI. The caller closes the store.
+    Opened exactly as :func:`open_context` opens it (same URL rules, same queue policy),
+    so the services' role checks and deadline rules apply to a command as to the GUI.
+    The caller closes the store.
     """
     paths.ensure()
-    settings = load_settings(paths)
-    queue = QueueSettings.load(paths.settings_file)
-    name = profile or settings.active_case_store
-    if case_store:
-        url = parse_target(case_store)
-    elif name:
-        url = resolve_url(settings.profile(name), ask_password=ask_password)
-    else:
-        url = parse_target(paths.case_store_file)
+    url = _case_store_url(paths, load_settings(paths), case_store, profile, ask_password)
     who = current_officer()
-    store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
-                            allowance_period=queue.allowance_period)
-    try:
-        sign_in(store, who)
-    except BaseException:
-        store.close()
-        raise
+    store, _info = _open_signed_in(url, paths, QueueSettings.load(paths.settings_file), who)
     return store, who

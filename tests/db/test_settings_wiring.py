@@ -12,7 +12,7 @@ from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.paths import AppPaths
 from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.casework import verify_identity
-from privacy_desk.services.context import open_context
+from privacy_desk.services.context import open_context, open_signed_in_store
 
 
 def test_the_allowance_period_setting_reaches_the_case_store(app_paths: AppPaths) -> None:
@@ -72,3 +72,17 @@ def test_policy_can_start_the_month_when_identity_is_verified(app_paths: AppPath
     due, extended, refusal = _case_through_identity_and_extension(app_paths, True)
     assert due == date(2026, 3, 10)  # one month from 10 February
     assert refusal is None and extended == date(2026, 5, 11)  # 10 May is a Sunday
+
+
+def test_headless_commands_open_the_store_with_the_same_queue_policy(app_paths: AppPaths,
+                                                                    ) -> None:
+    """A `privacy-desk case ...` command counts deadlines as the GUI does."""
+    app_paths.settings_file.write_text(json.dumps(
+        {"queue": {"allowance_period": "rolling_12_months", "clock_stops_for_identity": True}}),
+        encoding="utf-8")
+    store, _who = open_signed_in_store(app_paths)
+    try:
+        assert store.allowance_period is AllowancePeriod.ROLLING_12_MONTHS
+        assert store.clock_stops_for_identity is True
+    finally:
+        store.close()
