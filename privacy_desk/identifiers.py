@@ -19,7 +19,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol
 
+import phonenumbers
+import re2
+from phonenumbers import PhoneNumberFormat
 from stdnum import luhn
 from stdnum.exceptions import ValidationError
 from stdnum.se import orgnr as _orgnr
@@ -52,6 +56,46 @@ _LABELS = {
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PNR_SHAPE = re.compile(r"^(\d{6}|\d{8})[-+]?\d{4}$")
 _PHONE_CHARS = re.compile(r"^\+?[\d\s\-()/.]+$")
+#: No identifier is longer; a longer input is refused before any pattern sees it.
+MAX_IDENTIFIER_LENGTH = 200
+#: The region assumed for phone numbers written without a country code.
+DEFAULT_REGION = "SE"
+
+
+class IdentifierPattern(Protocol):
+    """A compiled identifier pattern (RE2: matching time is linear, never catastrophic)."""
+
+    @property
+    def pattern(self) -> str: ...
+
+    def fullmatch(self, text: str) -> Any: ...
+
+
+class InvalidPattern(UserError):
+    """A data map's identifier pattern that cannot be compiled by RE2."""
+
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # the error is raised to us; RE2 must not print it
+
+
+def compile_pattern(text: str) -> IdentifierPattern:
+    """Compile an identifier pattern with RE2, whose matching cannot blow up.
+
+    RE2 has no backreferences or lookaround; identifier formats never need them.
+    """
+    if len(text) > 1000:
+        raise InvalidPattern("it is longer than 1,000 characters.",
+                             "An identifier format fits in a short pattern such as 'K\\d{7}'.")
+    try:
+        compiled: IdentifierPattern = re2.compile(text, options=_RE2_OPTIONS)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) \
+            else str(exc)
+        raise InvalidPattern(f"{detail}.",
+                             "Use a plain pattern (no backreferences or lookaround), such as "
+                             "'K\\d{7}'.") from None
+    return compiled
 
 
 class InvalidIdentifier(UserError):
@@ -98,7 +142,7 @@ class Identifier:
             v = self.value
             forms = [v, f"{v[:6]}-{v[6:]}", f"16{v}", f"16{v[:6]}-{v[6:]}"]
         elif self.kind == PHONE:
-            forms = _phone_forms(self.value)
+            forms = _phone_forms(self.value) + _international_forms(self.value)
         elif self.kind == EMAIL:
             forms = [self.value]
         else:
@@ -196,33 +240,45 @@ def parse_email(text: str) -> Identifier:
     return Identifier(EMAIL, value)
 
 
-def parse_phone(text: str) -> Identifier:
-    """A phone number in any common format to E.164; without a country code, Swedish."""
+def parse_phone(text: str, region: str = DEFAULT_REGION) -> Identifier:
+    """A phone number of any country to E.164, validated by ``phonenumbers``.
+
+    A number without a country code is read as a number of ``region`` (the data map's
+    ``phone_region``, Sweden by default).
+    """
     raw = text.strip()
     if not _PHONE_CHARS.match(raw):
         raise InvalidIdentifier(PHONE, "That is not a phone number: unexpected characters.")
     # '+46 (0)70...' writes the trunk zero in brackets: it is not dialled.
     raw = re.sub(r"\(0\)", "", raw)
-    digits = re.sub(r"\D", "", raw)
-    if raw.startswith("+"):
-        international = digits
-    elif digits.startswith("00"):
-        international = digits[2:]
-    elif digits.startswith("0"):
-        international = "46" + digits[1:]
-    else:
-        raise InvalidIdentifier(PHONE, "The phone number needs a leading 0 or a country code.",
-                                "Write it as 070-123 45 67 or +46 70 123 45 67.")
-    if international.startswith("46"):
-        nsn = international[2:].removeprefix("0")
-        # Swedish national significant numbers have 7 to 9 digits and never start with 0.
-        if not 7 <= len(nsn) <= 9:
-            raise InvalidIdentifier(PHONE, "The phone number has the wrong number of digits "
-                                    "for a Swedish number.")
-        return Identifier(PHONE, "+46" + nsn)
-    if not 8 <= len(international) <= 15:
-        raise InvalidIdentifier(PHONE, "The phone number has the wrong number of digits.")
-    return Identifier(PHONE, "+" + international)
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as exc:
+        raise InvalidIdentifier(PHONE, "That is not a phone number.",
+                                "Write it as 070-123 45 67 or with the country code, "
+                                "+47 22 44 22 22.") from exc
+    if not phonenumbers.is_valid_number(number):
+        where = "Swedish number" if number.country_code == 46 else "number of that country"
+        raise InvalidIdentifier(PHONE, f"The phone number has the wrong number of digits "
+                                f"for a {where}.",
+                                "Check the number, and its country code if it has one.")
+    return Identifier(PHONE, phonenumbers.format_number(number, PhoneNumberFormat.E164))
+
+
+def _international_forms(e164: str) -> list[str]:
+    """How portals commonly store a number of any country, from ``phonenumbers``' formats:
+    '+55 12 3923-5555', '+55 (12) 3923-5555', '(12) 3923-5555', '+49 0711 2842222', ..."""
+    number = phonenumbers.parse(e164)
+    intl = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    cc = f"+{number.country_code}"
+    nsn = phonenumbers.national_significant_number(number)
+    national_digits = re.sub(r"\D", "", national)
+    forms = [intl, national, f"{cc} {national}", f"{cc}{national_digits}", national_digits,
+             f"{cc} {nsn}", intl.replace("-", " "), national.replace("-", " ")]
+    return [f for f in forms if f]
 
 
 def _group(sub: str) -> str:
@@ -262,8 +318,8 @@ def _phone_forms(e164: str) -> list[str]:
 
 
 def parse_identifier(text: str, kind: str | None = None, *,
-                     patterns: Mapping[str, re.Pattern[str]] | None = None,
-                     today: dt.date | None = None) -> Identifier:
+                     patterns: Mapping[str, IdentifierPattern] | None = None,
+                     today: dt.date | None = None, region: str = DEFAULT_REGION) -> Identifier:
     """Parse ``text`` as ``kind``, or recognise it when the kind is not given.
 
     Without a kind, an input that could be read two ways (``0701234567``: a phone
@@ -271,8 +327,9 @@ def parse_identifier(text: str, kind: str | None = None, *,
     the kind; :func:`interpretations` returns every reading instead.
     """
     if kind is not None:
-        return _parse_as(text, kind, patterns or {}, today)
-    found = interpretations(text, patterns=patterns, today=today)
+        _check_length(text)
+        return _parse_as(text, kind, patterns or {}, today, region)
+    found = interpretations(text, patterns=patterns, today=today, region=region)
     if len(found) > 1:
         kinds = ", ".join(i.label for i in found)
         raise UserError(f"The identifier could be any of: {kinds}.",
@@ -280,8 +337,14 @@ def parse_identifier(text: str, kind: str | None = None, *,
     return found[0]
 
 
-def _parse_as(text: str, kind: str, patterns: Mapping[str, re.Pattern[str]],
-              today: dt.date | None) -> Identifier:
+def _check_length(text: str) -> None:
+    if len(text) > MAX_IDENTIFIER_LENGTH:
+        raise UserError(f"The identifier is longer than {MAX_IDENTIFIER_LENGTH} characters.",
+                        "Give one identifier, as the request letter writes it.")
+
+
+def _parse_as(text: str, kind: str, patterns: Mapping[str, IdentifierPattern],
+              today: dt.date | None, region: str = DEFAULT_REGION) -> Identifier:
     if kind == PERSONNUMMER:
         return parse_personnummer(text, today=today)
     if kind == ORGNR:
@@ -289,7 +352,7 @@ def _parse_as(text: str, kind: str, patterns: Mapping[str, re.Pattern[str]],
     if kind == EMAIL:
         return parse_email(text)
     if kind == PHONE:
-        return parse_phone(text)
+        return parse_phone(text, region)
     value = re.sub(r"\s", "", text)
     pattern = patterns.get(kind)
     if pattern is None:
@@ -304,8 +367,9 @@ def _parse_as(text: str, kind: str, patterns: Mapping[str, re.Pattern[str]],
     return Identifier(kind, value)
 
 
-def interpretations(text: str, *, patterns: Mapping[str, re.Pattern[str]] | None = None,
-                    today: dt.date | None = None) -> list[Identifier]:
+def interpretations(text: str, *, patterns: Mapping[str, IdentifierPattern] | None = None,
+                    today: dt.date | None = None,
+                    region: str = DEFAULT_REGION) -> list[Identifier]:
     """Every valid reading of ``text``, most likely first; a clear error when there is none.
 
     When no reading is valid and the text has the shape of exactly one kind (a
@@ -317,6 +381,7 @@ def interpretations(text: str, *, patterns: Mapping[str, re.Pattern[str]] | None
         raise UserError("No identifier given.",
                         "Give a personnummer, organisationsnummer, e-mail, phone, customer "
                         "or invoice number.")
+    _check_length(raw)
     if "@" in raw:
         return [parse_email(raw)]
     compact = re.sub(r"\s", "", raw)
@@ -325,7 +390,7 @@ def interpretations(text: str, *, patterns: Mapping[str, re.Pattern[str]] | None
         digits = re.sub(r"\D", "", compact)
         month = int(digits[-8:-6])
         tries.append(ORGNR if month >= 20 else PERSONNUMMER)
-    if _PHONE_CHARS.match(raw) and (compact.startswith(("+", "0"))):
+    if _PHONE_CHARS.match(raw) and (compact.startswith(("+", "0", "("))):
         tries.append(PHONE)
     # A separator at the personnummer position says the writer meant a personnummer.
     if re.fullmatch(r"\d{6,8}[-+]\d{4}", compact) and PERSONNUMMER in tries:
@@ -334,7 +399,7 @@ def interpretations(text: str, *, patterns: Mapping[str, re.Pattern[str]] | None
     errors: list[InvalidIdentifier] = []
     for kind in dict.fromkeys(tries):
         try:
-            found.append(_parse_as(raw, kind, patterns, today))
+            found.append(_parse_as(raw, kind, patterns, today, region))
         except InvalidIdentifier as exc:
             errors.append(exc)
     if found:

@@ -8,26 +8,32 @@ and reference loops. Loading is pure: it never touches a database.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+import phonenumbers
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from privacy_desk.datamap.model import (
-    FORMAT_VERSION,
+    MAX_HOLD_YEARS,
+    MEANINGS,
+    SUPPORTED_VERSIONS,
     Category,
     ColumnSpec,
     DataMap,
+    Disclosure,
     Erasure,
     ExcludedTable,
     HoldRule,
     IdentityColumn,
     Match,
+    PersonLink,
     Reference,
     RequestSourceSpec,
     TableHold,
@@ -35,7 +41,14 @@ from privacy_desk.datamap.model import (
     Text,
 )
 from privacy_desk.errors import UserError
-from privacy_desk.identifiers import EMAIL, KNOWN_KINDS, PATTERN_KINDS
+from privacy_desk.identifiers import (
+    EMAIL,
+    KNOWN_KINDS,
+    PATTERN_KINDS,
+    IdentifierPattern,
+    InvalidPattern,
+    compile_pattern,
+)
 
 #: RequestType values (privacy_desk.domain.requests), repeated so the map loads standalone.
 REQUEST_TYPES = frozenset({"access", "rectification", "erasure", "restriction", "portability",
@@ -45,7 +58,7 @@ REQUEST_FIELDS = frozenset({"id", "reference", "received_at", "type", "customer_
                             "personnummer", "orgnr", "email", "phone", "name", "message"})
 
 
-_E = TypeVar("_E", Erasure, Match)
+_E = TypeVar("_E", Erasure, Match, Disclosure)
 
 
 class DataMapError(UserError):
@@ -76,7 +89,12 @@ class _Node:
     def scalar(self) -> Any:
         if not isinstance(self.node, ScalarNode):
             raise self.fail(f"{self.path} must be a single value.")
-        return SafeConstructor().construct_object(self.node, deep=True)
+        try:
+            return SafeConstructor().construct_object(self.node, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError) as exc:  # a 4,300-digit number
+            raise self.fail(f"{self.path} has a value that cannot be read "
+                            f"({type(exc).__name__}).",
+                            "Write an ordinary number, date or text there.") from None
 
     def text(self) -> str:
         value = self.scalar()
@@ -84,10 +102,12 @@ class _Node:
             raise self.fail(f"{self.path} must be a non-empty text.")
         return value.strip()
 
-    def integer(self) -> int:
+    def integer(self, low: int = 0, high: int = 10**6) -> int:
         value = self.scalar()
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(f"{self.path} must be a whole number.")
+        if not low <= value <= high:
+            raise self.fail(f"{self.path} must be between {low} and {high}.")
         return value
 
     def boolean(self) -> bool:
@@ -186,36 +206,32 @@ def load_datamap(path: str | Path) -> DataMap:
 def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
     """Validate a data map given as YAML text (``source`` names it in messages)."""
     file = source.name if source else "<data map>"
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise DataMapError(file, line, f"not valid YAML: {exc.problem or exc.context}.",
-                           "Check indentation, colons and quotes on that line.") from exc
-    except yaml.YAMLError as exc:
-        raise DataMapError(file, 0, "not valid YAML.") from exc
-    if root is None:
-        raise DataMapError(file, 1, "the data map is empty.")
+    root = _compose(text, file)
     top = _Node(root, file, "").mapping()
     version_node = top.req("datamap_version")
-    version = version_node.integer()
-    if version != FORMAT_VERSION:
+    version = version_node.integer(0, 99)
+    if version not in SUPPORTED_VERSIONS:
         raise version_node.fail(f"data map format version {version} is not supported.",
-                                f"This Privacy Desk reads version {FORMAT_VERSION}.")
+                                f"This Privacy Desk reads versions "
+                                f"{', '.join(map(str, SUPPORTED_VERSIONS))}.")
     name = top.req("name").text()
     desc_node = top.get("description")
     description = desc_node.text() if desc_node else ""
+    region_node = top.get("phone_region")
+    phone_region = region_node.text().upper() if region_node else "SE"
+    if region_node and phone_region not in phonenumbers.SUPPORTED_REGIONS:
+        raise region_node.fail(f"phone_region {phone_region!r} is not a region code.",
+                               "Use a two-letter country code such as SE, NO or DE.")
 
-    patterns: dict[str, re.Pattern[str]] = {}
+    patterns: dict[str, IdentifierPattern] = {}
     pat_node = top.get("identifier_patterns")
     if pat_node:
         for kind, _line, node in pat_node.mapping().children():
             try:
-                patterns[kind] = re.compile(node.text())
-            except re.error as exc:
-                raise node.fail(f"the pattern for {kind!r} is not a valid regular "
-                                f"expression: {exc.msg}.") from exc
+                patterns[kind] = compile_pattern(node.text())
+            except InvalidPattern as exc:
+                raise node.fail(f"the pattern for {kind!r} cannot be used: {exc.message}",
+                                exc.hint) from None
 
     categories: dict[str, Category] = {}
     for cname, line, node in top.req("categories").mapping().children():
@@ -232,28 +248,27 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
         for hname, line, node in holds_node.mapping().children():
             m = node.mapping()
             years_node = m.req("years_after_year_end")
-            years = years_node.integer()
-            if years < 0:
-                raise years_node.fail("years_after_year_end cannot be negative.")
+            years = years_node.integer(0, MAX_HOLD_YEARS)
+            fy_node = m.get("financial_year_start")
+            fy = _month_day(fy_node) if fy_node else (1, 1)
             holds[hname] = HoldRule(hname, m.req("law").text(), m.req("description").bilingual(),
-                                    years, line)
+                                    years, line, fy)
             m.done()
 
     excluded: dict[str, ExcludedTable] = {}
     ex_node = top.get("excluded_tables")
     if ex_node:
         for tname, line, node in ex_node.mapping().children():
-            excluded[tname] = ExcludedTable(tname, node.text(), line)
+            excluded[tname] = _excluded(tname, line, node)
 
     tables: dict[str, TableSpec] = {}
     for tname, line, node in top.req("tables").mapping().children():
         if tname in excluded:
             raise DataMapError(file, line, f"table {tname!r} is both mapped and excluded.")
         tables[tname] = _table(tname, line, node, categories=categories, holds=holds,
-                                patterns=patterns)
+                                patterns=patterns, version=version)
 
     req_node = top.get("requests")
-    requests = _requests(req_node) if req_node else None
     top.done()
 
     for table in tables.values():
@@ -274,20 +289,136 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                     raise DataMapError(file, ref.line,
                                        f"the reference from {table.name!r} joins on "
                                        f"{ref.table}.{remote}, which the map does not declare.")
-    if not any(t.subject for t in tables.values()):
+    subjects = [t for t in tables.values() if t.subject]
+    if not subjects:
         raise DataMapError(file, top.key_line("tables"),
                            "no table is marked 'subject: true'.",
                            "Mark the table whose rows are persons (e.g. customers).")
+    kinds: dict[str, TableSpec] = {}
+    for t in subjects:
+        if t.kind in kinds:
+            raise DataMapError(file, t.line, f"subject tables {kinds[t.kind].name!r} and "
+                               f"{t.name!r} both have kind {t.kind!r}.",
+                               "Give each kind of person its own 'kind'.")
+        kinds[t.kind] = t
+    _check_links(tables, file)
+    requests = _requests(req_node, subjects) if req_node else None
     paths = _paths(tables, file)
+    _check_hold_via(tables, paths, file)
     return DataMap(name=name, version=version, tables=MappingProxyType(tables),
                    categories=MappingProxyType(categories), holds=MappingProxyType(holds),
                    excluded=MappingProxyType(excluded),
                    identifier_patterns=MappingProxyType(patterns), requests=requests,
-                   source=source, description=description, paths=MappingProxyType(paths))
+                   source=source, description=description, paths=MappingProxyType(paths),
+                   phone_region=phone_region)
+
+
+def _compose(text: str, file: str) -> Node:
+    """The YAML node tree, or a DataMapError (syntax, absurd nesting)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise DataMapError(file, line, f"not valid YAML: {exc.problem or exc.context}.",
+                           "Check indentation, colons and quotes on that line.") from exc
+    except yaml.YAMLError as exc:
+        raise DataMapError(file, 0, "not valid YAML.") from exc
+    except RecursionError:
+        raise DataMapError(file, 0, "the data map is nested too deeply to be a data map.",
+                           "A data map nests a few levels (tables, columns, keys).") from None
+    if root is None:
+        raise DataMapError(file, 1, "the data map is empty.")
+    depth = _depth(root)
+    if depth > 20:
+        raise DataMapError(file, 0, f"the data map is nested {depth} levels deep.",
+                           "A data map nests a few levels (tables, columns, keys).")
+    return root
+
+
+def _depth(node: Node) -> int:
+    """Nesting depth, iteratively (a hostile file must not exhaust the stack)."""
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        n, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > 20:
+            return deepest
+        if isinstance(n, SequenceNode):
+            stack.extend((c, d + 1) for c in n.value)
+        elif isinstance(n, MappingNode):
+            stack.extend((v, d + 1) for _k, v in n.value)
+    return deepest
+
+
+def _month_day(node: _Node) -> tuple[int, int]:
+    """'07-01' -> (7, 1): the first day of a financial year."""
+    value = str(node.scalar()).strip()
+    try:
+        month, day = (int(p) for p in value.split("-"))
+        dt.date(2001, month, day)  # not a leap year: 02-29 cannot start a financial year
+    except ValueError:
+        raise node.fail(f"{node.path} must be a month and day as MM-DD (07-01 for July).")\
+            from None
+    return month, day
+
+
+def _excluded(tname: str, line: int, node: _Node) -> ExcludedTable:
+    """``table: reason`` or ``table: {reason: ..., columns: {col: reason}}``."""
+    if isinstance(node.node, ScalarNode):
+        return ExcludedTable(tname, node.text(), line)
+    m = node.mapping()
+    reason = m.req("reason").text()
+    columns: dict[str, str] = {}
+    cols_node = m.get("columns")
+    if cols_node:
+        for cname, _l, cnode in cols_node.mapping().children():
+            columns[cname] = cnode.text()
+    m.done()
+    return ExcludedTable(tname, reason, line, MappingProxyType(columns))
+
+
+def _check_links(tables: Mapping[str, TableSpec], file: str) -> None:
+    """Columns that point at another person must point at a subject table."""
+    for table in tables.values():
+        for col in table.columns.values():
+            link = col.person
+            if link is None:
+                continue
+            target = tables.get(link.table)
+            if target is None or not target.subject:
+                raise DataMapError(file, link.line,
+                                   f"{table.name}.{col.name} points at a person in "
+                                   f"{link.table!r}, which is not a subject table of the map.",
+                                   "Name a table marked 'subject: true'.")
+            if not link.column and len(target.primary_key) != 1:
+                raise DataMapError(file, link.line,
+                                   f"{link.table!r} has a composite key: say which 'column' "
+                                   f"{table.name}.{col.name} holds.")
+
+
+def _check_hold_via(tables: Mapping[str, TableSpec],
+                    paths: Mapping[str, tuple[tuple[Reference, ...], ...]], file: str) -> None:
+    for table in tables.values():
+        hold = table.hold
+        if hold is None or hold.via is None:
+            continue
+        via = tables.get(hold.via)
+        if via is None or not any(r.table == hold.via for r in table.references):
+            raise DataMapError(file, hold.line,
+                               f"the hold of {table.name!r} takes its date via {hold.via!r}, "
+                               "which is not one of its references.",
+                               "Name a table this table refers to (its invoice, say).")
+        if hold.date_column not in via.columns:
+            raise DataMapError(file, hold.line,
+                               f"the hold of {table.name!r} counts from "
+                               f"{hold.via}.{hold.date_column}, which the map does not "
+                               f"declare under {hold.via}.")
 
 
 def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Category],
-           holds: Mapping[str, HoldRule], patterns: Mapping[str, re.Pattern[str]]) -> TableSpec:
+           holds: Mapping[str, HoldRule], patterns: Mapping[str, IdentifierPattern],
+           version: int) -> TableSpec:
     m = node.mapping()
     pk = m.req("primary_key").names()
     subject_node = m.get("subject")
@@ -296,16 +427,34 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
     labels = label_node.names() if label_node else ()
     desc_node = m.get("description")
     description = desc_node.text() if desc_node else ""
+    title_node = m.get("title")
+    title = title_node.bilingual() if title_node else None
+    person_kind_node = m.get("kind")
+    kind_title_node = m.get("kind_title")
+    name_node = m.get("name")
+    if not subject:
+        for key_node, key in ((person_kind_node, "kind"), (kind_title_node, "kind_title"),
+                              (name_node, "name")):
+            if key_node is not None:
+                raise key_node.fail(f"{key!r} is for subject tables (persons); {tname!r} is "
+                                    "not marked 'subject: true'.")
+    if subject and person_kind_node is None and version >= 2:
+        raise node.fail(f"subject table {tname!r} needs a 'kind' (customer, employee, "
+                        "contact, ...).")
+    person_kind = person_kind_node.text() if person_kind_node else \
+        ("customer" if subject else "")
+    kind_title = kind_title_node.bilingual() if kind_title_node else None
+    name_columns = name_node.names() if name_node else (labels if subject else ())
     default_erasure_node = m.get("erasure")
     default_erasure = _erasure(default_erasure_node) if default_erasure_node else Erasure.KEEP
 
     columns: dict[str, ColumnSpec] = {}
     for cname, cline, cnode in m.req("columns").mapping().children():
         columns[cname] = _column(cname, cline, cnode, categories, default_erasure)
-    for col in (*pk, *labels):
+    for col in (*pk, *labels, *name_columns):
         if col not in columns:
-            raise node.fail(f"table {tname!r} names column {col!r} (primary key or label) "
-                            "without declaring it under 'columns'.")
+            raise node.fail(f"table {tname!r} names column {col!r} (primary key, label or "
+                            "name) without declaring it under 'columns'.")
 
     identity: list[IdentityColumn] = []
     id_node = m.get("identity")
@@ -325,10 +474,14 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
             match_node = im.get("match")
             default = Match.CASEFOLD if kind == EMAIL else Match.FORMS
             match = _enum(Match, match_node, "match") if match_node else default
+            numeric_node = im.get("numeric")
+            numeric = numeric_node.boolean() if numeric_node else False
+            if numeric and match is Match.CASEFOLD:
+                raise item.fail("a numeric identity column cannot be matched with casefold.")
             if col not in columns:
                 raise item.fail(f"identity column {col!r} of {tname!r} is not declared under "
                                 "'columns'.")
-            identity.append(IdentityColumn(col, kind, match, item.line))
+            identity.append(IdentityColumn(col, kind, match, item.line, numeric))
             im.done()
 
     references: list[Reference] = []
@@ -361,10 +514,14 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
             raise rule_node.fail(f"unknown hold rule {rule!r}.",
                                  "Declare it under 'holds:' at the top of the map.")
         date_col = hm.req("date_column").text()
-        if date_col not in columns:
+        via_node = hm.get("via")
+        via = via_node.text() if via_node else None
+        if via is None and date_col not in columns:
             raise hold_node.fail(f"hold date column {date_col!r} of {tname!r} is not declared "
-                                 "under 'columns'.")
-        hold = TableHold(rule, date_col, hold_node.line)
+                                 "under 'columns'.",
+                                 "If the date is in the row this table refers to (an "
+                                 "invoice line's invoice), add 'via: <that table>'.")
+        hold = TableHold(rule, date_col, hold_node.line, via)
         hm.done()
     m.done()
     if not subject and not identity and not references:
@@ -372,7 +529,8 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
                         "columns or references.",
                         "If it holds no personal data, list it under excluded_tables instead.")
     return TableSpec(tname, pk, subject, labels, tuple(identity), tuple(references),
-                     MappingProxyType(columns), hold, description, line)
+                     MappingProxyType(columns), hold, description, line, person_kind, title,
+                     kind_title, name_columns)
 
 
 def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category],
@@ -409,9 +567,46 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
     description = desc_node.text() if desc_node else ""
     disclose_node = m.get("disclose")
     disclose = disclose_node.boolean() if disclose_node else True
+    title_node = m.get("title")
+    title = title_node.bilingual() if title_node else None
+    values: dict[str, Text] = {}
+    values_node = m.get("values")
+    if values_node:
+        for code, _l, vnode in values_node.mapping().children():
+            values[code] = vnode.bilingual()
+    reason_node = m.get("reason")
+    reason = reason_node.text() if reason_node else ""
+    if reason and personal:
+        assert reason_node is not None
+        raise reason_node.fail("'reason' says why a column is not personal; this one is "
+                               "personal.", "Add 'personal: false', or remove the reason.")
+    meaning_node = m.get("meaning")
+    meaning = meaning_node.text() if meaning_node else None
+    if meaning is not None and meaning not in MEANINGS:
+        assert meaning_node is not None
+        raise meaning_node.fail(f"unknown meaning {meaning!r}.",
+                                f"Use one of: {', '.join(sorted(MEANINGS))}.")
+    person_node = m.get("person")
+    person = _person_link(person_node) if person_node else None
+    if person is not None and erasure is Erasure.PSEUDONYMISE:
+        raise node.fail(f"{name!r} points at another person; pseudonymising it would break "
+                        "the portal's link.", "Use set_null, delete_row or keep.")
     m.done()
     return ColumnSpec(name, category, personal, erasure, replacement, under_hold, description,
-                      line, disclose)
+                      line, disclose, title, MappingProxyType(values), reason, person, meaning)
+
+
+def _person_link(node: _Node) -> PersonLink:
+    m = node.mapping()
+    table = m.req("table").text()
+    role = m.req("role").bilingual()
+    disclose_node = m.get("disclose")
+    disclose = _enum(Disclosure, disclose_node, "disclosure") if disclose_node \
+        else Disclosure.ROLE
+    col_node = m.get("column")
+    col = col_node.text() if col_node else ""
+    m.done()
+    return PersonLink(table, role, disclose, col, node.line)
 
 
 def _enum(cls: type[_E], node: _Node, what: str) -> _E:
@@ -427,7 +622,7 @@ def _erasure(node: _Node) -> Erasure:
     return _enum(Erasure, node, "erasure strategy")
 
 
-def _requests(node: _Node) -> RequestSourceSpec:
+def _requests(node: _Node, subjects: list[TableSpec]) -> RequestSourceSpec:
     m = node.mapping()
     table = m.req("table").text()
     columns: dict[str, str] = {}
@@ -450,9 +645,33 @@ def _requests(node: _Node) -> RequestSourceSpec:
             type_values[portal_value] = desk_value
     tz_node = m.get("received_at_timezone")
     tz = tz_node.text() if tz_node else "UTC"
+    if tz_node is not None:
+        try:
+            zoneinfo.ZoneInfo(tz)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise tz_node.fail(f"{tz!r} is not a time zone.",
+                               "Use an IANA zone name such as Europe/Stockholm or UTC.") \
+                from None
+    customer_node = m.get("customer_table")
+    customer_table: str | None = None
+    if customer_node is not None:
+        customer_table = customer_node.text()
+        if customer_table not in {t.name for t in subjects}:
+            raise customer_node.fail(f"customer_table {customer_table!r} is not a subject "
+                                     "table of the map.")
+    elif "customer_id" in columns:
+        customers = [t for t in subjects if t.kind == "customer"]
+        if len(subjects) == 1:
+            customer_table = subjects[0].name
+        elif len(customers) == 1:
+            customer_table = customers[0].name
+        else:
+            raise node.fail("requests.columns has 'customer_id' but the map has several "
+                            "kinds of person.", "Say which table it points into with "
+                            "'customer_table: <subject table>'.")
     m.done()
     return RequestSourceSpec(table, MappingProxyType(columns), MappingProxyType(type_values),
-                             tz, node.line)
+                             tz, node.line, customer_table)
 
 
 def _paths(tables: Mapping[str, TableSpec],

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +17,14 @@ from types import MappingProxyType
 
 from privacy_desk.datamap.request_source import CustomerNameSource, IncomingRequestSource
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.identifiers import IdentifierPattern
 
-#: The format version this code reads. Bump on incompatible changes to the format.
-FORMAT_VERSION = 1
+#: The format version this code writes. Version 1 maps still load (v2 only adds keys);
+#: ``privacy-desk datamap upgrade`` rewrites one as version 2.
+FORMAT_VERSION = 2
+SUPPORTED_VERSIONS = (1, 2)
+#: A hold longer than this is a typo, not a law (the longest Swedish ones are 10 years).
+MAX_HOLD_YEARS = 100
 
 
 class Erasure(enum.StrEnum):
@@ -55,6 +59,11 @@ class Text:
         return self.sv if lang == "sv" else self.en
 
 
+def words(text: Text | None, lang: str, fallback: str) -> str:
+    """The map's words for a table, column or value, or ``fallback`` (the machine name)."""
+    return text.get(lang) if text is not None else fallback
+
+
 @dataclass(frozen=True)
 class Category:
     """A data category and the art. 15(1) information that goes with it."""
@@ -73,7 +82,9 @@ class HoldRule:
     """A legal obligation to keep rows (art. 17(3)(b)), counted from a date in the row.
 
     ``years_after_year_end``: the row is kept until the end of that many calendar years
-    after the year of the date, e.g. Bokföringslagen (1999:1078) 7 kap. 2 §: 7.
+    after the calendar year in which the *financial year* of the date ended, e.g.
+    Bokföringslagen (1999:1078) 7 kap. 2 §: 7. ``financial_year_start`` is (month, day)
+    of the company's financial year; (1, 1) is the calendar year.
     """
 
     name: str
@@ -81,19 +92,61 @@ class HoldRule:
     description: Text
     years_after_year_end: int
     line: int = 0
+    financial_year_start: tuple[int, int] = (1, 1)
+
+    def financial_year_end(self, date: dt.date) -> dt.date:
+        """The last day of the financial year that ``date`` falls in."""
+        month, day = self.financial_year_start
+        if (month, day) == (1, 1):
+            return dt.date(date.year, 12, 31)
+        start_this_year = dt.date(date.year, month, day)
+        next_start = start_this_year if date < start_this_year else \
+            dt.date(date.year + 1, month, day)
+        return next_start - dt.timedelta(days=1)
 
     def releases_on(self, date: dt.date) -> dt.date:
-        """The first day the row may be erased (an invoice of 2026 -> 2034-01-01)."""
-        return dt.date(date.year + self.years_after_year_end + 1, 1, 1)
+        """The first day the row may be erased (an invoice of 2026 -> 2034-01-01; with a
+        July-June financial year, an invoice of 2026-09 -> 2035-01-01)."""
+        ended = self.financial_year_end(date).year
+        return dt.date(ended + self.years_after_year_end + 1, 1, 1)
 
 
 @dataclass(frozen=True)
 class TableHold:
-    """A hold rule applied to one table, against one of its date columns."""
+    """A hold rule applied to one table, against a date column of its own or, with
+    ``via``, of the row it references in table ``via`` (invoice lines follow their invoice)."""
 
     rule: str
     date_column: str
     line: int = 0
+    via: str | None = None
+
+
+class Disclosure(enum.StrEnum):
+    """How an extract shows a column that points at another person (art. 15(4))."""
+
+    ROLE = "role"  # only that there is such a person: "Kundansvarig: en anställd"
+    WITHHELD = "withheld"  # the field is named and marked withheld
+    DISCLOSED = "disclosed"  # the other person's label (a name) is shown
+
+
+@dataclass(frozen=True)
+class PersonLink:
+    """A column holding the key of *another* person (an account manager, a co-holder).
+
+    Not a path to the row's person: it is never followed to collect data, and an extract
+    shows it as the map says, never as a bare id.
+    """
+
+    table: str
+    role: Text
+    disclose: Disclosure = Disclosure.ROLE
+    column: str = ""  # the referenced table's key column (its primary key when empty)
+    line: int = 0
+
+
+#: What a column means, beyond its category: used by name search and to tell candidates apart.
+MEANINGS = frozenset({"postcode", "birth_date", "street", "city"})
 
 
 @dataclass(frozen=True)
@@ -113,6 +166,23 @@ class ColumnSpec:
     #: False for personal data whose value must not leave the company even to the person
     #: (a password hash): an extract names the field and marks it, without the value.
     disclose: bool = True
+    #: words for people: the column's title and labels of coded values (sv/en)
+    title: Text | None = None
+    values: Mapping[str, Text] = field(default_factory=lambda: MappingProxyType({}))
+    #: why a column that may look personal is not (shown by check; required in v2 for those)
+    reason: str = ""
+    #: a column pointing at another person (art. 15(4))
+    person: PersonLink | None = None
+    #: one of MEANINGS, or None
+    meaning: str | None = None
+
+    def value_label(self, value: object, lang: str) -> str | None:
+        """The map's label for a coded value (``1`` -> "Ja"), or None."""
+        if not self.values:
+            return None
+        key = str(value).lower() if isinstance(value, bool) else str(value)
+        text = self.values.get(key)
+        return text.get(lang) if text else None
 
 
 class Match(enum.StrEnum):
@@ -131,6 +201,8 @@ class IdentityColumn:
     kind: str
     match: Match
     line: int = 0
+    #: the column is numeric in the portal: compared after a cast to text (check proposes it)
+    cast: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,18 +242,43 @@ class TableSpec:
     hold: TableHold | None = None
     description: str = ""
     line: int = 0
+    #: for subject tables: the kind of person (customer, employee, contact, ...)
+    kind: str = ""
+    #: words for people: the table's title; for a subject table, the person kind's label
+    title: Text | None = None
+    kind_title: Text | None = None
+    #: for subject tables: the columns of the person's name (name search); default: label
+    name_columns: tuple[str, ...] = ()
 
     def column(self, name: str) -> ColumnSpec | None:
         return self.columns.get(name)
 
+    def title_in(self, lang: str) -> str:
+        return words(self.title, lang, self.name)
+
+    def column_title(self, name: str, lang: str) -> str:
+        col = self.columns.get(name)
+        return words(col.title if col else None, lang, name)
+
+    def kind_label(self, lang: str) -> str:
+        return words(self.kind_title, lang, self.kind or self.name)
+
+    def columns_with(self, meaning: str) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns.values() if c.meaning == meaning)
+
 
 @dataclass(frozen=True)
 class ExcludedTable:
-    """A table left out of the map on purpose, with the reason (shown in reports)."""
+    """A table left out of the map on purpose, with the reason (shown in reports).
+
+    ``columns`` gives a reason per column that looks personal but is not (an album's
+    ``Name``); check accepts those and still reports any other column that looks personal.
+    """
 
     name: str
     reason: str
     line: int = 0
+    columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -197,6 +294,8 @@ class RequestSourceSpec:
     type_values: Mapping[str, str]
     received_at_timezone: str
     line: int = 0
+    #: the subject table ``customer_id`` points into (the only one, or the 'customer' kind)
+    customer_table: str | None = None
 
 
 @dataclass(frozen=True)
@@ -209,10 +308,12 @@ class DataMap:
     categories: Mapping[str, Category]
     holds: Mapping[str, HoldRule]
     excluded: Mapping[str, ExcludedTable]
-    identifier_patterns: Mapping[str, re.Pattern[str]]
+    identifier_patterns: Mapping[str, IdentifierPattern]
     requests: RequestSourceSpec | None = None
     source: Path | None = None
     description: str = ""
+    #: region for phone numbers written without a country code (ISO 3166 alpha-2)
+    phone_region: str = "SE"
     #: table -> the chain of references from it to a subject table (computed on load)
     paths: Mapping[str, tuple[tuple[Reference, ...], ...]] = field(
         default_factory=lambda: MappingProxyType({}))
@@ -236,6 +337,15 @@ class DataMap:
     def identity_kinds(self) -> frozenset[str]:
         return frozenset(i.kind for t in self.tables.values() for i in t.identity)
 
+    def person_kinds(self) -> dict[str, TableSpec]:
+        """kind -> subject table (customer, employee, ...)."""
+        return {t.kind: t for t in self.subject_tables}
+
+    @property
+    def name_searchable(self) -> tuple[TableSpec, ...]:
+        """Subject tables whose rows can be searched by the person's name."""
+        return tuple(t for t in self.subject_tables if t.name_columns)
+
     def request_source(self) -> RequestSourceSpec | None:
         """The incoming-request table mapping, or None when the portal has none."""
         return self.requests
@@ -247,9 +357,8 @@ class DataMap:
             return None
         cols = src.columns
         customer = None
-        subjects = self.subject_tables
-        if "customer_id" in cols and len(subjects) == 1 and len(subjects[0].primary_key) == 1:
-            subject = subjects[0]
+        subject = self.tables.get(src.customer_table or "")
+        if "customer_id" in cols and subject is not None and len(subject.primary_key) == 1:
             customer = CustomerNameSource(table=subject.name, id_column=subject.primary_key[0],
                                           name_columns=subject.label_columns)
         identifiers = {k: cols[k] for k in ("customer_id", "personnummer", "orgnr", "email",
