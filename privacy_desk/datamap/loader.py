@@ -97,8 +97,11 @@ class _Node:
                             "Write an ordinary number, date or text there.") from None
 
     def text(self) -> str:
-        value = self.scalar()
-        if not isinstance(value, str) or not value.strip():
+        """A text as written: ``en: No`` is the word, not YAML 1.1's false (nor Norway's)."""
+        if not isinstance(self.node, ScalarNode):
+            raise self.fail(f"{self.path} must be a single value.")
+        value = str(self.node.value)
+        if not value.strip():
             raise self.fail(f"{self.path} must be a non-empty text.")
         return value.strip()
 
@@ -439,7 +442,7 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
                 raise key_node.fail(f"{key!r} is for subject tables (persons); {tname!r} is "
                                     "not marked 'subject: true'.")
     if subject and person_kind_node is None and version >= 2:
-        raise node.fail(f"subject table {tname!r} needs a 'kind' (customer, employee, "
+        raise DataMapError(node.file, line, f"subject table {tname!r} needs a 'kind' (customer, employee, "
                         "contact, ...).")
     person_kind = person_kind_node.text() if person_kind_node else \
         ("customer" if subject else "")

@@ -201,8 +201,8 @@ class IdentityColumn:
     kind: str
     match: Match
     line: int = 0
-    #: the column is numeric in the portal: compared after a cast to text (check proposes it)
-    cast: bool = False
+    #: the column is numeric in the portal: identifiers are compared as numbers (plain index)
+    numeric: bool = False
 
 
 @dataclass(frozen=True)
