@@ -442,8 +442,8 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
                 raise key_node.fail(f"{key!r} is for subject tables (persons); {tname!r} is "
                                     "not marked 'subject: true'.")
     if subject and person_kind_node is None and version >= 2:
-        raise DataMapError(node.file, line, f"subject table {tname!r} needs a 'kind' (customer, employee, "
-                        "contact, ...).")
+        raise DataMapError(node.file, line, f"subject table {tname!r} needs a 'kind' "
+                           "(customer, employee, contact, ...).")
     person_kind = person_kind_node.text() if person_kind_node else \
         ("customer" if subject else "")
     kind_title = kind_title_node.bilingual() if kind_title_node else None
