@@ -29,6 +29,15 @@ def register(subparsers: Any) -> None:
     check.add_argument("--strict", action="store_true",
                        help="treat warnings (missing indexes, unmentioned columns) as errors")
     check.set_defaults(handler=run_check)
+    upgrade = dm_sub.add_parser(
+        "upgrade", help="rewrite a version 1 data map as version 2, keeping its comments",
+        description="Read a data map of format version 1 and write it as version 2 (every "
+        "subject table gets 'kind: customer'; nothing else changes). Comments and order are "
+        "kept. The result is loaded again before it is written. Without --out it is printed.")
+    upgrade.add_argument("--map", required=True, metavar="FILE", help="data map file (YAML)")
+    upgrade.add_argument("--out", metavar="FILE",
+                         help="where to write the upgraded map (may be the same file)")
+    upgrade.set_defaults(handler=run_upgrade)
 
     find = subparsers.add_parser(
         "find", help="find a person in the portal and print what it holds about them as JSON",
@@ -60,6 +69,28 @@ def run_check(args: argparse.Namespace) -> int:
     if not report.sound:
         return 1
     return 1 if args.strict and report.findings else 0
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from privacy_desk.datamap.upgrade import upgrade_datamap
+    from privacy_desk.errors import UserError
+    from privacy_desk.reports.audit_report import write_atomically
+
+    source = Path(args.map)
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"The data map {source} cannot be read ({type(exc).__name__}).",
+                        "Give the path of a readable data map file (YAML).") from exc
+    upgraded = upgrade_datamap(text, source=source)
+    if not args.out:
+        sys.stdout.write(upgraded)
+        return 0
+    write_atomically(Path(args.out), upgraded.encode("utf-8"))
+    print(f"Wrote {args.out} (data map format version 2).", file=sys.stderr)
+    return 0
 
 
 def run_find(args: argparse.Namespace) -> int:
