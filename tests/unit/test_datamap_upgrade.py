@@ -25,8 +25,8 @@ def test_demo_map_upgrades_keeping_comments_and_meaning() -> None:
         def same(cols: object) -> dict[str, object]:
             return {n: replace(c, line=0) for n, c in cols.items()}  # type: ignore[attr-defined]
         assert same(after.tables[name].columns) == same(table.columns)
-        assert [[(r.table, r.on) for r in chain] for chain in after.paths[name]] == \
-            [[(r.table, r.on) for r in chain] for chain in before.paths[name]]
+        assert [[(r.table, r.on) for r in chain] for chain in after.paths.get(name, ())] == \
+            [[(r.table, r.on) for r in chain] for chain in before.paths.get(name, ())]
     assert upgrade_datamap(upgraded) == upgraded  # idempotent
 
 
