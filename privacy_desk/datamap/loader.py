@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -73,14 +74,25 @@ class DataMapError(UserError):
         self.problem = problem
 
 
+@dataclass(frozen=True)
+class ReviewItem:
+    """An element a draft marked ``review: true``: a guess a person must confirm."""
+
+    path: str  # tables.Customer.columns.Notes
+    line: int
+
+
 class _Node:
     """A YAML node with its line, read through typed accessors that record what was used."""
 
-    def __init__(self, node: Node, file: str, path: str) -> None:
+    def __init__(self, node: Node, file: str, path: str,
+                 review: list[ReviewItem] | None = None) -> None:
         self.node = node
         self.file = file
         self.path = path
         self.line = node.start_mark.line + 1
+        #: every ``review: true`` marker of the file (shared by all nodes of one parse)
+        self.review: list[ReviewItem] = review if review is not None else []
 
     def fail(self, problem: str, hint: str = "") -> DataMapError:
         return DataMapError(self.file, self.line, problem, hint)
@@ -135,7 +147,8 @@ class _Node:
     def items(self) -> list[_Node]:
         if not isinstance(self.node, SequenceNode):
             raise self.fail(f"{self.path} must be a list.")
-        return [_Node(n, self.file, f"{self.path}[{i}]") for i, n in enumerate(self.node.value)]
+        return [_Node(n, self.file, f"{self.path}[{i}]", self.review)
+                for i, n in enumerate(self.node.value)]
 
     def mapping(self) -> _Map:
         if not isinstance(self.node, MappingNode):
@@ -161,7 +174,16 @@ class _Map:
                                    f"{key!r} appears twice in {owner.path} "
                                    f"(first on line {self.entries[key][0]}).")
             child_path = f"{owner.path}.{key}" if owner.path else key
-            self.entries[key] = (line, _Node(value_node, owner.file, child_path))
+            self.entries[key] = (line, _Node(value_node, owner.file, child_path, owner.review))
+        marker = self.entries.get("review")
+        # A draft's "check this" marker, allowed on any element; listed, never obeyed. (A
+        # column *named* review is a mapping, not a true/false, and is left alone.)
+        if marker and owner.path and isinstance(marker[1].node, ScalarNode) \
+                and marker[1].boolean():
+            self.used.add("review")
+            owner.review.append(ReviewItem(owner.path, marker[0]))
+        elif marker and isinstance(marker[1].node, ScalarNode):
+            self.used.add("review")  # review: false
 
     def keys(self) -> list[str]:
         return list(self.entries)
@@ -210,7 +232,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
     """Validate a data map given as YAML text (``source`` names it in messages)."""
     file = source.name if source else "<data map>"
     root = _compose(text, file)
-    top = _Node(root, file, "").mapping()
+    root_node = _Node(root, file, "")
+    top = root_node.mapping()
     version_node = top.req("datamap_version")
     version = version_node.integer(0, 99)
     if version not in SUPPORTED_VERSIONS:
@@ -313,7 +336,7 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                    excluded=MappingProxyType(excluded),
                    identifier_patterns=MappingProxyType(patterns), requests=requests,
                    source=source, description=description, paths=MappingProxyType(paths),
-                   phone_region=phone_region)
+                   phone_region=phone_region, review=tuple(root_node.review))
 
 
 def _compose(text: str, file: str) -> Node:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from privacy_desk.datamap.request_source import CustomerNameSource, IncomingRequestSource
 from privacy_desk.domain.requests import RequestType
@@ -314,6 +315,8 @@ class DataMap:
     description: str = ""
     #: region for phone numbers written without a country code (ISO 3166 alpha-2)
     phone_region: str = "SE"
+    #: elements marked ``review: true`` (a draft's guesses): (path, line), for check to list
+    review: tuple[Any, ...] = ()  # tuple[loader.ReviewItem, ...]
     #: table -> the chain of references from it to a subject table (computed on load)
     paths: Mapping[str, tuple[tuple[Reference, ...], ...]] = field(
         default_factory=lambda: MappingProxyType({}))

@@ -275,3 +275,15 @@ def test_an_identifier_of_absurd_length_is_refused() -> None:
     from privacy_desk.errors import UserError
     with pytest.raises(UserError, match="longer than"):
         parse_identifier("1" * 5000)
+
+
+def test_review_markers_are_listed_with_their_lines() -> None:
+    old = "      LastName: {category: c}\n      Email: {category: c, erasure: set_null}"
+    text = V2.replace(old, "      LastName: {category: c, review: true}\n"
+                      "      Email: {category: c, erasure: set_null}", 1)
+    text = text.replace("  Invoice:\n", "  Invoice:\n    review: true\n", 1)
+    dm = parse_datamap(text)
+    assert [(r.path, r.line) for r in dm.review] == [
+        ("tables.Customer.columns.LastName", line_of(text, "LastName: {category: c, review")),
+        ("tables.Invoice", line_of(text, "    review: true"))]
+    assert parse_datamap(V2).review == ()
