@@ -154,13 +154,18 @@ def _delete_findings(live: LiveConstraints, datamap: DataMap,
         child = datamap.tables.get(fk.table)
         line = _fk_line(datamap, spec, fk.table)
         if fk.ondelete is OnDelete.CASCADE:
-            if child is not None and child.hold is not None:
+            if child is not None and child.hold is not None \
+                    and not _follows(child, spec):
+                fix = (f"give {fk.table} `hold: {{rule: {spec.hold.rule}, date_column: "
+                       f"{spec.hold.date_column}, via: {spec.name}}}` so it is kept exactly as "
+                       f"long as its {spec.name} row" if spec.hold is not None and
+                       spec.hold.via is None else
+                       f"keep {spec.name} under the same hold")
                 out.append(_fk_error(fk, line,
                     f"delete_row on {spec.name} cascades (ON DELETE CASCADE) into "
                     f"{fk.table}, which is under the hold {child.hold.rule!r}: deleting "
-                    f"{spec.name} rows would destroy held {fk.table} rows. Keep "
-                    f"{spec.name} under the same hold (a 'hold' with 'via'), or ask the DBA to "
-                    "change the foreign key to RESTRICT."))
+                    f"{spec.name} rows would destroy held {fk.table} rows. {fix[0].upper()}"
+                    f"{fix[1:]}, or ask the DBA to make the foreign key RESTRICT."))
             continue
         if fk.ondelete in (OnDelete.SET_NULL, OnDelete.SET_DEFAULT):
             bad = [c for c in fk.columns if (i := live.column(fk.table, c)) is not None
@@ -190,6 +195,14 @@ def _delete_findings(live: LiveConstraints, datamap: DataMap,
             f"{spec.name}), or erase {spec.name} by updating its columns instead of "
             "deleting the row."))
     return out
+
+
+def _follows(child: TableSpec, parent: TableSpec) -> bool:
+    """Whether ``child`` is held exactly as long as its ``parent`` row (a ``via`` hold on the
+    parent's own hold date and rule): a cascade then only deletes released rows."""
+    ch, ph = child.hold, parent.hold
+    return (ch is not None and ph is not None and ch.via == parent.name and ph.via is None
+            and ch.rule == ph.rule and ch.date_column == ph.date_column)
 
 
 def _fk_error(fk: ForeignKey, line: int, message: str) -> Finding:

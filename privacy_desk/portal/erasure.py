@@ -839,6 +839,18 @@ def _refusal(exc: DBAPIError) -> tuple[str, tuple[str, ...], str | None] | None:
     driver error, or None when it is not a constraint (a lost connection). Only names are
     taken from the driver's text, never the values some messages quote."""
     orig = exc.orig
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int):  # pymysql: (code, text)
+        what = _MYSQL_REFUSALS.get(args[0])
+        if what is None:
+            return None
+        msg = str(args[1]) if len(args) > 1 else ""
+        col = re.search(r"[Cc]olumn '([^']+)'", msg)
+        name = re.search(r"CONSTRAINT `([^`]+)`", msg) or re.search(r"for key '([^']+)'", msg)
+        child = re.search(r"fails \(`[^`]*`\.`([^`]+)`", msg)
+        if args[0] == 1451 and child:
+            what = f"rows of {child.group(1)} still refer to these rows (a foreign key)"
+        return what, (col.group(1),) if col else (), name.group(1) if name else None
     sqlstate = getattr(orig, "sqlstate", None)
     if isinstance(sqlstate, str):  # psycopg
         what = _PG_REFUSALS.get(sqlstate)
@@ -846,19 +858,10 @@ def _refusal(exc: DBAPIError) -> tuple[str, tuple[str, ...], str | None] | None:
             return None
         diag = getattr(orig, "diag", None)
         col = getattr(diag, "column_name", None)
+        child_table = getattr(diag, "table_name", None)
+        if sqlstate == "23503" and child_table:
+            what = f"rows of {child_table} still refer to these rows (a foreign key)"
         return what, (col,) if col else (), getattr(diag, "constraint_name", None)
-    args = getattr(orig, "args", ())
-    if args and isinstance(args[0], int):  # pymysql
-        what = _MYSQL_REFUSALS.get(args[0])
-        if what is None:
-            return None
-        msg = str(args[1]) if len(args) > 1 else ""
-        col = re.search(r"[Cc]olumn '([^']+)'", msg)
-        name = re.search(r"CONSTRAINT `([^`]+)`", msg) or re.search(r"for key '([^']+)'", msg)
-        fkcols = re.search(r"FOREIGN KEY \(([^)]*)\)", msg)
-        cols = (col.group(1),) if col else tuple(
-            c.strip(" `") for c in fkcols.group(1).split(",")) if fkcols else ()
-        return what, cols, name.group(1) if name else None
     msg = str(orig)  # sqlite3: 'NOT NULL constraint failed: T.C', no values
     m = re.match(r"(NOT NULL|FOREIGN KEY|UNIQUE|CHECK) constraint failed(?:: (.+))?", msg)
     if m is None:
