@@ -646,8 +646,10 @@ def check_write_access(engine: Engine, datamap: DataMap, plan: ErasurePlan) -> N
                                        "portal (ask the DBA).")
                 for table, privs in sorted(needs.items()):
                     for priv in sorted(privs):
+                        # the name is parsed as SQL: quoted, so CamelCase tables are found
+                        quoted = conn.dialect.identifier_preparer.quote(table)
                         ok = conn.execute(text("SELECT has_table_privilege(:t, :p)"),
-                                          {"t": table, "p": priv}).scalar()
+                                          {"t": quoted, "p": priv}).scalar()
                         if not ok:
                             refused.append(f"{priv} on {table}")
             else:
