@@ -657,8 +657,10 @@ def find_by_name(engine: Engine, datamap: DataMap, name: str, *, postcode: str |
                  person_kind: str | None = None, limit: int = NAME_LIMIT) -> LookupResult:
     """People whose name columns hold every word of ``name`` (case and accents ignored),
     optionally only those with ``postcode`` (columns ``meaning: postcode`` in the subject
-    table or a table referencing it). Each word must equal a name column or a word
-    starting it ("Anna" finds first name "Anna Maria"), so an index narrows the search.
+    table or a table referencing it). Each word must equal a name column or the first
+    word of one ("Anna" finds first name "Anna Maria"), or the whole name must begin a
+    name column (a full-name column "Eva Lind"): equalities and prefixes that an index
+    on the folded column serves (:func:`privacy_desk.datamap.names.index_statement`).
     """
     words_ = [re.sub(r"[%_\\]", "", t) for t in tokens(name)]
     words_ = [w for w in words_ if w]
@@ -715,7 +717,9 @@ def _name_query(plan: _Plan, spec: TableSpec, words_: Sequence[str], pc: str | N
             one = " OR ".join(f"{f} = ? OR ({f} >= ? AND {f} < ?)" for f in folded)
         else:
             one = " OR ".join(f"{f} = {plan.ph} OR {f} LIKE {plan.ph}" for f in folded)
-        where = " AND ".join([f"({plan.lit(one)})"] * len(words_))
+        where = " AND ".join([f"({one})"] * len(words_))
+        if len(words_) > 1:  # or the whole name in one column ("Eva Lind" in a full name)
+            where = f"(({where}) OR ({one}))"
         if pc:
             def norm(c: str) -> str:
                 return f"upper(replace(replace({c}, ' ', ''), '-', ''))"
@@ -731,7 +735,7 @@ def _name_query(plan: _Plan, spec: TableSpec, words_: Sequence[str], pc: str | N
 
     sql = plan.cached(("name", spec.name, len(words_), bool(pc), limit), build)
     params: list[Any] = []
-    for w in words_:
+    for w in [*words_, " ".join(words_)] if len(words_) > 1 else words_:
         for _c in spec.name_columns:
             if plan.be == "sqlite":
                 params += [w, w + " ", w + "!"]
