@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import (
@@ -25,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, Engine
 
+from privacy_desk.cli import main
 from privacy_desk.datamap import DataMap, parse_datamap
 from privacy_desk.datamap.names import fold, folded_sql, index_statement, quoter
 from privacy_desk.dburl import backend, make_engine
@@ -332,6 +334,7 @@ def test_name_search_bad_input_is_explained(portal: Engine, dm: DataMap) -> None
 def test_the_proposed_index_is_used_by_name_search(portal: Engine, dm: DataMap) -> None:
     be = backend(portal.url)
     q = quoter(be)
+    plan: object
     with portal.begin() as conn:
         conn.execute(text(index_statement("Customer", "LastName", be, q)))
         conn.execute(text(index_statement("Customer", "FirstName", be, q)))
@@ -351,3 +354,32 @@ def test_the_proposed_index_is_used_by_name_search(portal: Engine, dm: DataMap) 
     assert "ix_Customer_LastName" in repr(plan)
     assert keys(find_by_name(portal, dm, "karlstrom")) == [("Customer", (1,)),
                                                            ("Customer", (2,))]
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_find_command_by_name_and_postcode(portal: Engine, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    map_file = tmp_path / "two-kinds.yaml"
+    map_file.write_text(MAP, encoding="utf-8")
+    url = portal.url.render_as_string(hide_password=False)
+    common = ["find", "--portal", url, "--map", str(map_file)]
+    assert main([*common, "--kind", "name", "karlstrom august", "--postcode", "123 45"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["readings"] == ["name"] and not out["ambiguous"] and not out["truncated"]
+    [person] = out["candidates"]
+    cand = person["candidate"]
+    assert cand["person_kind"] == "customer" and cand["key"] == {"CustomerId": 1}
+    assert {"kind": "birth_year", "value": "1954"} in cand["details"]
+    assert set(person["categories"]["id"]) == {"Customer", "Address", "Ticket"}
+    # an employee by personnummer, through the same command
+    assert main([*common, "811228-9874"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [c["candidate"]["person_kind"] for c in out["candidates"]] == ["employee"]
+    # nobody, and a postcode without a name search: clear messages, no traceback
+    assert main([*common, "--kind", "name", "Nobody Atall"]) == 0
+    assert "No one in the portal matches that name." in capsys.readouterr().err
+    assert main([*common, "--postcode", "12345", "811228-9874"]) == 2
+    err = capsys.readouterr().err
+    assert "postcode narrows a name search only" in err and "Traceback" not in err
