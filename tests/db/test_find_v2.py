@@ -383,3 +383,21 @@ def test_find_command_by_name_and_postcode(portal: Engine, tmp_path: Path,
     assert main([*common, "--postcode", "12345", "811228-9874"]) == 2
     err = capsys.readouterr().err
     assert "postcode narrows a name search only" in err and "Traceback" not in err
+
+
+def test_check_proposes_the_name_index_until_it_is_there(portal: Engine, dm: DataMap) -> None:
+    from privacy_desk.datamap.check_names import name_index_findings
+
+    be = backend(portal.url)
+    with portal.connect() as conn:
+        before = name_index_findings(conn, dm)
+    assert sorted((f.table, f.column) for f in before) == [
+        ("Customer", "FirstName"), ("Customer", "LastName"), ("Employee", "FullName")]
+    assert all(f.proposal and f.proposal.startswith("CREATE INDEX") and f.line
+               for f in before)
+    with portal.begin() as conn:
+        for f in before:
+            assert f.proposal is not None
+            conn.execute(text(f.proposal))
+    with portal.connect() as conn:
+        assert name_index_findings(conn, dm) == [], be
