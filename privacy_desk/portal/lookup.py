@@ -409,7 +409,7 @@ class _Plan:
         """The WHERE text and parameters for ``reading`` in column t0.``ident.column``;
         None when no value of the reading can be in that column (letters, numeric)."""
         col = self.col("t0", ident.column)
-        if ident.cast:  # numeric in the portal: compare as numbers, with its plain index
+        if ident.numeric:  # numeric in the portal: compare as numbers, with its plain index
             numbers = list(dict.fromkeys(int(f) for f in (
                 re.sub(r"^\+", "", form) for form in reading.stored_forms())
                 if f.isdigit() and len(f) < 19))
