@@ -5,6 +5,9 @@
     python3 dev.py test     set everything up, run lint, type checks, the layer contract and
                             the whole test suite
     python3 dev.py build    set everything up, build the installer folder with PyInstaller
+    python3 dev.py package  wrap the built folder in an installer: a .deb on Linux, the
+                            NSIS setup .exe on Windows (options: --format deb|nsis,
+                            --version-suffix SUFFIX, --fast, --out DIR; see --help)
     python3 dev.py bench    run the benchmarks in bench/ (writes docs/benchmarks.md)
 
 "Set everything up" means: create ./.venv if missing and install the project with the
@@ -23,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-EXTRAS = {"demo": "", "test": "[dev]", "build": "[build]", "bench": "[dev]"}
+EXTRAS = {"demo": "", "test": "[dev]", "build": "[build]", "bench": "[dev]", "package": ""}
 
 
 def venv_python() -> Path:
@@ -60,17 +63,73 @@ def run(cmd: list[str], **kw: object) -> int:
     return subprocess.run(cmd, cwd=ROOT, check=False, **kw).returncode  # type: ignore[call-overload]
 
 
+def qt_libraries_missing() -> int:
+    """Before installing anything: can Qt open a window here? Say what to install if not.
+
+    Uses privacy_desk/ui/startup.py (standard library only) from this checkout.
+    """
+    sys.path.insert(0, str(ROOT))
+    try:
+        from privacy_desk.ui.startup import STARTUP_FAILED, needs_xcb_check, xcb_problem
+    finally:
+        sys.path.remove(str(ROOT))
+    if not needs_xcb_check():
+        return 0
+    problem = xcb_problem()
+    if problem is None:
+        return 0
+    print(problem, file=sys.stderr)
+    return STARTUP_FAILED
+
+
+def package(argv: list[str]) -> int:
+    """``dev.py package``: an installer from dist/privacy-desk (packaging/package.py)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="dev.py package")
+    parser.add_argument("--format", choices=["deb", "nsis"],
+                        default="nsis" if os.name == "nt" else "deb")
+    parser.add_argument("--version-suffix", default=os.environ.get(
+        "PRIVACY_DESK_VERSION_SUFFIX", ""),
+        help="appended to the .deb version, e.g. +1 for a rebuild (env "
+        "PRIVACY_DESK_VERSION_SUFFIX)")
+    parser.add_argument("--fast", action="store_true",
+                        help="light compression, for CI round trips (not for release)")
+    parser.add_argument("--out", default=str(ROOT / "dist"), help="where to write it")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import package as packaging  # packaging/package.py
+
+    frozen = ROOT / "dist" / "privacy-desk"
+    try:
+        if args.format == "deb":
+            packaging.build_deb(frozen, Path(args.out), suffix=args.version_suffix,
+                                compression="gzip" if args.fast else "xz",
+                                level=1 if args.fast else None)
+        else:
+            packaging.build_nsis(frozen, Path(args.out), fast=args.fast)
+    except packaging.PackagingError as exc:
+        print(f"dev.py package: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in EXTRAS:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
+    if command == "package":
+        return package(rest)
+    if command == "demo" and (code := qt_libraries_missing()):
+        return code
     ensure_env(EXTRAS[command])
     if command == "demo":
         return run([str(venv_bin("privacy-desk")), "--demo", *rest])
     if command == "test":
         for step in (
-            [str(venv_bin("ruff")), "check", "privacy_desk", "tests", "bench", "dev.py"],
+            [str(venv_bin("ruff")), "check", "privacy_desk", "tests", "bench", "dev.py",
+             "tools", "packaging"],
             [str(venv_bin("mypy"))],
             # The layer contract in pyproject.toml (docs/architecture.md).
             [str(venv_bin("lint-imports")), "--no-cache"],

@@ -20,8 +20,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
+from privacy_desk import __version__
 from privacy_desk.dburl import display_url
 from privacy_desk.errors import SchemaTooNew, TargetNotEmpty, UserError
+from privacy_desk.logging_setup import USER_NOTICE
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +93,10 @@ def check_schema_state(connection: Connection) -> SchemaState:
     if unknown:
         raise SchemaTooNew(
             f"The case store at {where} was set up by a newer version of Privacy Desk "
-            f"(schema revision {', '.join(unknown)}); this version cannot use it and has "
+            f"(schema revision {', '.join(unknown)}); this version, Privacy Desk "
+            f"{__version__} (schema revision {head_revision()}), cannot use it and has "
             "changed nothing.",
-            "Upgrade Privacy Desk to the version your colleagues use.",
+            f"Upgrade Privacy Desk from {__version__} to the version your colleagues use.",
         )
     return SchemaState(revisions, empty=False)
 
@@ -129,5 +132,9 @@ def backup_sqlite_file(database: Path, backup_dir: Path, revisions: Collection[s
             f"Could not back up the case store before updating it ({exc}); nothing was changed.",
             f"Check that {backup_dir} is writable and has free space.",
         ) from exc
-    log.info("Backed up the case store before migrating to %s", target)
+    # A notice: the person sees it (stderr, and a dialog in the app), not only the log.
+    log.warning("Privacy Desk %s is updating the case store's schema (revision %s to %s). "
+                "A copy of the case store as it was is kept at %s; restore it from there "
+                "if the update causes trouble.", __version__, rev, head_revision(), target,
+                extra={USER_NOTICE: True})
     return target
