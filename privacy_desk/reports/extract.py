@@ -15,6 +15,8 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from privacy_desk.datamap.model import Category, ColumnSpec, DataMap, Disclosure, TableSpec
@@ -69,7 +71,27 @@ class ExtractTable:
         if name in row.withheld:
             return mark
         col = self.spec.column(name) if self.spec else None
-        return cell_text(col, row.values.get(name), lang)
+        value = row.values.get(name)
+        places = self._decimals.get(name)
+        if places and isinstance(value, int) and not isinstance(value, bool):
+            # SQLite keeps 12.00 as 12: in a column of amounts it still reads "12,00".
+            value = Decimal(value).quantize(Decimal(1).scaleb(-places))
+        return cell_text(col, value, lang)
+
+    @cached_property
+    def _decimals(self) -> dict[str, int]:
+        """column -> the decimal places its amounts are written with (when it has any)."""
+        out: dict[str, int] = {}
+        for row in self.rows:
+            for name, value in row.values.items():
+                places = 0
+                if isinstance(value, Decimal) and isinstance(value.as_tuple().exponent, int):
+                    places = max(0, -int(value.as_tuple().exponent))
+                elif isinstance(value, float) and value != round(value):
+                    places = 2 if round(value, 2) == value else 0
+                if places:
+                    out[name] = max(out.get(name, 0), places)
+        return out
 
 
 @dataclass(frozen=True)

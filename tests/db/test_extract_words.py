@@ -283,7 +283,7 @@ def test_the_letter_speaks_the_maps_words(shop: Shop, tmp_path: Path) -> None:
     sv, _ = _export(shop, tmp_path / "sv", "sv")
     for words in ("Dina kunduppgifter: 1 post", "Fakturor: 2 poster", "Kunduppgifter",
                   "Fakturering", "Förnamn", "Fakturor som e-post", "Ja", "Betald", "Obetald",
-                  "Belopp (kr)", "4 358,70", "Fakturadatum", "2025-03-01",
+                  "Belopp (kr)", "4 358,70", "12,00", "Fakturadatum", "2025-03-01",
                   "Kontakt på kundtjänst", "en anställd på kundtjänst", "Kreditgranskare",
                   "[undantagen]", "Kundansvarig", MANAGER_NAME, "Godkänd av",
                   "1 uppgift har inte tagits med eftersom den rör en annan person",
