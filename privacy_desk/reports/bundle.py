@@ -3,9 +3,14 @@
 ``extract.json`` holds every category and table with each row's primary key (provenance)
 and values; ``csv/<table>.csv`` has one file per portal table (UTF-8 with BOM so Excel
 shows åäö); ``manifest.json`` lists every other member with its size and SHA-256, so the
-person (or IMY) can check nothing was changed. With a password the members are encrypted
-with WinZip AES-256 (pyzipper; see docs/decisions/0005-export-encryption.md), which 7-Zip,
-WinZip and macOS's Archive Utility open.
+person (or IMY) can check nothing was changed, and the words for the machine names: each
+table's and column's title and the labels of coded values, in Swedish and English, so a
+program reading the copy can present it as the letter does. A column pointing at another
+person holds what the letter shows (the role, or the person's name), never their id.
+
+With a password the members are encrypted with WinZip AES-256 (pyzipper; see
+docs/decisions/0005-export-encryption.md), which 7-Zip, WinZip and macOS's Archive
+Utility open.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ import json
 import zipfile
 from typing import Any
 
+from privacy_desk.datamap.model import TableSpec, Text, words
 from privacy_desk.portal.lookup import jsonable
 from privacy_desk.reports.extract import Extract, ExtractRow
+from privacy_desk.reports.words import OtherPerson
 
 FORMAT = "privacy-desk-extract/1"
 MANIFEST = "manifest.json"
@@ -29,7 +36,7 @@ def extract_json(extract: Extract) -> dict[str, Any]:
 
     def row(r: ExtractRow) -> dict[str, Any]:
         out: dict[str, Any] = {"key": {k: jsonable(v) for k, v in r.key.items()},
-                               "values": {k: jsonable(v) for k, v in r.values.items()
+                               "values": {k: _json_value(v) for k, v in r.values.items()
                                           if k not in r.withheld}}
         if r.withheld:
             out["withheld"] = list(r.withheld)
@@ -44,6 +51,8 @@ def extract_json(extract: Extract) -> dict[str, Any]:
         "person": extract.person_label,
         "row_count": extract.row_count,
         "withheld_count": extract.withheld_count,
+        "withheld": {"rows": extract.withheld.rows, "fields": extract.withheld.fields,
+                     "undisclosed_fields": extract.withheld.undisclosed},
         "categories": {
             cat.name: {
                 "title": {"sv": cat.info.title.sv, "en": cat.info.title.en} if cat.info else None,
@@ -58,19 +67,55 @@ def extract_json(extract: Extract) -> dict[str, Any]:
     }
 
 
-def table_csv(extract: Extract, table: str) -> bytes:
-    """One table's rows: its key columns, then its personal columns (withheld left empty)."""
+def _json_value(value: Any) -> Any:
+    return value.to_json() if isinstance(value, OtherPerson) else jsonable(value)
+
+
+def _bilingual(text: Text | None, fallback: str) -> dict[str, str]:
+    return {"sv": words(text, "sv", fallback), "en": words(text, "en", fallback)}
+
+
+def labels_json(extract: Extract) -> dict[str, Any]:
+    """table -> its title and its shown columns' titles, value labels and person links."""
+
+    def table(spec: TableSpec) -> dict[str, Any]:
+        _keys, shown = extract.table_columns.get(spec.name, ((), ()))
+        columns: dict[str, Any] = {}
+        for name in shown:
+            col = spec.columns[name]
+            entry: dict[str, Any] = {"title": _bilingual(col.title, name)}
+            if col.values:
+                entry["values"] = {code: {"sv": t.sv, "en": t.en}
+                                   for code, t in col.values.items()}
+            if col.person is not None:
+                entry["person"] = {"role": {"sv": col.person.role.sv,
+                                            "en": col.person.role.en},
+                                   "disclose": col.person.disclose.value}
+            if not col.disclose:
+                entry["disclosed"] = False
+            columns[name] = entry
+        return {"title": _bilingual(spec.title, spec.name), "columns": columns}
+
+    return {name: table(spec) for name, spec in sorted(extract.tables.items())}
+
+
+def table_csv(extract: Extract, table: str, lang: str = "sv") -> bytes:
+    """One table's rows: its key columns, then its personal columns (withheld left empty);
+    a link to another person as the letter in ``lang`` shows it."""
     keys, cols = extract.table_columns[table]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([*keys, *cols])
     for r in extract.table_rows[table]:
         writer.writerow([_cell(r.key.get(k)) for k in keys]
-                        + ["" if c in r.withheld else _cell(r.values.get(c)) for c in cols])
+                        + ["" if c in r.withheld else _cell(r.values.get(c), lang)
+                           for c in cols])
     return buf.getvalue().encode("utf-8-sig")
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, lang: str = "sv") -> str:
+    if isinstance(value, OtherPerson):
+        return value.text(lang)
     value = jsonable(value)
     if value is None:
         return ""
@@ -79,28 +124,29 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def bundle_members(extract: Extract) -> dict[str, bytes]:
+def bundle_members(extract: Extract, lang: str = "sv") -> dict[str, bytes]:
     """Every member of the zip (manifest included), name -> bytes."""
     members: dict[str, bytes] = {
         "extract.json": json.dumps(extract_json(extract), ensure_ascii=False,
                                    indent=2).encode("utf-8"),
     }
     for table in sorted(extract.table_rows):
-        members[f"csv/{table}.csv"] = table_csv(extract, table)
+        members[f"csv/{table}.csv"] = table_csv(extract, table, lang)
     manifest = {
         "format": FORMAT,
         "case_number": extract.case_number,
         "algorithm": "sha256",
         "files": [{"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
                   for n, b in members.items()],
+        "tables": labels_json(extract),
     }
     members[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
     return members
 
 
-def build_bundle(extract: Extract, *, password: str | None = None) -> bytes:
+def build_bundle(extract: Extract, *, password: str | None = None, lang: str = "sv") -> bytes:
     """The zip's bytes; AES-256 encrypted members when ``password`` is given."""
-    members = bundle_members(extract)
+    members = bundle_members(extract, lang)
     buf = io.BytesIO()
     if password:
         import pyzipper  # type: ignore[import-untyped]

@@ -3,19 +3,26 @@
 Built once from :class:`~privacy_desk.portal.lookup.PersonData` and the officer's
 withholdings, then rendered by :mod:`~privacy_desk.reports.pdf` and
 :mod:`~privacy_desk.reports.bundle` alike, so a withheld field can reach neither output:
-its value is dropped here, before any renderer sees it.
+its value is dropped here, before any renderer sees it. The same goes for a column that
+points at another person (art. 15(4)): its id is replaced here by what the map allows
+(:class:`~privacy_desk.reports.words.OtherPerson`: the role, or the person's name), or the
+field is withheld.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
-from privacy_desk.datamap.model import Category
+from privacy_desk.datamap.model import Category, ColumnSpec, DataMap, Disclosure, TableSpec
+from privacy_desk.portal.linked import LinkedLabels, link_key_column
 from privacy_desk.portal.lookup import PersonData, jsonable
+from privacy_desk.reports.words import OtherPerson, cell_text
 
 
 def row_key_json(key: Mapping[str, Any]) -> str:
@@ -35,7 +42,10 @@ class Withholding:
 
 @dataclass(frozen=True)
 class ExtractRow:
-    """One row's values for one category, with its provenance (table + primary key)."""
+    """One row's values for one category, with its provenance (table + primary key).
+
+    ``withheld`` names the fields marked withheld (their values are None here).
+    """
 
     key: Mapping[str, Any]
     values: Mapping[str, Any]
@@ -47,6 +57,41 @@ class ExtractTable:
     name: str
     columns: tuple[str, ...]
     rows: tuple[ExtractRow, ...]
+    #: the map's table: its words (title, column titles, value labels)
+    spec: TableSpec | None = None
+
+    def title(self, lang: str) -> str:
+        return self.spec.title_in(lang) if self.spec else self.name
+
+    def column_title(self, name: str, lang: str) -> str:
+        return self.spec.column_title(name, lang) if self.spec else name
+
+    def cell(self, row: ExtractRow, name: str, lang: str, mark: str) -> str:
+        """The cell as the person reads it: ``mark`` for a withheld field."""
+        if name in row.withheld:
+            return mark
+        col = self.spec.column(name) if self.spec else None
+        value = row.values.get(name)
+        places = self._decimals.get(name)
+        if places and isinstance(value, int) and not isinstance(value, bool):
+            # SQLite keeps 12.00 as 12: in a column of amounts it still reads "12,00".
+            value = Decimal(value).quantize(Decimal(1).scaleb(-places))
+        return cell_text(col, value, lang)
+
+    @cached_property
+    def _decimals(self) -> dict[str, int]:
+        """column -> the decimal places its amounts are written with (when it has any)."""
+        out: dict[str, int] = {}
+        for row in self.rows:
+            for name, value in row.values.items():
+                places = 0
+                if isinstance(value, Decimal) and isinstance(value.as_tuple().exponent, int):
+                    places = max(0, -int(value.as_tuple().exponent))
+                elif isinstance(value, float) and value != round(value):
+                    places = 2 if round(value, 2) == value else 0
+                if places:
+                    out[name] = max(out.get(name, 0), places)
+        return out
 
 
 @dataclass(frozen=True)
@@ -64,6 +109,23 @@ class ExtractCategory:
 
 
 @dataclass(frozen=True)
+class WithheldCounts:
+    """What was left out, counted as the letter tells it.
+
+    ``rows`` and ``fields`` concern other people (the officer's withholdings, links the map
+    withholds); ``undisclosed`` are fields the map never discloses (a password hash).
+    """
+
+    rows: int = 0
+    fields: int = 0
+    undisclosed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.rows + self.fields + self.undisclosed
+
+
+@dataclass(frozen=True)
 class Extract:
     """Everything an extract shows, independent of its format."""
 
@@ -77,17 +139,42 @@ class Extract:
     table_columns: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]
     #: table -> rows (key + every personal column) for the per-table CSV files
     table_rows: Mapping[str, tuple[ExtractRow, ...]]
-    withheld_count: int
+    withheld: WithheldCounts
+    #: the map's tables that appear in the extract (their words go into the manifest)
+    tables: Mapping[str, TableSpec] = field(default_factory=dict)
 
     @property
     def row_count(self) -> int:
         return sum(len(rows) for rows in self.table_rows.values())
 
+    @property
+    def withheld_count(self) -> int:
+        """Every row and field left out or marked withheld, whatever the reason."""
+        return self.withheld.total
+
+
+def shown_value(col: ColumnSpec, value: Any, linked: LinkedLabels,
+                key_column: str | None) -> Any:
+    """A link to another person as the map lets it be shown; any other value unchanged."""
+    link = col.person
+    if link is None or value is None:
+        return value
+    name = None
+    if link.disclose is Disclosure.DISCLOSED and key_column is not None:
+        name = linked.get((link.table, key_column), {}).get(str(value))
+    return OtherPerson(link.role, name)
+
 
 def build_extract(person: PersonData, withholdings: Iterable[Withholding], *, case_number: str,
-                  received_on: date, produced_at: datetime) -> Extract:
-    """Split the person's rows by category and drop every withheld row and value."""
+                  received_on: date, produced_at: datetime,
+                  linked: LinkedLabels | None = None) -> Extract:
+    """Split the person's rows by category and drop every withheld row and value.
+
+    ``linked`` holds the names of other persons behind disclosed links
+    (:func:`privacy_desk.portal.linked.linked_labels`); without it they show their role.
+    """
     dm = person.datamap
+    labels: LinkedLabels = linked or {}
     rows_out: set[tuple[str, str]] = set()
     fields_out: dict[tuple[str, str], set[str]] = {}
     for w in withholdings:
@@ -98,19 +185,28 @@ def build_extract(person: PersonData, withholdings: Iterable[Withholding], *, ca
 
     cats: dict[str, dict[str, list[ExtractRow]]] = {}
     per_table: dict[str, list[ExtractRow]] = {}
-    applied = 0
+    rows_withheld = fields_withheld = undisclosed = 0
     for row in person.rows:
         spec = dm.tables[row.table]
         rk = row_key_json(row.key)
         if (row.table, rk) in rows_out:
-            applied += 1
+            rows_withheld += 1
             continue
-        hidden = fields_out.get((row.table, rk), set())
-        applied += len(hidden & set(row.values))
-        # Fields the map never discloses (a password hash) are named and marked, not shown.
-        hidden = hidden | {n for n in row.values if not spec.columns[n].disclose}
-        personal = {n: (None if n in hidden else v) for n, v in row.values.items()
-                    if spec.columns[n].personal and spec.columns[n].category}
+        shown = [n for n in row.values
+                 if spec.columns[n].personal and spec.columns[n].category]
+        by_officer = fields_out.get((row.table, rk), set()) & set(shown)
+        # Fields the map never discloses (a password hash) are named and marked, not shown;
+        # so is a link to another person the map withholds (when there is one).
+        by_map = {n for n in shown if n not in by_officer and not spec.columns[n].disclose}
+        links_out = {n for n in shown if n not in by_officer | by_map
+                     and _withheld_link(spec.columns[n]) and row.values[n] is not None}
+        fields_withheld += len(by_officer) + len(links_out)
+        undisclosed += len(by_map)
+        hidden = by_officer | by_map | links_out
+        personal = {
+            n: None if n in hidden else shown_value(
+                spec.columns[n], row.values[n], labels, _key_column(dm, spec.columns[n]))
+            for n in shown}
         withheld = tuple(n for n in personal if n in hidden)
         per_table.setdefault(row.table, []).append(ExtractRow(row.key, personal, withheld))
         split: dict[str, dict[str, Any]] = {}
@@ -121,11 +217,13 @@ def build_extract(person: PersonData, withholdings: Iterable[Withholding], *, ca
                 ExtractRow(row.key, values, tuple(n for n in withheld if n in values)))
 
     order = list(dm.categories) + sorted(set(cats) - set(dm.categories))
+    table_order = {name: i for i, name in enumerate(dm.tables)}
     categories = tuple(
         ExtractCategory(
             name, dm.categories.get(name),
-            tuple(ExtractTable(t, _columns(dm.tables[t].columns, name), tuple(rows))
-                  for t, rows in sorted(cats[name].items())))
+            tuple(ExtractTable(t, _columns(dm.tables[t].columns, name), tuple(rows),
+                               dm.tables[t])
+                  for t, rows in sorted(cats[name].items(), key=lambda i: table_order[i[0]])))
         for name in order if name in cats)
     table_columns = {
         t: (dm.tables[t].primary_key,
@@ -133,7 +231,18 @@ def build_extract(person: PersonData, withholdings: Iterable[Withholding], *, ca
         for t in per_table}
     return Extract(case_number, received_on, produced_at, person.candidate.label, dm.name,
                    categories, table_columns, {t: tuple(r) for t, r in per_table.items()},
-                   applied)
+                   WithheldCounts(rows_withheld, fields_withheld, undisclosed),
+                   {t: dm.tables[t] for t in per_table})
+
+
+def _withheld_link(col: ColumnSpec) -> bool:
+    return col.person is not None and col.person.disclose is Disclosure.WITHHELD
+
+
+def _key_column(dm: DataMap, col: ColumnSpec) -> str | None:
+    if col.person is None or col.person.table not in dm.tables:
+        return None
+    return link_key_column(dm, col.person)
 
 
 def _columns(columns: Mapping[str, Any], category: str) -> tuple[str, ...]:

@@ -17,10 +17,7 @@ more than laying out many short ones; the reader sees no difference.
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Iterator
-from datetime import date, datetime
-from decimal import Decimal
+from collections.abc import Iterator, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -30,30 +27,17 @@ from privacy_desk.reports.layout import letter_top
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.texts import LetterTexts, letter_texts
 
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$")
-
 #: Rows per reportlab Table (see the module docstring).
 CHUNK_ROWS = 60
 #: Cell text longer than this is wrapped in a Paragraph (slower, so only where needed).
 WRAP_OVER = 28
-
-
-def format_value(value: Any, lang: str) -> str:
-    """A cell's text: dates ISO 8601, times to the minute, booleans as words."""
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return ("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no")
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        text = f"{value:.2f}"
-        return text.replace(".", ",") if lang == "sv" else text
-    text = str(value)
-    # SQLite hands timestamps back as text: show them like datetimes from the servers.
-    return text[:16] if _ISO_DATETIME.match(text) else text
+#: The data tables' font size, and the padding either side of a cell.
+CELL_SIZE = 7.5
+CELL_PAD = 1.5
+#: A column is never given more than this share of the page's width to begin with.
+MAX_SHARE = 0.4
+#: A value's longest word is kept whole up to this share of the page's width.
+MAX_WORD = 0.25
 
 
 def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
@@ -84,8 +68,10 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                         spaceAfter=4)
     h3 = ParagraphStyle("h3", base, fontName=bold, fontSize=10, leading=14, spaceBefore=6,
                         spaceAfter=2)
-    cell = ParagraphStyle("cell", base, fontSize=7.5, leading=9)
+    cell = ParagraphStyle("cell", base, fontSize=CELL_SIZE, leading=9)
     head = ParagraphStyle("head", cell, fontName=bold)
+    # A column head wraps at spaces only: "Kundnummer", never "Kundnum|mer".
+    data_head = ParagraphStyle("data-head", head, splitLongWords=0)
 
     page_label = texts.get("page", page="{page}", pages="{pages}")
     header_text = f"{letterhead.company} · {texts.get('case_label')} {extract.case_number}"
@@ -161,32 +147,35 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                           ("source_heading", "source"), ("automated_heading", "automated")):
         story += [Paragraph(escape(texts.get(heading)), h3),
                   Paragraph(escape(texts.get(body)), base)]
-    if extract.withheld_count:
-        story += [Paragraph(escape(texts.get("withheld_heading")), h3),
-                  Paragraph(escape(texts.get("withheld", count=extract.withheld_count)), base)]
+    story += _withheld_paragraphs(extract, texts, base, h3, Paragraph)
     story.append(PageBreak())
 
     # --- the data
     story += [Paragraph(escape(texts.get("data_heading")), h2),
-              Paragraph(escape(texts.get("data_intro", rows=extract.row_count)), base)]
+              Paragraph(escape(texts.count("data_intro", extract.row_count)), base)]
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), regular), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
         ("LEADING", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dce6f1")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.HexColor("#1f4e79")),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f4f6f9")]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ])
     width = A4[0] - 40 * mm
     for cat in extract.categories:
         story += [CondPageBreak(40 * mm), Paragraph(escape(cat.title(lang)), h2)]
         for table in cat.tables:
-            story.append(Paragraph(escape(texts.get("table_caption", table=table.name,
-                                                    count=len(table.rows))), h3))
-            header = [Paragraph(escape(c), head) for c in table.columns]
-            widths = [width / max(1, len(table.columns))] * len(table.columns)
-            for chunk in _chunks(table, texts, cell, Paragraph):
+            story.append(Paragraph(escape(texts.count("table_caption", len(table.rows),
+                                                      table=table.title(lang))), h3))
+            heads = [table.column_title(c, lang) for c in table.columns]
+            cells = _texts(table, texts)
+            widths, heads_fit = column_widths(heads, cells, width, regular=regular,
+                                             bold=bold)
+            # Only a table with more head words than room may break one (rather than overlap).
+            header = [Paragraph(escape(h), data_head if heads_fit else head) for h in heads]
+            for chunk in _chunks(cells, widths, regular, cell, Paragraph):
                 t = Table([header, *chunk], colWidths=widths, repeatRows=1)
                 t.setStyle(style)
                 story.append(t)
@@ -202,17 +191,90 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     return buf.getvalue()
 
 
-def _chunks(table: ExtractTable, texts: LetterTexts, style: Any,
-            paragraph: Any) -> Iterator[list[list[Any]]]:
+def _withheld_paragraphs(extract: Extract, texts: LetterTexts, base: Any, h3: Any,
+                         paragraph: Any) -> list[Any]:
+    """What was left out and why, each count as it is: other people's data (art. 15(4)),
+    and fields the map never discloses."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    counts = extract.withheld
+    if not counts.total:
+        return []
     mark = texts.get("withheld_mark")
-    lang = texts.lang
+    out = [paragraph(escape(texts.get("withheld_heading")), h3)]
+    base = ParagraphStyle("withheld", base, spaceAfter=4)
+    others = counts.rows + counts.fields
+    if others:
+        text = texts.count("withheld", others, items=texts.items(counts.rows, counts.fields))
+        if counts.fields:
+            text += " " + texts.get("withheld_marked", mark=mark)
+        out.append(paragraph(escape(text), base))
+    if counts.undisclosed:
+        out.append(paragraph(escape(texts.count("undisclosed", counts.undisclosed, mark=mark)),
+                             base))
+    return out
+
+
+def _texts(table: ExtractTable, texts: LetterTexts) -> list[list[str]]:
+    mark = texts.get("withheld_mark")
+    return [[table.cell(row, c, texts.lang, mark) for c in table.columns] for row in table.rows]
+
+
+def column_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], total: float, *,
+                  regular: str, bold: str, size: float = CELL_SIZE) -> tuple[list[float], bool]:
+    """Widths that fit each head's longest word (heads wrap at spaces, never inside a
+    word), shared out by how much text each column holds, filling ``total``; and whether
+    every head's longest word fits (False only for a table of very many columns)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pad = 2 * CELL_PAD + 0.5
+    floor = [max((stringWidth(w, bold, size) for w in h.split()), default=0) + pad
+             for h in heads]
+    # Values, too, should break at spaces ("2023-06-09 01:17"), when there is room for it.
+    words = [max(f, min(max((stringWidth(w, regular, size) for r in rows[:200]
+                             for w in r[i].split()), default=0) + pad, total * MAX_WORD))
+             for i, f in enumerate(floor)]
+    if sum(words) <= total:
+        floor = words
+    # What each column would like: its widest value (heads wrap, values ideally do not).
+    natural = [max(floor[i], min(max((stringWidth(r[i], regular, size) for r in rows[:200]),
+                                     default=0) + pad, total * MAX_SHARE))
+               for i in range(len(heads))]
+    if sum(floor) > total:  # more words than room: share out by the heads' needs
+        return [total * f / sum(floor) for f in floor], False
+    if sum(natural) <= total:  # room to spare: first unwrap the heads, then widen alike
+        whole = [max(n, stringWidth(h, bold, size) + pad) for n, h in zip(natural, heads,
+                                                                            strict=True)]
+        if sum(whole) <= total:
+            natural = whole
+        spare = (total - sum(natural)) / max(1, len(heads))
+        return [n + spare for n in natural], True
+    # Too little room: short values (dates, amounts) keep their width, the widest columns
+    # are cut to one common width (never below their head's longest word) and wrap.
+    low, high = 0.0, max(natural)
+    for _ in range(40):
+        cap = (low + high) / 2
+        if sum(max(f, min(n, cap)) for f, n in zip(floor, natural, strict=True)) > total:
+            high = cap
+        else:
+            low = cap
+    widths = [max(f, min(n, low)) for f, n in zip(floor, natural, strict=True)]
+    spare = (total - sum(widths)) / len(widths)
+    return [w + spare for w in widths], True
+
+
+def _chunks(cells: Sequence[Sequence[str]], widths: Sequence[float], font: str, style: Any,
+            paragraph: Any) -> Iterator[list[list[Any]]]:
+    """Rows of at most CHUNK_ROWS; a cell wider than its column becomes a Paragraph (wraps)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    room = [w - 2 * CELL_PAD for w in widths]
     chunk: list[list[Any]] = []
-    for row in table.rows:
-        cells: list[Any] = []
-        for col in table.columns:
-            text = mark if col in row.withheld else format_value(row.values.get(col), lang)
-            cells.append(paragraph(escape(text), style) if len(text) > WRAP_OVER else text)
-        chunk.append(cells)
+    for row in cells:
+        chunk.append([
+            paragraph(escape(text), style)
+            if len(text) > WRAP_OVER or stringWidth(text, font, CELL_SIZE) > room[i] else text
+            for i, text in enumerate(row)])
         if len(chunk) == CHUNK_ROWS:
             yield chunk
             chunk = []

@@ -1,7 +1,9 @@
 """The extract's wording, in Swedish and English, from ``resources/letters/<lang>.yaml``.
 
 The texts live in resources so the privacy officer (not a programmer) can adjust them;
-both languages must define the same keys, which :func:`letter_texts` checks.
+both languages must define the same keys, which :func:`letter_texts` checks. A text that
+depends on a number is a mapping ``{one: ..., other: ...}`` ("1 post" / "2 poster"), read
+with :meth:`LetterTexts.count`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ REQUIRED_KEYS = frozenset({
     "category_retention", "rights_heading", "rights", "complaint_heading", "complaint",
     "source_heading", "source", "automated_heading", "automated", "withheld_heading",
     "withheld", "withheld_mark", "data_heading", "data_intro", "table_caption", "no_data",
+    "withheld_rows", "withheld_fields", "withheld_and", "withheld_marked", "undisclosed",
 })
+#: Keys whose text is a mapping {one, other}: they depend on a number.
+COUNTED_KEYS = frozenset({"withheld", "withheld_rows", "withheld_fields", "undisclosed",
+                          "data_intro", "table_caption"})
 
 
 class UnknownLanguage(UserError):
@@ -37,11 +43,26 @@ class LetterTexts:
     """One language's texts; :meth:`get` fills the placeholders."""
 
     lang: str
-    texts: Mapping[str, str]
+    texts: Mapping[str, str | Mapping[str, str]]
 
     def get(self, key: str, **values: Any) -> str:
-        text = " ".join(self.texts[key].split())
+        raw = self.texts[key]
+        if not isinstance(raw, str):
+            raise KeyError(f"{key} depends on a number; use count()")
+        text = " ".join(raw.split())
         return text.format(**values) if values else text
+
+    def count(self, key: str, count: int, **values: Any) -> str:
+        """The text for ``count`` things: its ``one`` form for 1, else ``other``."""
+        raw = self.texts[key]
+        form = raw if isinstance(raw, str) else raw["one" if count == 1 else "other"]
+        return " ".join(form.split()).format(count=count, **values)
+
+    def items(self, rows: int, fields: int) -> str:
+        """"1 post och 2 uppgifter" / "1 record and 2 items" (zero counts left out)."""
+        parts = ([self.count("withheld_rows", rows)] if rows else []) + \
+            ([self.count("withheld_fields", fields)] if fields else [])
+        return f" {self.get('withheld_and')} ".join(parts)
 
 
 def check_language(lang: str) -> str:
@@ -64,4 +85,15 @@ def letter_texts(lang: str) -> LetterTexts:
     if missing:
         raise UserError(f"The letter texts in {path.name} lack {', '.join(missing)}.",
                         "Add the missing texts (see the other language's file).")
-    return LetterTexts(lang, {k: str(v) for k, v in data.items()})
+    texts: dict[str, str | Mapping[str, str]] = {}
+    for key, value in data.items():
+        if key in COUNTED_KEYS:
+            if not (isinstance(value, dict) and {"one", "other"} <= value.keys()):
+                raise UserError(f"The letter text {key!r} in {path.name} depends on a number "
+                                "and needs two forms.",
+                                "Write it as 'one: ...' and 'other: ...' (see the other "
+                                "language's file).")
+            texts[key] = {"one": str(value["one"]), "other": str(value["other"])}
+        else:
+            texts[key] = str(value)
+    return LetterTexts(lang, texts)

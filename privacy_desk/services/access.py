@@ -48,16 +48,22 @@ from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import utcnow
-from privacy_desk.datamap.model import DataMap
+from privacy_desk.datamap.model import ColumnSpec, DataMap
 from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
+from privacy_desk.portal.linked import linked_labels
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.bundle import build_bundle
-from privacy_desk.reports.extract import Withholding, build_extract, row_key_json
+from privacy_desk.reports.extract import (
+    Extract,
+    Withholding,
+    build_extract,
+    row_key_json,
+)
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.pdf import build_pdf
 from privacy_desk.reports.texts import check_language
@@ -105,13 +111,19 @@ class WithheldRow:
 
 @dataclass(frozen=True)
 class Preview:
-    """What the portal holds about a case's person, and what the officer withholds."""
+    """What the portal holds about a case's person, and what the officer withholds.
+
+    ``shown`` is the person's data as the extract words it, before the officer's
+    withholdings: links to other persons as the map says, fields the map never discloses
+    marked, so the officer previews what the person will read.
+    """
 
     case_id: int
     case_number: str
     person: PersonData
     withheld: tuple[WithheldRow, ...]
     datamap_fingerprint: str
+    shown: Extract | None = None
 
     def is_withheld(self, table: str, key: Mapping[str, Any], column: str | None) -> bool:
         rk = row_key_json(key)
@@ -148,15 +160,22 @@ class ExportRow:
 
 
 def datamap_fingerprint(datamap: DataMap) -> str:
-    """SHA-256 over what decides an extract's content: tables, keys, columns, categories."""
+    """SHA-256 over what decides an extract's content: tables, keys, columns, categories,
+    and what is disclosed (a link to another person shown by name, say)."""
     shape = {
         "tables": {t.name: {"pk": list(t.primary_key),
-                            "columns": {c.name: [c.personal, c.category]
-                                        for c in t.columns.values()}}
+                            "columns": {c.name: _column_shape(c) for c in t.columns.values()}}
                    for t in datamap.tables.values()},
         "categories": sorted(datamap.categories),
     }
     return hashlib.sha256(json.dumps(shape, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _column_shape(col: ColumnSpec) -> list[Any]:
+    shape: list[Any] = [col.personal, col.category]
+    if not col.disclose or col.person is not None:  # as before for maps without them
+        shape += [col.disclose, col.person.disclose.value if col.person else None]
+    return shape
 
 
 def _case(session: Session, case_id: int) -> Case:
@@ -280,9 +299,10 @@ def preview_case(store: CaseStore, portal: Engine, datamap: DataMap, case_id: in
         case = _case(session, case_id)
         _check_access_case(case)
         _check_verified(case)
-        number = case.case_number
+        number, received_on = case.case_number, case.received_on
     person = collect(portal, datamap, candidate)
     _check_still_there(person)
+    linked = linked_labels(portal, datamap, person.rows)
 
     def work(session: Session) -> tuple[WithheldRow, ...]:
         record_audit(session, actor=who, action="personal_data_viewed", case_id=case_id,
@@ -291,7 +311,9 @@ def preview_case(store: CaseStore, portal: Engine, datamap: DataMap, case_id: in
         return _withheld_rows(session, case_id)
 
     withheld = run_retrying(store, work)
-    return Preview(case_id, number, person, withheld, datamap_fingerprint(datamap))
+    shown = build_extract(person, [], case_number=number, received_on=received_on,
+                          produced_at=utcnow(), linked=linked)
+    return Preview(case_id, number, person, withheld, datamap_fingerprint(datamap), shown)
 
 
 def _check_still_there(person: PersonData) -> None:
@@ -456,9 +478,10 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     _check_still_there(person)
     extract = build_extract(person, [w.as_withholding() for w in withheld],
                             case_number=number, received_on=received_on,
-                            produced_at=produced_at)
+                            produced_at=produced_at,
+                            linked=linked_labels(portal, datamap, person.rows))
     pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password)
-    bundle = build_bundle(extract, password=password)
+    bundle = build_bundle(extract, password=password, lang=lang)
     pdf_name, zip_name = export_file_names(number, produced_at, lang)
 
     with staged_files(folder, [(pdf_name, pdf), (zip_name, bundle)]) as publish:

@@ -186,23 +186,31 @@ class PreviewPanel(QWidget):
         lang = "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
         self.tree.clear()
         withheld = preview.withheld
-        categories = preview.person.datamap.categories
-        for category, tables in sorted(preview.person.by_category().items()):
-            cat = categories.get(category)
-            title = cat.title.get(lang) if cat else category
-            count = sum(len(rows) for rows in tables.values())
-            cat_item = QTreeWidgetItem(self.tree, [title, str(count)])
-            for table, rows in sorted(tables.items()):
-                table_item = QTreeWidgetItem(cat_item, [table, str(len(rows))])
-                for r in rows:
+        shown = preview.shown
+        categories = shown.categories if shown is not None else ()
+        for category in categories:
+            cat_item = QTreeWidgetItem(self.tree, [category.title(lang),
+                                                   str(category.row_count)])
+            for table in category.tables:
+                table_item = QTreeWidgetItem(cat_item, [table.title(lang), str(len(table.rows))])
+                table_item.setToolTip(0, table.name)
+                for n, r in enumerate(table.rows, start=1):
                     key = ", ".join(f"{k}={value_text(v)}" for k, v in r.key.items())
-                    row_item = QTreeWidgetItem(table_item, [f"{table} [{key}]", ""])
-                    row_item.setData(0, TARGET_ROLE, (table, dict(r.key), None))
-                    self._mark(row_item, _covering(withheld, table, r.key, None))
-                    for name, value in r.values.items():
-                        field = QTreeWidgetItem(row_item, [name, value_text(value)])
-                        field.setData(0, TARGET_ROLE, (table, dict(r.key), name))
-                        self._mark(field, _covering(withheld, table, r.key, name))
+                    row_item = QTreeWidgetItem(table_item, [self.tr("Row {n}").format(n=n), ""])
+                    row_item.setToolTip(0, f"{table.name} [{key}]")
+                    row_item.setData(0, TARGET_ROLE, (table.name, dict(r.key), None))
+                    self._mark(row_item, _covering(withheld, table.name, r.key, None))
+                    for name in table.columns:
+                        text = table.cell(r, name, lang, self.tr("withheld (data map)"))
+                        field = QTreeWidgetItem(row_item, [table.column_title(name, lang), text])
+                        field.setToolTip(0, name)
+                        if name in r.withheld:  # the map withholds it: nothing to decide
+                            font = QFont(field.font(1))
+                            font.setItalic(True)
+                            field.setFont(1, font)
+                            continue
+                        field.setData(0, TARGET_ROLE, (table.name, dict(r.key), name))
+                        self._mark(field, _covering(withheld, table.name, r.key, name))
             cat_item.setExpanded(True)
         self.message.setText(self.tr(
             "Case {case}: {rows} rows in {tables} tables; {withheld} withheld.").format(

@@ -1398,17 +1398,27 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="208"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="199"/>
+        <source>Row {n}</source>
+        <translation>Rad {n}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="204"/>
+        <source>withheld (data map)</source>
+        <translation>undantagen (datakartan)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="216"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="222"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="230"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="223"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="231"/>
         <source>withheld</source>
         <translation>undantagen</translation>
     </message>
@@ -1418,12 +1428,12 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="271"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="279"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="282"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="290"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>

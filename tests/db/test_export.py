@@ -139,6 +139,11 @@ def _pdf_text(data: bytes, password: str | None = None) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
+def _sv_amount(value: object) -> str:
+    """4358.7 -> '4 358,70', as a Swedish reader writes it (spaces as the PDF text has them)."""
+    return f"{float(str(value)):,.2f}".replace(",", " ").replace(".", ",")
+
+
 def _nothing_recorded(e: Env) -> None:
     with e.store.sessions() as s:
         assert s.scalar(select(func.count()).select_from(CaseExport)) == 0
@@ -232,7 +237,29 @@ def test_extract_with_withheld_data_is_written_and_recorded(env: Env, tmp_path: 
             expected_rows[(r.table, json.dumps({k: jsonable(v) for k, v in r.key.items()},
                                                sort_keys=True))] = vals
     assert shown == expected_rows
-    assert doc["withheld_count"] == 2
+    # Counted honestly: the phone and the invoice (other people's data, art. 15(4)) and each
+    # password hash the map never discloses, which the letter also marks withheld.
+    hashes = len(tables.get("portal_accounts", []))
+    assert hashes >= 1
+    assert doc["withheld"] == {"rows": 1, "fields": 1, "undisclosed_fields": hashes}
+    assert doc["withheld_count"] == 2 + hashes
+    assert "1 post och 1 uppgift har inte tagits med" in body
+    assert "(er)" not in body and "1 poster" not in body and "1 uppgifter" not in body
+    assert (f"{hashes} uppgift{'er' if hashes > 1 else ''} lämnas inte ut av säkerhetsskäl"
+            in body)
+    # The map's words, not the portal's names: titles, value labels, amounts in Swedish.
+    for words in ("Fakturor:", "Fakturanummer", "Belopp (kr)", "Kundnummer", "Förnamn",
+                  "Utskick via e-post", "Kunduppgifter: 1 post"):
+        assert words in body, words
+    for machine in ("customer_number", "invoice_number", "amount_sek", "allow_email",
+                    "price_change", "Tabell "):
+        assert machine not in body, machine
+    amounts = [r.values["amount_sek"] for r in invoices if r.key != hidden_invoice.key]
+    assert any(_sv_amount(a) in body for a in amounts)
+    # The manifest gives a machine reader the same words.
+    labels = manifest["tables"]
+    assert labels["invoices"]["title"] == {"sv": "Fakturor", "en": "Invoices"}
+    assert labels["invoices"]["columns"]["amount_sek"]["title"]["en"] == "Amount (SEK)"
     csv_text = members["csv/invoices.csv"].decode("utf-8-sig")
     assert shown_number in csv_text and "invoice_number" in csv_text.splitlines()[0]
 
@@ -241,7 +268,7 @@ def test_extract_with_withheld_data_is_written_and_recorded(env: Env, tmp_path: 
     assert {(f.filename, f.sha256) for f in row.files} == {
         (pdf_file.name, hashlib.sha256(pdf).hexdigest()),
         (zip_file.name, hashlib.sha256(zip_file.read_bytes()).hexdigest())}
-    assert row.produced_by == "anna" and row.withheld_count == 2
+    assert row.produced_by == "anna" and row.withheld_count == 2 + hashes
     detail = case_detail(e.store, e.case_id)
     assert "extract_produced" in [ev.kind for ev in detail.events]
     with e.store.sessions() as s:
@@ -361,13 +388,13 @@ def test_data_map_changed_since_preview(sqlite_env: Env, tmp_path: Path) -> None
     withhold(e.store, e.case_id, e.datamap, table="customers", key=customer.key,
              column="phone", reason="co-holder's phone")
     # The map now calls the column something else: the withholding would no longer apply.
-    changed = parse_datamap(MAP_FILE.read_text(encoding="utf-8").replace(
-        "      phone: {category: contact, erasure: set_null, erasure_under_hold: set_null}\n"
-        "      created_at: {category: identity",
-        "      created_at: {category: identity").replace(
-        "      - {column: phone, kind: phone}\n    columns:\n      id: {personal: false}\n"
-        "      customer_number:",
-        "    columns:\n      id: {personal: false}\n      customer_number:"))
+    text = MAP_FILE.read_text(encoding="utf-8")
+    column = ("      phone: {category: contact, erasure: set_null, erasure_under_hold: set_null,\n"
+              "              title: {sv: Telefonnummer, en: Phone number}}\n")
+    identity = "      - {column: phone, kind: phone}\n    columns:\n      id: {personal: false"
+    assert column in text and identity in text
+    changed = parse_datamap(text.replace(column, "").replace(
+        identity, "    columns:\n      id: {personal: false", 1))
     assert "phone" not in changed.tables["customers"].columns
     with pytest.raises(DataMapChanged, match="since the preview"):
         export_extract(e.store, e.portal, changed, e.case_id, cand, out_dir=tmp_path,
@@ -448,4 +475,6 @@ def test_fields_the_map_never_discloses_are_named_but_not_shown(sqlite_env: Env,
             for h in hashes:
                 assert h.encode() not in blob
     pdf = next(f for f in result.files if f.filename.endswith(".pdf"))
-    assert "password_hash" in _pdf_text((out / pdf.filename).read_bytes())
+    body = _pdf_text((out / pdf.filename).read_bytes())
+    assert "Lösenord (krypterat) [undantagen]" in body or "Lösenord (krypterat)" in body
+    assert "password_hash" not in body and "[undantagen]" in body

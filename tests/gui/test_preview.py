@@ -85,6 +85,17 @@ def _find_field(panel: PreviewPanel, table: str, column: str) -> QTreeWidgetItem
     raise AssertionError(f"no {table}.{column} in the tree")
 
 
+def _texts(panel: PreviewPanel) -> set[str]:
+    """Every text of the tree's first column."""
+    out: set[str] = set()
+    stack = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        out.add(item.text(0))
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    return out
+
+
 def test_withhold_a_field_and_export_from_the_panel(setup: Setup, qtbot: QtBot,
                                                     tmp_path: Path) -> None:
     panel = setup.panel
@@ -96,6 +107,14 @@ def test_withhold_a_field_and_export_from_the_panel(setup: Setup, qtbot: QtBot,
 
     field = _find_field(panel, "customers", "email")
     assert field.text(1) == setup.email
+    # The map's words: column titles, value labels, not the portal's names and codes.
+    assert field.text(0) in ("E-postadress", "E-mail address")
+    consent = _find_field(panel, "contact_preferences", "allow_email")
+    assert consent.text(0) in ("Utskick via e-post", "Messages by e-mail")
+    assert consent.text(1) in ("Ja", "Nej", "Yes", "No")
+    titles = _texts(panel)
+    assert "customers" not in titles and "allow_email" not in titles
+    assert {"Kunduppgifter", "Customer details"} & titles
     panel.tree.setCurrentItem(field)
     qtbot.keyClicks(panel.reason_edit, "Belongs to the co-holder")
     assert panel.withhold_button.isEnabled()
