@@ -1,13 +1,18 @@
 """Check a data map against a live portal database, before anyone relies on it.
 
 A map that names a column the portal renamed would silently leave data out of an
-extract or an erasure, so this reflects the live schema (read-only) and reports, each
-with the map's file and line: missing tables and columns, types that do not fit (a
-hold on a non-date column, a numeric identity column), references that cannot join,
-identity and join columns without an index (with the ``CREATE INDEX`` to propose),
-and *coverage*: columns that look personal, by name or by sampled values (e-mail,
-phone, personnummer), that the map does not mention. Errors make the map unsound;
+extract or an erasure, so this reflects the live schema (read-only, once) and reports,
+each with the map's file and line: missing tables and columns, types that do not fit (a
+hold on a non-date column, a numeric identity column the map compares as text),
+references and links to other persons that cannot join, identity and join columns
+without an index (with the ``CREATE INDEX`` to propose, quoted for the dialect), phone
+columns whose spellings find will not match, and *coverage*: columns that look
+personal, by name or by sampled values (e-mail, phone, personnummer), that the map does
+not mention or marks ``personal: false`` without a reason. Errors make the map unsound;
 warnings (missing indexes, unmentioned harmless columns) do not.
+
+Sampling reads at most a bounded number of rows per column (``LIMIT`` in a subquery, no
+``ORDER BY``), so a portal with millions of rows is checked in seconds.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import enum
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,14 +38,15 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.types import Boolean, TypeEngine
 
-from privacy_desk.datamap.model import DataMap, Match, TableSpec
+from privacy_desk.datamap.model import DataMap, IdentityColumn, Match, TableSpec
 from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
-from privacy_desk.identifiers import parse_personnummer, parse_phone
+from privacy_desk.identifiers import PHONE, parse_personnummer, parse_phone
 
 
 class Severity(enum.StrEnum):
@@ -54,6 +61,10 @@ class FindingKind(enum.StrEnum):
     TYPE_MISMATCH = "type_mismatch"
     BAD_REFERENCE = "bad_reference"
     MISSING_INDEX = "missing_index"
+    #: a ``personal: false`` column that looks personal, without a ``reason``
+    NEEDS_REASON = "needs_reason"
+    #: a phone identity column holding spellings that find will not match
+    PHONE_SPELLING = "phone_spelling"
     UNMAPPED_TABLE = "unmapped_table"
     UNMAPPED_COLUMN = "unmapped_column"
     LOOKS_PERSONAL = "looks_personal"
@@ -71,7 +82,7 @@ class Finding:
     table: str
     column: str | None = None
     line: int = 0
-    #: SQL to propose to the DBA (never run by the desk)
+    #: SQL to propose to the DBA (never run by the desk), or the YAML to add to the map
     proposal: str | None = None
 
 
@@ -111,6 +122,13 @@ _PERSONAL_NAME = re.compile(
     r"kontonummer|clearing|password|losenord|lösenord|username|user_?id|anvandar",
     re.IGNORECASE)
 _EMAIL_VALUE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
+#: what a phone number may look like before phonenumbers decides: +, 00, 0 or '(' first
+_PHONE_VALUE = re.compile(r"(\+|0|\()[\d\s\-()/.]{7,24}")
+#: a share of sampled values at or above which a coverage or spelling finding is made
+_VALUE_SHARE = 0.2
+_SPELLING_SHARE = 0.05
+#: rows read (at most) to find ``sample_rows`` non-empty values: bounds the scan
+_SCAN_FACTOR = 20
 
 
 def _type_class(t: TypeEngine[Any]) -> str:
@@ -127,7 +145,12 @@ def _type_class(t: TypeEngine[Any]) -> str:
     return type(t).__name__.lower()
 
 
-def _looks_personal_value(value: Any) -> str | None:
+def _looks_personal_value(value: Any, region: str = "SE") -> str | None:
+    """What kind of personal value this is (e-mail, personnummer, phone), or None.
+
+    Phone numbers of every country count (``+55 (12) 3923-5555``, ``+47 22 44 22 22``);
+    one without a country code is read as a number of ``region``.
+    """
     if not isinstance(value, str):
         return None
     v = value.strip()
@@ -139,44 +162,60 @@ def _looks_personal_value(value: Any) -> str | None:
             return "personnummer"
         except UserError:
             pass
-    if re.fullmatch(r"\+?[\d\s\-()]{8,20}", v) and v.startswith(("+", "0")):
+    if _PHONE_VALUE.fullmatch(v):
         try:
-            parse_phone(v)
+            parse_phone(v, region)
             return "phone numbers"
         except UserError:
             pass
     return None
 
 
+def value_shape(value: str, limit: int = 24) -> str:
+    """A value's shape with every digit as 9 and every letter as x: safe to show."""
+    shape = re.sub(r"[^\W\d_]", "x", re.sub(r"\d", "9", value.strip()))
+    return shape if len(shape) <= limit else shape[:limit] + "…"
+
+
 class _Live:
-    """The reflected schema, read once."""
+    """The reflected schema, read once (one query per kind on servers that can)."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.be = backend(conn.engine.url)
+        self.quote = conn.dialect.identifier_preparer.quote
         self.insp = inspect(conn)
         self.tables = set(self.insp.get_table_names())
-        self._cols: dict[str, dict[str, TypeEngine[Any]]] = {}
+        with warnings.catch_warnings():  # SQLite cannot reflect expression indexes
+            warnings.filterwarnings("ignore", category=SAWarning)
+            cols = self.insp.get_multi_columns()
+            pks = self.insp.get_multi_pk_constraint()
+            idx = self.insp.get_multi_indexes()
+            uqs = self.insp.get_multi_unique_constraints()
+        #: table -> reflected column dicts (name, type, nullable, ...), in table order
+        self.column_info: dict[str, list[ReflectedColumn]] = {
+            t: list(c) for (_s, t), c in cols.items() if t in self.tables}
+        self._cols = {t: {c["name"]: c["type"] for c in info}
+                      for t, info in self.column_info.items()}
+        self._pk = {t: tuple(p.get("constrained_columns") or ())
+                    for (_s, t), p in pks.items()}
         self._indexed: dict[str, list[tuple[str, ...]]] = {}
+        for t in self.tables:
+            keys = [self._pk.get(t, ())]
+            keys += [tuple(c for c in i["column_names"] if c) for i in idx.get((None, t), [])]
+            keys += [tuple(u["column_names"]) for u in uqs.get((None, t), [])]
+            self._indexed[t] = keys
         self._expr: dict[str, str] = {}
 
     def columns(self, t: str) -> dict[str, TypeEngine[Any]]:
-        if t not in self._cols:
-            self._cols[t] = {c["name"]: c["type"] for c in self.insp.get_columns(t)}
-        return self._cols[t]
+        return self._cols.get(t, {})
 
     def pk(self, t: str) -> tuple[str, ...]:
-        return tuple(self.insp.get_pk_constraint(t).get("constrained_columns") or ())
+        return self._pk.get(t, ())
 
     def key_sets(self, t: str) -> list[tuple[str, ...]]:
-        """Column lists of every index, unique constraint and the primary key."""
-        if t not in self._indexed:
-            with warnings.catch_warnings():  # SQLite cannot reflect expression indexes
-                warnings.filterwarnings("ignore", category=SAWarning)
-                idx = [tuple(c for c in i["column_names"] if c) for i in self.insp.get_indexes(t)]
-                uq = [tuple(u["column_names"]) for u in self.insp.get_unique_constraints(t)]
-            self._indexed[t] = [self.pk(t), *idx, *uq]
-        return self._indexed[t]
+        """Column lists of the primary key, every index and unique constraint."""
+        return self._indexed.get(t, [()])
 
     def has_index(self, t: str, cols: Sequence[str]) -> bool:
         """Some index starts with exactly these columns (in any order)."""
@@ -189,7 +228,8 @@ class _Live:
             if self.be == "sqlite":
                 q = text("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t")
             elif self.be == "postgresql":
-                q = text("SELECT indexdef FROM pg_indexes WHERE tablename = :t")
+                q = text("SELECT indexdef FROM pg_indexes WHERE tablename = :t "
+                         "AND schemaname = current_schema()")
             else:
                 self._expr[t] = ""
                 return ""
@@ -201,9 +241,22 @@ class _Live:
         return re.search(pattern, self.index_sql(t), re.IGNORECASE) is not None
 
     def sample(self, t: str, col: str, limit: int) -> list[Any]:
+        """Up to ``limit`` non-empty values from the first rows the database hands out.
+
+        The inner ``LIMIT`` bounds the rows read even when the column is mostly empty;
+        there is no ``ORDER BY``, which would sort the whole table.
+        """
         tbl = table(t, column(col))
-        q = select(tbl.c[col]).where(tbl.c[col].is_not(None)).limit(limit)
+        first = select(tbl.c[col]).limit(limit * _SCAN_FACTOR).subquery()
+        q = select(first.c[col]).where(first.c[col].is_not(None)).limit(limit)
         return list(self.conn.execute(q).scalars())
+
+    def create_index(self, t: str, cols: Sequence[str], *, lower: bool = False) -> str:
+        """The ``CREATE INDEX`` to propose, quoted as this database needs it."""
+        name = _index_name(t, cols, "_lower" if lower else "")
+        q = self.quote
+        parts = [f"lower({q(c)})" if lower else q(c) for c in cols]
+        return f"CREATE INDEX {q(name)} ON {q(t)} ({', '.join(parts)});"
 
 
 def check_datamap(engine: Engine, datamap: DataMap, *, sample_rows: int = 200) -> CheckReport:
@@ -212,7 +265,7 @@ def check_datamap(engine: Engine, datamap: DataMap, *, sample_rows: int = 200) -
     with read_only(engine) as conn:
         live = _Live(conn)
         for spec in datamap.tables.values():
-            out += _check_table(live, datamap, spec)
+            out += _check_table(live, datamap, spec, sample_rows)
         out += _check_coverage(live, datamap, sample_rows)
         out += _check_requests(live, datamap)
         out += _constraint_findings(conn, datamap)
@@ -235,7 +288,7 @@ def _index_name(t: str, cols: Iterable[str], suffix: str = "") -> str:
     return f"ix_{t}_{'_'.join(cols)}{suffix}"[:63]
 
 
-def _check_table(live: _Live, dm: DataMap, spec: TableSpec) -> list[Finding]:
+def _check_table(live: _Live, dm: DataMap, spec: TableSpec, sample_rows: int) -> list[Finding]:
     t = spec.name
     if t not in live.tables:
         return [_err(FindingKind.MISSING_TABLE, f"table {t!r} does not exist in the portal.",
@@ -256,35 +309,24 @@ def _check_table(live: _Live, dm: DataMap, spec: TableSpec) -> list[Finding]:
                         f"{t}: the map's primary key ({', '.join(spec.primary_key)}) is neither "
                         f"the table's primary key ({', '.join(live_pk) or 'none'}) nor indexed; "
                         "rows could not be told apart.", t, line=spec.line))
-    if spec.hold and spec.hold.date_column in cols \
-            and _type_class(cols[spec.hold.date_column]) != "date":
-        out.append(_err(FindingKind.TYPE_MISMATCH,
-                        f"the hold on {t} counts from {spec.hold.date_column}, which is "
-                        f"{cols[spec.hold.date_column]}, not a date.", t,
-                        spec.hold.date_column, spec.hold.line))
-    for ident in spec.identity:
-        if ident.column not in cols:
-            continue
-        if _type_class(cols[ident.column]) != "str":
+    if spec.hold:
+        held_in = spec.hold.via or t  # the date is in the referenced row with 'via'
+        date_type = live.columns(held_in).get(spec.hold.date_column)
+        if date_type is None and spec.hold.via and spec.hold.via in live.tables:
+            out.append(_err(FindingKind.MISSING_COLUMN,
+                            f"the hold on {t} counts from {held_in}.{spec.hold.date_column}, "
+                            "which does not exist.", t, spec.hold.date_column, spec.hold.line))
+        elif date_type is not None and spec.hold.via is None \
+                and _type_class(date_type) != "date":  # via: check_constraints reports it
             out.append(_err(FindingKind.TYPE_MISMATCH,
-                            f"identity column {t}.{ident.column} is {cols[ident.column]}; "
-                            "identifiers are compared as text.", t, ident.column, ident.line))
-            continue
-        if ident.match is Match.CASEFOLD and live.be != "mysql":
-            if not live.has_lower_index(t, ident.column):
-                out.append(_err(
-                    FindingKind.MISSING_INDEX,
-                    f"{t}.{ident.column} is searched case-insensitively but has no index on "
-                    f"lower({ident.column}): every lookup reads the whole table.",
-                    t, ident.column, ident.line,
-                    proposal=f"CREATE INDEX {_index_name(t, [ident.column], '_lower')} ON {t} "
-                    f"(lower({ident.column}));", severity=Severity.WARNING))
-        elif not live.has_index(t, [ident.column]):
-            out.append(_err(FindingKind.MISSING_INDEX,
-                            f"identity column {t}.{ident.column} has no index: every lookup "
-                            "reads the whole table.", t, ident.column, ident.line,
-                            proposal=f"CREATE INDEX {_index_name(t, [ident.column])} ON {t} "
-                            f"({ident.column});", severity=Severity.WARNING))
+                            f"the hold on {t} counts from {held_in}.{spec.hold.date_column}, "
+                            f"which is {date_type}, not a date.", t,
+                            spec.hold.date_column, spec.hold.line))
+    for ident in spec.identity:
+        if ident.column in cols:
+            out += _check_identity(live, dm, spec, ident, cols[ident.column],
+                                   sample_rows=sample_rows)
+    out += _check_links(live, dm, spec)
     for ref in spec.references:
         target = ref.table
         if target not in live.tables:
@@ -313,9 +355,128 @@ def _check_table(live: _Live, dm: DataMap, spec: TableSpec) -> list[Finding]:
                 out.append(_err(FindingKind.MISSING_INDEX,
                                 f"the join {t} -> {target} uses {side}({', '.join(side_cols)}) "
                                 "without an index.", side, side_cols[0], ref.line,
-                                proposal=f"CREATE INDEX {_index_name(side, side_cols)} ON {side} "
-                                f"({', '.join(side_cols)});", severity=Severity.WARNING))
+                                proposal=live.create_index(side, side_cols),
+                                severity=Severity.WARNING))
     return out
+
+
+def _check_identity(live: _Live, dm: DataMap, spec: TableSpec, ident: IdentityColumn,
+                    typ: TypeEngine[Any], *, sample_rows: int) -> list[Finding]:
+    """Type (text, or a number with ``numeric: true``), index, and phone spellings."""
+    t, col = spec.name, ident.column
+    kind = _type_class(typ)
+    numeric = ident.numeric
+    if kind in ("int", "num") and not numeric:
+        return [_err(FindingKind.TYPE_MISMATCH,
+                     f"identity column {t}.{col} is {typ}, a number, but the map compares it "
+                     "as text: add `numeric: true` to this identity entry.", t, col, ident.line,
+                     proposal="numeric: true")]
+    if numeric and kind not in ("int", "num"):
+        return [_err(FindingKind.TYPE_MISMATCH,
+                     f"identity column {t}.{col} is {typ}, not a number, but the map says "
+                     "`numeric: true`: remove it, or the lookup misses values such as '007'.",
+                     t, col, ident.line)]
+    if kind not in ("str", "int", "num"):
+        return [_err(FindingKind.TYPE_MISMATCH,
+                     f"identity column {t}.{col} is {typ}; identifiers are text or numbers.",
+                     t, col, ident.line)]
+    out: list[Finding] = []
+    if ident.match is Match.CASEFOLD and live.be != "mysql":
+        if not live.has_lower_index(t, col):
+            out.append(_err(
+                FindingKind.MISSING_INDEX,
+                f"{t}.{col} is searched case-insensitively but has no index on "
+                f"lower({col}): every lookup reads the whole table.", t, col, ident.line,
+                proposal=live.create_index(t, [col], lower=True), severity=Severity.WARNING))
+    elif not live.has_index(t, [col]):
+        # MariaDB/MySQL: casefold compares under the column's _ci collation, so the
+        # plain index serves it and no expression index on lower() is needed.
+        out.append(_err(FindingKind.MISSING_INDEX,
+                        f"identity column {t}.{col} has no index: every lookup reads the "
+                        "whole table.", t, col, ident.line,
+                        proposal=live.create_index(t, [col]), severity=Severity.WARNING))
+    if ident.kind == PHONE and kind == "str":
+        out += _check_phone_spellings(live, dm, spec, ident, sample_rows)
+    return out
+
+
+def _check_phone_spellings(live: _Live, dm: DataMap, spec: TableSpec, ident: IdentityColumn,
+                           sample_rows: int) -> list[Finding]:
+    """Warn when a notable share of sampled phone values is spelled as find cannot match.
+
+    Each value is parsed as find parses what the officer types (``phone_region`` for
+    numbers without a country code) and must be among the spellings find compares with.
+    The finding shows shapes (``+99 (99) 9999-9999``), never a value.
+    """
+    values = [v for v in live.sample(spec.name, ident.column, sample_rows)
+              if isinstance(v, str) and v.strip()]
+    if not values:
+        return []
+    missed: Counter[str] = Counter()
+    for v in values:
+        try:
+            parsed = parse_phone(v, dm.phone_region)
+        except UserError:
+            missed[value_shape(v)] += 1
+            continue
+        forms = (parsed.value,) if ident.match is Match.EXACT else parsed.stored_forms()
+        if v not in forms:
+            missed[value_shape(v)] += 1
+    n = sum(missed.values())
+    if n == 0 or n < _SPELLING_SHARE * len(values):
+        return []
+    shapes = ", ".join(f"{s!r} ({c})" for s, c in missed.most_common(3))
+    hint = ("store them normalised in the portal (or a view)" if ident.match is not Match.EXACT
+            else "use `match: forms`, or store them as E.164 (+46701234567)")
+    return [_err(FindingKind.PHONE_SPELLING,
+                 f"{n} of {len(values)} sampled values of phone column {spec.name}."
+                 f"{ident.column} are spelled in a way find will not match (or are not phone "
+                 f"numbers of region {dm.phone_region}), e.g. {shapes}: find will not find "
+                 f"those people by phone; {hint}.", spec.name, ident.column, ident.line,
+                 severity=Severity.WARNING)]
+
+
+def _check_links(live: _Live, dm: DataMap, spec: TableSpec) -> list[Finding]:
+    """A column pointing at another person must join that person's table, type for type."""
+    out: list[Finding] = []
+    cols = live.columns(spec.name)
+    for c in spec.columns.values():
+        link = c.person
+        if link is None or c.name not in cols:
+            continue
+        target = dm.tables.get(link.table)
+        where = f"{spec.name}.{c.name}"
+        if target is None or link.table not in live.tables:
+            out.append(_err(FindingKind.BAD_REFERENCE,
+                            f"{where} points at a person in {link.table!r}, which does not "
+                            "exist in the portal.", spec.name, c.name, link.line))
+            continue
+        key = link.column or (target.primary_key[0] if len(target.primary_key) == 1 else "")
+        tcols = live.columns(link.table)
+        if key not in tcols:
+            out.append(_err(FindingKind.BAD_REFERENCE,
+                            f"{where} points at {link.table}.{key or '?'}, which does not "
+                            "exist.", spec.name, c.name, link.line))
+        elif _type_class(cols[c.name]) != _type_class(tcols[key]):
+            out.append(_err(FindingKind.BAD_REFERENCE,
+                            f"{where} ({cols[c.name]}) points at {link.table}.{key} "
+                            f"({tcols[key]}): the types do not match.", spec.name, c.name,
+                            link.line))
+    return out
+
+
+def _looks_personal(live: _Live, dm: DataMap, t: str, col: str, typ: TypeEngine[Any], *,
+                    sample_rows: int) -> str | None:
+    """Why ``t.col`` looks personal ("its name", "its values (e-mail addresses)"), or None."""
+    if _PERSONAL_NAME.search(col):
+        return "its name"
+    if _type_class(typ) != "str":
+        return None
+    samples = live.sample(t, col, sample_rows)
+    kinds = [k for k in (_looks_personal_value(s, dm.phone_region) for s in samples) if k]
+    if kinds and len(kinds) >= _VALUE_SHARE * len(samples):
+        return f"its values ({max(set(kinds), key=kinds.count)})"
+    return None
 
 
 def _check_coverage(live: _Live, dm: DataMap, sample_rows: int) -> list[Finding]:
@@ -326,6 +487,13 @@ def _check_coverage(live: _Live, dm: DataMap, sample_rows: int) -> list[Finding]
             out.append(_err(FindingKind.MISSING_TABLE,
                             f"excluded table {ex.name!r} does not exist in the portal.",
                             ex.name, line=ex.line, severity=Severity.WARNING))
+            continue
+        for col in ex.columns:
+            if col not in live.columns(ex.name):
+                out.append(_err(FindingKind.MISSING_COLUMN,
+                                f"excluded_tables gives a reason for {ex.name}.{col}, which "
+                                "does not exist in the portal.", ex.name, col, ex.line,
+                                severity=Severity.WARNING))
     for t in sorted(live.tables):
         spec = dm.tables.get(t)
         excluded = dm.excluded.get(t)
@@ -337,20 +505,26 @@ def _check_coverage(live: _Live, dm: DataMap, sample_rows: int) -> list[Finding]
         if excluded is not None and t == request_table:
             continue  # read through 'requests:', and personal by nature
         line = spec.line if spec else (excluded.line if excluded else 0)
-        mentioned = set(spec.columns) if spec else set()
         for col, typ in live.columns(t).items():
-            if col in mentioned:
+            mapped = spec.columns.get(col) if spec else None
+            if mapped is not None:
+                if mapped.personal or mapped.person is not None or mapped.reason:
+                    continue  # personal, a link to another person, or not personal and why
+                why = _looks_personal(live, dm, t, col, typ, sample_rows=sample_rows)
+                if why:
+                    out.append(_err(FindingKind.NEEDS_REASON,
+                                    f"column {t}.{col} is marked personal: false but looks "
+                                    f"personal by {why}: say why with `reason: ...` "
+                                    f"({dm.where(mapped.line)}).", t, col, mapped.line,
+                                    severity=Severity.WARNING))
                 continue
-            reason = "its name" if _PERSONAL_NAME.search(col) else None
-            if reason is None and _type_class(typ) == "str":
-                samples = live.sample(t, col, sample_rows)
-                kinds = [k for k in map(_looks_personal_value, samples) if k]
-                if kinds and len(kinds) * 5 >= len(samples):
-                    reason = f"its values ({max(set(kinds), key=kinds.count)})"
-            if reason:
+            if excluded is not None and col in excluded.columns:
+                continue  # the map says why this column is not personal
+            why = _looks_personal(live, dm, t, col, typ, sample_rows=sample_rows)
+            if why:
                 where = "excluded table" if excluded else "table"
                 out.append(_err(FindingKind.LOOKS_PERSONAL,
-                                f"column {t}.{col} looks personal by {reason} but the map does "
+                                f"column {t}.{col} looks personal by {why} but the map does "
                                 f"not mention it ({where} {t!r}).", t, col, line))
             elif spec is not None:
                 out.append(_err(FindingKind.UNMAPPED_COLUMN,
@@ -368,7 +542,24 @@ def _check_requests(live: _Live, dm: DataMap) -> list[Finding]:
                      f"the request table {src.table!r} does not exist.", src.table,
                      line=src.line)]
     cols = live.columns(src.table)
-    return [_err(FindingKind.MISSING_COLUMN,
-                 f"request field {name!r} reads {src.table}.{col}, which does not exist.",
-                 src.table, col, src.line)
-            for name, col in src.columns.items() if col not in cols]
+    out = [_err(FindingKind.MISSING_COLUMN,
+                f"request field {name!r} reads {src.table}.{col}, which does not exist.",
+                src.table, col, src.line)
+           for name, col in src.columns.items() if col not in cols]
+    received = src.columns["received_at"]
+    if received in cols and _type_class(cols[received]) != "date":
+        out.append(_err(FindingKind.TYPE_MISMATCH,
+                        f"request field 'received_at' reads {src.table}.{received}, which is "
+                        f"{cols[received]}, not a timestamp.", src.table, received, src.line))
+    customer = dm.tables.get(src.customer_table or "")
+    cust_col = src.columns.get("customer_id", "")
+    if customer is not None and cust_col in cols and len(customer.primary_key) == 1:
+        key = customer.primary_key[0]
+        tcols = live.columns(customer.name)
+        if key in tcols and _type_class(cols[cust_col]) != _type_class(tcols[key]):
+            out.append(_err(FindingKind.BAD_REFERENCE,
+                            f"request field 'customer_id' reads {src.table}.{cust_col} "
+                            f"({cols[cust_col]}), which cannot join {customer.name}.{key} "
+                            f"({tcols[key]}): the types do not match.", src.table, cust_col,
+                            src.line))
+    return out

@@ -373,4 +373,5 @@ class DataMap:
             type_map=MappingProxyType({k: RequestType(v) for k, v in src.type_values.items()}),
             identifier_columns=MappingProxyType(identifiers),
             customer_id_column=cols.get("customer_id"), customer=customer,
-            email_column=cols.get("email"), message_column=cols.get("message"))
+            email_column=cols.get("email"), message_column=cols.get("message"),
+            timezone=src.received_at_timezone)

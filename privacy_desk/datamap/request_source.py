@@ -53,6 +53,8 @@ class IncomingRequestSource:
     email_column: str | None = None
     message_column: str | None = None
     schema: str | None = None
+    #: the IANA zone of the portal's naive timestamps (aware ones carry their own)
+    timezone: str = "UTC"
 
 
 DEMO_REQUEST_SOURCE = IncomingRequestSource(

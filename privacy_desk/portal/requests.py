@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Row, RowMapping, Select, column, inspect, select, table
 from sqlalchemy.engine import Connection
@@ -106,8 +107,30 @@ def _person_label(m: RowMapping, source: IncomingRequestSource, col: dict[str, s
     return f"Portal request {reference}"
 
 
+def _zone(source: IncomingRequestSource) -> tzinfo:
+    """The zone the portal's naive timestamps are in (the map's ``received_at_timezone``)."""
+    try:
+        return ZoneInfo(source.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"{source.timezone!r} is not a time zone.",
+                        "Use an IANA zone name such as Europe/Stockholm or UTC for the "
+                        "portal's request timestamps.") from None
+
+
+def to_utc(ts: datetime, zone: tzinfo) -> datetime:
+    """A portal timestamp as naive UTC: a naive one is local time in ``zone``.
+
+    A local time that occurs twice (the autumn hour) is read as the first; one that does
+    not occur (the spring hour) as if the clock had not moved yet.
+    """
+    aware = ts if ts.tzinfo is not None and ts.utcoffset() is not None \
+        else ts.replace(tzinfo=zone)
+    return aware.astimezone(UTC).replace(tzinfo=None)
+
+
 def _to_requests(rows: Sequence[Row[Any]], source: IncomingRequestSource,
-                 col: dict[str, str], unknown: dict[str, int]) -> list[IncomingRequest]:
+                 col: dict[str, str], unknown: dict[str, int],
+                 zone: tzinfo) -> list[IncomingRequest]:
     out: list[IncomingRequest] = []
     for row in rows:
         m = row._mapping
@@ -117,8 +140,7 @@ def _to_requests(rows: Sequence[Row[Any]], source: IncomingRequestSource,
         if rtype is None or not isinstance(submitted, datetime) or not reference:
             unknown[_text(m[col[source.type_column]]) if rtype is None else "(no timestamp)"] += 1
             continue
-        if submitted.tzinfo is not None:
-            submitted = submitted.astimezone(UTC).replace(tzinfo=None)
+        submitted = to_utc(submitted, zone)
         identifiers = {name: _json_safe(m[col[c]]) for name, c in source.identifier_columns.items()
                        if m[col[c]] is not None and _text(m[col[c]])}
         identifiers["portal_reference"] = reference
@@ -148,12 +170,14 @@ def read_incoming_requests(conn: Connection, source: IncomingRequestSource, *,
 
     Streams (server-side cursor where the driver has one), so a portal with a million
     requests is never held in memory. Requests with an unknown type or no timestamp are
-    counted in ``unknown`` (by type) and left out.
+    counted in ``unknown`` (by type) and left out. Naive timestamps are local time in
+    ``source.timezone`` and become UTC, so the receipt day is the day the person sent it.
     """
+    zone = _zone(source)
     stmt = _build_query(conn, source)
     col = column_labels(source)
     result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(stmt)
     for rows in result.partitions():
-        batch = _to_requests(rows, source, col, unknown)
+        batch = _to_requests(rows, source, col, unknown, zone)
         if batch:
             yield batch

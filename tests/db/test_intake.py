@@ -15,12 +15,14 @@ from sqlalchemy.engine import URL, Engine
 
 from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.models import Case, CaseEvent
+from privacy_desk.datamap import parse_datamap
 from privacy_desk.dburl import make_engine
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.portal.demo import schema as demo
+from privacy_desk.resources import resource_path
 from privacy_desk.services.intake import DEMO_REQUEST_SOURCE, ImportResult, import_portal_requests
 from privacy_desk.services.queue import case_detail, list_queue
 from tests.databases import throwaway_database
@@ -184,4 +186,33 @@ def test_wrong_source_description_is_a_clear_error(store: CaseStore, portal: Eng
     with pytest.raises(UserError, match=r"no column.*'kind_of_request'"):
         import_portal_requests(store, portal,
                                replace(DEMO_REQUEST_SOURCE, type_column="kind_of_request"))
+    with pytest.raises(UserError, match="'Mars/Olympus' is not a time zone"):
+        import_portal_requests(store, portal, replace(DEMO_REQUEST_SOURCE,
+                                                      timezone="Mars/Olympus"))
     assert _count(store, Case) == 0
+
+
+def test_naive_portal_times_are_read_in_the_maps_time_zone(store: CaseStore,
+                                                           portal: Engine) -> None:
+    """A portal that stores local Stockholm time: the receipt day is the local day."""
+    text = resource_path("datamaps", "demo-portal.yaml").read_text(encoding="utf-8")
+    assert "received_at_timezone: UTC" in text
+    datamap = parse_datamap(text.replace("received_at_timezone: UTC",
+                                         "received_at_timezone: Europe/Stockholm"))
+    source = datamap.incoming_request_source()
+    assert source is not None and source.timezone == "Europe/Stockholm"
+    _requests(portal, [
+        _request(1, submitted_at=datetime(2026, 3, 2, 0, 30)),  # 23:30 UTC on 1 March
+        _request(2, submitted_at=datetime(2026, 3, 1, 23, 30)),  # UTC would make it 2 March
+        _request(3, submitted_at=datetime(2026, 6, 30, 23, 30)),  # summer: 21:30 UTC
+    ])
+    assert import_portal_requests(store, portal, source).imported == 3
+    got = {r.person_label: r for r in list_queue(store)}  # no customer: by reference
+    first, second, summer = (got[f"Portal request MS-2026-{n:06d}"] for n in (1, 2, 3))
+    assert second.received_on == date(2026, 3, 1)
+    assert first.received_on == date(2026, 3, 2)
+    assert first.due_on == due_date(date(2026, 3, 2))
+    assert summer.received_on == date(2026, 6, 30)
+    # stored as UTC
+    assert case_detail(store, first.case_id).received_at == datetime(2026, 3, 1, 23, 30)
+    assert case_detail(store, summer.case_id).received_at == datetime(2026, 6, 30, 21, 30)
