@@ -70,6 +70,7 @@ class FindingKind(enum.StrEnum):
     LOOKS_PERSONAL = "looks_personal"
     CONSTRAINT = "constraint"  # erasure would meet a live constraint (NOT NULL, FK, length)
     HOLD = "hold"  # erasure would undo a hold (held lines of deleted invoices, ...)
+    REVIEW = "review"  # an element a draft marked 'review: true': a guess to confirm
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,8 @@ def check_datamap(engine: Engine, datamap: DataMap, *, sample_rows: int = 200) -
         out += _check_coverage(live, datamap, sample_rows)
         out += _check_requests(live, datamap)
         out += _constraint_findings(conn, datamap)
+        out += _name_index_findings(conn, datamap)
+    out += _review_findings(datamap)
     name = datamap.source.name if datamap.source else "<data map>"
     return CheckReport(name, tuple(out))
 
@@ -277,6 +280,22 @@ def _constraint_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
     from privacy_desk.datamap.check_constraints import constraint_findings  # imports check
 
     return constraint_findings(conn, datamap)
+
+
+def _name_index_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
+    from privacy_desk.datamap.check_names import name_index_findings  # imports check
+
+    return name_index_findings(conn, datamap)
+
+
+def _review_findings(datamap: DataMap) -> list[Finding]:
+    """Each ``review: true`` marker, so a draft is not taken for a finished map."""
+    return [_err(FindingKind.REVIEW,
+                 f"{item.path} is marked for review: confirm it (see the comment beside it) "
+                 "and remove 'review: true'.",
+                 item.path.split(".")[1] if item.path.startswith("tables.") else "",
+                 line=item.line, severity=Severity.WARNING)
+            for item in datamap.review]
 
 
 def _err(kind: FindingKind, msg: str, table_name: str, col: str | None = None, line: int = 0,
