@@ -26,7 +26,7 @@ from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import describe_url
 from privacy_desk.errors import UserError
 
-__all__ = ["DEFAULT_SAMPLE", "DraftResult", "Note", "draft_datamap"]
+__all__ = ["DEFAULT_SAMPLE", "DraftResult", "Note", "ProgressFn", "draft_datamap"]
 
 log = logging.getLogger(__name__)
 
