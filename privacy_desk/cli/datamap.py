@@ -1,4 +1,5 @@
-"""``privacy-desk datamap check|upgrade|draft`` and ``privacy-desk find``: the data map from the command line.
+"""``privacy-desk datamap check|upgrade|draft`` and ``privacy-desk find``: data maps, from the
+command line.
 
 Both run the same service functions as the app. ``find`` prints JSON on stdout (for
 scripts and for checking a map by hand); messages go to stderr. Heavy imports happen

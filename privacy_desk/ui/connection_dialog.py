@@ -50,8 +50,8 @@ from privacy_desk.config import (
 )
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
-from privacy_desk.services.datamap_draft import DraftResult, draft_for_profile
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.datamap_draft import DraftResult, draft_for_profile
 from privacy_desk.services.profiles import (
     ConnectionCheck,
     SavedProfile,

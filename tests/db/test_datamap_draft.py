@@ -30,8 +30,8 @@ from privacy_desk.datamap.check import check_datamap
 from privacy_desk.datamap.draft import draft_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import make_engine
-from privacy_desk.resources import resource_path
 from privacy_desk.portal.demo.generator import generate_demo_portal
+from privacy_desk.resources import resource_path
 from tests.draft import compare
 from tests.draft.erp_portal import KUNDER, create_erp_portal
 from tests.draft.erp_portal import MAP_FILE as ERP_MAP

@@ -136,7 +136,8 @@ def read_catalogue(conn: Connection, schema: str | None = None,
         columns = {c["name"]: ColumnInfo(c["name"], type_kind(c["type"]), _type_text(c["type"]),
                                          bool(c.get("nullable", True)))
                    for c in cols.get(key, [])}
-        pk = tuple(pks.get(key, {}).get("constrained_columns") or ())
+        pk_info: Any = pks.get(key) or {}
+        pk = tuple(pk_info.get("constrained_columns") or ())
         info = TableInfo(name, columns, pk)
         for i in idx.get(key, []):
             col_names = tuple(c for c in i.get("column_names", []) if c)

@@ -266,9 +266,9 @@ def classify_column(info: ColumnInfo, values: Sequence[Any], region: str) -> Col
                 and strong is not None and strong.kind not in ("free_text",):
             guess.review = True
             guess.reasons.append(f"but values look like {VALUE_LABELS[strong.kind]}")
-        if rule.expects and values and (evidence is None or evidence.kind != rule.expects):
-            if not (rule.expects == "birth_date" and info.kind in ("date", "datetime")):
-                guess.review = guess.review or rule.kind is not None
+        if rule.expects and values and (evidence is None or evidence.kind != rule.expects) \
+                and not (rule.expects == "birth_date" and info.kind in ("date", "datetime")):
+            guess.review = guess.review or rule.kind is not None
     if strong is not None:
         guess.reasons.append(strong.sentence())
         if rule is None or (rule.kind is None and rule.expects is None) \

@@ -179,7 +179,7 @@ class _Writer:
         columns = CommentedMap()
         for c in t.columns.values():
             entry, comment, col_review = self.column(t, c.name, default_category, joins,
-                                                     links, person is not None)
+                                                     links=links, subject=person is not None)
             if col_review:
                 entry["review"] = True
                 self.note(f"{path}.columns.{c.name}", comment)
@@ -219,7 +219,7 @@ class _Writer:
             seq.yaml_add_eol_comment(g.comment() or f"{g.kind}", len(seq) - 1)
         return seq or None
 
-    def column(self, t: TableInfo, c: str, default_category: str, joins: set[str],
+    def column(self, t: TableInfo, c: str, default_category: str, joins: set[str], *,
                links: dict[str, str], subject: bool) -> tuple[CommentedMap, str, bool]:
         g = self.guesses[t.name][c]
         info = t.columns[c]
@@ -229,7 +229,8 @@ class _Writer:
             role = KIND_TITLES.get(self.st.persons[target].kind, (target, target))
             entry = _flow(personal=False, reason=f"points at another person ({target})",
                           person=_flow(table=target,
-                                       role=_text(f"en {role[0]} hos oss", f"{_a(role[1])} of ours"),
+                                       role=_text(f"en {role[0]} hos oss",
+                                                  f"{_a(role[1])} of ours"),
                                        disclose="role"))
             return entry, f"a foreign key into the person table {target}: not a path to " \
                           "this row's person; how much an extract shows is for you to say", True
@@ -238,9 +239,9 @@ class _Writer:
                 (c in joins and not pattern_id):
             why = "the table's key" if c in t.primary_key else "joins to another table"
             if c in joins and c not in t.primary_key:
-                target = next((e.dst for e in self.st.edges if e.src == t.name
-                               and c in dict(e.on)), None)
-                why = f"joins to {target}" if target else why
+                dst = next((e.dst for e in self.st.edges if e.src == t.name
+                            and c in dict(e.on)), None)
+                why = f"joins to {dst}" if dst else why
             return _flow(personal=False, reason=why), "", False
         category = g.category or default_category
         if subject and category in ("communication", "other", "usage") and not g.looks_personal:
@@ -401,7 +402,8 @@ def dump(doc: CommentedMap) -> str:
     return out.getvalue()
 
 
-def merge_update(old_text: str, new: CommentedMap, *, file: str = "<data map>") -> tuple[str, list[str]]:
+def merge_update(old_text: str, new: CommentedMap, *,
+                 file: str = "<data map>") -> tuple[str, list[str]]:
     """The edited map ``old_text`` plus what ``new`` (a fresh draft) has that it lacks.
 
     Only adds: tables, columns of mapped tables, the categories, patterns and hold rule they
