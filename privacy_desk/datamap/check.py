@@ -57,6 +57,8 @@ class FindingKind(enum.StrEnum):
     UNMAPPED_TABLE = "unmapped_table"
     UNMAPPED_COLUMN = "unmapped_column"
     LOOKS_PERSONAL = "looks_personal"
+    CONSTRAINT = "constraint"  # erasure would meet a live constraint (NOT NULL, FK, length)
+    HOLD = "hold"  # erasure would undo a hold (held lines of deleted invoices, ...)
 
 
 @dataclass(frozen=True)
@@ -213,8 +215,15 @@ def check_datamap(engine: Engine, datamap: DataMap, *, sample_rows: int = 200) -
             out += _check_table(live, datamap, spec)
         out += _check_coverage(live, datamap, sample_rows)
         out += _check_requests(live, datamap)
+        out += _constraint_findings(conn, datamap)
     name = datamap.source.name if datamap.source else "<data map>"
     return CheckReport(name, tuple(out))
+
+
+def _constraint_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
+    from privacy_desk.datamap.check_constraints import constraint_findings  # imports check
+
+    return constraint_findings(conn, datamap)
 
 
 def _err(kind: FindingKind, msg: str, table_name: str, col: str | None = None, line: int = 0,

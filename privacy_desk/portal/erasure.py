@@ -26,18 +26,22 @@ import hmac
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, delete, false, func, select, text, update
+from sqlalchemy import and_, column, delete, false, func, or_, select, text, update
 from sqlalchemy import table as table_clause
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from privacy_desk.datamap.check_constraints import strategy_problem
+from privacy_desk.datamap.constraints import ForeignKey, LiveConstraints, OnDelete, read_constraints
 from privacy_desk.datamap.model import DataMap, Erasure, TableSpec
+from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
 from privacy_desk.portal.lookup import Candidate, PersonData, _Sql, jsonable
@@ -82,6 +86,11 @@ class PlanOutdated(UserError):
 
 class ErasureFailed(UserError):
     """The portal transaction failed (dropped connection, refusal); nothing was changed."""
+
+
+class PlanRefused(UserError):
+    """The plan would meet a live constraint of the portal (NOT NULL, a foreign key, a
+    column too short); it is not made, so nobody approves what execute would refuse."""
 
 
 @dataclass(frozen=True)
@@ -286,12 +295,47 @@ def _shared_rows(engine: Engine, datamap: DataMap, person: PersonData) -> set[tu
     return shared
 
 
+def _via_dates(engine: Engine, person: PersonData) -> dict[tuple[str, str], dt.date | None]:
+    """(table, key json) -> the date a ``via`` hold counts from: the referenced row's.
+
+    Invoice lines have no date; their hold follows the invoice each line belongs to, read
+    from the portal for exactly the rows planned.
+    """
+    datamap = person.datamap
+    sql = _Sql(datamap, backend(engine.url))
+    out: dict[tuple[str, str], dt.date | None] = {}
+    wanted = {name: rows for name, rows in person.tables().items()
+              if (h := datamap.tables[name].hold) is not None and h.via is not None}
+    if not wanted:
+        return out
+    with read_only(engine) as conn:
+        for name, rows in wanted.items():
+            spec = datamap.tables[name]
+            assert spec.hold is not None and spec.hold.via is not None
+            ref = next(r for r in spec.references if r.table == spec.hold.via)
+            child, parent = sql.t(name), sql.t(ref.table)
+            joined = child.join(parent, and_(*(child.c[a] == parent.c[b] for a, b in ref.on)))
+            keys = [tuple(r.key[c] for c in spec.primary_key) for r in rows]
+            for i in range(0, len(keys), CHUNK):
+                q = (select(*(child.c[c] for c in spec.primary_key),
+                            parent.c[spec.hold.date_column])
+                     .select_from(joined)
+                     .where(sql.key_condition(child, spec.primary_key, keys[i:i + CHUNK])))
+                for row in conn.execute(q):
+                    kj = key_json(dict(zip(spec.primary_key, row[:-1], strict=True)))
+                    day = as_date(row[-1])
+                    prev = out.get((name, kj))
+                    # a line reaching several parents is held as long as the latest one
+                    out[(name, kj)] = day if prev is None or (day and day > prev) else prev
+    return out
+
+
 def _hold_of(datamap: DataMap, spec: TableSpec, values: Mapping[str, Any],
-             today: dt.date) -> HoldInfo | None:
+             today: dt.date, via_date: dt.date | None = None) -> HoldInfo | None:
     if spec.hold is None:
         return None
     rule = datamap.holds[spec.hold.rule]
-    day = as_date(values.get(spec.hold.date_column))
+    day = via_date if spec.hold.via is not None else as_date(values.get(spec.hold.date_column))
     if day is None:
         return None
     ends = rule.releases_on(day)
@@ -309,6 +353,7 @@ def build_plan(engine: Engine, person: PersonData, *, today: dt.date,
     datamap = person.datamap
     retained = {d.category for d in decisions if d.decision is Decision.RETAIN}
     shared = _shared_rows(engine, datamap, person)
+    via = _via_dates(engine, person)
     wanted = set(only_categories)
     rows: list[RowPlan] = []
     for row in person.rows:
@@ -317,8 +362,8 @@ def build_plan(engine: Engine, person: PersonData, *, today: dt.date,
         categories = tuple(sorted({c.category for c in personal if c.category}))
         if wanted and not wanted.intersection(categories):
             continue
-        hold = _hold_of(datamap, spec, row.values, today)
         kj = key_json(row.key)
+        hold = _hold_of(datamap, spec, row.values, today, via.get((row.table, kj)))
         keep_reason: KeepReason | None = None
         if (row.table, kj) in shared:
             keep_reason = KeepReason.SHARED
@@ -348,9 +393,159 @@ def build_plan(engine: Engine, person: PersonData, *, today: dt.date,
         reason = keep_reason if keep_reason else (None if changes else KeepReason.STRATEGY)
         rows.append(RowPlan(row.table, dict(row.key), action, tuple(changes), categories,
                             hold, reason))
-    return ErasurePlan(kind, candidate_json(person.candidate), today, tuple(rows),
+    plan = ErasurePlan(kind, candidate_json(person.candidate), today, tuple(rows),
                        tuple(sorted(decisions, key=lambda d: d.category)),
                        tuple(sorted(wanted)))
+    check_plan_constraints(engine, plan, person)
+    return plan
+
+
+# --------------------------------------------------------------------------- constraints
+
+
+def _kj(cols: Sequence[str], values: Sequence[Any]) -> str:
+    return key_json(dict(zip(cols, values, strict=True)))
+
+
+def _update_problems(live: LiveConstraints, datamap: DataMap, plan: ErasurePlan) -> list[str]:
+    """The planned field changes the portal's columns would refuse (no values)."""
+    out: dict[tuple[str, str, str], str] = {}
+    for r in plan.by_action(Action.UPDATE):
+        spec = datamap.tables[r.table]
+        for c in r.changes:
+            info = live.column(r.table, c.column)
+            if info is None:
+                continue
+            problem = strategy_problem(info, c.strategy, spec.columns[c.column])
+            if problem:
+                out.setdefault((r.table, c.column, c.strategy.value),
+                               f"{c.strategy.value} on {r.table}.{c.column}: {problem}")
+    return [out[k] for k in sorted(out)]
+
+
+def _rows_with(conn: Connection, table: str, key_cols: Sequence[str],
+               keys: Sequence[Sequence[Any]], cols: Sequence[str]) -> list[dict[str, Any]]:
+    """Columns ``cols`` of the rows of ``table`` with these keys (values stay in memory)."""
+    need = list(dict.fromkeys([*key_cols, *cols]))
+    tbl = table_clause(table, *(column(c) for c in need))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(keys), CHUNK):
+        part = keys[i:i + CHUNK]
+        cond = (tbl.c[key_cols[0]].in_([k[0] for k in part]) if len(key_cols) == 1 else
+                or_(*(and_(*(tbl.c[c] == v for c, v in zip(key_cols, k, strict=True)))
+                      for k in part)))
+        q = select(*(tbl.c[c] for c in need)).where(cond)
+        out += [dict(m) for m in conn.execute(q).mappings()]
+    return out
+
+
+def _delete_problems(conn: Connection, live: LiveConstraints, datamap: DataMap,
+                     plan: ErasurePlan) -> list[str]:
+    """Rows the planned deletions would meet through live foreign keys: referencing rows
+    the plan does not delete (the portal refuses), and rows the plan keeps that ON DELETE
+    CASCADE would delete. Follows cascades into further tables; counts only."""
+    def id_cols(table: str) -> tuple[str, ...]:
+        spec = datamap.tables.get(table)
+        return spec.primary_key if spec else live.primary_keys.get(table, ())
+
+    planned: dict[str, set[str]] = {}
+    kept: dict[str, set[str]] = {}
+    for r in plan.rows:
+        (planned if r.action is Action.DELETE else kept).setdefault(
+            r.table, set()).add(r.key_json())
+    gone: dict[str, set[str]] = {t: set(ks) for t, ks in planned.items()}
+    frontier: list[tuple[str, list[dict[str, Any]]]] = []
+    for table in sorted(planned):
+        rows = [dict(r.key) for r in plan.by_action(Action.DELETE) if r.table == table]
+        frontier.append((table, rows))
+    blocked: dict[tuple[str, str], tuple[ForeignKey, int]] = {}
+    destroyed: dict[tuple[str, str], tuple[ForeignKey, int]] = {}
+    not_null: dict[tuple[str, str], tuple[ForeignKey, int]] = {}
+    for _level in range(20):  # cascades deeper than this are not a portal we know
+        if not frontier:
+            break
+        nxt: list[tuple[str, list[dict[str, Any]]]] = []
+        for table, known in frontier:
+            fks = live.referencing(table)
+            if not fks or not known:
+                continue
+            need = sorted({c for fk in fks for c in fk.referred_columns})
+            keys_of = id_cols(table)
+            rows = known
+            if any(c not in known[0] for c in need) and keys_of:
+                rows = _rows_with(conn, table, keys_of,
+                                  [tuple(r[c] for c in keys_of) for r in known], need)
+            for fk in fks:
+                parents = sorted({tuple(r.get(c) for c in fk.referred_columns) for r in rows
+                                  if all(r.get(c) is not None for c in fk.referred_columns)},
+                                 key=repr)
+                if not parents:
+                    continue
+                child_ids = id_cols(fk.table) or fk.columns
+                onward = sorted({c for f in live.referencing(fk.table)
+                                 for c in f.referred_columns})
+                hits = _rows_with(conn, fk.table, fk.columns, parents, [*child_ids, *onward])
+                seen: set[str] = set()
+                fresh: list[dict[str, Any]] = []
+                for h in hits:
+                    kj = _kj(child_ids, [h[c] for c in child_ids])
+                    if kj in seen or kj in planned.get(fk.table, set()):
+                        continue
+                    seen.add(kj)
+                    if fk.ondelete.blocks:
+                        fk_n = blocked.get((fk.table, table), (fk, 0))[1]
+                        blocked[(fk.table, table)] = (fk, fk_n + 1)
+                    elif fk.ondelete is OnDelete.CASCADE:
+                        if kj in kept.get(fk.table, set()):
+                            fk_n = destroyed.get((fk.table, table), (fk, 0))[1]
+                            destroyed[(fk.table, table)] = (fk, fk_n + 1)
+                        elif kj not in gone.setdefault(fk.table, set()):
+                            gone[fk.table].add(kj)
+                            fresh.append(h)
+                    elif fk.ondelete is OnDelete.SET_NULL and any(
+                            (i := live.column(fk.table, c)) is not None and not i.nullable
+                            for c in fk.columns):
+                        fk_n = not_null.get((fk.table, table), (fk, 0))[1]
+                        not_null[(fk.table, table)] = (fk, fk_n + 1)
+                if fresh:
+                    nxt.append((fk.table, fresh))
+        frontier = nxt
+    out = [f"{n} row(s) of {child} refer to {parent} rows the plan deletes "
+           f"({fk.describe()}, ON DELETE {fk.ondelete.value}): the portal would refuse; map "
+           f"{child} so that those rows are deleted first, or erase {parent} by updating "
+           "its columns instead"
+           for (child, parent), (fk, n) in sorted(blocked.items())]
+    out += [f"deleting {parent} rows would delete {n} {child} row(s) the plan keeps (held by "
+            f"law or retained) through ON DELETE CASCADE ({fk.describe()}); keep those "
+            f"{parent} rows under the same hold (a 'hold' with 'via'), or ask the DBA to make "
+            "the foreign key RESTRICT"
+            for (child, parent), (fk, n) in sorted(destroyed.items())]
+    out += [f"deleting {parent} rows would set {n} {child} row(s) to NULL through ON DELETE "
+            f"SET NULL ({fk.describe()}), but the column is NOT NULL; ask the DBA to fix the "
+            "foreign key" for (child, parent), (fk, n) in sorted(not_null.items())]
+    return out
+
+
+def check_plan_constraints(engine: Engine, plan: ErasurePlan, person: PersonData) -> None:
+    """Refuse a plan the portal's live constraints would refuse at execute (PlanRefused).
+
+    NOT NULL, column lengths and numeric types for the planned field changes; for planned
+    deletions, every live foreign key into the deleted rows (also from tables the map does
+    not know), counting the referencing rows the plan does not delete, and ON DELETE
+    CASCADE into rows the plan keeps. Messages name tables and columns, never values.
+    """
+    if not plan.by_action(Action.DELETE) and not plan.by_action(Action.UPDATE):
+        return
+    datamap = person.datamap
+    with read_only(engine) as conn:
+        live = read_constraints(conn, datamap)
+        problems = _update_problems(live, datamap, plan)
+        problems += _delete_problems(conn, live, datamap, plan)
+    if problems:
+        raise PlanRefused("The portal would refuse this erasure, so no plan was made: "
+                          + "; ".join(problems) + ".",
+                          "Fix the data map ('privacy-desk datamap check' lists each such "
+                          "column and foreign key), or ask the DBA; then plan again.")
 
 
 # --------------------------------------------------------------------------- dry run
@@ -451,8 +646,10 @@ def check_write_access(engine: Engine, datamap: DataMap, plan: ErasurePlan) -> N
                                        "portal (ask the DBA).")
                 for table, privs in sorted(needs.items()):
                     for priv in sorted(privs):
+                        # the name is parsed as SQL: quoted, so CamelCase tables are found
+                        quoted = conn.dialect.identifier_preparer.quote(table)
                         ok = conn.execute(text("SELECT has_table_privilege(:t, :p)"),
-                                          {"t": table, "p": priv}).scalar()
+                                          {"t": quoted, "p": priv}).scalar()
                         if not ok:
                             refused.append(f"{priv} on {table}")
             else:
@@ -496,13 +693,18 @@ def check_write_access(engine: Engine, datamap: DataMap, plan: ErasurePlan) -> N
 # --------------------------------------------------------------------------- executing
 
 
-def deletion_order(datamap: DataMap) -> list[str]:
+def deletion_order(datamap: DataMap, foreign_keys: Iterable[ForeignKey] = ()) -> list[str]:
     """Tables in an order that deletes rows referring to others first (children first).
 
     Which side of a map reference holds the foreign key follows from the keys: the side
-    whose columns point at the other's whole primary key is the child.
+    whose columns point at the other's whole primary key is the child. The portal's live
+    ``foreign_keys`` say it for certain, also where the map declares no reference.
     """
     parents: dict[str, set[str]] = {t: set() for t in datamap.tables}
+    for fk in foreign_keys:
+        if fk.table in parents and fk.referred_table in parents \
+                and fk.table != fk.referred_table:
+            parents[fk.table].add(fk.referred_table)
     for spec in datamap.tables.values():
         for ref in spec.references:
             remote = datamap.tables[ref.table]
@@ -564,6 +766,7 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
     values = {(r.table, key_json(r.key)): r.values for r in person.rows}
     started = time.perf_counter()
     n = 0
+    doing: tuple[str, str, tuple[str, ...]] = ("", "", ())  # verb, table, columns
 
     def run(conn: Connection, stmt: Any, expected: int) -> None:
         nonlocal n
@@ -584,24 +787,96 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
                 assignments = {c.column: new_value(c, spec, r.table, old.get(c.column), key)
                                for c in r.changes}
                 cond = and_(*(tbl.c[k] == v for k, v in r.key.items()))
+                doing = ("update", r.table, tuple(assignments))
                 run(conn, update(tbl).where(cond).values(assignments), 1)
-            for table in deletion_order(datamap):
-                rows = [r for r in plan.by_action(Action.DELETE) if r.table == table]
+            deletes = plan.by_action(Action.DELETE)
+            fks = read_constraints(conn, datamap).foreign_keys if deletes else ()
+            for table in deletion_order(datamap, fks):
+                rows = [r for r in deletes if r.table == table]
                 spec = datamap.tables[table]
                 tbl = sql.t(table)
                 keys = [tuple(r.key[c] for c in spec.primary_key) for r in rows]
+                doing = ("delete rows of", table, ())
                 for i in range(0, len(keys), CHUNK):
                     part = keys[i:i + CHUNK]
                     run(conn, delete(tbl).where(sql.key_condition(tbl, spec.primary_key,
                                                                   part)), len(part))
     except (OperationalError, DBAPIError) as exc:
-        raise ErasureFailed(f"The portal refused or lost the connection "
-                            f"({type(exc.orig).__name__}); the transaction was rolled back "
-                            "and nothing was changed.",
-                            "Check the connection and execute the plan again.") from exc
+        refusal = _refusal(exc)
+        if refusal is None or not doing[1]:
+            raise ErasureFailed(f"The portal refused or lost the connection "
+                                f"({type(exc.orig).__name__}); the transaction was rolled "
+                                "back and nothing was changed.",
+                                "Check the connection and execute the plan again.") from exc
+        verb, table, cols = doing
+        what, names, constraint = refusal
+        columns = names or cols
+        raise ErasureFailed(
+            f"The portal refused to {verb} {table}"
+            + (f" ({', '.join(columns)})" if columns else "")
+            + f": {what}" + (f" (constraint {constraint})" if constraint else "")
+            + "; the transaction was rolled back and nothing was changed.",
+            "Run 'privacy-desk datamap check' and fix the map for that table (or ask the "
+            "DBA about the constraint), then make a new plan.") from exc
     elapsed = time.perf_counter() - started
     log.info("Erasure executed: %d statement(s) in %.3f s", n, elapsed)
     return ExecutionResult(plan.table_counts(), n, elapsed)
+
+
+_MYSQL_REFUSALS = {1048: "a NOT NULL column", 1406: "a value too long for the column",
+                   1264: "a value out of range for the column", 1366: "a value of the wrong type",
+                   1451: "rows of another table still refer to these rows (a foreign key)",
+                   1452: "a foreign key", 1062: "a UNIQUE constraint",
+                   3819: "a CHECK constraint", 4025: "a CHECK constraint"}
+_PG_REFUSALS = {"23502": "a NOT NULL column",
+                "23503": "rows of another table still refer to these rows (a foreign key)",
+                "23505": "a UNIQUE constraint", "23514": "a CHECK constraint",
+                "22001": "a value too long for the column",
+                "22003": "a value out of range for the column",
+                "22P02": "a value of the wrong type"}
+
+
+def _refusal(exc: DBAPIError) -> tuple[str, tuple[str, ...], str | None] | None:
+    """(what the portal refused, the column names it gave, the constraint's name) from a
+    driver error, or None when it is not a constraint (a lost connection). Only names are
+    taken from the driver's text, never the values some messages quote."""
+    orig = exc.orig
+    args = getattr(orig, "args", ())
+    if args and isinstance(args[0], int):  # pymysql: (code, text)
+        what = _MYSQL_REFUSALS.get(args[0])
+        if what is None:
+            return None
+        msg = str(args[1]) if len(args) > 1 else ""
+        col = re.search(r"[Cc]olumn '([^']+)'", msg)
+        name = re.search(r"CONSTRAINT `([^`]+)`", msg) or re.search(r"for key '([^']+)'", msg)
+        child = re.search(r"fails \(`[^`]*`\.`([^`]+)`", msg)
+        if args[0] == 1451 and child:
+            what = f"rows of {child.group(1)} still refer to these rows (a foreign key)"
+        return what, (col.group(1),) if col else (), name.group(1) if name else None
+    sqlstate = getattr(orig, "sqlstate", None)
+    if isinstance(sqlstate, str):  # psycopg
+        what = _PG_REFUSALS.get(sqlstate)
+        if what is None:
+            return None
+        diag = getattr(orig, "diag", None)
+        col = getattr(diag, "column_name", None)
+        child_table = getattr(diag, "table_name", None)
+        if sqlstate == "23503" and child_table:
+            what = f"rows of {child_table} still refer to these rows (a foreign key)"
+        return what, (col,) if col else (), getattr(diag, "constraint_name", None)
+    msg = str(orig)  # sqlite3: 'NOT NULL constraint failed: T.C', no values
+    m = re.match(r"(NOT NULL|FOREIGN KEY|UNIQUE|CHECK) constraint failed(?:: (.+))?", msg)
+    if m is None:
+        return None
+    what = {"NOT NULL": "a NOT NULL column", "UNIQUE": "a UNIQUE constraint",
+            "CHECK": "a CHECK constraint",
+            "FOREIGN KEY": "a foreign key (rows of another table refer to these rows, or "
+                           "the reference points nowhere)"}[m.group(1)]
+    detail = m.group(2) or ""
+    if m.group(1) in ("NOT NULL", "UNIQUE"):
+        cols = tuple(part.split(".")[-1].strip() for part in detail.split(",") if part)
+        return what, cols, None
+    return what, (), detail.strip() or None
 
 
 # --------------------------------------------------------------------------- verifying

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from privacy_desk.datamap.model import DataMap, Erasure
@@ -100,15 +100,16 @@ def letter_lines(plan: ErasurePlan, datamap: DataMap, lang: str) -> LetterLines:
         if n:
             erased.append(t["erased_row"].format(category=title(s.category), count=n,
                                                  table=s.table))
-    held: dict[tuple[str, str, str], list[date]] = {}
-    for r in plan.rows:
+    held: dict[tuple[str, str, str, date], int] = {}
+    for r in plan.rows:  # each held row until its own end: one line per end date
         if r.hold is None:
             continue
         for cat in r.categories:
-            held.setdefault((cat, r.table, r.hold.law), []).append(r.hold.ends_on)
-    for (cat, table, law), ends in sorted(held.items()):
-        last_day = date(max(ends).year - 1, 12, 31)
-        kept.append(t["kept_hold"].format(category=title(cat), table=table, count=len(ends),
+            k = (cat, r.table, r.hold.law, r.hold.ends_on)
+            held[k] = held.get(k, 0) + 1
+    for (cat, table, law, ends_on), count in sorted(held.items()):
+        last_day = ends_on - timedelta(days=1)
+        kept.append(t["kept_hold"].format(category=title(cat), table=table, count=count,
                                           law=law, until=last_day.isoformat()))
     kept += [t["kept_decision"].format(category=title(d.category), reason=d.reason)
              for d in plan.decisions]

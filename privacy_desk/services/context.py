@@ -71,7 +71,8 @@ class AppContext:
     case_store: CaseStore
     case_store_url: URL
     datamap: DataMap
-    request_source: IncomingRequestSource
+    #: None when the map has no ``requests:`` section: the portal has no intake
+    request_source: IncomingRequestSource | None
     officer: str
     demo: bool
     #: The signed-in officer's roles (None only for contexts built without signing in).
@@ -114,8 +115,9 @@ class AppContext:
         Only officers import: an auditor's or approver's app skips it quietly (the intake
         timer would otherwise report a refusal every few minutes).
         """
-        if self.roles is not None and not self.roles.has(Role.OFFICER):
-            return ImportResult(0, 0, 0)
+        if self.request_source is None or (
+                self.roles is not None and not self.roles.has(Role.OFFICER)):
+            return ImportResult(0, 0, 0)  # no portal intake, or not an officer
         return import_portal_requests(
             self.case_store, self.portal, self.request_source, actor=self.officer
         )
@@ -167,12 +169,7 @@ def open_context(
             "(see docs/datamap.md).",
         )
     the_map = load_datamap(Path(datamap) if datamap else resource_path(*DEMO_MAP))
-    source = the_map.incoming_request_source()
-    if source is None:
-        raise UserError(
-            "The data map does not say where the portal keeps incoming requests.",
-            "Add a 'requests:' section to the map (see docs/datamap.md).",
-        )
+    source = the_map.incoming_request_source()  # None: no portal intake, cases by hand
     if demo:
         portal_url = ensure_demo_portal(paths)
     elif portal:

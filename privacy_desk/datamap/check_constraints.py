@@ -1,0 +1,241 @@
+"""Check a map's erasure strategies against the live constraints, before a plan meets them.
+
+What the map says erasure does must be something the portal accepts: ``set_null`` on a NOT
+NULL column, a ``replace`` value too long for its column (or text for a number), a
+pseudonym into a column too short for it, or ``delete_row`` on rows that other rows still
+reference would all pass the plan and dry run and only fail at execute. And what the law
+keeps must survive the erasure: a foreign key ON DELETE CASCADE into a held table, or lines
+deleted while their invoice is held, would destroy rows the map means to keep.
+
+Every finding names the map's line and the table.column; the lead in
+:func:`privacy_desk.datamap.check.check_datamap` adds them to the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+
+from sqlalchemy.engine import Connection
+
+from privacy_desk.datamap.check import Finding, FindingKind, Severity
+from privacy_desk.datamap.constraints import (
+    ColumnInfo,
+    ForeignKey,
+    LiveConstraints,
+    OnDelete,
+    read_constraints,
+)
+from privacy_desk.datamap.model import ColumnSpec, DataMap, Erasure, TableSpec
+
+#: len(privacy_desk.portal.erasure.pseudonym(...)): '#' and 11 hex digits.
+PSEUDONYM_LENGTH = 12
+
+
+def constraint_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
+    """Errors (and warnings) where the map's erasure would meet a live constraint."""
+    live = read_constraints(conn, datamap)
+    out: list[Finding] = []
+    for spec in datamap.tables.values():
+        if spec.name not in live.tables:
+            continue  # check reports the missing table
+        out += _column_findings(live, spec)
+        if deletes_rows(spec):
+            out += _delete_findings(live, datamap, spec)
+        out += _hold_findings(live, datamap, spec)
+    return out
+
+
+def deletes_rows(spec: TableSpec) -> bool:
+    """Whether erasure deletes this table's rows (some personal column says delete_row)."""
+    return any(c.personal and c.category and c.erasure is Erasure.DELETE_ROW
+               for c in spec.columns.values())
+
+
+def value_problem(info: ColumnInfo, value: str) -> str | None:
+    """Why the fixed ``value`` cannot be written into the column, or None when it fits."""
+    if info.length is not None and len(value) > info.length:
+        return (f"the value {len(value)} characters long does not fit {info.type_text} "
+                f"(at most {info.length})")
+    try:
+        if info.kind == "int":
+            int(value)
+        elif info.kind == "num":
+            decimal.Decimal(value)
+        elif info.kind == "date":
+            dt.date.fromisoformat(value[:10])
+        elif info.kind == "bool" and value.lower() not in ("0", "1", "true", "false"):
+            raise ValueError(value)
+    except (ValueError, decimal.InvalidOperation):
+        return f"the value is not a valid {info.type_text}"
+    return None
+
+
+def strategy_problem(info: ColumnInfo, strategy: Erasure, col: ColumnSpec) -> str | None:
+    """Why the portal would refuse ``strategy`` on this column, or None."""
+    if strategy is Erasure.SET_NULL and not info.nullable:
+        return "the column is NOT NULL"
+    if strategy is Erasure.REPLACE and col.replacement is not None:
+        return value_problem(info, col.replacement)
+    if strategy is Erasure.PSEUDONYMISE:
+        if info.kind != "str" and info.kind not in ("text", "clob"):
+            return f"the column is {info.type_text}, not text: a pseudonym cannot be stored"
+        if info.length is not None and info.length < PSEUDONYM_LENGTH:
+            return (f"the column holds {info.length} characters and a pseudonym has "
+                    f"{PSEUDONYM_LENGTH}")
+    return None
+
+
+_FIX = {Erasure.SET_NULL: "use 'replace' with a value that fits (e.g. '-'), or 'keep'",
+        Erasure.REPLACE: "give a 'value' that fits the column",
+        Erasure.PSEUDONYMISE: "use 'replace' or 'set_null' (if the column allows NULL)"}
+
+
+def _column_findings(live: LiveConstraints, spec: TableSpec) -> list[Finding]:
+    out: list[Finding] = []
+    for col in spec.columns.values():
+        info = live.column(spec.name, col.name)
+        if info is None or not (col.personal and col.category):
+            continue
+        uses = [("erasure", col.erasure)]
+        if spec.hold is not None:
+            uses.append(("erasure_under_hold", col.erasure_under_hold))
+        for key, strategy in uses:
+            problem = strategy_problem(info, strategy, col)
+            if problem:
+                out.append(Finding(
+                    FindingKind.CONSTRAINT, Severity.ERROR,
+                    f"{key}: {strategy.value} on {spec.name}.{col.name} would fail at "
+                    f"execute: {problem}; {_FIX.get(strategy, 'choose another strategy')}.",
+                    spec.name, col.name, col.line))
+        if Erasure.REPLACE in (s for _, s in uses) and live.is_unique(spec.name, col.name):
+            out.append(Finding(
+                FindingKind.CONSTRAINT, Severity.ERROR,
+                f"replace on {spec.name}.{col.name} writes one fixed value into a UNIQUE "
+                "column: the second erasure would fail; use 'pseudonymise' or 'set_null'.",
+                spec.name, col.name, col.line))
+    return out
+
+
+def _map_linked(datamap: DataMap, a: str, b: str) -> bool:
+    """Whether the map joins tables ``a`` and ``b`` directly (declared on either side)."""
+    ta, tb = datamap.tables.get(a), datamap.tables.get(b)
+    return bool(ta and tb and (any(r.table == b for r in ta.references)
+                               or any(r.table == a for r in tb.references)))
+
+
+def _child_of(datamap: DataMap, child: TableSpec, parent: TableSpec) -> bool:
+    """Whether ``child`` rows point at ``parent`` rows in the map (lines at their invoice)."""
+    for ref in child.references:
+        if ref.table == parent.name and set(ref.remote_columns) == set(parent.primary_key):
+            return True
+    return any(ref.table == child.name and set(ref.local_columns) == set(parent.primary_key)
+               for ref in parent.references)
+
+
+def _fk_line(datamap: DataMap, spec: TableSpec, child: str) -> int:
+    """The map line of the reference between the two tables, else the table's line."""
+    for ref in spec.references:
+        if ref.table == child:
+            return ref.line
+    other = datamap.tables.get(child)
+    for ref in other.references if other else ():
+        if ref.table == spec.name:
+            return ref.line
+    return spec.line
+
+
+def _delete_findings(live: LiveConstraints, datamap: DataMap,
+                     spec: TableSpec) -> list[Finding]:
+    out: list[Finding] = []
+    for fk in live.referencing(spec.name):
+        if fk.table == spec.name:
+            continue  # a self-reference: rows of the same person go in one statement
+        child = datamap.tables.get(fk.table)
+        line = _fk_line(datamap, spec, fk.table)
+        if fk.ondelete is OnDelete.CASCADE:
+            if child is not None and child.hold is not None \
+                    and not _follows(child, spec):
+                fix = (f"give {fk.table} `hold: {{rule: {spec.hold.rule}, date_column: "
+                       f"{spec.hold.date_column}, via: {spec.name}}}` so it is kept exactly as "
+                       f"long as its {spec.name} row" if spec.hold is not None and
+                       spec.hold.via is None else
+                       f"keep {spec.name} under the same hold")
+                out.append(_fk_error(fk, line,
+                    f"delete_row on {spec.name} cascades (ON DELETE CASCADE) into "
+                    f"{fk.table}, which is under the hold {child.hold.rule!r}: deleting "
+                    f"{spec.name} rows would destroy held {fk.table} rows. {fix[0].upper()}"
+                    f"{fix[1:]}, or ask the DBA to make the foreign key RESTRICT."))
+            continue
+        if fk.ondelete in (OnDelete.SET_NULL, OnDelete.SET_DEFAULT):
+            bad = [c for c in fk.columns if (i := live.column(fk.table, c)) is not None
+                   and not i.nullable]
+            if fk.ondelete is OnDelete.SET_NULL and bad:
+                out.append(_fk_error(fk, line,
+                    f"delete_row on {spec.name}: the foreign key {fk.describe()} is ON DELETE "
+                    f"SET NULL but {fk.table}.{bad[0]} is NOT NULL, so the portal would refuse "
+                    "the deletion; ask the DBA to fix the foreign key."))
+            continue
+        if fk.table in datamap.excluded:
+            why = f"the excluded table {fk.table}"
+        elif child is None:
+            why = f"{fk.table}, which the map does not mention"
+        elif not deletes_rows(child):
+            why = f"{fk.table}, whose rows the map does not delete"
+        elif not _map_linked(datamap, spec.name, fk.table):
+            why = f"{fk.table}, which the map does not join to {spec.name}"
+        elif child.hold is not None and spec.hold is None:
+            why = f"{fk.table}, whose rows may be kept under the hold {child.hold.rule!r}"
+        else:
+            continue
+        out.append(_fk_error(fk, line,
+            f"delete_row on {spec.name} would fail at execute: rows are referenced "
+            f"({fk.describe()}, ON DELETE {fk.ondelete.value}) from {why}. Map {fk.table} so "
+            f"that its rows of the person are deleted first (delete_row and a reference to "
+            f"{spec.name}), or erase {spec.name} by updating its columns instead of "
+            "deleting the row."))
+    return out
+
+
+def _follows(child: TableSpec, parent: TableSpec) -> bool:
+    """Whether ``child`` is held exactly as long as its ``parent`` row (a ``via`` hold on the
+    parent's own hold date and rule): a cascade then only deletes released rows."""
+    ch, ph = child.hold, parent.hold
+    return (ch is not None and ph is not None and ch.via == parent.name and ph.via is None
+            and ch.rule == ph.rule and ch.date_column == ph.date_column)
+
+
+def _fk_error(fk: ForeignKey, line: int, message: str) -> Finding:
+    return Finding(FindingKind.CONSTRAINT, Severity.ERROR, message, fk.referred_table,
+                   fk.columns[0] if fk.columns else None, line)
+
+
+def _hold_findings(live: LiveConstraints, datamap: DataMap, spec: TableSpec) -> list[Finding]:
+    """Holds the erasure would undo: held rows losing their parent, held parents their lines,
+    and a ``via`` date column that is not a date."""
+    out: list[Finding] = []
+    hold = spec.hold
+    if hold is not None and hold.via is not None:
+        info = live.column(hold.via, hold.date_column)
+        if info is not None and info.kind != "date":
+            out.append(Finding(
+                FindingKind.TYPE_MISMATCH, Severity.ERROR,
+                f"the hold on {spec.name} counts from {hold.via}.{hold.date_column}, which is "
+                f"{info.type_text}, not a date.", spec.name, hold.date_column, hold.line))
+    for parent in datamap.tables.values():
+        if parent.name == spec.name or not _child_of(datamap, spec, parent):
+            continue
+        if hold is not None and parent.hold is None and deletes_rows(parent):
+            out.append(Finding(
+                FindingKind.HOLD, Severity.WARNING,
+                f"{parent.name} rows would be deleted while their {spec.name} rows are held "
+                f"({hold.rule!r}): held rows would lose the row they belong to; give "
+                f"{parent.name} a hold too.", spec.name, None, hold.line))
+        if parent.hold is not None and hold is None and deletes_rows(spec):
+            rule = parent.hold
+            out.append(Finding(
+                FindingKind.HOLD, Severity.WARNING,
+                f"{spec.name} rows of held {parent.name} rows would be deleted; give "
+                f"{spec.name} `hold: {{rule: {rule.rule}, date_column: {rule.date_column}, "
+                f"via: {parent.name}}}`.", spec.name, None, spec.line))
+    return out
