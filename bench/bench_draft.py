@@ -57,12 +57,12 @@ def measure(name: str, truth: DataMap, draft: DataMap) -> tuple[str, list[str]]:
     skip = {truth.requests.table} if truth.requests else set()
     s = compare.score_columns(truth, draft)
     idents = compare.identity_kinds(truth, skip)
+    kinds = _share({t.kind for t in truth.subject_tables}, {t.kind for t in draft.subject_tables})
     row = (f"| {name} | {s.precision:.2f} | {s.recall:.2f} | {s.tp + s.fn} | "
            f"{_share(idents, compare.identity_kinds(draft, skip))} | "
            f"{_share(compare.references(truth), compare.references(draft))} | "
            f"{_share(compare.holds(truth), compare.holds(draft))} | "
-           f"{_share({t.kind for t in truth.subject_tables}, {t.kind for t in draft.subject_tables})}"
-           f" | {len(draft.review)} |")
+           f"{kinds} | {len(draft.review)} |")
     notes = [f"{name}: missed {', '.join(s.missed) or 'none'}; extra "
              f"{', '.join(s.extra) or 'none'}; references not recovered: "
              f"{sorted(compare.references(truth) - compare.references(draft)) or 'none'}; "
