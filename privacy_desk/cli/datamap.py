@@ -44,15 +44,21 @@ def register(subparsers: Any) -> None:
     find = subparsers.add_parser(
         "find", help="find a person in the portal and print what it holds about them as JSON",
         description="Recognise IDENTIFIER (personnummer, organisationsnummer, e-mail, phone, "
-        "customer or invoice number), list every candidate person it matches and all their "
-        "mapped rows with provenance. Never merges candidates. Read-only.")
-    find.add_argument("identifier", metavar="IDENTIFIER")
+        "customer or invoice number), or with --kind name search a person's name, list "
+        "every candidate person it matches (of every kind: customers, employees, ...) with "
+        "what tells them apart, and all their mapped rows with provenance. Never merges "
+        "candidates. Read-only.")
+    find.add_argument("identifier", metavar="IDENTIFIER",
+                      help="the identifier, or the name with --kind name (\"Anna Svensson\")")
     find.add_argument("--portal", required=True, metavar="URL",
                       help="portal database URL or SQLite file path")
     find.add_argument("--map", required=True, metavar="FILE", help="data map file (YAML)")
     find.add_argument("--kind", metavar="KIND",
                       help="the identifier's kind when it could be read several ways "
-                      "(personnummer, orgnr, email, phone, customer_number, invoice_number)")
+                      "(personnummer, orgnr, email, phone, customer_number, invoice_number), "
+                      "or 'name' to search by the person's name")
+    find.add_argument("--postcode", metavar="POSTCODE",
+                      help="with --kind name: only people with this postcode")
     find.set_defaults(handler=run_find)
 
 
@@ -106,7 +112,7 @@ def run_find(args: argparse.Namespace) -> int:
     engine = connect_portal(args.portal)
     try:
         result = search_person(store, engine, datamap, args.identifier, actor=who,
-                               kind=args.kind)
+                               kind=args.kind, postcode=args.postcode)
         people = [view_person_data(store, engine, datamap, c, actor=who).to_json()
                   for c in result.candidates]
     finally:
@@ -115,12 +121,17 @@ def run_find(args: argparse.Namespace) -> int:
     out = {
         "readings": [r.kind for r in result.readings],
         "ambiguous": result.ambiguous,
+        "truncated": result.truncated,
         "candidates": people,
     }
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     if not people:
-        print("No one in the portal matches that identifier.", file=sys.stderr)
+        what = "name" if args.kind == "name" else "identifier"
+        print(f"No one in the portal matches that {what}.", file=sys.stderr)
+    elif result.truncated:
+        print(f"More people match than the {len(people)} listed: narrow the search "
+              "(--postcode).", file=sys.stderr)
     return 0
 
 

@@ -13,8 +13,19 @@ from sqlalchemy.engine import Engine
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.datamap.model import DataMap
+from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
+from privacy_desk.portal.lookup import (
+    BIRTH_YEAR,
+    NAME,
+    POSTCODE,
+    Candidate,
+    LookupResult,
+    PersonData,
+    collect,
+    find_by_name,
+    find_person,
+)
 from privacy_desk.services.roles import WRITERS, Role, require_role
 
 #: Who may look people up: those who work cases (an auditor reads the trail, not people).
@@ -23,14 +34,28 @@ VIEWERS = (*WRITERS,)
 
 def search_person(store: CaseStore, portal: Engine, datamap: DataMap,
                   identifier: Identifier | str, *, actor: str, kind: str | None = None,
-                  case_id: int | None = None) -> LookupResult:
-    """Find candidates for ``identifier`` (their labels are personal data: audited)."""
+                  postcode: str | None = None, case_id: int | None = None) -> LookupResult:
+    """Find candidates for ``identifier`` (their labels are personal data: audited).
+
+    With ``kind="name"`` the text is a person's name, searched in every kind of person's
+    name columns, narrowed by ``postcode`` when given.
+    """
     require_role(store, actor, *VIEWERS, action="look up a person")
-    result = find_person(portal, datamap, identifier, kind=kind)
+    if kind == NAME and not isinstance(identifier, Identifier):
+        result = find_by_name(portal, datamap, identifier, postcode=postcode)
+    elif postcode:
+        raise UserError("A postcode narrows a name search only.",
+                        "Search by name, or leave the postcode out.")
+    else:
+        result = find_person(portal, datamap, identifier, kind=kind)
+    details: dict[str, str | int] = {
+        "identifier_kinds": ",".join(r.kind for r in result.readings),
+        "candidates": len(result.candidates)}
+    if postcode:
+        details["postcode"] = "given"  # that one was given, never which
     with store.sessions.begin() as session:
         record_audit(session, actor=actor, action="person_searched", case_id=case_id,
-                     details={"identifier_kinds": ",".join(r.kind for r in result.readings),
-                              "candidates": len(result.candidates)})
+                     details=details)
     return result
 
 
@@ -51,6 +76,9 @@ def view_person_data(store: CaseStore, portal: Engine, datamap: DataMap,
 
 
 __all__ = [
+    "BIRTH_YEAR",
+    "NAME",
+    "POSTCODE",
     "VIEWERS",
     "Candidate",
     "LookupResult",

@@ -4,15 +4,18 @@ Every search and every view is a role-checked, audited service call
 (:mod:`privacy_desk.services.person_search`), the same the ``find`` command uses.
 
 The search box takes any identifier a request may carry (personnummer, org.nr,
-e-mail, phone, customer or invoice number). Lookups run on the worker thread. When an
-identifier fits several people (a household's shared e-mail), every candidate is
-listed and the officer picks one: nothing is merged behind their back.
+e-mail, phone, customer or invoice number) or, with "Name" chosen, a person's name and
+optionally a postcode. Lookups run on the worker thread. When a search fits several
+people (a household's shared e-mail, two namesakes), every candidate is listed with
+its kind of person and what tells it apart, and the officer picks one: nothing is
+merged behind their back.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.person_search import (
+    NAME,
     Candidate,
     LookupResult,
     PersonData,
@@ -35,13 +39,10 @@ from privacy_desk.services.person_search import (
 )
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
+from privacy_desk.ui.pickers import candidate_text, ui_language
 from privacy_desk.ui.tasks import TaskRunner
 
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 10
-
-
-def _language() -> str:
-    return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
 
 
 class PersonSearchPanel(QWidget):
@@ -59,11 +60,19 @@ class PersonSearchPanel(QWidget):
         self._runner = runner
         self._ctx: AppContext | None = None
 
+        self.search_kind = QComboBox()
+        self.search_kind.setObjectName("personSearchKind")
+        self.search_kind.addItem(self.tr("Identifier"), "")
+        self.search_kind.addItem(self.tr("Name"), NAME)
+        self.search_kind.currentIndexChanged.connect(self._kind_changed)
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("personSearch")
-        self.search_edit.setPlaceholderText(
-            self.tr("Personnummer, org.nr, e-mail, phone, customer or invoice number"))
         self.search_edit.returnPressed.connect(self.search)
+        self.postcode_edit = QLineEdit()
+        self.postcode_edit.setObjectName("personSearchPostcode")
+        self.postcode_edit.setPlaceholderText(self.tr("Postcode (optional)"))
+        self.postcode_edit.setMaximumWidth(160)
+        self.postcode_edit.returnPressed.connect(self.search)
         self.search_button = QPushButton(self.tr("Find"))
         self.search_button.setObjectName("personSearchButton")
         self.search_button.clicked.connect(self.search)
@@ -81,13 +90,24 @@ class PersonSearchPanel(QWidget):
         self.tree.setColumnWidth(0, 320)
 
         row = QHBoxLayout()
+        row.addWidget(self.search_kind)
         row.addWidget(self.search_edit, 1)
+        row.addWidget(self.postcode_edit)
         row.addWidget(self.search_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.candidates)
         layout.addWidget(self.tree, 1)
+        self._kind_changed()
+
+    @Slot()
+    def _kind_changed(self) -> None:
+        by_name = self.search_kind.currentData() == NAME
+        self.search_edit.setPlaceholderText(
+            self.tr("First and last name") if by_name else
+            self.tr("Personnummer, org.nr, e-mail, phone, customer or invoice number"))
+        self.postcode_edit.setVisible(by_name)
 
     def set_context(self, ctx: AppContext | None) -> None:
         self._ctx = ctx
@@ -100,28 +120,35 @@ class PersonSearchPanel(QWidget):
         if not text or self._ctx is None:
             return
         ctx = self._ctx
+        kind = self.search_kind.currentData() or None
+        postcode = self.postcode_edit.text().strip() if kind == NAME else ""
         self.tree.clear()
         self.candidates.clear()
         self.candidates.hide()
         self.message.setText(self.tr("Searching…"))
         self.search_button.setEnabled(False)
         self._runner.submit(lambda: search_person(ctx.case_store, ctx.portal, ctx.datamap, text,
-                                                  actor=ctx.officer),
+                                                  actor=ctx.officer, kind=kind,
+                                                  postcode=postcode or None),
                             self._on_found, self._on_error, name="find_person")
 
     def _on_found(self, result: LookupResult) -> None:
         self.search_button.setEnabled(True)
         if not result.candidates:
-            text = self.tr("Nobody in the portal matches that identifier.")
+            text = self.tr("Nobody in the portal matches that name.") \
+                if self.search_kind.currentData() == NAME else \
+                self.tr("Nobody in the portal matches that identifier.")
             self.message.setText(text)
             self.search_failed.emit(text)
             return
         if len(result.candidates) == 1:
             self._load(result.candidates[0])
             return
-        self.message.setText(self.tr(
-            "{n} people match. Choose one; their data is never merged.").format(
-                n=len(result.candidates)))
+        text = self.tr("{n} people match. Choose one; their data is never merged.").format(
+            n=len(result.candidates))
+        if result.truncated:
+            text += " " + self.tr("More match than are listed: add a postcode.")
+        self.message.setText(text)
         for cand in result.candidates:
             item = QListWidgetItem(self._candidate_text(cand))
             item.setData(CANDIDATE_ROLE, cand)
@@ -132,10 +159,7 @@ class PersonSearchPanel(QWidget):
         self.candidates_found.emit(len(result.candidates))
 
     def _candidate_text(self, cand: Candidate) -> str:
-        if cand.is_subject:
-            return f"{cand.label} ({cand.subject_table})"
-        return self.tr("{label} (not a customer: {n} rows)").format(
-            label=cand.label, n=len(cand.rows))
+        return candidate_text(cand)
 
     @Slot(QListWidgetItem)
     def _on_candidate(self, item: QListWidgetItem) -> None:
@@ -160,7 +184,7 @@ class PersonSearchPanel(QWidget):
 
     # --- showing ----------------------------------------------------------------------
     def _show(self, data: PersonData) -> None:
-        lang = _language()
+        lang = ui_language()
         self.tree.clear()
         categories = data.datamap.categories
         for category, tables in sorted(data.by_category().items()):

@@ -10,10 +10,38 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from privacy_desk.services.person_search import Candidate
+from privacy_desk.services.person_search import BIRTH_YEAR, POSTCODE, Candidate
+
+
+def ui_language() -> str:
+    return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
+
+
+def candidate_text(cand: Candidate, lang: str | None = None) -> str:
+    """How a candidate is listed: name, kind of person and what tells them apart,
+    "August Karlström — kund, född 1954, 123 45". Personal data: shown, never logged."""
+    lang = lang or ui_language()
+    name = cand.label or QCoreApplication.translate("CandidateText", "(no name)")
+    if not cand.is_subject:
+        return QCoreApplication.translate(
+            "CandidateText", "{label} (not a customer: {n} rows)").format(
+                label=name, n=len(cand.rows))
+    parts = [cand.kind_label(lang)]
+    for kind, value in cand.details:
+        if kind == BIRTH_YEAR:
+            parts.append(QCoreApplication.translate(
+                "CandidateText", "born {year}").format(year=value))
+        elif kind == POSTCODE:
+            parts.append(value)
+        elif kind == "customer_number":
+            parts.append(QCoreApplication.translate(
+                "CandidateText", "customer no. {number}").format(number=value))
+        else:
+            parts.append(value)
+    return f"{name} — {', '.join(p for p in parts if p)}"
 
 
 class OutputFolderRow(QWidget):
@@ -67,7 +95,7 @@ class CandidateChooser(QComboBox):
         """List ``candidates`` (the first one current) and show the chooser."""
         self.clear()
         for cand in candidates:
-            self.addItem(cand.label or self.tr("(no name)"), cand)
+            self.addItem(candidate_text(cand), cand)
         self.show()
 
     def reset(self) -> None:

@@ -119,11 +119,26 @@
     </message>
 </context>
 <context>
-    <name>CandidateChooser</name>
+    <name>CandidateText</name>
     <message>
-        <location filename="../../privacy_desk/ui/pickers.py" line="70"/>
+        <location filename="../../privacy_desk/ui/pickers.py" line="27"/>
         <source>(no name)</source>
         <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="29"/>
+        <source>{label} (not a customer: {n} rows)</source>
+        <translation>{label} (inte kund: {n} rader)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="35"/>
+        <source>born {year}</source>
+        <translation>född {year}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="40"/>
+        <source>customer no. {number}</source>
+        <translation>kundnr {number}</translation>
     </message>
 </context>
 <context>
@@ -1250,7 +1265,7 @@
 <context>
     <name>OutputFolderRow</name>
     <message>
-        <location filename="../../privacy_desk/ui/pickers.py" line="29"/>
+        <location filename="../../privacy_desk/ui/pickers.py" line="57"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
@@ -1273,52 +1288,77 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="65"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="109"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="67"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="76"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="80"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="65"/>
+        <source>Identifier</source>
+        <translation>Identitetsuppgift</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="66"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="73"/>
+        <source>Postcode (optional)</source>
+        <translation>Postnummer (valfritt)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="80"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="106"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="108"/>
+        <source>First and last name</source>
+        <translation>För- och efternamn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="128"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="115"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="138"/>
+        <source>Nobody in the portal matches that name.</source>
+        <translation>Ingen i portalen har det namnet.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="140"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="123"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="137"/>
-        <source>{label} (not a customer: {n} rows)</source>
-        <translation>{label} (inte kund: {n} rader)</translation>
+        <location filename="../../privacy_desk/ui/person_search.py" line="150"/>
+        <source>More match than are listed: add a postcode.</source>
+        <translation>Fler träffar än som visas: lägg till ett postnummer.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="150"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="174"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="179"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="203"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>

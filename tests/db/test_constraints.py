@@ -1,6 +1,6 @@
 """The portal's live constraints, from check to execute, on every backend (issue 11).
 
-A shop schema of another shape (tests/db/shop_portal.py): check reports each strategy the
+A shop schema of another shape (tests/db/constraint_shop.py): check reports each strategy the
 portal would refuse with the map's file:line; the plan refuses what execute would meet
 (NOT NULL, foreign keys from a table the map excludes, ON DELETE CASCADE into held rows);
 and when the portal refuses something the desk cannot see (a CHECK constraint), the message
@@ -32,7 +32,7 @@ from privacy_desk.portal.erasure import (
     execute_plan,
 )
 from privacy_desk.portal.lookup import PersonData, collect, find_person
-from tests.db.shop_portal import (
+from tests.db.constraint_shop import (
     CUSTOMER,
     GOOD_MAP,
     HEAD,

@@ -41,7 +41,7 @@ from privacy_desk.services.erasure import (
 )
 from privacy_desk.services.roles import Role, add_officer, sign_in
 from tests.databases import throwaway_database
-from tests.db.shop_portal import GOOD_MAP, TODAY, shop_portal, snapshot
+from tests.db.constraint_shop import GOOD_MAP, TODAY, shop_portal, snapshot
 
 LATE, EARLY = date(2035, 1, 1), date(2034, 1, 1)
 

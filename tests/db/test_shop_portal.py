@@ -17,7 +17,7 @@ from privacy_desk.datamap.check import FindingKind, Severity, check_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import make_engine
 from privacy_desk.portal.erasure import Action, build_plan, execute_plan, verify_erasure
-from privacy_desk.portal.lookup import collect, find_person
+from privacy_desk.portal.lookup import collect, find_by_name, find_person
 from tests import shop_portal
 from tests.shop_portal import MAP_FILE, create_shop_portal
 
@@ -102,3 +102,16 @@ def test_erasure_keeps_held_invoices_with_their_lines(shop: Engine, datamap: Dat
     assert verify_erasure(plan, before, after, KEY).ok
     assert _count(shop, "InvoiceLine") == lines_before - 1
     assert _count(shop, "Track") == 2  # the catalogue is untouched
+
+
+def test_two_people_of_the_same_name_are_told_apart(shop: Engine, datamap: DataMap) -> None:
+    result = find_by_name(shop, datamap, "august karlstrom")  # no accent, lower case
+    people = sorted(result.candidates, key=lambda c: c.key)
+    assert [(c.subject_table, tuple(c.key), c.person_kind) for c in people] == [
+        ("Customer", (4,), "customer"), ("Customer", (5,), "customer")]
+    assert [c.detail("postcode") for c in people] == ["211 20", "972 31"]
+    only = find_by_name(shop, datamap, "KARLSTRÖM August", postcode="97231")
+    assert [tuple(c.key) for c in only.candidates] == [(5,)]
+    staff = find_by_name(shop, datamap, "Claire Moreau")
+    assert [(c.subject_table, c.person_kind) for c in staff.candidates] == [
+        ("Employee", "employee")]

@@ -115,3 +115,41 @@ def test_nobody_found(panel: PersonSearchPanel, qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.search_failed, timeout=30_000) as blocker:
         panel.search()
     assert "Nobody in the portal matches" in blocker.args[0]
+
+
+def test_search_by_name_lists_namesakes_with_what_tells_them_apart(
+    panel: PersonSearchPanel, qtbot: QtBot, small_portal: Path
+) -> None:
+    from privacy_desk.datamap.names import fold
+
+    rows = _portal_rows(small_portal, select(customers.c.first_name, func.count())
+                        .where(customers.c.first_name.is_not(None),
+                               customers.c.personnummer.is_not(None))
+                        .group_by(customers.c.first_name)
+                        .having(func.count().between(2, 20)).limit(1))
+    assert rows, "the demo has first names shared by a few customers"
+    first = rows[0][0]
+    people = _portal_rows(small_portal, select(customers.c.first_name, customers.c.last_name,
+                                               customers.c.personnummer)
+                          .where(customers.c.first_name == first))
+    panel.search_kind.setCurrentIndex(panel.search_kind.findData("name"))
+    assert panel.postcode_edit.isVisible()
+    panel.search_edit.setText(fold(first).upper())  # case and accents do not matter
+    with qtbot.waitSignal(panel.candidates_found, timeout=30_000) as blocker:
+        panel.search()
+    assert blocker.args[0] >= len(people)
+    texts = [panel.candidates.item(i).text() for i in range(panel.candidates.count())]
+    for first_name, last_name, pnr in people:
+        label = f"{first_name} {last_name}"
+        ours = [t for t in texts if t.startswith(label + " — ")]
+        assert ours and any(pnr[:4] in t for t in ours), (label, texts)
+    assert all("customer" in t for t in texts)  # the kind of person is shown
+    ctx = panel._ctx
+    assert ctx is not None
+    with ctx.case_store.sessions() as session:
+        entries = read_entries(session)
+    assert entries[-1].action == "person_searched"
+    assert first not in repr(entries[-1].details)  # the name is not in the trail
+    # back to identifiers: the postcode field goes away
+    panel.search_kind.setCurrentIndex(0)
+    assert not panel.postcode_edit.isVisible()
