@@ -32,6 +32,8 @@ class ColumnInfo:
     kind: str
     type_text: str
     nullable: bool
+    #: the declared length of a text column (None: unbounded or not text)
+    length: int | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,8 @@ def read_catalogue(conn: Connection, schema: str | None = None,
     for name in names:
         key = (schema, name)
         columns = {c["name"]: ColumnInfo(c["name"], type_kind(c["type"]), _type_text(c["type"]),
-                                         bool(c.get("nullable", True)))
+                                         bool(c.get("nullable", True)),
+                                         getattr(c["type"], "length", None))
                    for c in cols.get(key, [])}
         pk_info: Any = pks.get(key) or {}
         pk = tuple(pk_info.get("constrained_columns") or ())

@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from privacy_desk.datamap.draft.catalogue import Catalogue, TableInfo
+from privacy_desk.datamap.draft.catalogue import Catalogue, ColumnInfo, TableInfo
 from privacy_desk.datamap.draft.classify import ColumnGuess
 from privacy_desk.datamap.draft.infer import (
     BUILTIN_IDENTITY,
@@ -249,10 +249,11 @@ class _Writer:
         self.used_categories.add(category)
         entry = _flow(category=category)
         if subject:
-            entry["erasure"] = "keep" if c in t.primary_key else _subject_erasure(
-                info.nullable, info.kind, c in t.single_keys(), g)
-            if entry["erasure"] == "replace":
-                entry["value"] = "(raderad)"
+            erasure, value = ("keep", None) if c in t.primary_key else _subject_erasure(
+                info, c in t.single_keys(), g)
+            entry["erasure"] = erasure
+            if value is not None:
+                entry["value"] = value
         if not g.disclose:
             entry["disclose"] = False
         if g.meaning:
@@ -289,15 +290,24 @@ class _Writer:
         return entry, why
 
 
-def _subject_erasure(nullable: bool, kind: str, unique: bool, g: ColumnGuess) -> str:
-    """What erasing a person does to a column of their own row, within its constraints."""
-    if g.kind in ("personnummer", "orgnr", "customer_number") or (unique and kind == "str"):
-        return "pseudonymise"
-    if nullable:
-        return "set_null"
-    if kind in ("str", "text"):
-        return "replace"
-    return "keep"
+#: what ``pseudonymise`` writes (an HMAC in 12 characters) and ``replace`` writes here
+PSEUDONYM_LENGTH = 12
+ERASED = "(raderad)"
+
+
+def _subject_erasure(info: ColumnInfo, unique: bool, g: ColumnGuess) -> tuple[str, str | None]:
+    """What erasing a person does to a column of their own row, within its constraints
+    (NOT NULL, UNIQUE, the column's length): the strategy and, for replace, the value."""
+    room = info.length
+    identifying = g.kind in ("personnummer", "orgnr", "customer_number") or (
+        unique and info.kind == "str")
+    if identifying and (info.kind == "text" or room is None or room >= PSEUDONYM_LENGTH):
+        return "pseudonymise", None
+    if info.nullable:
+        return "set_null", None
+    if info.kind in ("str", "text") and not unique:
+        return "replace", ERASED if room is None or room >= len(ERASED) else "-"
+    return "keep", None
 
 
 def _a(noun: str) -> str:
