@@ -1,4 +1,5 @@
-"""``privacy-desk datamap check`` and ``privacy-desk find``: the data map from the command line.
+"""``privacy-desk datamap check|upgrade|draft`` and ``privacy-desk find``: data maps, from the
+command line.
 
 Both run the same service functions as the app. ``find`` prints JSON on stdout (for
 scripts and for checking a map by hand); messages go to stderr. Heavy imports happen
@@ -38,6 +39,7 @@ def register(subparsers: Any) -> None:
     upgrade.add_argument("--out", metavar="FILE",
                          help="where to write the upgraded map (may be the same file)")
     upgrade.set_defaults(handler=run_upgrade)
+    _register_draft(dm_sub)
 
     find = subparsers.add_parser(
         "find", help="find a person in the portal and print what it holds about them as JSON",
@@ -130,4 +132,75 @@ def run_find(args: argparse.Namespace) -> int:
     elif result.truncated:
         print(f"More people match than the {len(people)} listed: narrow the search "
               "(--postcode).", file=sys.stderr)
+    return 0
+
+
+def _register_draft(dm_sub: Any) -> None:
+    draft = dm_sub.add_parser(
+        "draft", help="draft a data map for a portal from its catalogue and sampled values",
+        description="Read the portal's tables, keys and foreign keys and at most --sample rows "
+        "per table (read-only), and write a format-2 data map: person tables, references, "
+        "personal columns, identifiers, holds and excluded tables, each guess with a comment "
+        "saying why and 'review: true' where it is unsure. Never writes to the portal.")
+    draft.add_argument("--portal", required=True, metavar="URL",
+                       help="portal database URL or SQLite file path")
+    draft.add_argument("--schema", metavar="NAME", help="the schema to draft (default: the "
+                       "login's default schema)")
+    draft.add_argument("--out", metavar="FILE", help="where to write the map (default: stdout)")
+    draft.add_argument("--sample", type=int, default=500, metavar="N",
+                       help="rows read per table at most (default 500; 0: names only)")
+    draft.add_argument("--update", metavar="FILE",
+                       help="an edited map to extend with what is new in the schema (its "
+                       "edits are kept); written to --out, or back to FILE without --out")
+    draft.set_defaults(handler=run_draft)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from privacy_desk.datamap.draft import draft_datamap
+    from privacy_desk.dburl import backend, connect_portal, parse_target
+    from privacy_desk.errors import UserError
+    from privacy_desk.reports.audit_report import write_atomically
+
+    url = parse_target(args.portal)
+    if backend(url) == "sqlite" and not Path(url.database or "").is_file():
+        raise UserError(f"The SQLite portal {url.database} does not exist.",
+                        "Give the path of the portal's database file; the draft never "
+                        "creates one.")
+    old: str | None = None
+    if args.update:
+        try:
+            old = Path(args.update).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"The data map {args.update} cannot be read "
+                            f"({type(exc).__name__}).",
+                            "Give the path of the map to update (YAML).") from exc
+    step = {"next": 0}
+
+    def progress(done: int, total: int, _table: str) -> None:
+        if done >= step["next"] or done == total:  # about 20 lines for any schema
+            print(f"draft: sampled {done}/{total} tables", file=sys.stderr)
+            step["next"] = done + max(1, total // 20)
+
+    engine = connect_portal(url)
+    try:
+        result = draft_datamap(engine, schema=args.schema, sample=args.sample,
+                               progress=progress, update=old,
+                               update_name=Path(args.update).name if args.update else "")
+    finally:
+        engine.dispose()
+    out = args.out or args.update
+    if out:
+        write_atomically(Path(out), result.text.encode("utf-8"))
+        print(f"Wrote {out}: {result.tables} tables in {result.seconds:.1f} s.",
+              file=sys.stderr)
+    else:
+        sys.stdout.write(result.text)
+    if args.update:
+        print(f"Added {len(result.added)}: " + (", ".join(result.added) or "nothing new"),
+              file=sys.stderr)
+    print(f"{len(result.review)} item(s) to review:", file=sys.stderr)
+    for note in result.review:
+        print(f"  {note.path}: {note.reason}", file=sys.stderr)
     return 0

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -50,6 +51,7 @@ from privacy_desk.config import (
 from privacy_desk.errors import UserError
 from privacy_desk.paths import AppPaths
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.datamap_draft import DraftResult, draft_for_profile
 from privacy_desk.services.profiles import (
     ConnectionCheck,
     SavedProfile,
@@ -58,6 +60,7 @@ from privacy_desk.services.profiles import (
     record_settings_change,
     save_profile,
 )
+from privacy_desk.ui.draft_review import DraftReviewDialog
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -79,6 +82,12 @@ class ConnectionDialog(QDialog):
     tested = Signal(bool, str)
     # Saving or deleting failed (the message shown).
     failed = Signal(str)
+    # "Ny datakarta…": the file chooser about to open (tests choose the file in it).
+    choosing_draft_file = Signal(QFileDialog)
+    # A draft was written: its path and the number of items to review.
+    drafted = Signal(str, int)
+    # Progress of a draft, from the worker thread (queued to the GUI thread).
+    _draft_progress = Signal(int, int)
 
     def __init__(self, runner: TaskRunner, paths: AppPaths, *, ctx: AppContext | None = None,
                  parent: QWidget | None = None) -> None:
@@ -186,7 +195,19 @@ class ConnectionDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveProfile")
         self.save_button.clicked.connect(self.save)
+        self.draft_button = QPushButton(self.tr("New data map…"))
+        self.draft_button.setObjectName("draftDatamap")
+        self.draft_button.setToolTip(self.tr(
+            "Draft a data map of this portal from its tables and sampled values (read-only)"))
+        self.draft_button.clicked.connect(self.draft_datamap)
+        self.draft_progress = QProgressBar()
+        self.draft_progress.setObjectName("draftProgress")
+        self.draft_progress.setVisible(False)
+        self._draft_progress.connect(self._show_draft_progress)
+        self.draft_file_dialog: QFileDialog | None = None
+        self.review_dialog: DraftReviewDialog | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
@@ -195,6 +216,7 @@ class ConnectionDialog(QDialog):
         right.addLayout(self.form)
         right.addWidget(self.keyring_label)
         right.addWidget(self.message_label)
+        right.addWidget(self.draft_progress)
         right.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(left, 1)
@@ -347,7 +369,8 @@ class ConnectionDialog(QDialog):
         self.message_label.setText(text)
 
     def _busy(self, busy: bool) -> None:
-        for b in (self.test_button, self.save_button, self.delete_button, self.new_button):
+        for b in (self.test_button, self.save_button, self.delete_button, self.new_button,
+                  self.draft_button):
             b.setEnabled(not busy)
 
     def _audit(self, change: str, profile: str) -> None:
@@ -434,6 +457,59 @@ class ConnectionDialog(QDialog):
             self.deleted.emit(gone)
 
         self._runner.submit(work, done, self._failed, name="delete-profile")
+
+    @Slot()
+    def draft_datamap(self) -> None:
+        """Ask where to write the draft, then draft the portal of the form's profile."""
+        if ProfileKind(self.kind_combo.currentData()) != ProfileKind.PORTAL:
+            self._say(self.tr("A data map is drafted from a portal profile."), ok=False)
+            return
+        chooser = QFileDialog(self, self.tr("Save the data map draft"))
+        chooser.setObjectName("draftFileDialog")
+        chooser.setOption(QFileDialog.Option.DontUseNativeDialog)  # the same on every desktop
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setNameFilter(self.tr("Data maps (*.yaml *.yml)"))
+        chooser.setDefaultSuffix("yaml")
+        chooser.fileSelected.connect(self._draft_into)
+        self.draft_file_dialog = chooser
+        self.choosing_draft_file.emit(chooser)
+        chooser.open()
+
+    @Slot(str)
+    def _draft_into(self, path: str) -> None:
+        from pathlib import Path
+
+        profile, password = self.form_profile(), self.password_edit.text() or None
+        out = Path(path)
+        self._say(self.tr("Drafting a data map of the portal…"), ok=True)
+        self._busy(True)
+        self.draft_progress.setRange(0, 0)  # busy until the first table is sampled
+        self.draft_progress.setVisible(True)
+
+        def work() -> DraftResult:
+            return draft_for_profile(profile, password, out,
+                                     progress=lambda done, total, _t:
+                                     self._draft_progress.emit(done, total))
+
+        def done(result: DraftResult) -> None:
+            self._busy(False)
+            self.draft_progress.setVisible(False)
+            self._say(self.tr("Wrote the data map draft {path}: {count} item(s) to "
+                              "review.").format(path=path, count=len(result.review)), ok=True)
+            self.review_dialog = DraftReviewDialog(result, path, self)
+            self.review_dialog.open()
+            self.drafted.emit(path, len(result.review))
+
+        def failed(exc: BaseException) -> None:
+            self.draft_progress.setVisible(False)
+            self._failed(exc)
+
+        self._runner.submit(work, done, failed, name="draft-datamap")
+
+    @Slot(int, int)
+    def _show_draft_progress(self, done: int, total: int) -> None:
+        self.draft_progress.setRange(0, total)
+        self.draft_progress.setValue(done)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)

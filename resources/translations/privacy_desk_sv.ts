@@ -344,190 +344,225 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="91"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="100"/>
         <source>Connections</source>
         <translation>Anslutningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="97"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="106"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="100"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="109"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="114"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="123"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="115"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
         <source>Case store</source>
         <translation>Ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="149"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="133"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="158"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="137"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="146"/>
         <source>default</source>
         <translation>standard</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="157"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="166"/>
         <source>Use this profile when the app starts</source>
         <translation>Använd den här profilen när appen startar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="161"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="162"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
         <source>Used for</source>
         <translation>Används för</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="163"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
         <source>Database type</source>
         <translation>Databastyp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="164"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
         <source>SQLite file</source>
         <translation>SQLite-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="165"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
         <source>Host</source>
         <translation>Värd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="166"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="167"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
         <source>Database</source>
         <translation>Databas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="168"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="169"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
         <source>TLS mode</source>
         <translation>TLS-läge</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="180"/>
         <source>CA file</source>
         <translation>CA-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="183"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="192"/>
         <source>Test connection</source>
         <translation>Testa anslutningen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="186"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="195"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="215"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="198"/>
+        <source>New data map…</source>
+        <translation>Ny datakarta…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="201"/>
+        <source>Draft a data map of this portal from its tables and sampled values (read-only)</source>
+        <translation>Gör ett utkast till datakarta för portalen utifrån dess tabeller och stickprov av värden (endast läsning)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="237"/>
         <source>Passwords are kept in the system keyring, never in a file.</source>
         <translation>Lösenord sparas i systemets nyckelring, aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="216"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="238"/>
         <source>stored in the keyring</source>
         <translation>sparas i nyckelringen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="219"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="241"/>
         <source>No secure keyring is available on this computer: the password is not saved. It is used to test the connection, and the app asks for it each time it connects.</source>
         <translation>Det finns ingen säker nyckelring på den här datorn: lösenordet sparas inte. Det används för att testa anslutningen, och appen frågar efter det varje gång den ansluter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="223"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="245"/>
         <source>not saved: no secure keyring</source>
         <translation>sparas inte: ingen säker nyckelring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="249"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="271"/>
         <source>Default: {port}</source>
         <translation>Standard: {port}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="253"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="275"/>
         <source>SQLite database file</source>
         <translation>SQLite-databasfil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="259"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="281"/>
         <source>CA certificate (PEM)</source>
         <translation>CA-certifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="312"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="334"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="312"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="334"/>
         <source>case store</source>
         <translation>ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="363"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="386"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="368"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="391"/>
         <source>Connected to {where}.</source>
         <translation>Ansluten till {where}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="370"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="393"/>
         <source>Server version {version}.</source>
         <translation>Serverversion {version}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="402"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="425"/>
         <source>Saved profile {name}; its password is in the system keyring.</source>
         <translation>Profilen {name} sparades; lösenordet finns i systemets nyckelring.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="405"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="428"/>
         <source>Saved profile {name} WITHOUT its password: there is no secure keyring on this computer, so the app will ask for it each time.</source>
         <translation>Profilen {name} sparades UTAN lösenord: det finns ingen säker nyckelring på den här datorn, så appen frågar efter det varje gång.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="409"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="432"/>
         <source>Saved profile {name}.</source>
         <translation>Profilen {name} sparades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="432"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="455"/>
         <source>Deleted profile {name} and forgot its password.</source>
         <translation>Profilen {name} togs bort och dess lösenord glömdes.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="465"/>
+        <source>A data map is drafted from a portal profile.</source>
+        <translation>En datakarta tas fram från en portalprofil.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="467"/>
+        <source>Save the data map draft</source>
+        <translation>Spara utkastet till datakarta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="471"/>
+        <source>Data maps (*.yaml *.yml)</source>
+        <translation>Datakartor (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="484"/>
+        <source>Drafting a data map of the portal…</source>
+        <translation>Tar fram ett utkast till datakarta för portalen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="497"/>
+        <source>Wrote the data map draft {path}: {count} item(s) to review.</source>
+        <translation>Utkastet till datakarta sparades i {path}: {count} punkt(er) att granska.</translation>
     </message>
 </context>
 <context>
@@ -561,6 +596,19 @@
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="310"/>
         <source>Reason</source>
         <translation>Skäl</translation>
+    </message>
+</context>
+<context>
+    <name>DraftReviewDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/draft_review.py" line="30"/>
+        <source>Data map draft</source>
+        <translation>Utkast till datakarta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/draft_review.py" line="32"/>
+        <source>Wrote {path}: {tables} tables in {seconds:.0f} s. {count} item(s) to review; confirm each and remove its &apos;review: true&apos;.</source>
+        <translation>Sparade {path}: {tables} tabeller på {seconds:.0f} s. {count} punkt(er) att granska; bekräfta var och en och ta bort dess &apos;review: true&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1225,12 +1273,12 @@
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="480"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="556"/>
         <source>Database password</source>
         <translation>Databaslösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="482"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="558"/>
         <source>Password for {user} on {host} (profile {name}).
 It is not saved: there is no password in the keyring for this profile.</source>
         <translation>Lösenord för {user} på {host} (profil {name}).
