@@ -64,10 +64,11 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     texts = letter_texts(lang)
     base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14)
     h1 = ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, spaceAfter=6)
+    # A heading never ends a page: it stays with what it introduces (keepWithNext).
     h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=12, leading=16, spaceBefore=10,
-                        spaceAfter=4)
+                        spaceAfter=4, keepWithNext=1)
     h3 = ParagraphStyle("h3", base, fontName=bold, fontSize=10, leading=14, spaceBefore=6,
-                        spaceAfter=2)
+                        spaceAfter=2, keepWithNext=1)
     cell = ParagraphStyle("cell", base, fontSize=CELL_SIZE, leading=9)
     head = ParagraphStyle("head", cell, fontName=bold)
     # A column head wraps at spaces only: "Kundnummer", never "Kundnum|mer".
