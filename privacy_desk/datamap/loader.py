@@ -577,18 +577,20 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
     erasure = _erasure(er_node) if er_node else (default_erasure if personal else Erasure.KEEP)
     replacement: str | None = None
     value_node = m.get("value")
-    if erasure is Erasure.REPLACE:
+    hold_node = m.get("erasure_under_hold")
+    under_hold = _erasure(hold_node) if hold_node else Erasure.KEEP
+    if under_hold is Erasure.DELETE_ROW:
+        assert hold_node is not None
+        raise hold_node.fail("erasure_under_hold can be set_null, replace, pseudonymise or "
+                             "keep: a held row is never deleted.")
+    if Erasure.REPLACE in (erasure, under_hold):
+        # one fixed value serves both: a NOT NULL e-mail on a held row is replaced, not emptied
         if value_node is None:
             raise node.fail(f"column {name!r} is erased by 'replace' but has no 'value'.")
         replacement = str(value_node.scalar())
     elif value_node is not None:
-        raise value_node.fail("'value' is only used with erasure: replace.")
-    hold_node = m.get("erasure_under_hold")
-    under_hold = _erasure(hold_node) if hold_node else Erasure.KEEP
-    if under_hold in (Erasure.DELETE_ROW, Erasure.REPLACE):
-        assert hold_node is not None
-        raise hold_node.fail("erasure_under_hold can be set_null, pseudonymise or keep: a held "
-                             "row is never deleted.")
+        raise value_node.fail("'value' is only used with erasure (or erasure_under_hold): "
+                              "replace.")
     desc_node = m.get("description")
     description = desc_node.text() if desc_node else ""
     disclose_node = m.get("disclose")

@@ -102,6 +102,12 @@ def test_erasure_keeps_held_invoices_with_their_lines(shop: Engine, datamap: Dat
     assert verify_erasure(plan, before, after, KEY).ok
     assert _count(shop, "InvoiceLine") == lines_before - 1
     assert _count(shop, "Track") == 2  # the catalogue is untouched
+    # minimised while held: the held invoice keeps its amount, its billing address is replaced
+    with shop.connect() as conn:
+        tbl = shop_portal.Invoice
+        address = conn.execute(select(tbl.c.BillingAddress, tbl.c.Total)
+                               .where(tbl.c.InvoiceId == 11)).one()
+    assert address.BillingAddress == "(raderad)" and address.Total is not None
 
 
 def test_two_people_of_the_same_name_are_told_apart(shop: Engine, datamap: DataMap) -> None:
