@@ -405,8 +405,19 @@ def _excluded(tname: str, line: int, node: _Node) -> ExcludedTable:
 
 
 def _check_links(tables: Mapping[str, TableSpec], file: str) -> None:
-    """Columns that point at another person must point at a subject table."""
+    """Columns that point at another person must point at a subject table, and are never
+    the start of a path to the row's own person."""
     for table in tables.values():
+        for ref in table.references:
+            linked = [c for c in ref.local_columns
+                      if (spec := table.columns.get(c)) is not None and spec.person is not None]
+            if linked:
+                raise DataMapError(file, ref.line,
+                                   f"{table.name}.{linked[0]} points at another person "
+                                   "('person:'), so it cannot also be a reference to the "
+                                   "row's own person.",
+                                   "Remove the reference, or the 'person:' link if the row "
+                                   "really belongs to that person.")
         for col in table.columns.values():
             link = col.person
             if link is None:

@@ -287,3 +287,22 @@ def test_review_markers_are_listed_with_their_lines() -> None:
         ("tables.Customer.columns.LastName", line_of(text, "LastName: {category: c, review")),
         ("tables.Invoice", line_of(text, "    review: true"))]
     assert parse_datamap(V2).review == ()
+
+
+def test_a_link_to_another_person_is_not_a_path(tmp_path: Path) -> None:
+    text = V2.replace("""      ReportsTo:
+        personal: false""", """      ReportsTo:
+        personal: false""").replace("""  Invoice:
+    primary_key: InvoiceId
+    references:
+      - {table: Customer, on: {CustomerId: CustomerId}}""", """  Invoice:
+    primary_key: InvoiceId
+    references:
+      - {table: Customer, on: {CustomerId: CustomerId}}
+      - {table: Employee, on: {SoldBy: EmployeeId}}""").replace(
+        "      InvoiceDate: {category: c}\n", "      InvoiceDate: {category: c}\n"
+        "      SoldBy:\n        personal: false\n"
+        "        person: {table: Employee, role: {sv: säljare, en: seller}}\n", 1)
+    err = error_of(tmp_path, text)
+    assert "cannot also be a reference" in err.problem
+    assert err.line == line_of(text, "{table: Employee, on: {SoldBy")
