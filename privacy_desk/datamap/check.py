@@ -17,12 +17,10 @@ Sampling reads at most a bounded number of rows per column (``LIMIT`` in a subqu
 
 from __future__ import annotations
 
-import enum
 import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -42,79 +40,14 @@ from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.types import Boolean, TypeEngine
 
+from privacy_desk.datamap.check_constraints import constraint_findings
+from privacy_desk.datamap.check_names import name_index_findings
+from privacy_desk.datamap.findings import CheckReport, Finding, FindingKind, Severity
 from privacy_desk.datamap.model import DataMap, IdentityColumn, Match, TableSpec
 from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import PHONE, parse_personnummer, parse_phone
-
-
-class Severity(enum.StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-class FindingKind(enum.StrEnum):
-    MISSING_TABLE = "missing_table"
-    MISSING_COLUMN = "missing_column"
-    PRIMARY_KEY = "primary_key"
-    TYPE_MISMATCH = "type_mismatch"
-    BAD_REFERENCE = "bad_reference"
-    MISSING_INDEX = "missing_index"
-    #: a ``personal: false`` column that looks personal, without a ``reason``
-    NEEDS_REASON = "needs_reason"
-    #: a phone identity column holding spellings that find will not match
-    PHONE_SPELLING = "phone_spelling"
-    UNMAPPED_TABLE = "unmapped_table"
-    UNMAPPED_COLUMN = "unmapped_column"
-    LOOKS_PERSONAL = "looks_personal"
-    CONSTRAINT = "constraint"  # erasure would meet a live constraint (NOT NULL, FK, length)
-    HOLD = "hold"  # erasure would undo a hold (held lines of deleted invoices, ...)
-    REVIEW = "review"  # an element a draft marked 'review: true': a guess to confirm
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing wrong with (or worth knowing about) the map on this database."""
-
-    kind: FindingKind
-    severity: Severity
-    message: str
-    table: str
-    column: str | None = None
-    line: int = 0
-    #: SQL to propose to the DBA (never run by the desk), or the YAML to add to the map
-    proposal: str | None = None
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """All findings of one check; ``sound`` when there is no error."""
-
-    map_file: str
-    findings: tuple[Finding, ...]
-
-    @property
-    def sound(self) -> bool:
-        return not any(f.severity is Severity.ERROR for f in self.findings)
-
-    def of_kind(self, kind: FindingKind) -> list[Finding]:
-        return [f for f in self.findings if f.kind is kind]
-
-    def render(self) -> str:
-        """One line per finding, 'file:line: severity: message', then a verdict."""
-        lines = []
-        for f in sorted(self.findings, key=lambda f: (f.severity != Severity.ERROR, f.line)):
-            where = f"{self.map_file}:{f.line}" if f.line else self.map_file
-            lines.append(f"{where}: {f.severity}: {f.message}")
-            if f.proposal:
-                lines.append(f"    proposed: {f.proposal}")
-        errors = sum(f.severity is Severity.ERROR for f in self.findings)
-        warns = len(self.findings) - errors
-        verdict = "sound" if self.sound else "NOT sound"
-        lines.append(f"The data map is {verdict}: {errors} error(s), {warns} warning(s).")
-        return "\n".join(lines)
-
 
 _PERSONAL_NAME = re.compile(
     r"e_?mail|epost|e_post|phone|telefon|mobil|^tel|personnummer|pnr|ssn|orgnr|org_?nu|"
@@ -269,23 +202,11 @@ def check_datamap(engine: Engine, datamap: DataMap, *, sample_rows: int = 200) -
             out += _check_table(live, datamap, spec, sample_rows)
         out += _check_coverage(live, datamap, sample_rows)
         out += _check_requests(live, datamap)
-        out += _constraint_findings(conn, datamap)
-        out += _name_index_findings(conn, datamap)
+        out += constraint_findings(conn, datamap)
+        out += name_index_findings(conn, datamap)
     out += _review_findings(datamap)
     name = datamap.source.name if datamap.source else "<data map>"
     return CheckReport(name, tuple(out))
-
-
-def _constraint_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
-    from privacy_desk.datamap.check_constraints import constraint_findings  # imports check
-
-    return constraint_findings(conn, datamap)
-
-
-def _name_index_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
-    from privacy_desk.datamap.check_names import name_index_findings  # imports check
-
-    return name_index_findings(conn, datamap)
 
 
 def _review_findings(datamap: DataMap) -> list[Finding]:

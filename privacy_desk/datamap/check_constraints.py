@@ -18,7 +18,6 @@ import decimal
 
 from sqlalchemy.engine import Connection
 
-from privacy_desk.datamap.check import Finding, FindingKind, Severity
 from privacy_desk.datamap.constraints import (
     ColumnInfo,
     ForeignKey,
@@ -26,6 +25,7 @@ from privacy_desk.datamap.constraints import (
     OnDelete,
     read_constraints,
 )
+from privacy_desk.datamap.findings import Finding, FindingKind, Severity
 from privacy_desk.datamap.model import ColumnSpec, DataMap, Erasure, TableSpec
 
 #: len(privacy_desk.portal.erasure.pseudonym(...)): '#' and 11 hex digits.

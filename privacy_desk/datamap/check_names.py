@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
-from privacy_desk.datamap.check import Finding, FindingKind, Severity
+from privacy_desk.datamap.findings import Finding, FindingKind, Severity
 from privacy_desk.datamap.model import DataMap, TableSpec
 from privacy_desk.datamap.names import FOLDED_LETTERS, index_statement, quoter
 from privacy_desk.dburl import backend

@@ -294,32 +294,6 @@ def _label(values: Sequence[Any]) -> str:
 # --------------------------------------------------------------------------- paths
 
 
-def person_paths(datamap: DataMap) -> dict[str, tuple[tuple[Reference, ...], ...]]:
-    """table -> its chains of references to a subject table, without the hops that run
-    through a column pointing at *another* person (``person:``), which are not the
-    row's person. Subject tables have none: their rows are the persons."""
-    out: dict[str, tuple[tuple[Reference, ...], ...]] = {}
-    for name, spec in datamap.tables.items():
-        if spec.subject:
-            out[name] = ()
-            continue
-        keep = []
-        for chain in datamap.paths.get(name, ()):
-            if not chain:
-                continue
-            here, ok = spec, True
-            for ref in chain:
-                if any((c := here.columns.get(a)) is not None and c.person is not None
-                       for a in ref.local_columns):
-                    ok = False
-                    break
-                here = datamap.tables[ref.table]
-            if ok:
-                keep.append(chain)
-        out[name] = tuple(keep)
-    return out
-
-
 # --------------------------------------------------------------------------- the SQL, built once
 
 
@@ -343,7 +317,9 @@ class _Plan:
         self.be = be
         self.q = quoter(be)
         self.ph = "?" if be == "sqlite" else "%s"
-        self.paths = person_paths(datamap)
+        # the loader refuses references on person: columns, so every path is the row's own
+        self.paths = {name: () if spec.subject else datamap.paths.get(name, ())
+                      for name, spec in datamap.tables.items()}
         self._cache: dict[tuple[Any, ...], str] = {}
         self.details: dict[str, tuple[_Detail, ...]] = {
             s.name: _details_of(datamap, s) for s in datamap.subject_tables}

@@ -1,0 +1,77 @@
+"""What ``datamap check`` finds: one finding per problem, with the map's line, and the report.
+
+Kept apart from the check itself so the modules that contribute findings (constraints, name
+indexes) and the check that runs them depend on these values, not on each other.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class FindingKind(enum.StrEnum):
+    MISSING_TABLE = "missing_table"
+    MISSING_COLUMN = "missing_column"
+    PRIMARY_KEY = "primary_key"
+    TYPE_MISMATCH = "type_mismatch"
+    BAD_REFERENCE = "bad_reference"
+    MISSING_INDEX = "missing_index"
+    #: a ``personal: false`` column that looks personal, without a ``reason``
+    NEEDS_REASON = "needs_reason"
+    #: a phone identity column holding spellings that find will not match
+    PHONE_SPELLING = "phone_spelling"
+    UNMAPPED_TABLE = "unmapped_table"
+    UNMAPPED_COLUMN = "unmapped_column"
+    LOOKS_PERSONAL = "looks_personal"
+    CONSTRAINT = "constraint"  # erasure would meet a live constraint (NOT NULL, FK, length)
+    HOLD = "hold"  # erasure would undo a hold (held lines of deleted invoices, ...)
+    REVIEW = "review"  # an element a draft marked 'review: true': a guess to confirm
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong with (or worth knowing about) the map on this database."""
+
+    kind: FindingKind
+    severity: Severity
+    message: str
+    table: str
+    column: str | None = None
+    line: int = 0
+    #: SQL to propose to the DBA (never run by the desk), or the YAML to add to the map
+    proposal: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """All findings of one check; ``sound`` when there is no error."""
+
+    map_file: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def sound(self) -> bool:
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def of_kind(self, kind: FindingKind) -> list[Finding]:
+        return [f for f in self.findings if f.kind is kind]
+
+    def render(self) -> str:
+        """One line per finding, 'file:line: severity: message', then a verdict."""
+        lines = []
+        for f in sorted(self.findings, key=lambda f: (f.severity != Severity.ERROR, f.line)):
+            where = f"{self.map_file}:{f.line}" if f.line else self.map_file
+            lines.append(f"{where}: {f.severity}: {f.message}")
+            if f.proposal:
+                lines.append(f"    proposed: {f.proposal}")
+        errors = sum(f.severity is Severity.ERROR for f in self.findings)
+        warns = len(self.findings) - errors
+        verdict = "sound" if self.sound else "NOT sound"
+        lines.append(f"The data map is {verdict}: {errors} error(s), {warns} warning(s).")
+        return "\n".join(lines)
