@@ -24,11 +24,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
-    Date,
-    DateTime,
-    Integer,
-    Numeric,
-    String,
     column,
     inspect,
     select,
@@ -38,10 +33,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import ReflectedColumn
 from sqlalchemy.exc import SAWarning
-from sqlalchemy.types import Boolean, TypeEngine
+from sqlalchemy.types import TypeEngine
 
 from privacy_desk.datamap.check_constraints import constraint_findings
 from privacy_desk.datamap.check_names import name_index_findings
+from privacy_desk.datamap.constraints import type_class as _type_class
 from privacy_desk.datamap.findings import CheckReport, Finding, FindingKind, Severity
 from privacy_desk.datamap.model import DataMap, IdentityColumn, Match, TableSpec
 from privacy_desk.datamap.readonly import read_only
@@ -63,20 +59,6 @@ _VALUE_SHARE = 0.2
 _SPELLING_SHARE = 0.05
 #: rows read (at most) to find ``sample_rows`` non-empty values: bounds the scan
 _SCAN_FACTOR = 20
-
-
-def _type_class(t: TypeEngine[Any]) -> str:
-    if isinstance(t, Boolean):
-        return "bool"
-    if isinstance(t, Integer):
-        return "int"
-    if isinstance(t, Numeric):
-        return "num"
-    if isinstance(t, DateTime | Date):
-        return "date"
-    if isinstance(t, String):
-        return "str"
-    return type(t).__name__.lower()
 
 
 def _looks_personal_value(value: Any, region: str = "SE") -> str | None:
