@@ -494,8 +494,8 @@ class ConnectionDialog(QDialog):
         def done(result: DraftResult) -> None:
             self._busy(False)
             self.draft_progress.setVisible(False)
-            self._say(self.tr("Wrote the data map draft {path}: {count} item(s) to "
-                              "review.").format(path=path, count=len(result.review)), ok=True)
+            self._say(self.tr("Wrote the data map draft {path}. To review: {count}.").format(
+                path=path, count=len(result.review)), ok=True)
             self.review_dialog = DraftReviewDialog(result, path, self)
             self.review_dialog.open()
             self.drafted.emit(path, len(result.review))

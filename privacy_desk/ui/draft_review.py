@@ -29,14 +29,19 @@ class DraftReviewDialog(QDialog):
         self.setObjectName("draftReview")
         self.setWindowTitle(self.tr("Data map draft"))
         self.summary = QLabel(self.tr(
-            "Wrote {path}: {tables} tables in {seconds:.0f} s. {count} item(s) to review; "
-            "confirm each and remove its 'review: true'.").format(
-                path=path, tables=result.tables, seconds=result.seconds,
-                count=len(result.review)))
+            "Wrote {path} ({tables} tables). To review: {count}. Confirm each item in the "
+            "file and remove its 'review: true'.").format(
+                path=path, tables=result.tables, count=len(result.review)))
         self.summary.setWordWrap(True)
         self.summary.setObjectName("draftSummary")
         self.items = QListWidget()
         self.items.setObjectName("draftReviewItems")
+        # reasons are long: wrapped, one item under the other, never cut off at the edge
+        self.items.setWordWrap(True)
+        self.items.setAlternatingRowColors(True)
+        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         for note in result.review:
             item = QListWidgetItem(f"{note.path}: {note.reason}")
             item.setData(Qt.ItemDataRole.UserRole, note.path)
@@ -48,4 +53,4 @@ class DraftReviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.items, 1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(900, 520)  # fits a 1024×700 screen

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from privacy_desk.reports.words import cell_text
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.person_search import (
     NAME,
@@ -71,7 +73,10 @@ class PersonSearchPanel(QWidget):
         self.postcode_edit = QLineEdit()
         self.postcode_edit.setObjectName("personSearchPostcode")
         self.postcode_edit.setPlaceholderText(self.tr("Postcode (optional)"))
-        self.postcode_edit.setMaximumWidth(160)
+        # wide enough for its placeholder ("Postnummer (valfritt)"), narrow for "123 45"
+        self.postcode_edit.setFixedWidth(
+            self.postcode_edit.fontMetrics().horizontalAdvance(
+                self.postcode_edit.placeholderText()) + 24)
         self.postcode_edit.returnPressed.connect(self.search)
         self.search_button = QPushButton(self.tr("Find"))
         self.search_button.setObjectName("personSearchButton")
@@ -84,6 +89,10 @@ class PersonSearchPanel(QWidget):
         self.candidates.setObjectName("personCandidates")
         self.candidates.itemActivated.connect(self._on_candidate)
         self.candidates.hide()
+        # as high as its rows (up to eight): the person's data below gets the rest
+        self.candidates.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.candidates.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                      QSizePolicy.Policy.Maximum)
         self.tree = QTreeWidget()
         self.tree.setObjectName("personData")
         self.tree.setHeaderLabels([self.tr("Data"), self.tr("Value")])
@@ -153,6 +162,9 @@ class PersonSearchPanel(QWidget):
             item = QListWidgetItem(self._candidate_text(cand))
             item.setData(CANDIDATE_ROLE, cand)
             self.candidates.addItem(item)
+        rows = min(self.candidates.count(), 8)
+        self.candidates.setMaximumHeight(
+            self.candidates.sizeHintForRow(0) * rows + 2 * self.candidates.frameWidth())
         self.candidates.show()
         self.candidates.setCurrentRow(0)
         self.candidates.setFocus()
@@ -184,21 +196,41 @@ class PersonSearchPanel(QWidget):
 
     # --- showing ----------------------------------------------------------------------
     def _show(self, data: PersonData) -> None:
+        """Category → table → row → field in the map's words (titles, value labels), in
+        the map's order, as the extract shows them; the portal's names are tooltips."""
         lang = ui_language()
         self.tree.clear()
-        categories = data.datamap.categories
-        for category, tables in sorted(data.by_category().items()):
+        dm = data.datamap
+        categories = dm.categories
+        by_category = data.by_category()
+        order = [c for c in categories if c in by_category] + \
+            sorted(set(by_category) - set(categories))
+        table_order = {name: i for i, name in enumerate(dm.tables)}
+        for category in order:
+            tables = by_category[category]
             cat = categories.get(category)
             title = cat.title.get(lang) if cat else category
             count = sum(len(rows) for rows in tables.values())
             cat_item = QTreeWidgetItem(self.tree, [title, str(count)])
-            for table, rows in sorted(tables.items()):
-                table_item = QTreeWidgetItem(cat_item, [table, str(len(rows))])
-                for r in rows:
+            for table, rows in sorted(tables.items(),
+                                      key=lambda i: table_order.get(i[0], len(table_order))):
+                spec = dm.tables.get(table)
+                table_item = QTreeWidgetItem(
+                    cat_item, [spec.title_in(lang) if spec else table, str(len(rows))])
+                table_item.setToolTip(0, table)
+                for n, r in enumerate(rows, start=1):
                     key = ", ".join(f"{k}={value_text(v)}" for k, v in r.key.items())
-                    row_item = QTreeWidgetItem(table_item, [f"{table} [{key}]", ""])
+                    row_item = QTreeWidgetItem(table_item, [self.tr("Row {n}").format(n=n), ""])
+                    row_item.setToolTip(0, f"{table} [{key}]")
                     for name, value in r.values.items():
-                        QTreeWidgetItem(row_item, [name, value_text(value)])
+                        col = spec.column(name) if spec else None
+                        # what the map never discloses (a password hash) is not shown here
+                        # either: the officer needs to know it exists, not its value
+                        shown = self.tr("withheld (data map)") if col and not col.disclose \
+                            else cell_text(col, value, lang)
+                        field = QTreeWidgetItem(row_item, [
+                            spec.column_title(name, lang) if spec else name, shown])
+                        field.setToolTip(0, name)
             cat_item.setExpanded(True)
         self.message.setText(self.tr("{label}: {rows} rows in {tables} tables.").format(
             label=data.candidate.label, rows=len(data.rows), tables=len(data.tables())))

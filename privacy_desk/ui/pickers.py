@@ -29,8 +29,10 @@ def candidate_text(cand: Candidate, lang: str | None = None) -> str:
         return QCoreApplication.translate(
             "CandidateText", "{label} (not a customer: {n} rows)").format(
                 label=name, n=len(cand.rows))
-    parts = [cand.kind_label(lang)]
-    for kind, value in cand.details:
+    parts = [_kind_word(cand, lang)]
+    # birth year and postcode first, as people tell namesakes apart; then the numbers
+    first = {BIRTH_YEAR: 0, POSTCODE: 1}
+    for kind, value in sorted(cand.details, key=lambda d: first.get(d[0], 2)):
         if kind == BIRTH_YEAR:
             parts.append(QCoreApplication.translate(
                 "CandidateText", "born {year}").format(year=value))
@@ -42,6 +44,20 @@ def candidate_text(cand: Candidate, lang: str | None = None) -> str:
         else:
             parts.append(value)
     return f"{name} — {', '.join(p for p in parts if p)}"
+
+
+def _kind_word(cand: Candidate, lang: str) -> str:
+    """The map's word for the kind of person; a map without ``kind_title`` (a version 1
+    map says nothing: every subject is a "customer") gets ours for the common kinds, so a
+    Swedish officer never reads "customer" in the list."""
+    if cand.kind_title is not None:
+        return cand.kind_label(lang)
+    common = {
+        "customer": QCoreApplication.translate("CandidateText", "customer"),
+        "employee": QCoreApplication.translate("CandidateText", "employee"),
+        "contact": QCoreApplication.translate("CandidateText", "contact"),
+    }
+    return common.get(cand.person_kind, cand.kind_label(lang))
 
 
 class OutputFolderRow(QWidget):

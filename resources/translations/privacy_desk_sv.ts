@@ -131,14 +131,29 @@
         <translation>{label} (inte kund: {n} rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/pickers.py" line="35"/>
+        <location filename="../../privacy_desk/ui/pickers.py" line="37"/>
         <source>born {year}</source>
         <translation>född {year}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/pickers.py" line="40"/>
+        <location filename="../../privacy_desk/ui/pickers.py" line="42"/>
         <source>customer no. {number}</source>
         <translation>kundnr {number}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="56"/>
+        <source>customer</source>
+        <translation>kund</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="57"/>
+        <source>employee</source>
+        <translation>anställd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/pickers.py" line="58"/>
+        <source>contact</source>
+        <translation>kontaktperson</translation>
     </message>
 </context>
 <context>
@@ -561,8 +576,8 @@
     </message>
     <message>
         <location filename="../../privacy_desk/ui/connection_dialog.py" line="497"/>
-        <source>Wrote the data map draft {path}: {count} item(s) to review.</source>
-        <translation>Utkastet till datakarta sparades i {path}: {count} punkt(er) att granska.</translation>
+        <source>Wrote the data map draft {path}. To review: {count}.</source>
+        <translation>Utkastet till datakarta sparades i {path}. Att granska: {count}.</translation>
     </message>
 </context>
 <context>
@@ -607,8 +622,8 @@
     </message>
     <message>
         <location filename="../../privacy_desk/ui/draft_review.py" line="32"/>
-        <source>Wrote {path}: {tables} tables in {seconds:.0f} s. {count} item(s) to review; confirm each and remove its &apos;review: true&apos;.</source>
-        <translation>Sparade {path}: {tables} tabeller på {seconds:.0f} s. {count} punkt(er) att granska; bekräfta var och en och ta bort dess &apos;review: true&apos;.</translation>
+        <source>Wrote {path} ({tables} tables). To review: {count}. Confirm each item in the file and remove its &apos;review: true&apos;.</source>
+        <translation>Sparade {path} ({tables} tabeller). Att granska: {count}. Bekräfta varje punkt i filen och ta bort dess &apos;review: true&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1265,7 +1280,7 @@
 <context>
     <name>OutputFolderRow</name>
     <message>
-        <location filename="../../privacy_desk/ui/pickers.py" line="57"/>
+        <location filename="../../privacy_desk/ui/pickers.py" line="73"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
@@ -1288,77 +1303,87 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="109"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="76"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="81"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="65"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="67"/>
         <source>Identifier</source>
         <translation>Identitetsuppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="66"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="73"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
         <source>Postcode (optional)</source>
         <translation>Postnummer (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="108"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="117"/>
         <source>First and last name</source>
         <translation>För- och efternamn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="128"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="137"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="138"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
         <source>Nobody in the portal matches that name.</source>
         <translation>Ingen i portalen har det namnet.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="140"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="156"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="150"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="159"/>
         <source>More match than are listed: add a postcode.</source>
         <translation>Fler träffar än som visas: lägg till ett postnummer.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="174"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="186"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="203"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="223"/>
+        <source>Row {n}</source>
+        <translation>Rad {n}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="229"/>
+        <source>withheld (data map)</source>
+        <translation>undantagen (datakartan)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="235"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>

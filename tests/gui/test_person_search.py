@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, func, select
 
 from privacy_desk.casestore.audit import read_entries
 from privacy_desk.paths import AppPaths
-from privacy_desk.portal.demo.schema import customers
+from privacy_desk.portal.demo.schema import account_customers, customers, portal_accounts
 from privacy_desk.services.context import AppContext, open_context
 from privacy_desk.ui.person_search import PersonSearchPanel
 from privacy_desk.ui.tasks import TaskRunner
@@ -79,6 +79,30 @@ def test_personnummer_typed_with_a_dash_finds_the_customer(
     assert "person_searched" in actions and "person_data_viewed" in actions
     for e in entries:
         assert pnr not in repr(e.details) and pnr[2:8] not in repr(e.details)
+
+
+def test_what_the_map_never_discloses_is_not_shown_to_the_officer_either(
+    panel: PersonSearchPanel, qtbot: QtBot, small_portal: Path
+) -> None:
+    pnr, password_hash = _portal_rows(small_portal, select(
+        customers.c.personnummer, portal_accounts.c.password_hash)
+        .join(account_customers, account_customers.c.customer_id == customers.c.id)
+        .join(portal_accounts, portal_accounts.c.id == account_customers.c.account_id)
+        .where(customers.c.personnummer.is_not(None)).limit(1))[0]
+    qtbot.keyClicks(panel.search_edit, pnr)
+    with qtbot.waitSignal(panel.person_loaded, timeout=30_000):
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    texts: list[str] = []
+
+    def walk(item) -> None:  # type: ignore[no-untyped-def]
+        texts.append(item.text(1))
+        for i in range(item.childCount()):
+            walk(item.child(i))
+
+    for i in range(panel.tree.topLevelItemCount()):
+        walk(panel.tree.topLevelItem(i))
+    assert password_hash not in texts
+    assert any(t in ("withheld (data map)", "undantagen (datakartan)") for t in texts)
 
 
 def test_a_shared_email_lists_every_candidate_and_merges_none(
