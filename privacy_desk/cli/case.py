@@ -41,9 +41,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--channel", default="paper", help="paper (default) or email")
     p.add_argument("--received", required=True, type=parse_date, metavar="YYYY-MM-DD",
                    help="the day the request reached the company (postmark, e-mail date)")
-    p.add_argument("--person", required=True, help="the name to show in the queue")
+    p.add_argument("--person", metavar="NAME",
+                   help="the name to show in the queue; '-' reads it from the first line of "
+                   "standard input (asked for on a terminal when left out)")
     p.add_argument("--id", action="append", default=[], dest="identifiers",
-                   metavar="[KIND=]VALUE", help="an identifier the request gives (repeatable)")
+                   metavar="[KIND=]VALUE", help="an identifier the request gives (repeatable); "
+                   "'-' reads them from standard input, one a line (after --person's line)")
     p.add_argument("--attach", action="append", default=[], metavar="FILE",
                    help="a scan to keep with the case: PDF, PNG or JPEG (repeatable)")
     p.add_argument("--note", help="a note for the case's first event")
@@ -163,12 +166,14 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_register(args: argparse.Namespace) -> int:
+    from privacy_desk.cli.personal_input import personal_value, personal_values
     from privacy_desk.domain.requests import Channel, RequestType
     from privacy_desk.services.attachments import read_attachment
     from privacy_desk.services.cases import register_case
 
+    person = personal_value(args.person, what="name", option="--person")
     identifiers: list[tuple[str | None, str]] = []
-    for item in args.identifiers:
+    for item in personal_values(args.identifiers, what="identifier", option="--id"):
         kind, sep, value = item.partition("=")
         identifiers.append((kind.strip(), value) if sep else (None, item))
     files = [read_attachment(f) for f in args.attach]
@@ -176,7 +181,7 @@ def run_register(args: argparse.Namespace) -> int:
     try:
         d = register_case(store, request_type=RequestType.parse(args.request_type),
                           channel=Channel.parse(args.channel), received_on=args.received,
-                          person_label=args.person, identifiers=identifiers,
+                          person_label=person or "", identifiers=identifiers,
                           attachments=files, note=args.note)
     finally:
         store.close()

@@ -48,8 +48,10 @@ def register(subparsers: Any) -> None:
         "every candidate person it matches (of every kind: customers, employees, ...) with "
         "what tells them apart, and all their mapped rows with provenance. Never merges "
         "candidates. Read-only.")
-    find.add_argument("identifier", metavar="IDENTIFIER",
-                      help="the identifier, or the name with --kind name (\"Anna Svensson\")")
+    find.add_argument("identifier", metavar="IDENTIFIER", nargs="?",
+                      help="the identifier, or the name with --kind name (\"Anna Svensson\"); "
+                      "'-' reads it from standard input (asked for on a terminal when left "
+                      "out)")
     find.add_argument("--portal", required=True, metavar="URL",
                       help="portal database URL or SQLite file path")
     find.add_argument("--map", required=True, metavar="FILE", help="data map file (YAML)")
@@ -103,15 +105,18 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 def run_find(args: argparse.Namespace) -> int:
     from privacy_desk.cli.common import open_signed_in
+    from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
     from privacy_desk.services.person_search import search_person, view_person_data
 
+    identifier = personal_value(args.identifier, what="identifier", option="IDENTIFIER")
+    assert identifier is not None
     datamap = load_datamap(args.map)
     store, who = open_signed_in(args)  # every look at a person is checked and audited
     engine = connect_portal(args.portal)
     try:
-        result = search_person(store, engine, datamap, args.identifier, actor=who,
+        result = search_person(store, engine, datamap, identifier, actor=who,
                                kind=args.kind, postcode=args.postcode)
         people = [view_person_data(store, engine, datamap, c, actor=who).to_json()
                   for c in result.candidates]

@@ -63,7 +63,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--key", required=True, action="append", metavar="COLUMN=VALUE",
                    help="the row's primary key (repeat for composite keys)")
     p.add_argument("--column", required=True)
-    p.add_argument("--value", required=True, help="the corrected value")
+    p.add_argument("--value", help="the corrected value; '-' reads it from standard input "
+                   "(asked for on a terminal when left out)")
     p.add_argument("--reason", required=True)
     p.set_defaults(handler=run_rectify)
 
@@ -174,6 +175,7 @@ def run_erasure(args: argparse.Namespace) -> int:
 
 
 def run_rectify(args: argparse.Namespace) -> int:
+    from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.services.erasure import ErasureRefused, erasure_subject
     from privacy_desk.services.queue import case_id_by_number
     from privacy_desk.services.rectify import rectify
@@ -184,6 +186,7 @@ def run_rectify(args: argparse.Namespace) -> int:
         if not sep:
             raise ErasureRefused(f"--key {item!r} is not COLUMN=VALUE.", "E.g. --key id=42.")
         key[col.strip()] = int(value) if value.strip().lstrip("-").isdigit() else value
+    new_value = personal_value(args.value, what="corrected value", option="--value")
     ctx = _context(args)
     try:
         case_id = case_id_by_number(ctx.case_store, args.case_number)
@@ -192,7 +195,7 @@ def run_rectify(args: argparse.Namespace) -> int:
             raise ErasureRefused("The case's identifiers do not name exactly one person.",
                                  "Rectify from the app, where you choose the person.")
         r = rectify(ctx.case_store, ctx.portal_writer, ctx.datamap, case_id, found.candidates[0],
-                    table=args.table, key=key, column=args.column, new_value=args.value,
+                    table=args.table, key=key, column=args.column, new_value=new_value,
                     reason=args.reason, actor=ctx.officer)
     finally:
         ctx.close()

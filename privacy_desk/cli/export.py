@@ -25,8 +25,10 @@ def register(subparsers: Any) -> None:
                    help="portal database URL or SQLite file path")
     p.add_argument("--map", required=True, metavar="FILE", dest="map",
                    help="the portal's data map (YAML)")
-    p.add_argument("--subject", required=True, metavar="IDENTIFIER",
-                   help="personnummer, org.nr, customer number, e-mail or phone of the person")
+    p.add_argument("--subject", metavar="IDENTIFIER",
+                   help="personnummer, org.nr, customer number, e-mail or phone of the person; "
+                   "'-' reads it from standard input (the line after --password-stdin's); "
+                   "asked for on a terminal when left out")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the files to")
     p.add_argument("--case", metavar="NUMBER",
                    help="the access request's case number (default: the one in progress "
@@ -46,6 +48,7 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from privacy_desk.cli.common import open_signed_in
+    from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
     from privacy_desk.errors import UserError
@@ -61,13 +64,15 @@ def run_export(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
     if password is not None and not password:
         raise UserError("The password is empty.", "Give a password, or leave it out.")
+    subject = personal_value(args.subject, what="identifier", option="--subject")
+    assert subject is not None
     args.case_store = getattr(args, "case_store", None)
     datamap = load_datamap(args.map)
     portal = connect_portal(args.portal)
     try:
         store = open_signed_in(args)[0]
         try:
-            found = find_export_subject(portal, datamap, args.subject)
+            found = find_export_subject(portal, datamap, subject)
             case_id = (case_id_by_number(store, args.case) if args.case
                        else find_open_access_case(store, found.readings))
             result = export_extract(store, portal, datamap, case_id, found.candidates[0],
