@@ -4,7 +4,8 @@ Each file is written to a hidden temporary file in the target folder, flushed an
 and only when every one is safely on disk are they renamed into place with
 :func:`os.replace` (atomic within one file system). Any failure — a full disk, a folder
 that is not writable or does not exist — removes what was written and raises
-:class:`ExportWriteFailed` with a message that says what to do.
+:class:`ExportWriteFailed` with a message that says what to do. The files hold a person's
+data: on POSIX they are the officer's alone (0600), whatever the umask.
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privacy_desk.errors import UserError
+
+#: Owner read/write only: the mode of every extract, letter and audit export on POSIX.
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private(fd: int) -> None:
+    """Restrict an open file to its owner (POSIX; Windows files inherit the folder's ACL)."""
+    if os.name == "posix":
+        os.fchmod(fd, PRIVATE_FILE_MODE)
 
 
 class ExportWriteFailed(UserError):
@@ -72,6 +82,7 @@ def staged_files(folder: Path, files: Sequence[tuple[str, bytes]]
                                             "was.", "Move it away or choose another folder.")
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
                 temps.append((name, Path(tmp), data))
+                make_private(fd)
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
                     fh.flush()

@@ -16,6 +16,7 @@ from pathlib import Path
 from privacy_desk.casestore.audit import AuditRow, canonical_json
 from privacy_desk.clock import local_time
 from privacy_desk.errors import UserError
+from privacy_desk.reports.atomic import make_private
 from privacy_desk.reports.fonts import register_fonts
 
 CSV_COLUMNS = ("seq", "at_utc", "actor", "action", "case_number", "case_id", "details",
@@ -72,7 +73,8 @@ def _escape(text: str) -> str:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``target`` whole or not at all (a temporary file renamed over it)."""
+    """Write ``target`` whole or not at all (a temporary file renamed over it), owner-only
+    (0600 on POSIX): audit exports name officers, cases and what was done."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -81,6 +83,7 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise UserError(f"Cannot write to {folder} ({type(exc).__name__}).",
                         "Choose a folder you can write to.") from exc
     try:
+        make_private(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)

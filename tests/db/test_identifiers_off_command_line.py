@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pty
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -117,6 +118,10 @@ def test_a_full_cli_flow_keeps_the_identifier_off_the_command_line(
     assert done.returncode == 0, done.stderr
     assert f"{number}: extract written" in done.stdout and WARNING not in done.stderr
     assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".zip"]
+    # The extract and the log are the officer's alone.
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o600}
+    logs = list((tmp_path / "home").rglob("privacy-desk.log"))
+    assert logs and {stat.S_IMODE(p.stat().st_mode) for p in logs} == {0o600}
 
     # The password line comes first, then the identifier.
     out2 = tmp_path / "out2"
