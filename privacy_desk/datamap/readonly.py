@@ -22,9 +22,10 @@ from privacy_desk.errors import UserError
 def read_only(engine: Engine) -> Iterator[Connection]:
     """A connection in a read-only transaction on every backend; driver errors explained.
 
-    PostgreSQL: ``SET TRANSACTION READ ONLY``; MariaDB: ``START TRANSACTION READ ONLY``
-    through the same statement; SQLite: ``PRAGMA query_only`` for the connection's life
-    in this block (reset before it returns to the pool).
+    PostgreSQL: ``BEGIN READ ONLY`` in one statement (the driver's read-only mode, reset
+    when the connection returns to the pool): a round trip fewer than ``BEGIN`` + ``SET``;
+    MariaDB: ``SET TRANSACTION READ ONLY``; SQLite: ``PRAGMA query_only`` for the
+    connection's life in this block (reset before it returns to the pool).
     """
     be = backend(engine.url)
     try:
@@ -32,9 +33,11 @@ def read_only(engine: Engine) -> Iterator[Connection]:
             if be == "sqlite":
                 conn.exec_driver_sql("PRAGMA query_only = ON")
                 conn.commit()
+            elif be == "postgresql":
+                conn.execution_options(postgresql_readonly=True)
             try:
                 with conn.begin():
-                    if be in ("postgresql", "mysql"):
+                    if be == "mysql":
                         conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                     yield conn
             finally:

@@ -34,8 +34,7 @@ import logging
 import re
 import uuid
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -46,12 +45,10 @@ from sqlalchemy import (
     and_,
     column,
     false,
-    func,
     or_,
     table,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import TableClause
 
 from privacy_desk.datamap.model import (
@@ -64,7 +61,7 @@ from privacy_desk.datamap.model import (
     words,
 )
 from privacy_desk.datamap.names import folded_sql, postcode_digits, quoter, tokens
-from privacy_desk.datamap.readonly import _explain, read_only
+from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import (
@@ -254,17 +251,6 @@ class _Sql:
             self._tables[name] = table(name, *(column(c) for c in spec.columns))
         return self._tables[name]
 
-    def match(self, spec: TableSpec, ident: IdentityColumn,
-              identifier: Identifier) -> ColumnElement[bool]:
-        col = self.t(spec.name).c[ident.column]
-        if ident.match is Match.CASEFOLD:
-            if self.be == "mysql":  # ci collations compare case-insensitively, with the index
-                return col == identifier.value
-            return func.lower(col) == identifier.value
-        if ident.match is Match.EXACT:
-            return col == identifier.value
-        return col.in_(list(identifier.stored_forms()))
-
     def chain_from(self, spec: TableSpec, chain: Sequence[Reference],
                    include_subject: bool) -> tuple[FromClause, TableClause]:
         """``spec`` joined hop by hop along ``chain``; returns the join and its last table."""
@@ -289,9 +275,6 @@ class _Sql:
 
 def _label(values: Sequence[Any]) -> str:
     return " ".join(str(v) for v in values if v not in (None, ""))
-
-
-# --------------------------------------------------------------------------- paths
 
 
 # --------------------------------------------------------------------------- the SQL, built once
@@ -447,23 +430,6 @@ def _detail_value(kind: str, value: Any) -> str | None:
         return None
 
 
-@contextmanager
-def _reading(engine: Engine) -> Iterator[Connection]:
-    """A read-only transaction; on PostgreSQL in one statement (``BEGIN READ ONLY``)
-    rather than ``BEGIN`` + ``SET TRANSACTION READ ONLY``: one round trip fewer."""
-    if backend(engine.url) != "postgresql":
-        with read_only(engine) as conn:
-            yield conn
-        return
-    try:
-        with engine.connect() as conn:
-            conn.execution_options(postgresql_readonly=True)
-            with conn.begin():
-                yield conn
-    except DBAPIError as exc:
-        raise _explain(engine, exc) from exc
-
-
 def _run(conn: Connection, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     return [tuple(r) for r in conn.exec_driver_sql(sql, tuple(params)).fetchall()]
 
@@ -560,7 +526,7 @@ def find_person(engine: Engine, datamap: DataMap, identifier: Identifier | str, 
     readings = readings_for(datamap, identifier, kind)
     plan = _plan(datamap, backend(engine.url))
     found = _Found(plan)
-    with _reading(engine) as conn:
+    with read_only(engine) as conn:
         for reading in readings:
             for spec, ident in datamap.identity_columns(reading.kind):
                 _find_in(conn, found, spec, ident, reading)
@@ -663,7 +629,7 @@ def find_by_name(engine: Engine, datamap: DataMap, name: str, *, postcode: str |
     reading = Identifier(NAME, name.strip())
     found = _Found(plan)
     truncated = False
-    with _reading(engine) as conn:
+    with read_only(engine) as conn:
         for spec in tables:
             sql, params = _name_query(plan, spec, words_, pc, limit)
             if sql is None:
@@ -736,7 +702,7 @@ def collect(engine: Engine, datamap: DataMap, candidate: Candidate, *,
     plan = _plan(datamap, be)
     statements = _collect_statements(plan, candidate)
     rows: list[Row] = []
-    with _reading(engine) as conn:
+    with read_only(engine) as conn:
         if pipeline and be == "postgresql":
             results = _run_pipelined(conn, statements)
         else:
