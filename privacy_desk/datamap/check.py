@@ -41,9 +41,10 @@ from privacy_desk.datamap.constraints import type_class as _type_class
 from privacy_desk.datamap.findings import CheckReport, Finding, FindingKind, Severity
 from privacy_desk.datamap.model import DataMap, IdentityColumn, Match, TableSpec
 from privacy_desk.datamap.readonly import read_only
+from privacy_desk.datamap.values import value_kind
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
-from privacy_desk.identifiers import PHONE, parse_personnummer, parse_phone
+from privacy_desk.identifiers import PHONE, parse_phone
 
 _PERSONAL_NAME = re.compile(
     r"e_?mail|epost|e_post|phone|telefon|mobil|^tel|personnummer|pnr|ssn|orgnr|org_?nu|"
@@ -51,14 +52,17 @@ _PERSONAL_NAME = re.compile(
     r"postnummer|zip|city|^ort$|^ip$|ip_?addr|birth|fodelse|födelse|iban|account_?n|"
     r"kontonummer|clearing|password|losenord|lösenord|username|user_?id|anvandar",
     re.IGNORECASE)
-_EMAIL_VALUE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
-#: what a phone number may look like before phonenumbers decides: +, 00, 0 or '(' first
-_PHONE_VALUE = re.compile(r"(\+|0|\()[\d\s\-()/.]{7,24}")
 #: a share of sampled values at or above which a coverage or spelling finding is made
 _VALUE_SHARE = 0.2
 _SPELLING_SHARE = 0.05
 #: rows read (at most) to find ``sample_rows`` non-empty values: bounds the scan
 _SCAN_FACTOR = 20
+
+
+#: the validated value kinds (datamap.values) that make an unmapped column look personal,
+#: with the words a finding uses
+_PERSONAL_VALUES = {"email": "e-mail addresses", "personnummer": "personnummer",
+                    "phone": "phone numbers"}
 
 
 def _looks_personal_value(value: Any, region: str = "SE") -> str | None:
@@ -69,22 +73,7 @@ def _looks_personal_value(value: Any, region: str = "SE") -> str | None:
     """
     if not isinstance(value, str):
         return None
-    v = value.strip()
-    if _EMAIL_VALUE.match(v):
-        return "e-mail addresses"
-    if re.fullmatch(r"(\d{6}|\d{8})[-+]?\d{4}", v):
-        try:
-            parse_personnummer(v)
-            return "personnummer"
-        except UserError:
-            pass
-    if _PHONE_VALUE.fullmatch(v):
-        try:
-            parse_phone(v, region)
-            return "phone numbers"
-        except UserError:
-            pass
-    return None
+    return _PERSONAL_VALUES.get(value_kind(value, region) or "")
 
 
 def value_shape(value: str, limit: int = 24) -> str:

@@ -10,19 +10,14 @@ the evidence as a sentence for the map's comment ("values: 98% valid personnumme
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
-from stdnum import iban as _iban
-
 from privacy_desk.datamap.draft.catalogue import ColumnInfo
-from privacy_desk.errors import UserError
-from privacy_desk.identifiers import parse_email, parse_orgnr, parse_personnummer, parse_phone
+from privacy_desk.datamap.values import value_kind
 
 #: The share of non-empty sampled values that must pass a validator for the column to be
 #: read as that kind.
@@ -110,12 +105,6 @@ PATTERN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_r(r"^fakturan(umme)?r$|invoice_?(number|no|nr)$"), "invoice_number"),
 )
 
-_PNR_SHAPE = re.compile(r"(\d{6}|\d{8})[-+]?\d{4}")
-_ORG_SHAPE = re.compile(r"(16)?\d{6}-?\d{4}")
-_PHONE_SHAPE = re.compile(r"(\+|0|\()[\d\s\-()/.]{6,24}")
-_SE_POSTCODE = re.compile(r"\d{3} \d{2}")
-_ANY_POSTCODE = re.compile(r"[A-Z0-9]{2,5}[ -]?[A-Z0-9]{2,4}|\d{4,5}", re.IGNORECASE)
-
 VALUE_LABELS = {
     "personnummer": "valid personnummer",
     "orgnr": "valid organisationsnummer",
@@ -127,54 +116,6 @@ VALUE_LABELS = {
     "birth_date": "plausible dates of birth",
     "free_text": "free text",
 }
-
-
-def value_kind(value: Any, region: str) -> str | None:
-    """The validated kind of one sampled value, or None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | Decimal):
-        value = str(value)
-    if not isinstance(value, str):
-        return None
-    v = value.strip()
-    if not v or len(v) > 200:
-        return None
-    if "@" in v:
-        return "email" if _ok(parse_email, v) else None
-    if _PNR_SHAPE.fullmatch(v) and _ok(parse_personnummer, v):
-        return "personnummer"
-    if _ORG_SHAPE.fullmatch(v) and _ok(parse_orgnr, v):
-        return "orgnr"
-    if _PHONE_SHAPE.fullmatch(v):
-        try:
-            parse_phone(v, region)
-            return "phone"
-        except UserError:
-            pass
-    if _SE_POSTCODE.fullmatch(v):
-        return "postcode"
-    if len(v) >= 15 and v[:2].isalpha() and _iban.is_valid(v):
-        return "iban"
-    if ("." in v or ":" in v) and _is_ip(v):
-        return "ip"
-    return None
-
-
-def _ok(fn: Any, v: str) -> bool:
-    try:
-        fn(v)
-        return True
-    except UserError:
-        return False
-
-
-def _is_ip(v: str) -> bool:
-    try:
-        ipaddress.ip_address(v)
-        return True
-    except ValueError:
-        return False
 
 
 @dataclass
