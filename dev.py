@@ -70,16 +70,10 @@ def qt_libraries_missing() -> int:
     """
     sys.path.insert(0, str(ROOT))
     try:
-        from privacy_desk.ui.startup import STARTUP_FAILED, needs_xcb_check, xcb_problem
+        from privacy_desk.ui.startup import main as check_qt_libraries
     finally:
         sys.path.remove(str(ROOT))
-    if not needs_xcb_check():
-        return 0
-    problem = xcb_problem()
-    if problem is None:
-        return 0
-    print(problem, file=sys.stderr)
-    return STARTUP_FAILED
+    return check_qt_libraries()
 
 
 def package(argv: list[str]) -> int:
