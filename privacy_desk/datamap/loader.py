@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -37,6 +36,7 @@ from privacy_desk.datamap.model import (
     PersonLink,
     Reference,
     RequestSourceSpec,
+    ReviewItem,
     TableHold,
     TableSpec,
     Text,
@@ -72,14 +72,6 @@ class DataMapError(UserError):
         self.file = file
         self.line = line
         self.problem = problem
-
-
-@dataclass(frozen=True)
-class ReviewItem:
-    """An element a draft marked ``review: true``: a guess a person must confirm."""
-
-    path: str  # tables.Customer.columns.Notes
-    line: int
 
 
 class _Node:

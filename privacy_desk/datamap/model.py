@@ -14,7 +14,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from privacy_desk.datamap.request_source import CustomerNameSource, IncomingRequestSource
 from privacy_desk.domain.requests import RequestType
@@ -300,6 +299,14 @@ class RequestSourceSpec:
 
 
 @dataclass(frozen=True)
+class ReviewItem:
+    """An element a draft marked ``review: true``: a guess a person must confirm."""
+
+    path: str  # tables.Customer.columns.Notes
+    line: int
+
+
+@dataclass(frozen=True)
 class DataMap:
     """A whole data map: tables, categories, hold rules, the request source."""
 
@@ -315,8 +322,8 @@ class DataMap:
     description: str = ""
     #: region for phone numbers written without a country code (ISO 3166 alpha-2)
     phone_region: str = "SE"
-    #: elements marked ``review: true`` (a draft's guesses): (path, line), for check to list
-    review: tuple[Any, ...] = ()  # tuple[loader.ReviewItem, ...]
+    #: elements marked ``review: true`` (a draft's guesses), for check to list
+    review: tuple[ReviewItem, ...] = ()
     #: table -> the chain of references from it to a subject table (computed on load)
     paths: Mapping[str, tuple[tuple[Reference, ...], ...]] = field(
         default_factory=lambda: MappingProxyType({}))
