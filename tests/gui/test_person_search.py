@@ -102,6 +102,13 @@ def test_what_the_map_never_discloses_is_not_shown_to_the_officer_either(
     for i in range(panel.tree.topLevelItemCount()):
         walk(panel.tree.topLevelItem(i))
     assert password_hash not in texts
+    # the field is named in the map's words, with its machine name as the tooltip
+    fields = panel.tree.findItems("password_hash", Qt.MatchFlag.MatchRecursive, 0)
+    assert fields == []
+    titled = [item for item in panel.tree.findItems("*", Qt.MatchFlag.MatchWildcard
+                                                    | Qt.MatchFlag.MatchRecursive, 0)
+              if item.toolTip(0) == "password_hash"]
+    assert titled and all(item.text(0) != "password_hash" for item in titled)
     assert any(t in ("withheld (data map)", "undantagen (datakartan)") for t in texts)
 
 
