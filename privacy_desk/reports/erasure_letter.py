@@ -135,7 +135,9 @@ def build_erasure_letter(plan: ErasurePlan, datamap: DataMap, *, case_number: st
     regular, bold = register_fonts()
     base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14, spaceAfter=4)
     h1 = ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, spaceAfter=8)
-    h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=11, leading=15, spaceBefore=8)
+    # a heading never ends a page: it stays with what it introduces (as in the extract)
+    h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=11, leading=15, spaceBefore=8,
+                        keepWithNext=1)
     lines = letter_lines(plan, datamap, lang)
     consent = plan.kind == "consent_withdrawal"
 
