@@ -14,9 +14,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
+from privacy_desk import catalogues, messages
 from privacy_desk.paths import ENV_HOME, AppPaths
 from tests.databases import BACKENDS, throwaway_database
 from tests.keyrings import MemoryKeyring, installed, no_keyring
+
+catalogues.install()
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english() -> Iterator[None]:
+    """Each test starts with messages in English; a window that switches to Swedish
+    (install_translations) does not leak its language into the next test."""
+    messages.set_language(messages.SOURCE_LANGUAGE)
+    yield
+    messages.set_language(messages.SOURCE_LANGUAGE)
 
 
 @pytest.fixture(autouse=True)

@@ -78,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.default(args.base_dir)
     configure_logging(paths, verbose=args.verbose)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is not None:
+        # Commands speak English unless asked (scripts parse them); the desk speaks Swedish.
+        from privacy_desk import catalogues, messages
+
+        catalogues.install()
+        messages.set_language(args.lang or messages.SOURCE_LANGUAGE)
     try:
         if handler is not None:
             return handler(args)

@@ -34,6 +34,7 @@ from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
 from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, InvalidTransition
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.services.cases import _edit, _load_for_edit, counted_from, transition_case
 from privacy_desk.services.roles import WRITERS, check_role
 
@@ -106,8 +107,9 @@ def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) ->
     holder, number, claimed = run_retrying(store, work)
     if not claimed and holder != who:
         raise CaseAlreadyClaimed(
-            f"Case {number} is already claimed by {holder}; it was not taken from them.",
-            "Pick another case, or ask them (or a lead) to reassign it.",
+            msg("Case {case} is already claimed by {holder}; it was not taken from them.",
+                case=number, holder=holder),
+            msg("Pick another case, or ask them (or a lead) to reassign it."),
         )
     return ClaimResult(fresh_detail(store, case_id), already_yours=not claimed)
 
@@ -137,8 +139,10 @@ def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) 
         if not number:
             raise CaseNotFound(f"Case {case_id} is not in the case store.",
                                "Refresh the queue; it may have been removed.")
-        raise CaseAlreadyClaimed(f"Case {number} is not held by {who}; nothing was changed.",
-                                 "Refresh the queue to see who holds it.")
+        raise CaseAlreadyClaimed(
+            msg("Case {case} is not held by {officer}; nothing was changed.",
+                case=number, officer=who),
+            msg("Refresh the queue to see who holds it."))
     return fresh_detail(store, case_id)
 
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from privacy_desk import APP_ID, APP_NAME, ORG_NAME, __version__
+from privacy_desk import APP_ID, APP_NAME, ORG_NAME, __version__, catalogues, messages
 from privacy_desk.errors import UserError
 from privacy_desk.logging_setup import is_notice
 from privacy_desk.paths import AppPaths
@@ -61,6 +61,8 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """
     installed: list[QTranslator] = []
     QLocale.setDefault(QLocale(language))
+    catalogues.install()
+    messages.set_language(language)
     if language == "en":
         return installed
     ours = QTranslator(app)
