@@ -1173,108 +1173,237 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="186"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="141"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="190"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="143"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="143"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="144"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="181"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="182"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="161"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="206"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="217"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="218"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="251"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="256"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="261"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="262"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="285"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Inställningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="302"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="315"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="299"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="300"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="317"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="242"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="318"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="243"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="53"/>
+        <source>Organisation</source>
+        <extracomment>Organisation field -&gt; object name of its line edit (tests find them by name).</extracomment>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="61"/>
+        <source>Legal name</source>
+        <translation>Juridiskt namn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="61"/>
+        <source>Organisation number</source>
+        <translation>Organisationsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="62"/>
+        <source>Street address</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="62"/>
+        <source>Postal code and town</source>
+        <translation>Postnummer och ort</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="63"/>
+        <source>Privacy e-mail</source>
+        <translation>E-post för dataskydd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="63"/>
+        <source>Privacy phone</source>
+        <translation>Telefon för dataskydd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="64"/>
+        <source>Web site</source>
+        <translation>Webbplats</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="64"/>
+        <source>Data protection officer</source>
+        <translation>Dataskyddsombud</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="65"/>
+        <source>Signature line</source>
+        <translation>Underskrift</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="65"/>
+        <source>Logo (PNG or JPEG)</source>
+        <translation>Logotyp (PNG eller JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="68"/>
+        <source>Where the data comes from</source>
+        <translation>Varifrån uppgifterna kommer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="69"/>
+        <source>Automated decisions</source>
+        <translation>Automatiserade beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="70"/>
+        <source>Transfers to third countries and safeguards</source>
+        <translation>Överföring till tredjeland och skyddsåtgärder</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="71"/>
+        <source>How to complain</source>
+        <translation>Hur man klagar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="83"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="91"/>
+        <source>Company</source>
+        <translation>Företag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="92"/>
+        <source>Standing texts (Swedish)</source>
+        <translation>Standardtexter (svenska)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="93"/>
+        <source>Standing texts (English)</source>
+        <translation>Standardtexter (engelska)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="111"/>
+        <source>Every letter is written in this company&apos;s name.</source>
+        <translation>Alla brev skrivs i detta företags namn.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="129"/>
+        <source>Logo</source>
+        <translation>Logotyp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="130"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="152"/>
+        <source>The organisation could not be saved: {error}</source>
+        <translation>Organisationen kunde inte sparas: {error}</translation>
     </message>
 </context>
 <context>
