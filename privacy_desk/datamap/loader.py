@@ -34,6 +34,7 @@ from privacy_desk.datamap.model import (
     IdentityColumn,
     Match,
     PersonLink,
+    Recipient,
     Reference,
     RequestSourceSpec,
     ReviewItem,
@@ -273,6 +274,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                                     years, line, fy)
             m.done()
 
+    recipients = _recipients(top.get("recipients"), categories)
+
     excluded: dict[str, ExcludedTable] = {}
     ex_node = top.get("excluded_tables")
     if ex_node:
@@ -328,7 +331,39 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                    excluded=MappingProxyType(excluded),
                    identifier_patterns=MappingProxyType(patterns), requests=requests,
                    source=source, description=description, paths=MappingProxyType(paths),
-                   phone_region=phone_region, review=tuple(root_node.review))
+                   phone_region=phone_region, review=tuple(root_node.review),
+                   recipients=MappingProxyType(recipients))
+
+
+def _recipients(node: _Node | None, categories: Mapping[str, Category]
+                ) -> dict[str, Recipient]:
+    """The optional ``recipients:`` section: who the data is disclosed to, by category."""
+    out: dict[str, Recipient] = {}
+    if node is None:
+        return out
+    for key, line, child in node.mapping().children():
+        m = child.mapping()
+        cats_node = m.req("categories")
+        cats = cats_node.names()
+        for cat in cats:
+            if cat not in categories:
+                raise cats_node.fail(f"recipient {key!r} names category {cat!r}, which is not "
+                                     "in 'categories:'.", "Use a category of the map.")
+        address_node = m.get("address")
+        address = address_node.names() if address_node else ()
+        email_node, country_node = m.get("email"), m.get("third_country")
+        safe_node = m.get("safeguards")
+        country = country_node.text() if country_node else ""
+        if country and safe_node is None:
+            raise child.fail(f"recipient {key!r} is in a third country but names no safeguards "
+                             "(art. 15(2), 46).",
+                             "Add 'safeguards: {sv: ..., en: ...}', e.g. the EU's standard "
+                             "contractual clauses.")
+        out[key] = Recipient(key, m.req("name").text(), address,
+                             email_node.text() if email_node else "", cats, country,
+                             safe_node.bilingual() if safe_node else None, line)
+        m.done()
+    return out
 
 
 def _compose(text: str, file: str) -> Node:
