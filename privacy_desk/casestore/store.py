@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
@@ -27,7 +28,7 @@ from privacy_desk.dburl import (
     explain_connection_error,
     make_engine,
 )
-from privacy_desk.domain.allowance import AllowancePeriod
+from privacy_desk.domain.allowance import DEFAULT_MAX_FEE_SEK, AllowancePeriod
 from privacy_desk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ class CaseStore:
     actor: str
     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
     clock_stops_for_identity: bool = False
+    #: the highest fee an allowance decision may charge (a setting; art. 12(5), 15(3))
+    max_fee_sek: Decimal = DEFAULT_MAX_FEE_SEK
 
     @property
     def url(self) -> URL:
@@ -74,6 +77,7 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
                     actor: str | None = None,
                     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR,
                     clock_stops_for_identity: bool = False,
+                    max_fee_sek: Decimal = DEFAULT_MAX_FEE_SEK,
                     ) -> CaseStore:
     """Connect to the case store at ``url`` and bring its schema up to date.
 
@@ -113,4 +117,4 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
         raise
     return CaseStore(engine, sessionmaker(engine, expire_on_commit=False),
                      actor or default_actor(), AllowancePeriod(allowance_period),
-                     clock_stops_for_identity)
+                     clock_stops_for_identity, Decimal(max_fee_sek))

@@ -80,11 +80,20 @@ def register(subparsers: Any) -> None:
                    help="the day the person was told of the extension")
     p.set_defaults(handler=run_extend)
 
-    p = sub.add_parser("decide", help="record the decision on an extract beyond the allowance")
+    p = sub.add_parser(
+        "decide", help="record the decision on an extract beyond the allowance",
+        description="The first copy is always free. A reasonable fee based on administrative "
+        "cost may be charged only for further copies, or for a request that is manifestly "
+        "unfounded or excessive; a refusal only for the latter. The company bears the burden "
+        "of proof: write a reason a reviewer can follow. A fee above the maximum setting "
+        "(queue.max_fee_sek in settings.json, default 500) is refused.")
     p.add_argument("case_number", metavar="CASE")
-    p.add_argument("--kind", required=True, help="free_anyway, fee or refused")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--fee", help="the fee in kronor (with --kind fee)")
+    p.add_argument("--kind", required=True,
+                   help="free_anyway, fee (further copy or manifestly unfounded/excessive) or "
+                   "refused (manifestly unfounded or excessive only)")
+    p.add_argument("--reason", required=True, help="why, for a reviewer: the burden of proof "
+                   "is the company's")
+    p.add_argument("--fee", help="the fee in kronor (with --kind fee): administrative cost")
     p.set_defaults(handler=run_decide)
 
     from privacy_desk.cli import letters  # the letters of a case (issue 13)

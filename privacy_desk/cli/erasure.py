@@ -166,8 +166,11 @@ def run_erasure(args: argparse.Namespace) -> int:
                       file=sys.stderr)
                 return 1
         elif args.step == "letter":
+            from privacy_desk.services.organisation import require_organisation
+
             letter = write_letter(store, dmap, view.id, out_dir=args.out,
-                                  lang=args.letter_lang, actor=who, today=args.today)
+                                  lang=args.letter_lang, actor=who, today=args.today,
+                                  organisation=require_organisation(ctx.paths))
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()

@@ -47,7 +47,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from privacy_desk.cli.common import open_signed_in
+    from privacy_desk.cli.common import app_paths, open_signed_in
     from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
@@ -67,6 +67,9 @@ def run_export(args: argparse.Namespace) -> int:
     subject = personal_value(args.subject, what="identifier", option="--subject")
     assert subject is not None
     args.case_store = getattr(args, "case_store", None)
+    from privacy_desk.services.organisation import require_organisation
+
+    organisation = require_organisation(app_paths(args))  # no letter without the company
     datamap = load_datamap(args.map)
     portal = connect_portal(args.portal)
     try:
@@ -77,7 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
                        else find_open_access_case(store, found.readings))
             result = export_extract(store, portal, datamap, case_id, found.candidates[0],
                                     out_dir=args.out, lang=args.export_lang,
-                                    password=password)
+                                    password=password, organisation=organisation)
         finally:
             store.close()
     finally:

@@ -24,6 +24,11 @@ from privacy_desk.domain._parsing import parse_member
 from privacy_desk.domain.deadlines import add_calendar_months
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
+
+#: The highest fee the desk accepts unless the company sets another (a setting): a fee must
+#: be reasonable and based on administrative cost (art. 12(5), 15(3)), never a deterrent.
+DEFAULT_MAX_FEE_SEK = Decimal("500")
 
 #: A refusal is the heaviest decision and the company bears the burden of proof, so its
 #: reasoning must be more than a word or two.
@@ -228,6 +233,17 @@ class AllowanceDecision:
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "reason", reason)
         object.__setattr__(self, "fee_sek", fee)
+
+
+def check_fee_limit(decision: AllowanceDecision, max_fee_sek: Decimal) -> None:
+    """Refuse a fee above the company's maximum: the law allows a reasonable fee based on
+    administrative cost, and the company must be able to show it is one."""
+    if decision.fee_sek is not None and decision.fee_sek > max_fee_sek:
+        raise InvalidFee(
+            msg("A fee of {fee} kr is above the maximum of {max} kr the company has set.",
+                fee=decision.fee_sek, max=max_fee_sek),
+            msg("A fee must be reasonable and based on the administrative cost of the copy "
+                "(GDPR art. 12(5), 15(3)); lower it, or change the maximum in the settings."))
 
 
 _VERBS: dict[DecisionKind, str] = {

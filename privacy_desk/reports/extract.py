@@ -19,7 +19,16 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from privacy_desk.datamap.model import Category, ColumnSpec, DataMap, Disclosure, TableSpec
+from privacy_desk.casestore.persons import HistoryEntry
+from privacy_desk.datamap.model import (
+    Category,
+    ColumnSpec,
+    DataMap,
+    Disclosure,
+    Recipient,
+    TableSpec,
+)
+from privacy_desk.organisation import Organisation
 from privacy_desk.portal.linked import LinkedLabels, link_key_column
 from privacy_desk.portal.lookup import PersonData, jsonable
 from privacy_desk.reports.words import OtherPerson, cell_text
@@ -142,6 +151,18 @@ class Extract:
     withheld: WithheldCounts
     #: the map's tables that appear in the extract (their words go into the manifest)
     tables: Mapping[str, TableSpec] = field(default_factory=dict)
+    # --- the covering letter (issue 13), set by the service from the case and settings
+    #: the person's postal address from the portal (lines under their name)
+    address: tuple[str, ...] = ()
+    #: the case's recorded allowance decision: a fee (amount, reason), or None (free)
+    fee_sek: Decimal | None = None
+    fee_reason: str = ""
+    #: the controller (standing texts: sources, automated decisions, transfers, complaint)
+    organisation: Organisation | None = None
+    #: the map's named recipients of the categories in the extract (art. 15(1)(c), 15(2))
+    recipients: tuple[Recipient, ...] = ()
+    #: what the desk itself holds about the person: their requests and the decisions
+    desk_records: tuple[HistoryEntry, ...] = ()
 
     @property
     def row_count(self) -> int:
@@ -247,3 +268,40 @@ def _key_column(dm: DataMap, col: ColumnSpec) -> str | None:
 
 def _columns(columns: Mapping[str, Any], category: str) -> tuple[str, ...]:
     return tuple(n for n, c in columns.items() if c.personal and c.category == category)
+
+
+#: Which address a letter goes to when the person has several (the first kind found).
+PREFERRED_ADDRESS_KINDS = ("billing", "postal", "home", "facility")
+
+
+def postal_address(extract: Extract) -> tuple[str, ...]:
+    """The person's postal address from their own data in the extract: the street line and
+    'postcode town', from the columns the map marks ``meaning: street``/``postcode``/``city``
+    (a billing address first). Empty when the map marks none; withheld values never show."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for cat in extract.categories:
+        for table in cat.tables:
+            if table.spec is None:
+                continue
+            meant = {c.meaning: name for name, c in table.spec.columns.items() if c.meaning}
+            if "street" not in meant and "postcode" not in meant:
+                continue
+            for row in table.rows:
+                def value(meaning: str, row: ExtractRow = row,
+                          meant: Mapping[str, str] = meant) -> str:
+                    col = meant.get(meaning)
+                    if col is None or col in row.withheld:
+                        return ""
+                    v = row.values.get(col)
+                    return "" if v is None else " ".join(str(v).split())
+                street, town = value("street"), " ".join(
+                    x for x in (value("postcode"), value("city")) if x)
+                lines = tuple(x for x in (street, town) if x)
+                if not lines:
+                    continue
+                kinds = [str(v) for v in row.values.values() if isinstance(v, str)]
+                rank = min((PREFERRED_ADDRESS_KINDS.index(k) for k in kinds
+                            if k in PREFERRED_ADDRESS_KINDS),
+                           default=len(PREFERRED_ADDRESS_KINDS))
+                found.append((rank, lines))
+    return min(found, key=lambda f: f[0])[1] if found else ()

@@ -21,10 +21,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from privacy_desk.organisation import DEFAULT_TEXTS
 from privacy_desk.reports.extract import Extract, ExtractTable
 from privacy_desk.reports.fonts import register_fonts
 from privacy_desk.reports.layout import letter_top
 from privacy_desk.reports.letterhead import Letterhead
+from privacy_desk.reports.templating import fmt_date, fmt_money
 from privacy_desk.reports.texts import LetterTexts, letter_texts
 
 #: Rows per reportlab Table (see the module docstring).
@@ -112,22 +114,28 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
             self.restoreState()
 
     story: list[Any] = []
-    produced = extract.produced_at.date().isoformat()
     # --- letterhead and covering letter
+    produced = fmt_date(extract.produced_at, lang)
     top = letter_top(letterhead, date_line=f"{texts.get('date_label')}: {produced}",
                      case_line=f"{texts.get('case_label')}: {extract.case_number}")
+    address = "<br/>".join(escape(x) for x in (extract.person_label, *extract.address))
     story += [*top, Spacer(1, 14 * mm),
-              Paragraph(escape(extract.person_label), base), Spacer(1, 12 * mm),
+              Paragraph(address, base), Spacer(1, 12 * mm),
               Paragraph(escape(texts.get("subject")), h1),
               Paragraph(escape(texts.get("greeting", name=extract.person_label)), base),
               Spacer(1, 3 * mm)]
-    for key in ("intro", "machine_readable", "closing"):
-        story += [Paragraph(escape(texts.get(
-            key, received_on=extract.received_on.isoformat())), base), Spacer(1, 3 * mm)]
+    received = fmt_date(extract.received_on, lang)
+    # Free, or the fee the case's recorded decision charges: never "free" for a fee case.
+    price = (texts.get("fee", fee=fmt_money(extract.fee_sek, lang),
+                       reason=extract.fee_reason.strip())
+             if extract.fee_sek else texts.get("free"))
+    for text in (texts.get("intro", received_on=received) + " " + price,
+                 texts.get("machine_readable"), texts.get("closing")):
+        story += [Paragraph(escape(text), base), Spacer(1, 3 * mm)]
+    signature = (letterhead.signature if letterhead.signature
+                 else texts.get("signature", company=letterhead.company))
     story += [Spacer(1, 6 * mm), Paragraph(escape(texts.get("regards")), base),
-              Spacer(1, 8 * mm),
-              Paragraph(escape(texts.get("signature", company=letterhead.company)), base),
-              PageBreak()]
+              Spacer(1, 8 * mm), Paragraph(escape(signature), base), PageBreak()]
 
     # --- art. 15 information
     story.append(Paragraph(escape(texts.get("processing_heading")), h2))
@@ -144,10 +152,28 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
         tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
         story.append(KeepTogether([Paragraph(escape(cat.title(lang)), h3), tbl]))
-    for heading, body in (("rights_heading", "rights"), ("complaint_heading", "complaint"),
-                          ("source_heading", "source"), ("automated_heading", "automated")):
-        story += [Paragraph(escape(texts.get(heading)), h3),
-                  Paragraph(escape(texts.get(body)), base)]
+    org = extract.organisation
+    if extract.recipients:  # art. 15(1)(c): the recipients by name, where the map names them
+        story.append(Paragraph(escape(texts.get("named_recipients", names=", ".join(
+            r.title for r in extract.recipients))), base))
+    for heading, body, own in (("rights_heading", "rights", None),
+                               ("complaint_heading", "complaint", "complaint"),
+                               ("source_heading", "source", "sources"),
+                               ("automated_heading", "automated", "automated")):
+        text = org.text(own, lang) if org is not None and own else texts.get(body)
+        story += [Paragraph(escape(texts.get(heading)), h3), Paragraph(escape(text), base)]
+    # art. 15(2): transfers to third countries and their safeguards, from the map
+    abroad = [r for r in extract.recipients if r.third_country]
+    story.append(Paragraph(escape(texts.get("transfers_heading")), h3))
+    if abroad:
+        story += [Paragraph(escape(texts.get(
+            "transfer_line", name=r.title, country=r.third_country,
+            safeguards=r.safeguards.get(lang) if r.safeguards else "")), base) for r in abroad]
+    elif org is not None:
+        story.append(Paragraph(escape(org.text("transfers", lang)), base))
+    else:
+        story.append(Paragraph(escape(DEFAULT_TEXTS["transfers"][lang]), base))
+    story += _desk_paragraphs(extract, texts, base, h3, Paragraph)
     story += _withheld_paragraphs(extract, texts, base, h3, Paragraph)
     story.append(PageBreak())
 
@@ -190,6 +216,28 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                             lang=lang, encrypt=encrypt)
     doc.build(story, canvasmaker=NumberedCanvas)
     return buf.getvalue()
+
+
+def _desk_paragraphs(extract: Extract, texts: LetterTexts, base: Any, h3: Any,
+                     paragraph: Any) -> list[Any]:
+    """What the desk itself holds about the person: their requests and our decisions."""
+    if not extract.desk_records:
+        return []
+    lang = texts.lang
+    out = [paragraph(escape(texts.get("desk_heading")), h3),
+           paragraph(escape(texts.get("desk_intro")), base)]
+    for e in extract.desk_records:
+        decision = ""
+        if e.fee_sek:
+            decision = texts.get("desk_fee", fee=fmt_money(e.fee_sek, lang))
+        elif e.decision is not None and e.decision.value == "refused":
+            decision = texts.get("desk_refused")
+        out.append(paragraph(escape(texts.get(
+            "desk_line", case=e.case_number, received=fmt_date(e.received_on, lang),
+            request=texts.get(f"request_{e.request_type.value}"),
+            status=texts.get(f"status_{e.status.value}"), decision=decision)), base,
+            bulletText="•"))
+    return out
 
 
 def _withheld_paragraphs(extract: Extract, texts: LetterTexts, base: Any, h3: Any,

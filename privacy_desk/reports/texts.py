@@ -28,6 +28,8 @@ REQUIRED_KEYS = frozenset({
     "source_heading", "source", "automated_heading", "automated", "withheld_heading",
     "withheld", "withheld_mark", "data_heading", "data_intro", "table_caption", "no_data",
     "withheld_rows", "withheld_fields", "withheld_and", "withheld_marked", "undisclosed",
+    "free", "fee", "transfers_heading", "transfer_line", "named_recipients", "desk_heading",
+    "desk_intro", "desk_line", "desk_fee", "desk_refused",
 })
 #: Keys whose text is a mapping {one, other}: they depend on a number.
 COUNTED_KEYS = frozenset({"withheld", "withheld_rows", "withheld_fields", "undisclosed",

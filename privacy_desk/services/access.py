@@ -25,7 +25,7 @@ import json
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ from privacy_desk.casestore.exports_models import (
     WithheldItem,
 )
 from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
-from privacy_desk.casestore.persons import allowance_in_session
+from privacy_desk.casestore.persons import allowance_in_session, history_in_session
 from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
@@ -54,6 +54,7 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
+from privacy_desk.organisation import Organisation
 from privacy_desk.portal.linked import linked_labels
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
 from privacy_desk.reports.atomic import WrittenFile, staged_files
@@ -62,6 +63,7 @@ from privacy_desk.reports.extract import (
     Extract,
     Withholding,
     build_extract,
+    postal_address,
     row_key_json,
 )
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
@@ -443,7 +445,8 @@ def export_file_names(case_number: str, produced_at: datetime, lang: str) -> tup
 
 def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
                    candidate: Candidate, *, out_dir: Path | str, lang: str = "sv",
-                   password: str | None = None, letterhead: Letterhead = DEMO_LETTERHEAD,
+                   password: str | None = None, letterhead: Letterhead | None = None,
+                   organisation: Organisation | None = None,
                    expected_fingerprint: str | None = None, actor: str | None = None,
                    now: datetime | None = None) -> ExportResult:
     """Write the case's extract (PDF + zip) into ``out_dir`` and record it on the case.
@@ -451,8 +454,12 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     ``expected_fingerprint`` is the preview's :attr:`Preview.datamap_fingerprint`: when
     the map changed since, nothing is produced. Every failure (refused case, person gone,
     unwritable or full folder, database error) leaves no file and the case unchanged.
+    The letter is written for ``organisation`` (its letterhead and standing texts; the
+    demo company's only when neither it nor ``letterhead`` is given, as in tests).
     """
     who = actor or store.actor
+    if letterhead is None:
+        letterhead = Letterhead.of(organisation) if organisation else DEMO_LETTERHEAD
     check_language(lang)
     check_password(password)
     folder = Path(out_dir).expanduser()
@@ -467,6 +474,10 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
         _check_exportable(session, case, store)
         number, received_on = case.case_number, case.received_on
         withheld = _withheld_rows(session, case_id)
+        # The covering letter states the case's real decision (a fee is never "free")
+        # and what the desk holds about the person (their requests and our decisions).
+        decision = allowance_in_session(session, case, store.allowance_period).decision
+        desk_records = history_in_session(session, case_id).entries
     for w in withheld:
         spec = datamap.tables.get(w.table)
         if spec is None or (w.column is not None and w.column not in spec.columns):
@@ -480,6 +491,12 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
                             case_number=number, received_on=received_on,
                             produced_at=produced_at,
                             linked=linked_labels(portal, datamap, person.rows))
+    fee = decision.fee_sek if decision and decision.kind is DecisionKind.FEE else None
+    extract = replace(extract, address=postal_address(extract), fee_sek=fee,
+                      fee_reason=decision.reason if fee and decision else "",
+                      organisation=organisation, desk_records=desk_records,
+                      recipients=datamap.recipients_of(
+                          c.name for c in extract.categories if c.row_count))
     pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password)
     bundle = build_bundle(extract, password=password, lang=lang)
     pdf_name, zip_name = export_file_names(number, produced_at, lang)

@@ -29,7 +29,12 @@ from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, 
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import stockholm_today, utcnow
-from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidDecision
+from privacy_desk.domain.allowance import (
+    AllowanceDecision,
+    DecisionKind,
+    InvalidDecision,
+    check_fee_limit,
+)
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
 from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, InvalidTransition
@@ -233,6 +238,7 @@ def record_allowance_decision(
 
     def work(session: Session) -> CaseDetail:
         check_role(session, who, *WRITERS, action="record allowance decisions")
+        check_fee_limit(decision, store.max_fee_sek)
         case = _load_for_edit(session, case_id, expected_version)
         status = allowance_in_session(session, case, store.allowance_period)
         if not status.applies:

@@ -246,7 +246,8 @@ def _open_signed_in(url: URL, paths: AppPaths, policy: QueueSettings,
     """Open (and migrate) the case store with the queue's policy and sign ``who`` in."""
     store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
                             allowance_period=policy.allowance_period,
-                            clock_stops_for_identity=policy.clock_stops_for_identity)
+                            clock_stops_for_identity=policy.clock_stops_for_identity,
+                            max_fee_sek=policy.max_fee_sek)
     try:
         info = sign_in(store, who)
     except BaseException:

@@ -50,6 +50,7 @@ from privacy_desk.casestore.erasure_models import (
     ErasurePlanRecord,
     PseudonymKey,
 )
+from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
@@ -60,6 +61,7 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
+from privacy_desk.organisation import Organisation
 from privacy_desk.portal.erasure import (
     Action,
     CategoryDecision,
@@ -777,9 +779,14 @@ class LetterResult:
 
 def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: Path | str,
                  lang: str = "sv", letterhead: Letterhead = DEMO_LETTERHEAD,
+                 organisation: Organisation | None = None,
                  actor: str | None = None, today: date | None = None) -> LetterResult:
-    """Write the confirmation letter of an executed plan into ``out_dir`` (atomically)."""
+    """Write the confirmation letter of an executed plan into ``out_dir`` (atomically),
+    in ``organisation``'s name (the demo company's only when none is given, as in tests)."""
     from privacy_desk.reports.erasure_letter import build_erasure_letter
+
+    if organisation is not None:
+        letterhead = Letterhead.of(organisation)
 
     who = actor or store.actor
     require_role(store, who, Role.OFFICER, action="write an erasure letter")
@@ -793,9 +800,16 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
         case = _case(session, rec.case_id)
         number, label, case_id = case.case_number, case.person_label, case.id
         plan = _plan_from(rec)
+        # art. 19: who was told, from the notices recorded on the case (services.letters)
+        told = [(r.recipient_name, r.letter_date) for r in session.scalars(
+            select(CaseLetter).where(CaseLetter.case_id == case_id,
+                                     CaseLetter.kind == "recipient_notice")
+            .order_by(CaseLetter.letter_date, CaseLetter.id))]
     day = today or stockholm_today()
     pdf = build_erasure_letter(plan, datamap, case_number=number, person_label=label,
-                               letterhead=letterhead, produced_on=day, lang=lang)
+                               letterhead=letterhead, produced_on=day, lang=lang, told=told,
+                               complaint=organisation.text("complaint", lang)
+                               if organisation else "")
     stem = "raderingsbekraftelse" if lang == "sv" else "erasure-confirmation"
     if plan.kind == "consent_withdrawal":
         stem = "samtycke-aterkallat" if lang == "sv" else "consent-withdrawn"

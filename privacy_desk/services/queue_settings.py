@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from privacy_desk.domain.allowance import AllowancePeriod
+from privacy_desk.domain.allowance import DEFAULT_MAX_FEE_SEK, AllowancePeriod
 from privacy_desk.errors import UserError
 
 DEFAULT_INTAKE_SECONDS = 300
@@ -26,6 +27,8 @@ class QueueSettings:
     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
     #: Count the month from the day identity was verified, not from receipt (policy).
     clock_stops_for_identity: bool = False
+    #: The highest fee an allowance decision may charge, in kronor (art. 12(5), 15(3)).
+    max_fee_sek: Decimal = DEFAULT_MAX_FEE_SEK
 
     @classmethod
     def load(cls, settings_file: Path) -> QueueSettings:
@@ -54,4 +57,12 @@ class QueueSettings:
         if not isinstance(stops, bool):
             raise UserError(f"clock_stops_for_identity in {settings_file} must be true or false.",
                             "Fix the value; false (the clock runs from receipt) is the default.")
-        return cls(interval, period, stops)
+        raw_max = section.get("max_fee_sek", str(DEFAULT_MAX_FEE_SEK))
+        try:
+            max_fee = Decimal(str(raw_max))
+        except InvalidOperation:
+            max_fee = Decimal(-1)
+        if isinstance(raw_max, bool) or not max_fee.is_finite() or max_fee <= 0:
+            raise UserError(f"max_fee_sek in {settings_file} must be a positive amount in kronor.",
+                            f"Fix the value; {DEFAULT_MAX_FEE_SEK} is the default.")
+        return cls(interval, period, stops, max_fee)

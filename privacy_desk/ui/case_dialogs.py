@@ -295,6 +295,13 @@ class DecisionDialog(CaseDialog):
                                  start=status.period_start.isoformat(),
                                  cases=", ".join(status.counted_cases)))
         info.setWordWrap(True)
+        law = QLabel(self.tr(
+            "The first copy is always free. A reasonable fee based on administrative cost may "
+            "be charged only for further copies, or for a request that is manifestly unfounded "
+            "or excessive; a refusal only for the latter. The company bears the burden of "
+            "proof: write a reason a reviewer can follow."))
+        law.setObjectName("decisionLaw")
+        law.setWordWrap(True)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("decisionKind")
         for k in DecisionKind:
@@ -305,6 +312,7 @@ class DecisionDialog(CaseDialog):
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
         self.form.addRow(info)
+        self.form.addRow(law)
         self.form.addRow(self.tr("Decision"), self.kind_combo)
         self.form.addRow(self.tr("Fee (SEK)"), self.fee_edit)
         self.form.addRow(self.tr("Reason"), self.reason_edit)

@@ -61,6 +61,7 @@ from privacy_desk.services.erasure import (
     reconcile,
     write_letter,
 )
+from privacy_desk.services.organisation import require_organisation
 from privacy_desk.services.person_search import Candidate, LookupResult, PersonData
 from privacy_desk.services.queue import CaseDetail, case_detail
 from privacy_desk.services.rectify import Rectification, current_data, rectify, withdraw_consent
@@ -770,7 +771,8 @@ class ErasurePanel(QWidget):
             self.case_changed.emit(view.case_id)
 
         self._submit(lambda: write_letter(ctx.case_store, ctx.datamap, view.id,
-                                          out_dir=folder, lang=lang, actor=ctx.officer),
+                                          out_dir=folder, lang=lang, actor=ctx.officer,
+                                          organisation=require_organisation(ctx.paths)),
                      done, "erasure_letter")
 
     # --- state --------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from privacy_desk.services.access import (
     withhold,
 )
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.organisation import require_organisation
 from privacy_desk.services.person_search import Candidate, LookupResult
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import value_text
@@ -281,7 +282,8 @@ class PreviewPanel(QWidget):
             lambda: export_extract(ctx.case_store, ctx.portal, ctx.datamap, preview.case_id,
                                    cand, out_dir=folder, lang=lang, password=password,
                                    expected_fingerprint=preview.datamap_fingerprint,
-                                   actor=ctx.officer),
+                                   actor=ctx.officer,
+                                   organisation=require_organisation(ctx.paths)),
             self._on_exported, self._on_error, name="export_extract")
 
     def _on_exported(self, result: ExportResult) -> None:

@@ -593,22 +593,27 @@
         <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="304"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="299"/>
+        <source>The first copy is always free. A reasonable fee based on administrative cost may be charged only for further copies, or for a request that is manifestly unfounded or excessive; a refusal only for the latter. The company bears the burden of proof: write a reason a reviewer can follow.</source>
+        <translation>Den första kopian är alltid kostnadsfri. En rimlig avgift som grundas på de administrativa kostnaderna får tas ut bara för ytterligare kopior, eller för en begäran som är uppenbart ogrundad eller orimlig; avslag bara i det senare fallet. Det är företaget som ska visa detta: skriv ett skäl som en granskare kan följa.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="311"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="308"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="316"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="309"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="317"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="310"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="318"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -629,429 +634,429 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="184"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="185"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="200"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="208"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="216"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="219"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="222"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="224"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="227"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="262"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="263"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="316"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="319"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="324"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="327"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="328"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="359"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="360"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="389"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="390"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="398"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="399"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="415"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="419"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="420"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="424"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="425"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="457"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="458"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="463"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="465"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="466"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="472"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="473"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="499"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="504"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="505"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="571"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="572"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="539"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="549"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="550"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="553"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="554"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="557"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="594"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="620"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="621"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="628"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="638"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="659"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="660"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="673"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="674"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="692"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="693"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="745"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="746"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="322"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="765"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="766"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="768"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="769"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1145,6 +1150,141 @@
         <location filename="../../privacy_desk/ui/holds_view.py" line="227"/>
         <source>Plan made for case {case}. Review and approve it in the Erasure tab.</source>
         <translation>Plan skapad för ärende {case}. Granska och godkänn den under fliken Radering.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="47"/>
+        <source>Write a letter – {case}</source>
+        <translation>Skriv ett brev – {case}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="50"/>
+        <source>Acknowledgement of the request</source>
+        <translation>Bekräftelse på mottagen begäran</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="51"/>
+        <source>Request for proof of identity (art. 12(6))</source>
+        <translation>Begäran om identitetsbekräftelse (art. 12.6)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="52"/>
+        <source>Fee notice (art. 12(5), 15(3))</source>
+        <translation>Besked om avgift (art. 12.5, 15.3)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="53"/>
+        <source>Refusal (art. 12(4))</source>
+        <translation>Avslag (art. 12.4)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="54"/>
+        <source>Extension notice (art. 12(3)): extends the case today</source>
+        <translation>Besked om förlängning (art. 12.3): förlänger ärendet i dag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="55"/>
+        <source>Rectification confirmation (art. 16)</source>
+        <translation>Bekräftelse på rättelse (art. 16)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="56"/>
+        <source>Restriction confirmation (art. 18)</source>
+        <translation>Bekräftelse på begränsning (art. 18)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="57"/>
+        <source>Objection or consent withdrawal confirmation (art. 21, 7(3))</source>
+        <translation>Bekräftelse på invändning eller återkallat samtycke (art. 21, 7.3)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="58"/>
+        <source>Notices to recipients (art. 19), one per recipient</source>
+        <translation>Underrättelser till mottagare (art. 19), en per mottagare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="66"/>
+        <source>Swedish</source>
+        <translation>Svenska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="67"/>
+        <source>English</source>
+        <translation>Engelska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="70"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="77"/>
+        <source>Street
+Postcode and town</source>
+        <translation>Gatuadress
+Postnummer och ort</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="83"/>
+        <source>What was restricted or stopped, one per line</source>
+        <translation>Vad som har begränsats eller upphört, ett per rad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="85"/>
+        <source>Letter</source>
+        <translation>Brev</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="86"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="87"/>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="88"/>
+        <source>Postal address</source>
+        <translation>Postadress</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="89"/>
+        <source>Reasons</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="90"/>
+        <source>Items</source>
+        <translation>Punkter</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="117"/>
+        <source>Folder for the letter</source>
+        <translation>Mapp för brevet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="125"/>
+        <source>Choose the folder the letter is written to.</source>
+        <translation>Välj mappen som brevet skrivs till.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="132"/>
+        <source>Writing the letter…</source>
+        <translation>Skriver brevet…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="142"/>
+        <source>{n} letter(s) written and recorded on the case: {files}</source>
+        <translation>{n} brev skrivna och registrerade i ärendet: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="152"/>
+        <source>The letter could not be written: {error}</source>
+        <translation>Brevet kunde inte skrivas: {error}</translation>
     </message>
 </context>
 <context>
@@ -1520,122 +1660,122 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="82"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="83"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="82"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="83"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="89"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="90"/>
         <source>Why is this withheld? (e.g. another person&apos;s data, art. 15(4))</source>
         <translation>Varför undantas detta? (t.ex. en annan persons uppgifter, art. 15.4)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="91"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="92"/>
         <source>Withhold</source>
         <translation>Undanta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="94"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="95"/>
         <source>Disclose again</source>
         <translation>Lämna ut igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="100"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="101"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="101"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="102"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="105"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="106"/>
         <source>optional, for sending by e-mail</source>
         <translation>valfritt, för att skicka med e-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="108"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="109"/>
         <source>Export extract</source>
         <translation>Exportera registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="117"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="118"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="118"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="119"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="119"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="120"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="148"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="149"/>
         <source>Looking the person up in the portal…</source>
         <translation>Söker personen i kundportalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="156"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="157"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i kundportalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="163"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="164"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="177"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="178"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="199"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="200"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="204"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="205"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="216"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="217"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="230"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="231"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="231"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="232"/>
         <source>withheld</source>
         <translation>undantagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="106"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="107"/>
         <source>Folder for the extract</source>
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="279"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="280"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="290"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="292"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>
@@ -1828,22 +1968,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="330"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="338"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="340"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="348"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="341"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="349"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="351"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="359"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>

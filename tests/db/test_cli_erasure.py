@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL
 from privacy_desk.cli import main
 from privacy_desk.services.queue import case_detail
 from tests.db.test_erasure import MAP_FILE, TODAY, _env
+from tests.organisations import set_demo_organisation
 
 
 def test_plan_approve_execute_letter_from_the_cli(tmp_path: Path,
@@ -20,6 +21,7 @@ def test_plan_approve_execute_letter_from_the_cli(tmp_path: Path,
     with _env(URL.create("sqlite+pysqlite", database=str(portal)),
               URL.create("sqlite+pysqlite", database=str(store))) as e:
         number = case_detail(e.store, e.case_id).case_number
+    set_demo_organisation(tmp_path / "home")  # the letter is written in its name
     base = ["--base-dir", str(tmp_path / "home"), "--portal", str(portal), "--map",
             str(MAP_FILE), "--case-store", str(store)]
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from privacy_desk.cli.personal_input import visible_warning
+from tests.organisations import set_demo_organisation
 
 ROOT = Path(__file__).resolve().parents[2]
 MAP_FILE = ROOT / "resources" / "datamaps" / "demo-portal.yaml"
@@ -93,6 +94,7 @@ def test_a_full_cli_flow_keeps_the_identifier_off_the_command_line(
         portal: tuple[Path, str], tmp_path: Path) -> None:
     path, pnr = portal
     base = ["--base-dir", str(tmp_path / "home")]
+    set_demo_organisation(tmp_path / "home")  # the extract is written in its name
     secrets = [pnr, pnr.replace("-", ""), "Stina Stdin"]
     received = (date.today() - timedelta(days=2)).isoformat()
     done = run_watched([*base, "case", "register", "--type", "access", "--received", received,

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -150,7 +151,8 @@ def test_fee_notice_states_the_recorded_fee_and_never_says_free(
     with pytest.raises(LetterRefused, match="no recorded decision to charge a fee"):
         _letter(sqlite_store, cid, "fee_notice", tmp_path, lang=lang)
     d = case_detail(sqlite_store, cid)
-    record_allowance_decision(sqlite_store, cid, AllowanceDecision(
+    generous = replace(sqlite_store, max_fee_sek=Decimal("5000"))  # the maximum is a setting
+    record_allowance_decision(generous, cid, AllowanceDecision(
         DecisionKind.FEE, "Andra kopian inom samma år", "4358.70"), actor="anna",
         expected_version=d.version)
     text, _ = _letter(sqlite_store, cid, "fee_notice", tmp_path, lang=lang,

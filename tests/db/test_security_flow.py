@@ -34,6 +34,7 @@ from privacy_desk.services.roles import (
 from privacy_desk.tempfiles import SessionTemp
 from tests.databases import throwaway_database
 from tests.keyrings import MemoryKeyring
+from tests.organisations import set_demo_organisation
 
 DEMO_MAP = resource_path("datamaps", "demo-portal.yaml")
 BACKENDS = ("sqlite", "postgresql")
@@ -221,6 +222,7 @@ def test_cli_roles_audit_and_log_hygiene(
         monkeypatch: pytest.MonkeyPatch, memory_keyring: MemoryKeyring) -> None:
     """A full flow through the CLI; then nothing personal or secret is in logs or settings."""
     base = tmp_path / "desk"
+    set_demo_organisation(base)  # letters are written in the company's name
     common = ("--base-dir", str(base))
     own_portal = tmp_path / "portal.sqlite3"  # erased from below: not the shared one
     shutil.copy(demo_portal, own_portal)

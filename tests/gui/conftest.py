@@ -18,6 +18,7 @@ from privacy_desk.resources import resource_path
 from privacy_desk.services.context import open_context
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.tasks import TaskRunner
+from tests.organisations import set_demo_organisation
 
 #: A fixed reference date so the generated requests (and their deadlines) are stable.
 AS_OF = date(2026, 11, 20)
@@ -48,6 +49,7 @@ def small_portal(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def window(qtbot: QtBot, small_portal: Path, app_paths: AppPaths) -> Iterator[MainWindow]:
     """The real main window on the small portal and a fresh SQLite case store."""
+    set_demo_organisation(app_paths)  # letters need the company
     runner = TaskRunner()
     connect = partial(open_context, app_paths, portal=str(small_portal), datamap=DEMO_MAP_FILE)
     win = MainWindow(runner, connect, show_error_dialogs=False)

@@ -50,6 +50,7 @@ from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col
 from privacy_desk.ui.tasks import TaskRunner
 from tests.databases import BACKENDS, throwaway_database
 from tests.gui.conftest import AS_OF, DEMO_MAP_FILE
+from tests.organisations import set_demo_organisation
 
 pytestmark = pytest.mark.gui
 
@@ -123,6 +124,7 @@ def _setup(qtbot: QtBot, small_portal: Path, app_paths: AppPaths, tmp_path: Path
     portal = tmp_path / "portal.sqlite3"
     shutil.copyfile(small_portal, portal)  # this test changes the portal: its own copy
     runner = TaskRunner()
+    set_demo_organisation(app_paths)  # the letter is written in the company's name
     store_at: URL | str = store_url or str(app_paths.case_store_file)
     ctx = _open(runner, qtbot, partial(open_context, app_paths, portal=str(portal),
                                        datamap=DEMO_MAP_FILE, case_store=store_at))

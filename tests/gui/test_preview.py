@@ -28,6 +28,7 @@ from privacy_desk.services.context import AppContext, open_context
 from privacy_desk.ui.preview import TARGET_ROLE, PreviewPanel
 from privacy_desk.ui.tasks import TaskRunner
 from tests.gui.conftest import AS_OF, DEMO_MAP_FILE
+from tests.organisations import set_demo_organisation
 
 pytestmark = pytest.mark.gui
 
@@ -42,6 +43,7 @@ class Setup:
 
 @pytest.fixture
 def setup(qtbot: QtBot, small_portal: Path, app_paths: AppPaths) -> Iterator[Setup]:
+    set_demo_organisation(app_paths)  # the extract is written in the company's name
     runner = TaskRunner()
     box: dict[str, AppContext] = {}
     runner.submit(partial(open_context, app_paths, portal=str(small_portal),
