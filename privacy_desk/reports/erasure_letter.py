@@ -46,9 +46,9 @@ TEXTS: dict[str, dict[str, Any]] = {
         "nothing_erased": "Inget har raderats.",
         "kept_heading": "Det här har vi sparat, och varför",
         "kept_hold": "{category} ({table}): {rows} från {year} sparas enligt {law} till och "
-                     "med {until}. Därefter raderas de.",
-        "kept_shared": "{category} ({table}): {rows} sparas eftersom de också hör till en annan "
-                       "person, till exempel en inloggning som ni delar.",
+                     "med {until}. Därefter raderas uppgifterna.",
+        "kept_shared": "{category} ({table}): {rows} sparas eftersom uppgifterna också hör till "
+                       "en annan person, till exempel en inloggning som ni delar.",
         "kept_strategy": "{category} ({table}): {rows} sparas oförändrade; de raderas när du "
                          "inte längre är kund eller när lagen inte längre kräver dem.",
         "kept_decision": "{category}: sparas. Skäl: {reason}",
@@ -82,9 +82,9 @@ TEXTS: dict[str, dict[str, Any]] = {
         "nothing_erased": "Nothing was erased.",
         "kept_heading": "What we kept, and why",
         "kept_hold": "{category} ({table}): {rows} from {year} are kept under {law} until the "
-                     "end of {until}. They are erased after that.",
-        "kept_shared": "{category} ({table}): {rows} kept because they also belong to another "
-                       "person, for example a login you share.",
+                     "end of {until}. The data is erased after that.",
+        "kept_shared": "{category} ({table}): {rows} kept because the data also belongs to "
+                       "another person, for example a login you share.",
         "kept_strategy": "{category} ({table}): {rows} kept unchanged; they are erased when you "
                          "are no longer a customer or the law no longer requires them.",
         "kept_decision": "{category}: kept. Reason: {reason}",
