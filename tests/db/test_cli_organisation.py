@@ -43,3 +43,27 @@ def test_set_show_and_refusals(run: Runner) -> None:
     assert code == 2 and "KEY.LANG=TEXT" in err
     code, out, _ = run("organisation", "show")
     assert "556000-0001" in out and "transfers.en (default)" in out
+
+
+def test_case_letter_from_the_command_line(run: Runner, tmp_path: Path) -> None:
+    out = tmp_path / "letters"
+    out.mkdir()
+    assert run("case", "register", "--type", "access", "--received", "2026-11-20",
+               "--person", "Åsa Test", "--id", "19850714-9873")[0] == 0
+    code, _, err = run("case", "letter", "acknowledgement", "PD-2026-00001", "--out", str(out))
+    assert code == 2 and "No organisation is set" in err and list(out.iterdir()) == []
+    assert run("organisation", "set", "--name", "Provbolaget Värme AB", "--orgnr",
+               "5560000001", "--address", "Provgatan 2", "--postal", "111 22 Provstad",
+               "--email", "integritet@provbolaget.example")[0] == 0
+    code, printed, err = run("case", "letter", "acknowledgement", "PD-2026-00001", "--out",
+                             str(out), "--address", "Provgatan 1", "--address",
+                             "111 11 Provstad", "--lang", "en")
+    assert code == 0, err
+    [pdf] = list(out.iterdir())
+    assert str(pdf) in printed and pdf.name.startswith("PD-2026-00001-acknowledgement-en-")
+    code, _, err = run("case", "letter", "refusal", "PD-2026-00001", "--out", str(out))
+    assert code == 2 and "reasons" in err and "Traceback" not in err
+    code, printed, _ = run("case", "letters", "PD-2026-00001", "--json")
+    [row] = json.loads(printed)
+    assert (row["kind"], row["lang"], row["recipient_name"]) == ("acknowledgement", "en",
+                                                                 "Åsa Test")
