@@ -1,0 +1,413 @@
+"""The figures of the overview and the yearly report, as SQL aggregates over the case store.
+
+A store may hold 100,000 cases, so nothing here reads cases one by one: every figure is a
+``GROUP BY`` that returns at most a few hundred rows, and medians are taken from a
+histogram of days (exact, since days are whole numbers). Who may read the figures is the
+service's rule (:mod:`privacy_desk.services.statistics`).
+
+*Answered* means the first status change to ``answered`` or ``rejected``: both are the
+company's answer to the person (art. 12(3)-(4)); a withdrawn request needs none. The day
+of the answer is the Stockholm calendar date of that event (events are naive UTC), and it
+is on time when it is no later than the case's effective deadline (the extended one if
+the deadline was extended). Days to answer are calendar days from the day of receipt.
+
+Stockholm's date of a UTC timestamp is computed in SQL on all three backends with the
+EU's summer-time rule (from the last Sunday of March to the last Sunday of October, both
+at 01:00 UTC), given as literal bounds per year; SQLite has no time zones and MariaDB's
+need tables most servers lack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal_column, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+from privacy_desk.casestore.erasure_models import (
+    ErasureExecutionRecord,
+    ErasureHoldRecord,
+    ErasureOutcomeRecord,
+    ErasurePlanRecord,
+)
+from privacy_desk.casestore.models import AllowanceDecisionRecord, Case, CaseEvent
+from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+
+#: Status changes that answer the person: an answer, or a refusal with its reasons.
+ANSWER_STATUSES = (CaseStatus.ANSWERED.value, CaseStatus.REJECTED.value)
+_OPEN = sorted(s.value for s in OPEN_STATUSES)
+#: How many grounds (most frequent first) a list of reasons keeps.
+TOP_GROUNDS = 12
+
+
+# --------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCounts:
+    """Cases that still owe an answer, and how many of them are urgent."""
+
+    open: int
+    due_soon: int  # the deadline is today or within the next ``soon_days`` days
+    overdue: int  # the deadline has passed
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class MonthTypeCount:
+    """Requests received in one month, of one type."""
+
+    year: int
+    month: int
+    request_type: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class AnswerBucket:
+    """A histogram cell: ``count`` cases of a type received in a month, answered after
+    ``days`` days, on time or not."""
+
+    year: int
+    month: int
+    request_type: str
+    days: int
+    on_time: bool
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class HandlingTimes:
+    """Answered cases, how many on time, and the median and longest days to answer."""
+
+    answered: int
+    on_time: int
+    median_days: float | None
+    longest_days: int | None
+
+    @property
+    def share_on_time(self) -> float | None:
+        return self.on_time / self.answered if self.answered else None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCount:
+    """A count under a key (a channel, a status, a reason)."""
+
+    key: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRow:
+    """An open case and its effective deadline, for the list of what is due next."""
+
+    case_id: int
+    case_number: str
+    request_type: str
+    status: str
+    due_on: date
+    person_label: str
+    assignee: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class HoldEndingRow:
+    """Rows a case keeps under one law whose hold ends on one day."""
+
+    case_id: int
+    case_number: str
+    law: str
+    rows: int
+    ends_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """Extensions, fees and refusals of a period, with the reasons given for them."""
+
+    extensions: int
+    extension_grounds: tuple[KeyCount, ...]
+    fees: int
+    fee_total_sek: Decimal
+    fee_grounds: tuple[KeyCount, ...]
+    free_anyway: int
+    allowance_refusals: int  # refused as manifestly unfounded or excessive (art. 12(5))
+    refusals: int  # cases rejected (art. 12(4)), including the allowance refusals
+    refusal_grounds: tuple[KeyCount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeptUnderLaw:
+    """Rows kept after erasures under one law (art. 17(3)), and when their holds end."""
+
+    law: str
+    rows: int
+    cases: int
+    first_ends_on: date
+    last_ends_on: date
+
+
+@dataclass(frozen=True, slots=True)
+class Erasures:
+    """Executed erasures of a period: cases, rows erased, anonymised and kept."""
+
+    cases: int
+    rows_deleted: int
+    rows_updated: int
+    rows_retained: int
+    kept: tuple[KeptUnderLaw, ...]
+
+
+# --------------------------------------------------------------------------- SQL pieces
+
+
+def effective_due() -> ColumnElement[date]:
+    return func.coalesce(Case.extended_due_on, Case.due_on)
+
+
+def summer_time_bounds(year: int) -> tuple[datetime, datetime]:
+    """When summer time (UTC+2) starts and ends in Stockholm in ``year``, as naive UTC."""
+
+    def last_sunday(month: int) -> date:
+        day = date(year, month, 31)
+        return day - timedelta(days=(day.weekday() + 1) % 7)
+
+    return (datetime.combine(last_sunday(3), datetime.min.time()) + timedelta(hours=1),
+            datetime.combine(last_sunday(10), datetime.min.time()) + timedelta(hours=1))
+
+
+def _summer(at: Any, years: Iterable[int]) -> ColumnElement[bool]:
+    from sqlalchemy import or_
+
+    return or_(*(and_(at >= a, at < b) for a, b in map(summer_time_bounds, years)))
+
+
+def stockholm_day(at: Any, dialect: str, years: Iterable[int]) -> ColumnElement[Any]:
+    """The Stockholm calendar date of the naive-UTC timestamp column ``at``, in SQL."""
+    summer = _summer(at, years)
+    if dialect == "sqlite":
+        return func.date(at, case((summer, "+2 hours"), else_="+1 hours"))
+    hours = case((summer, 2), else_=1)
+    if dialect == "postgresql":
+        return cast(at + func.make_interval(0, 0, 0, 0, hours), Date)
+    return func.date(func.timestampadd(literal_column("HOUR"), hours, at))
+
+
+def days_between(start: Any, end: Any, dialect: str) -> ColumnElement[int]:
+    """Whole days from the date ``start`` to the date ``end``, in SQL."""
+    if dialect == "sqlite":
+        return cast(func.julianday(end) - func.julianday(start), Integer)
+    if dialect == "postgresql":
+        return cast(end - start, Integer)  # date - date is an integer number of days
+    return func.datediff(end, start)
+
+
+def _in_window(start: date, end: date) -> ColumnElement[bool]:
+    return and_(Case.received_on >= start, Case.received_on <= end)
+
+
+def _grounds(rows: Sequence[Any]) -> tuple[KeyCount, ...]:
+    """Reasons with their counts, most frequent first; blank reasons are one group."""
+    merged: dict[str, int] = {}
+    for text, n in rows:
+        key = " ".join(str(text or "").split())
+        merged[key] = merged.get(key, 0) + int(n)
+    ordered = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(KeyCount(k, n) for k, n in ordered[:TOP_GROUNDS])
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def open_counts(conn: Connection, today: date, soon_days: int = 7) -> OpenCounts:
+    due = effective_due()
+    row = conn.execute(
+        select(func.count(),
+               func.coalesce(func.sum(case((due < today, 1), else_=0)), 0),
+               func.coalesce(func.sum(case((and_(due >= today,
+                                                  due <= today + timedelta(days=soon_days)),
+                                             1), else_=0)), 0))
+        .where(Case.status.in_(_OPEN))
+    ).one()
+    return OpenCounts(open=int(row[0]), due_soon=int(row[2]), overdue=int(row[1]))
+
+
+def received_per_month(conn: Connection, start: date, end: date) -> tuple[MonthTypeCount, ...]:
+    y = extract("year", Case.received_on)
+    m = extract("month", Case.received_on)
+    rows = conn.execute(
+        select(y, m, Case.request_type, func.count()).where(_in_window(start, end))
+        .group_by(y, m, Case.request_type)
+    ).all()
+    return tuple(sorted(MonthTypeCount(int(a), int(b), str(t), int(n)) for a, b, t, n in rows))
+
+
+def count_by(conn: Connection, column: Any, start: date, end: date) -> tuple[KeyCount, ...]:
+    """Cases received in the window, counted by one of their columns (channel, status)."""
+    rows = conn.execute(
+        select(column, func.count()).where(_in_window(start, end)).group_by(column)
+    ).all()
+    return tuple(sorted((KeyCount(str(k), int(n)) for k, n in rows),
+                        key=lambda kc: (-kc.count, kc.key)))
+
+
+def type_outcomes(conn: Connection, start: date, end: date) -> tuple[tuple[str, str, int], ...]:
+    """(request type, current status, count) of the cases received in the window."""
+    rows = conn.execute(
+        select(Case.request_type, Case.status, func.count()).where(_in_window(start, end))
+        .group_by(Case.request_type, Case.status)
+    ).all()
+    return tuple(sorted((str(t), str(s), int(n)) for t, s, n in rows))
+
+
+def answer_histogram(conn: Connection, start: date, end: date,
+                     today: date) -> tuple[AnswerBucket, ...]:
+    """Answered cases received in the window, by month, type, days to answer and on time."""
+    dialect = conn.dialect.name
+    first = (select(CaseEvent.case_id, func.min(CaseEvent.at).label("answered_at"))
+             .where(CaseEvent.kind == "status", CaseEvent.to_status.in_(ANSWER_STATUSES))
+             .group_by(CaseEvent.case_id).subquery("answers"))
+    years = range(start.year - 1, max(end.year, today.year) + 2)
+    day = stockholm_day(first.c.answered_at, dialect, years)
+    days = days_between(Case.received_on, day, dialect)
+    on_time = case((day <= effective_due(), 1), else_=0)
+    y = extract("year", Case.received_on)
+    m = extract("month", Case.received_on)
+    rows = conn.execute(
+        select(y, m, Case.request_type, days, on_time, func.count())
+        .select_from(Case).join(first, first.c.case_id == Case.id)
+        .where(_in_window(start, end))
+        .group_by(y, m, Case.request_type, days, on_time)
+    ).all()
+    return tuple(sorted(AnswerBucket(int(a), int(b), str(t), max(0, int(d)), bool(o), int(n))
+                        for a, b, t, d, o, n in rows))
+
+
+def handling_times(buckets: Iterable[AnswerBucket]) -> HandlingTimes:
+    """Totals, on-time count, exact median and longest days of a set of histogram cells."""
+    hist: dict[int, int] = {}
+    on_time = 0
+    for b in buckets:
+        hist[b.days] = hist.get(b.days, 0) + b.count
+        on_time += b.count if b.on_time else 0
+    total = sum(hist.values())
+    if not total:
+        return HandlingTimes(0, 0, None, None)
+    ordered = sorted(hist.items())
+
+    def nth(k: int) -> int:  # the k-th smallest value, 0-based
+        seen = 0
+        for days, n in ordered:
+            seen += n
+            if k < seen:
+                return days
+        return ordered[-1][0]
+
+    mid = total // 2
+    median = float(nth(mid)) if total % 2 else (nth(mid - 1) + nth(mid)) / 2
+    return HandlingTimes(total, on_time, median, ordered[-1][0])
+
+
+def upcoming_deadlines(conn: Connection, limit: int = 20) -> tuple[DeadlineRow, ...]:
+    """Open cases by effective deadline, the most urgent (overdue ones) first."""
+    due = effective_due()
+    rows = conn.execute(
+        select(Case.id, Case.case_number, Case.request_type, Case.status, due,
+               Case.person_label, Case.assignee)
+        .where(Case.status.in_(_OPEN)).order_by(due, Case.id).limit(limit)
+    ).all()
+    return tuple(DeadlineRow(*r) for r in rows)
+
+
+def holds_ending(conn: Connection, today: date, within_days: int = 90,
+                 limit: int = 20) -> tuple[HoldEndingRow, ...]:
+    """Legal holds still in force that end within ``within_days`` (or have ended)."""
+    h = ErasureHoldRecord
+    rows = conn.execute(
+        select(Case.id, Case.case_number, h.law, func.count(), h.ends_on)
+        .select_from(h).join(Case, Case.id == h.case_id)
+        .where(h.released_by_plan.is_(None), h.ends_on <= today + timedelta(days=within_days))
+        .group_by(Case.id, Case.case_number, h.law, h.ends_on)
+        .order_by(h.ends_on, Case.case_number).limit(limit)
+    ).all()
+    return tuple(HoldEndingRow(int(c), str(n), str(law), int(k), e)
+                 for c, n, law, k, e in rows)
+
+
+def decisions(conn: Connection, start: date, end: date) -> Decisions:
+    window = _in_window(start, end)
+    ext = conn.execute(
+        select(Case.extension_reason, func.count())
+        .where(window, Case.extended_due_on.is_not(None)).group_by(Case.extension_reason)
+    ).all()
+    d = AllowanceDecisionRecord
+    by_kind = {str(k): (int(n), Decimal(s or 0)) for k, n, s in conn.execute(
+        select(d.kind, func.count(), func.sum(d.fee_sek))
+        .join(Case, Case.id == d.case_id).where(window).group_by(d.kind)
+    ).all()}
+    fee_reasons = conn.execute(
+        select(d.reason, func.count()).join(Case, Case.id == d.case_id)
+        .where(window, d.kind == "fee").group_by(d.reason)
+    ).all()
+    refused = conn.execute(
+        select(CaseEvent.note, func.count()).join(Case, Case.id == CaseEvent.case_id)
+        .where(window, CaseEvent.kind == "status",
+               CaseEvent.to_status == CaseStatus.REJECTED.value)
+        .group_by(CaseEvent.note)
+    ).all()
+    return Decisions(
+        extensions=sum(int(n) for _, n in ext), extension_grounds=_grounds(ext),
+        fees=by_kind.get("fee", (0, Decimal(0)))[0],
+        fee_total_sek=by_kind.get("fee", (0, Decimal(0)))[1],
+        fee_grounds=_grounds(fee_reasons),
+        free_anyway=by_kind.get("free_anyway", (0, Decimal(0)))[0],
+        allowance_refusals=by_kind.get("refused", (0, Decimal(0)))[0],
+        refusals=sum(int(n) for _, n in refused), refusal_grounds=_grounds(refused),
+    )
+
+
+def erasures(conn: Connection, start: date, end: date) -> Erasures:
+    window = _in_window(start, end)
+    ex, plan, out, hold = (ErasureExecutionRecord, ErasurePlanRecord, ErasureOutcomeRecord,
+                           ErasureHoldRecord)
+    committed = and_(ex.state == "committed", plan.kind == "erasure")
+    n_cases = conn.scalar(
+        select(func.count(func.distinct(ex.case_id))).select_from(ex)
+        .join(plan, plan.id == ex.plan_id).join(Case, Case.id == ex.case_id)
+        .where(window, committed)) or 0
+    sums = conn.execute(
+        select(func.coalesce(func.sum(out.rows_deleted), 0),
+               func.coalesce(func.sum(out.rows_updated), 0),
+               func.coalesce(func.sum(out.rows_retained), 0))
+        .select_from(out).join(ex, ex.id == out.execution_id)
+        .join(plan, plan.id == ex.plan_id).join(Case, Case.id == ex.case_id)
+        .where(window, committed)).one()
+    kept = conn.execute(
+        select(hold.law, func.count(), func.count(func.distinct(hold.case_id)),
+               func.min(hold.ends_on), func.max(hold.ends_on))
+        .select_from(hold).join(ex, ex.id == hold.execution_id)
+        .join(plan, plan.id == ex.plan_id).join(Case, Case.id == hold.case_id)
+        .where(window, committed).group_by(hold.law)
+    ).all()
+    return Erasures(
+        cases=int(n_cases), rows_deleted=int(sums[0]), rows_updated=int(sums[1]),
+        rows_retained=int(sums[2]),
+        kept=tuple(sorted((KeptUnderLaw(str(law), int(r), int(c), a, b)
+                           for law, r, c, a, b in kept), key=lambda k: (-k.rows, k.law))),
+    )
+
+
+def due_by(conn: Connection, last_day: date, limit: int = 200) -> tuple[DeadlineRow, ...]:
+    """Open cases whose effective deadline is ``last_day`` or earlier (overdue ones first)."""
+    due = effective_due()
+    rows = conn.execute(
+        select(Case.id, Case.case_number, Case.request_type, Case.status, due,
+               Case.person_label, Case.assignee)
+        .where(Case.status.in_(_OPEN), due <= last_day).order_by(due, Case.id).limit(limit)
+    ).all()
+    return tuple(DeadlineRow(*r) for r in rows)
