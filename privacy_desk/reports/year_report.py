@@ -60,8 +60,8 @@ TEXTS: dict[str, dict[str, str]] = {
                     "ogrundade eller orimliga (artikel 12.5)",
         "grounds": "Skäl", "no_grounds": "Inga.", "blank_ground": "(inget skäl angivet)",
         "erasures": "Radering (artikel 17)",
-        "erasure_counts": "Genomförda raderingar: {cases} ärenden; {deleted} poster raderade, "
-                          "{updated} poster avidentifierade, {kept} poster sparade.",
+        "erasure_counts": "Ärenden med genomförd radering: {cases}. Poster raderade: {deleted}, "
+                          "avidentifierade: {updated}, sparade: {kept}.",
         "kept_heading": "Sparade uppgifter och lagen som kräver dem (artikel 17.3)",
         "law": "Lag", "rows": "Poster", "cases": "Ärenden", "hold_ends": "Sparas till",
         "nothing_kept": "Inga uppgifter har behövt sparas.",
@@ -110,8 +110,8 @@ TEXTS: dict[str, dict[str, str]] = {
                     "unfounded or excessive (article 12(5))",
         "grounds": "Grounds", "no_grounds": "None.", "blank_ground": "(no reason given)",
         "erasures": "Erasure (article 17)",
-        "erasure_counts": "Erasures carried out: {cases} cases; {deleted} records erased, "
-                          "{updated} records anonymised, {kept} records kept.",
+        "erasure_counts": "Cases with an erasure carried out: {cases}. Records erased: "
+                          "{deleted}, anonymised: {updated}, kept: {kept}.",
         "kept_heading": "Data kept and the law that requires it (article 17(3))",
         "law": "Law", "rows": "Records", "cases": "Cases", "hold_ends": "Kept until",
         "nothing_kept": "No data had to be kept.",
@@ -312,8 +312,10 @@ def _month_chart(report: Any, w: Words, font: str) -> Any:
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
+    highest = max([sum(col) for col in zip(*data, strict=True)] or [0])
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.forceZero = True
+    chart.valueAxis.valueStep = max(1, -(-highest // 5))  # whole requests on the axis
+    chart.valueAxis.valueMax = max(1, highest)
     chart.barWidth = 8
     for i in range(len(types)):
         chart.bars[i].fillColor = colors.HexColor(PALETTE[i % len(PALETTE)])
@@ -325,6 +327,7 @@ def _month_chart(report: Any, w: Words, font: str) -> Any:
     legend.alignment = "right"
     legend.dx = legend.dy = 7
     legend.deltay = 11
+    legend.columnMaximum = len(types)
     legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), w(t))
                              for i, t in enumerate(types)]
     drawing.add(legend)
@@ -340,7 +343,7 @@ def _on_time_chart(report: Any, w: Words, font: str) -> Any:
     shares = []
     for month in range(1, 13):
         s = report.month_handling(month).share_on_time
-        shares.append(0 if s is None else round(100 * s, 1))
+        shares.append(None if s is None else round(100 * s, 1))  # no bar: nothing answered
     drawing = Drawing(480, 150)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 25, 400, 110
