@@ -15,7 +15,6 @@ from pathlib import Path
 
 from privacy_desk.casestore import statistics as q
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.models import Case
 from privacy_desk.casestore.statistics import (
     AnswerBucket,
     DeadlineRow,
@@ -111,11 +110,12 @@ def overview(store: CaseStore, *, today: date | None = None, soon_days: int = 7,
     start, end = months[0], day
     require_role(store, actor or store.actor, action="read the overview")
     with store.engine.connect() as conn:
+        grid = q.case_grid(conn, start, end)
         return Overview(
             today=day, soon_days=soon_days, counts=q.open_counts(conn, day, soon_days),
-            months=tuple(months), received=q.received_per_month(conn, start, end),
+            months=tuple(months), received=q.per_month(grid),
             answers=q.answer_histogram(conn, start, end, day),
-            channels=q.count_by(conn, Case.channel, start, end),
+            channels=q.per_channel(grid),
             deadlines=q.upcoming_deadlines(conn),
             holds=q.holds_ending(conn, day, HOLDS_WITHIN_DAYS),
         )
@@ -169,12 +169,12 @@ def year_report(store: CaseStore, year: int, *, today: date | None = None,
     start, end = date(year, 1, 1), date(year, 12, 31)
     require_role(store, actor or store.actor, action="read the yearly report")
     with store.engine.connect() as conn:
+        grid = q.case_grid(conn, start, end)
         return YearReport(
             year=year, as_of=day, generated_at=utcnow(),
-            outcomes=q.type_outcomes(conn, start, end),
-            received=q.received_per_month(conn, start, end),
+            outcomes=q.per_outcome(grid), received=q.per_month(grid),
             answers=q.answer_histogram(conn, start, end, day),
-            channels=q.count_by(conn, Case.channel, start, end),
+            channels=q.per_channel(grid),
             decisions=q.decisions(conn, start, end),
             erasures=q.erasures(conn, start, end),
         )
