@@ -258,18 +258,31 @@ class GridCell:
     count: int
 
 
+def month_of(column: Any, dialect: str) -> ColumnElement[Any]:
+    """The month of a date column as one value per month, cheaply for each backend:
+    ``'YYYY-MM'`` on SQLite (dates are ISO text there), ``year * 100 + month`` elsewhere."""
+    if dialect == "sqlite":
+        return func.substr(column, 1, 7)
+    return extract("year", column) * 100 + extract("month", column)
+
+
+def _year_month(value: Any) -> tuple[int, int]:
+    if isinstance(value, str):
+        return int(value[:4]), int(value[5:7])
+    return divmod(int(value), 100)
+
+
 def case_grid(conn: Connection, start: date, end: date) -> tuple[GridCell, ...]:
     """One scan of the window's cases, grouped by month, type, channel and status: the
     per-month, per-channel and per-outcome figures are all sums of these cells."""
-    y = extract("year", Case.received_on)
-    m = extract("month", Case.received_on)
+    month = month_of(Case.received_on, conn.dialect.name)
     rows = conn.execute(
-        select(y, m, Case.request_type, Case.channel, Case.status, func.count())
+        select(month, Case.request_type, Case.channel, Case.status, func.count())
         .where(_in_window(start, end))
-        .group_by(y, m, Case.request_type, Case.channel, Case.status)
+        .group_by(month, Case.request_type, Case.channel, Case.status)
     ).all()
-    return tuple(sorted(GridCell(int(a), int(b), str(t), str(c), str(st), int(n))
-                        for a, b, t, c, st, n in rows))
+    return tuple(sorted(GridCell(*_year_month(ym), str(t), str(c), str(st), int(n))
+                        for ym, t, c, st, n in rows))
 
 
 def per_month(grid: Iterable[GridCell]) -> tuple[MonthTypeCount, ...]:
@@ -319,14 +332,13 @@ def answer_histogram(conn: Connection, start: date, end: date,
              .subquery("answers"))
     days = days_between(first.c.received_on, first.c.answered_on, dialect)
     on_time = case((first.c.answered_on <= first.c.due_on, 1), else_=0)
-    y = extract("year", first.c.received_on)
-    m = extract("month", first.c.received_on)
+    month = month_of(first.c.received_on, dialect)
     rows = conn.execute(
-        select(y, m, first.c.request_type, days, on_time, func.count())
-        .group_by(y, m, first.c.request_type, days, on_time)
+        select(month, first.c.request_type, days, on_time, func.count())
+        .group_by(month, first.c.request_type, days, on_time)
     ).all()
-    return tuple(sorted(AnswerBucket(int(a), int(b), str(t), max(0, int(d)), bool(o), int(n))
-                        for a, b, t, d, o, n in rows))
+    return tuple(sorted(AnswerBucket(*_year_month(ym), str(t), max(0, int(d)), bool(o), int(n))
+                        for ym, t, d, o, n in rows))
 
 
 def handling_times(buckets: Iterable[AnswerBucket]) -> HandlingTimes:
