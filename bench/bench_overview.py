@@ -58,6 +58,13 @@ YEAR = 2026
 OVERVIEW_TARGET_S = 1.0
 REPORT_TARGET_S = 5.0
 BFL = "Bokföringslagen (1999:1078) 7 kap. 2 §"
+BASELINE = (
+    "Baseline in the same store, before two changes: 1.06 s (SQLite) to an open overview, "
+    "0.96 s of it the figures. The answer day is now computed once per case inside the "
+    "per-case subquery (SQLite then scans the events once instead of an index loop per "
+    "case), and the month is `substr(received_on, 1, 7)` on SQLite instead of two "
+    "`strftime` calls; per-month, per-channel and per-outcome counts come from one grouped "
+    "scan of the cases.")
 _TYPES = [("access", 50), ("erasure", 20), ("objection", 10), ("rectification", 8),
           ("consent_withdrawal", 7), ("portability", 3), ("restriction", 2)]
 _CHANNELS = [("portal", 70), ("email", 20), ("paper", 10)]
@@ -300,6 +307,7 @@ def main() -> int:
         "channels, next deadlines, holds ending) + `OverviewTab.show_overview` + the tab "
         "shown and painted. *Yearly report* = `export_year_report` (figures + reportlab PDF "
         "with two charts, or CSV, written atomically, audit entry).\n\n"
+        f"{BASELINE}\n\n"
         + "\n\n".join(sections))
     write_section("overview and yearly report", body,
                   f"python bench/bench_overview.py --cases {args.cases} --runs {args.runs}"

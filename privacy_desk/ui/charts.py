@@ -8,11 +8,12 @@ follows the palette (dark mode) and the font, and scales with the widget.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 #: Colour-blind safe colours (Okabe-Ito), the same as the yearly report's PDF.
@@ -27,6 +28,17 @@ class Series:
     label: str
     values: Sequence[float | None]
     color: str
+
+
+def nice_ceiling(value: float) -> float:
+    """The axis maximum: ``value`` rounded up to a round multiple of a power of ten."""
+    if value <= 0:
+        return 1
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if value <= step * power:
+            return step * power
+    return 10 * power
 
 
 class BarChart(QWidget):
@@ -78,6 +90,21 @@ class BarChart(QWidget):
         self.setAccessibleDescription(text)
         return text
 
+    def _legend_layout(self, fm: QFontMetrics, left: float,
+                       right: float) -> list[tuple[float, int, Series]]:
+        """Where each series' legend entry goes: (x, row, series), wrapping into rows."""
+        if len(self.series) < 2:
+            return []
+        out, x, row = [], left, 0
+        line = fm.height()
+        for s in self.series:
+            w = fm.horizontalAdvance(s.label) + line * 1.6
+            if x + w > right and x > left:
+                x, row = left, row + 1
+            out.append((x, row, s))
+            x += w
+        return out
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -95,14 +122,17 @@ class BarChart(QWidget):
         p.drawText(rect.adjusted(0, 0, 0, -rect.height() + line),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
         p.setFont(self.font())
-        legend_rows = 1 if len(self.series) > 1 else 0
+        legend = self._legend_layout(fm, rect.left() + 2, rect.right())
+        legend_rows = (max(y for _, y, _ in legend) + 1) if legend else 0
         n = len(self.categories)
         if not n:
             p.end()
             return
-        top = rect.top() + line * (1.5 + legend_rows)
+        top = (rect.top() + line * (1.2 + legend_rows + (0.6 if legend_rows else 0))
+               + (line * 0.8 if self.show_values else 0))  # room for the bars' labels
         bottom = rect.bottom() - line * 1.2
-        highest = self.maximum or max((self.stack(i) for i in range(n)), default=0) or 1
+        highest = self.maximum or nice_ceiling(max((self.stack(i) for i in range(n)),
+                                                   default=0))
         axis_w = fm.horizontalAdvance(self.value_text(highest)) + 6
         left = rect.left() + axis_w
         plot = QRectF(left, top, rect.right() - left, max(10.0, bottom - top))
@@ -137,15 +167,9 @@ class BarChart(QWidget):
             if i % step == 0:
                 p.drawText(QRectF(plot.left() + i * slot - slot, plot.bottom() + 1, slot * 3,
                                   line), Qt.AlignmentFlag.AlignHCenter, cat)
-        if legend_rows:
-            x = left
-            y = rect.top() + line * 1.2
-            for s in self.series:
-                w = fm.horizontalAdvance(s.label)
-                if x + w + line > rect.right():
-                    break  # the tooltip lists them all
-                p.fillRect(QRectF(x, y + line * 0.2, line * 0.6, line * 0.6), QColor(s.color))
-                p.drawText(QRectF(x + line * 0.8, y, w + 2, line),
-                           Qt.AlignmentFlag.AlignLeft, s.label)
-                x += w + line * 1.6
+        for x, row, s in legend:
+            y = rect.top() + line * (1.2 + row)
+            p.fillRect(QRectF(x, y + line * 0.2, line * 0.6, line * 0.6), QColor(s.color))
+            p.drawText(QRectF(x + line * 0.8, y, fm.horizontalAdvance(s.label) + 2, line),
+                       Qt.AlignmentFlag.AlignLeft, s.label)
         p.end()
