@@ -292,6 +292,18 @@ def year_report_csv(report: Any, lang: str = "sv") -> bytes:
 # --------------------------------------------------------------------------- PDF
 
 
+def axis_step(highest: int, ticks: int = 5) -> int:
+    """A round step (1, 2 or 5 times a power of ten, whole requests) for about ``ticks``."""
+    rough = max(1.0, highest / ticks)
+    power = 1
+    while power * 10 <= rough:
+        power *= 10
+    for m in (1, 2, 5, 10):
+        if m * power >= rough:
+            return m * power
+    return 10 * power
+
+
 def _month_chart(report: Any, w: Words, font: str) -> Any:
     """Stacked bars: requests received per month, one colour per request type."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -313,9 +325,10 @@ def _month_chart(report: Any, w: Words, font: str) -> Any:
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     highest = max([sum(col) for col in zip(*data, strict=True)] or [0])
+    step = axis_step(highest)
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueStep = max(1, -(-highest // 5))  # whole requests on the axis
-    chart.valueAxis.valueMax = max(1, highest)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = step * max(1, -(-highest // step))
     chart.barWidth = 8
     for i in range(len(types)):
         chart.bars[i].fillColor = colors.HexColor(PALETTE[i % len(PALETTE)])
