@@ -22,6 +22,7 @@ from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.statistics import summer_time_bounds
 from privacy_desk.clock import STOCKHOLM
 from privacy_desk.errors import UserError
+from privacy_desk.paths import AppPaths
 from privacy_desk.services.audit_trail import browse_audit
 from privacy_desk.services.roles import NotPermitted
 from privacy_desk.services.statistics import (
@@ -193,3 +194,24 @@ def test_median_of_a_histogram() -> None:
     assert handling_times(cells).median_days == 6.0  # 3, 3, 9, 40
     assert handling_times(cells[:2]).median_days == 3.0  # 3, 3, 9
     assert handling_times([]).answered == 0
+
+
+def test_the_demo_history_reads_like_an_office(app_paths: AppPaths) -> None:
+    """The demo's past answers carry days after receipt, so its overview is believable."""
+    from privacy_desk.clock import stockholm_today
+    from privacy_desk.services.context import open_context
+    from privacy_desk.services.queue import case_detail, list_queue
+
+    ctx = open_context(app_paths, demo=True)
+    try:
+        o = overview(ctx.case_store, today=stockholm_today())
+        h = o.handling
+        assert h.answered > 0 and h.share_on_time is not None
+        assert 0.6 < h.share_on_time < 1.0
+        assert h.median_days is not None and 3 <= h.median_days <= 31
+        closed = [r for r in list_queue(ctx.case_store) if r.status == "closed"]
+        events = case_detail(ctx.case_store, closed[0].case_id).events
+        assert [e.at for e in events] == sorted(e.at for e in events)
+        assert events[-1].to_status == "closed" and events[-2].to_status == "answered"
+    finally:
+        ctx.close()
