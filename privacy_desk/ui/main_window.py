@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.person_tab = self.tabs.addTab(self.person_panel, self.tr("Find a person"))
         # Added once connected, for auditors and administrators only.
         self.audit_view: AuditView | None = None
+        # Back on the overview after working cases: read the figures again.
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._build_menus()
         self.setCentralWidget(self.tabs)
         self.idle_lock: IdleLock | None = None
@@ -418,6 +420,11 @@ class MainWindow(QMainWindow):
     def open_person_search(self) -> None:
         self.tabs.setCurrentIndex(self.person_tab)
         self.person_panel.search_edit.setFocus()
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.overview_tab and self.overview_panel.data is not None:
+            self.overview_panel.load()
 
     @Slot(int)
     def open_case(self, case_id: int) -> None:

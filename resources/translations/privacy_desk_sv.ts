@@ -1173,18 +1173,18 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="191"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="198"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="200"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="202"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="204"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
@@ -1211,83 +1211,83 @@
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="196"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="167"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="169"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="169"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="171"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="218"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="220"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="230"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="232"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="263"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="265"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="275"/>
         <source>Yearly report…</source>
         <translation>Årsrapport…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="278"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="302"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="304"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="317"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="319"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="318"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="320"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="319"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="321"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="435"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="442"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="337"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="257"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="339"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>

@@ -200,6 +200,8 @@ def test_the_window_opens_on_the_overview_and_a_deadline_opens_its_case(
     _click_row(qtbot, window.overview_panel.deadlines, 0)
     assert window.tabs.currentIndex() == window.queue_tab
     assert window.current_case_id() == first
+    with qtbot.waitSignal(window.overview_panel.loaded, timeout=30_000):
+        window.tabs.setCurrentIndex(window.overview_tab)  # back: the figures are read again
     dialog = window.open_year_report()
     assert dialog is not None and dialog.isVisible()
     dialog.close()
