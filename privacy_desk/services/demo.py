@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import update
 from sqlalchemy.engine import URL
 
+from privacy_desk.casestore.models import CaseEvent
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.dburl import parse_target
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
@@ -30,7 +32,7 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.organisation import ensure_demo_organisation
 from privacy_desk.services.cases import transition_case
 from privacy_desk.services.casework import record_allowance_decision, verify_identity
-from privacy_desk.services.queue import allowance_status, list_queue
+from privacy_desk.services.queue import QueueRow, allowance_status, list_queue
 
 if TYPE_CHECKING:
     from privacy_desk.paths import AppPaths
@@ -73,8 +75,33 @@ def close_demo_history(store: CaseStore, *, actor: str, today: date) -> int:
         transition_case(store, row.case_id, CaseStatus.CLOSED, actor=actor,
                         reason="Closed (demo history)", expected_version=d.version,
                         today=today)
+    _date_demo_answers(store, old)
     log.info("Demo history: %d old cases answered and closed", len(old))
     return len(old)
+
+
+def _date_demo_answers(store: CaseStore, rows: list[QueueRow]) -> None:
+    """Give the demo's past answers the days they would have had (a few days to a few
+    weeks after receipt, a few late), so the overview's on-time share and handling times
+    read like an office's, not like everything answered on the day the demo started.
+    Only the case events of these demo cases change; the audit trail keeps the real times.
+    """
+    with store.sessions.begin() as session:
+        for row in rows:
+            days = 3 + row.case_id % 25 + (12 if row.case_id % 17 == 0 else 0)
+            answered = datetime.combine(row.received_on + timedelta(days=days),
+                                        datetime.min.time()) + timedelta(hours=9)
+            arrived = datetime.combine(row.received_on, datetime.min.time()) + timedelta(hours=7)
+            of_case = CaseEvent.case_id == row.case_id
+            # The work (verified, in progress, decided, answered) on the day of the answer,
+            # in the order it was recorded; the import on the day of receipt; closed next day.
+            session.execute(update(CaseEvent).where(of_case).values(at=answered))
+            session.execute(update(CaseEvent).where(
+                of_case, CaseEvent.kind.in_(("imported", "registered"))).values(at=arrived))
+            session.execute(update(CaseEvent).where(
+                of_case, CaseEvent.kind == "status",
+                CaseEvent.to_status == CaseStatus.CLOSED.value).values(
+                    at=answered + timedelta(days=1)))
 
 
 def create_demo_portal(url: URL, *, customers: int = DEMO_CUSTOMERS, seed: int = DEMO_SEED,

@@ -41,10 +41,13 @@ from privacy_desk.ui.errors import describe_error
 from privacy_desk.ui.holds_view import HoldsView
 from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.organisation_dialog import OrganisationDialog
+from privacy_desk.ui.overview_tab import OverviewTab
 from privacy_desk.ui.person_search import PersonSearchPanel
 from privacy_desk.ui.preview import PreviewPanel
 from privacy_desk.ui.queue_tab import QueueTab
+from privacy_desk.ui.reminders import Reminders
 from privacy_desk.ui.tasks import TaskRunner
+from privacy_desk.ui.year_report_dialog import YearReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +142,12 @@ class MainWindow(QMainWindow):
         self.erasure_panel.case_changed.connect(self._on_case_changed)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
+        # The overview comes first: where the work stands (issue 15).
+        self.overview_panel = OverviewTab(runner)
+        self.overview_panel.setObjectName("overviewPanel")
+        self.overview_panel.open_case.connect(self.open_case)
+        self.overview_panel.year_report_requested.connect(self.open_year_report)
+        self.overview_tab = self.tabs.addTab(self.overview_panel, self.tr("Overview"))
         self.queue_tab = self.tabs.addTab(self.queue_panel, self.tr("Queue"))
         self.preview_tab = self.tabs.addTab(self.preview_panel, self.tr("Extract"))
         self.erasure_tab = self.tabs.addTab(self.erasure_panel, self.tr("Erasure"))
@@ -150,6 +159,8 @@ class MainWindow(QMainWindow):
         self.person_tab = self.tabs.addTab(self.person_panel, self.tr("Find a person"))
         # Added once connected, for auditors and administrators only.
         self.audit_view: AuditView | None = None
+        # Back on the overview after working cases: read the figures again.
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._build_menus()
         self.setCentralWidget(self.tabs)
         self.idle_lock: IdleLock | None = None
@@ -167,6 +178,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.counts_label, 1)
         bar.addPermanentWidget(self.portal_label)
         bar.addPermanentWidget(self.store_label)
+
+        self.reminders = Reminders(runner, self)
+        self.reminders.open_case.connect(self.open_case)
+        self.reminders.fallback = lambda text: self.statusBar().showMessage(text, 30_000)
 
         self.intake_timer = QTimer(self)
         self.intake_timer.setObjectName("intakeTimer")
@@ -258,6 +273,10 @@ class MainWindow(QMainWindow):
         self.connections_action.triggered.connect(self.open_connections)
         self.connections_action.setEnabled(self._paths is not None)
         file_menu.addAction(self.connections_action)
+        self.year_report_action = QAction(self.tr("Yearly report…"), self)
+        self.year_report_action.setObjectName("yearReportAction")
+        self.year_report_action.triggered.connect(self.open_year_report)
+        file_menu.addAction(self.year_report_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -310,6 +329,8 @@ class MainWindow(QMainWindow):
         self.person_panel.set_context(ctx)
         self.erasure_panel.set_context(ctx)
         self.holds_view.set_context(ctx)
+        self.overview_panel.set_context(ctx)
+        self.reminders.set_context(ctx)
         if self.idle_lock is None:
             self.idle_lock = IdleLock(self, minutes=ctx.settings.idle_lock_minutes)
         demo = self.tr(" (demo)") if ctx.demo else ""
@@ -338,6 +359,7 @@ class MainWindow(QMainWindow):
             10_000,
         )
         self.queue_loaded.emit(len(snap.rows))
+        self.overview_panel.load()
 
     def _on_load_error(self, exc: BaseException) -> None:
         self._loading = False
@@ -416,7 +438,38 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.person_tab)
         self.person_panel.search_edit.setFocus()
 
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if index == self.overview_tab and self.overview_panel.data is not None:
+            self.overview_panel.load()
+
+    @Slot(int)
+    def open_case(self, case_id: int) -> None:
+        """Show ``case_id`` in the queue (from the overview or a reminder), clearing the
+        queue's filters if they hide it."""
+        self.tabs.setCurrentIndex(self.queue_tab)
+        if self.select_case(case_id):
+            return
+        self.filter_edit.clear()
+        self.overdue_check.setChecked(False)
+        for combo in (self.status_filter, self.type_filter, self.assignee_filter):
+            combo.setCurrentIndex(0)
+        if not self.select_case(case_id):
+            self.statusBar().showMessage(
+                self.tr("The case is not in the queue yet; refresh (F5)."), 10_000)
+
+    @Slot()
+    def open_year_report(self) -> YearReportDialog | None:
+        """The yearly report as PDF or CSV (the dialog writes it on the worker thread)."""
+        if self.ctx is None:
+            return None
+        dialog = YearReportDialog(self._runner, self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.reminders.stop()
         self.intake_timer.stop()
         self._runner.shutdown()
         if self.ctx is not None:

@@ -1313,116 +1313,131 @@ Postnummer och ort</translation>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="192"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="186"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="201"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="190"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
         <source>Queue</source>
-        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="143"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
+        <source>Overview</source>
+        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="144"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="153"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="182"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="170"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="161"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="172"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="206"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="221"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="218"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="233"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="251"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="256"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="262"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
+        <source>Yearly report…</source>
+        <translation>Årsrapport…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="285"/>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="286"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="302"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="321"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="315"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="337"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="317"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="243"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="459"/>
+        <source>The case is not in the queue yet; refresh (F5).</source>
+        <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="258"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1552,6 +1567,167 @@ Postnummer och ort</translation>
         <location filename="../../privacy_desk/ui/pickers.py" line="73"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="96"/>
+        <source>Open cases</source>
+        <extracomment>The case id of a table row (on its first cell). Emitted with a case id when a deadline or a hold is clicked. Emitted once the figures are shown. Emitted with a message when loading failed. Emitted when the officer asks for the yearly report.</extracomment>
+        <translation>Öppna ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="97"/>
+        <source>Due within 7 days</source>
+        <translation>Förfaller inom 7 dagar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="98"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="257"/>
+        <source>Overdue</source>
+        <translation>Försenade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="99"/>
+        <source>Answered on time, last 12 months</source>
+        <translation>Besvarade i tid, senaste 12 månaderna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="100"/>
+        <source>Median days to answer, last 12 months</source>
+        <translation>Median dagar till svar, senaste 12 månaderna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="107"/>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="109"/>
+        <source>Read the figures again (F5 in the queue)</source>
+        <translation>Läs in siffrorna igen (F5 i kön)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="111"/>
+        <source>Yearly report…</source>
+        <translation>Årsrapport…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="114"/>
+        <source>The year&apos;s figures as PDF with charts or CSV, for management and IMY</source>
+        <translation>Årets siffror som PDF med diagram eller CSV, för ledningen och IMY</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="124"/>
+        <source>Requests per month by type</source>
+        <translation>Begäranden per månad och typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="125"/>
+        <source>Share answered on time (by month received)</source>
+        <translation>Andel besvarade i tid (efter inkommen månad)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="126"/>
+        <source>Median days to answer (by month received)</source>
+        <translation>Median dagar till svar (efter inkommen månad)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="127"/>
+        <source>Requests by channel, last 12 months</source>
+        <translation>Begäranden per kanal, senaste 12 månaderna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="139"/>
+        <source>Due</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="139"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="144"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="139"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="139"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="140"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="140"/>
+        <source>Officer</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="144"/>
+        <source>Hold ends</source>
+        <translation>Sparas till</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="144"/>
+        <source>Law</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="144"/>
+        <source>Records</source>
+        <translation>Poster</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="153"/>
+        <source>Click a line to open its case</source>
+        <translation>Klicka på en rad för att öppna ärendet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="157"/>
+        <source>Next deadlines</source>
+        <translation>Närmaste svarsdagar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="158"/>
+        <source>Holds that end within 90 days</source>
+        <translation>Lagringskrav som upphör inom 90 dagar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="195"/>
+        <source>Reading the figures…</source>
+        <translation>Läser in siffrorna…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="214"/>
+        <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
+        <translation>jan feb mar apr maj jun jul aug sep okt nov dec</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="227"/>
+        <source>As of {day}: {n} request(s) received in the last 12 months, {a} answered.</source>
+        <translation>Per {day}: {n} begäranden inkomna de senaste 12 månaderna, {a} besvarade.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="242"/>
+        <source>On time</source>
+        <translation>I tid</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="246"/>
+        <source>Median days</source>
+        <translation>Median dagar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="249"/>
+        <source>Requests</source>
+        <translation>Begäranden</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2142,46 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../privacy_desk/ui/reminders.py" line="75"/>
+        <source>Privacy Desk</source>
+        <extracomment>The setting (settings.json) and its default: remind of cases due within this many days. The morning&apos;s reminder comes with the first check from this hour (Stockholm time). How often the clock is looked at (the reminder itself comes once a day). Case numbers named in the notification before &quot;and N more&quot;. Emitted with the case id when the notification is clicked. Emitted after each check with (title, text); empty when nothing was due.</extracomment>
+        <translation>Privacy Desk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/reminders.py" line="121"/>
+        <source>Privacy Desk: cases to answer</source>
+        <translation>Privacy Desk: ärenden att besvara</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/reminders.py" line="124"/>
+        <source>%n case(s) overdue</source>
+        <translation>
+            <numerusform>%n ärende försenat</numerusform>
+            <numerusform>%n ärenden försenade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/reminders.py" line="126"/>
+        <source>%n case(s) due within {days} days</source>
+        <translation>
+            <numerusform>%n ärende förfaller inom {days} dagar</numerusform>
+            <numerusform>%n ärenden förfaller inom {days} dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/reminders.py" line="131"/>
+        <source>and {n} more</source>
+        <translation>och {n} till</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/reminders.py" line="132"/>
+        <source>Click to open {case}.</source>
+        <translation>Klicka för att öppna {case}.</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="338"/>
@@ -2014,6 +2230,80 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="255"/>
         <source>Verified on</source>
         <translation>Verifierad den</translation>
+    </message>
+</context>
+<context>
+    <name>YearReportDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="55"/>
+        <source>Yearly report</source>
+        <extracomment>Emitted with the file written. Emitted with the message when writing failed.</extracomment>
+        <translation>Årsrapport</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="64"/>
+        <source>PDF with charts</source>
+        <translation>PDF med diagram</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="65"/>
+        <source>CSV (for spreadsheets)</source>
+        <translation>CSV (för kalkylark)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="73"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="79"/>
+        <source>&amp;Year</source>
+        <translation>&amp;År</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="80"/>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="81"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="82"/>
+        <source>F&amp;ile</source>
+        <translation>F&amp;il</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="87"/>
+        <source>Create</source>
+        <translation>Skapa</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="110"/>
+        <source>yearly-report-{year}</source>
+        <translation>arsrapport-{year}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="117"/>
+        <source>Save the yearly report</source>
+        <translation>Spara årsrapporten</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="126"/>
+        <source>Choose where to save the report.</source>
+        <translation>Välj var rapporten ska sparas.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="132"/>
+        <source>Writing the report…</source>
+        <translation>Skriver rapporten…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="139"/>
+        <source>Saved {path}: {n} request(s) received in {year}.</source>
+        <translation>Sparade {path}: {n} begäranden inkomna {year}.</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,7 @@ def _ok_fails(win: MainWindow, qtbot: QtBot, dialog: CaseDialog) -> str:
 # --- filters -----------------------------------------------------------------------------
 
 def test_overdue_only_shows_exactly_the_overdue_count(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentIndex(window.queue_tab)  # the window opens on the overview
     qtbot.mouseClick(window.overdue_check, Qt.MouseButton.LeftButton)
     assert window.overdue_check.isChecked()
     shown = _rows(window)
