@@ -24,8 +24,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", default="sv")
     parser.add_argument("--size", default="1380x860", help="window size, WIDTHxHEIGHT")
-    parser.add_argument("--tab", type=int, default=0,
-                        help="which tab to show (0: the overview, 1: the queue)")
+    parser.add_argument("--tab", type=int, default=0, help="which tab (0: overview, 1: queue)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
