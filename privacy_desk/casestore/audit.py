@@ -303,6 +303,21 @@ class Tampering(StrEnum):
     INSERTED = "inserted"
     REORDERED = "reordered"
     HEAD = "head"
+    #: the trail ends before an anchor's entry (entries at the end were cut off)
+    TRUNCATED = "truncated"
+    #: the anchor's entry differs, or the chain no longer runs through it
+    REWRITTEN = "rewritten"
+    #: an anchor file that cannot be trusted (unreadable, bad signature)
+    ANCHOR = "anchor"
+
+
+@dataclass(frozen=True)
+class AnchorPoint:
+    """A signed, dated note of the trail's head kept outside the store (a verified anchor)."""
+
+    name: str
+    seq: int
+    entry_hash: str
 
 
 @dataclass(frozen=True)
@@ -332,8 +347,13 @@ class AuditVerification:
 
 
 def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
-                   ) -> AuditVerification:
-    """Check a trail given its rows (in stored order) and its head (last seq, last hash)."""
+                   anchors: Sequence[AnchorPoint] = ()) -> AuditVerification:
+    """Check a trail given its rows (in stored order) and its head (last seq, last hash).
+
+    Each of ``anchors`` (heads noted earlier outside the store) must still be on the
+    chain: that catches what the chain alone cannot, a cut-off end and a consistent
+    rewrite of everything after some point.
+    """
     problems: list[AuditProblem] = []
     rows = sorted(rows, key=lambda r: r.seq)
     for r in rows:
@@ -397,6 +417,25 @@ def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
             problems.append(AuditProblem(
                 Tampering.REORDERED, r.seq,
                 f"Entry #{r.seq} is out of order: the chain puts it at #{expected}."))
+    by_seq = {r.seq: r for r in rows}
+    last_seq = max((r.seq for r in chain), default=0)
+    for a in anchors:
+        at = by_seq.get(a.seq)
+        if a.seq > last_seq and (at is None or at.seq not in on_chain):
+            problems.append(AuditProblem(
+                Tampering.TRUNCATED, a.seq,
+                f"The trail ends at #{last_seq}, but anchor {a.name} recorded #{a.seq}: "
+                "entries at the end were removed."))
+        elif at is None or at.entry_hash != a.entry_hash:
+            problems.append(AuditProblem(
+                Tampering.REWRITTEN, a.seq,
+                f"Entry #{a.seq} is not the one anchor {a.name} recorded: the trail up to "
+                "it was rewritten."))
+        elif at.seq not in on_chain:
+            problems.append(AuditProblem(
+                Tampering.REWRITTEN, a.seq,
+                f"The chain no longer runs through entry #{a.seq} of anchor {a.name}: "
+                "the trail after it was rewritten."))
     problems.sort(key=lambda p: (p.seq if p.seq is not None else -1, p.kind.value))
     return AuditVerification(len(rows), head_seq, head_hash, tuple(problems))
 
@@ -407,10 +446,11 @@ def read_head(conn: Connection | Session) -> tuple[int, str] | None:
     return (int(row.last_seq), str(row.last_hash)) if row else None
 
 
-def verify_audit_trail(session: Session) -> AuditVerification:
-    """Check the whole trail of the store ``session`` is bound to."""
+def verify_audit_trail(session: Session, anchors: Sequence[AnchorPoint] = (),
+                       ) -> AuditVerification:
+    """Check the whole trail of the store ``session`` is bound to (against ``anchors``)."""
     rows = [_row(r) for r in session.scalars(select(AuditEntry).order_by(AuditEntry.seq))]
-    return verify_entries(rows, read_head(session))
+    return verify_entries(rows, read_head(session), anchors)
 
 
 def actions_of(rows: Iterable[AuditRow]) -> list[str]:

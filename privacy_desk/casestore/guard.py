@@ -188,6 +188,8 @@ def pg_secure_sql(*, group: str, database: str, schema: str, admin: str | None =
     if admin:
         out.append(f"SELECT {s}.privacy_desk_officer_add('{check_role_name(admin)}', "
                    f"'{admin}', true, 'officer')")
+        out.append(f"SELECT {s}.privacy_desk_audit_append('{admin}', 'officer_bootstrapped', "
+                   "NULL, '{\"admin\":1,\"roles\":\"officer\"}')")
     return out
 
 
