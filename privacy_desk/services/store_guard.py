@@ -50,7 +50,8 @@ def _apply(store: CaseStore, statements: tuple[str, ...]) -> None:
         with store.engine.begin() as conn:
             for sql in statements:
                 if not sql.startswith("--"):
-                    conn.execute(text(sql))
+                    # The DB-API formats %-placeholders even with no parameters (pymysql).
+                    conn.exec_driver_sql(sql.replace("%", "%%"))
     except DBAPIError as exc:
         raise UserError(msg("The server refused the setup ({error}); nothing was changed.",
                             error=str(exc.orig).splitlines()[0]),
