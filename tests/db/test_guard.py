@@ -204,7 +204,7 @@ FORGERIES = {
 @pytest.mark.parametrize("what", sorted(FORGERIES))
 def test_direct_writes_to_trail_and_officers_are_refused_by_the_server(
         desk: Desk, what: str) -> None:
-    with pytest.raises(DBAPIError, match="denied|refused|privacy-desk"):
+    with pytest.raises(DBAPIError, match=r"denied|refused|privacy-desk"):
         desk.sql("anna", FORGERIES[what], me=desk.names["anna"])
 
 
@@ -235,7 +235,7 @@ def test_direct_approval_and_execution_writes_are_refused_by_the_server(desk: De
     with pytest.raises(DBAPIError, match="own erasure plan"):
         desk.sql("anna", "SELECT privacy_desk_approve_plan(:b, :p, :s)",
                  b=desk.names["bertil"], p=plan_id, s=sha)
-    with pytest.raises(DBAPIError, match="auditor|approver"):
+    with pytest.raises(DBAPIError, match=r"auditor|approver"):
         desk.sql("ivar", "SELECT privacy_desk_approve_plan(NULL, :p, :s)", p=plan_id, s=sha)
     # Bertil, with his own login, approves: four-eyes is enforced by the server.
     view = approve_plan(desk.login("bertil"), plan_id, expected_sha256=sha)
