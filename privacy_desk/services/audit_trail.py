@@ -198,7 +198,7 @@ def anchor_trail(store: CaseStore, *, actor: str, out_dir: Path) -> AnchorWritte
                         msg("Give a folder you can write to.")) from exc
     with store.sessions.begin() as session:
         record_audit(session, actor=actor, action="audit_anchored",
-                     details={"seq": seq, "key": doc["public_key"][:16]})
+                     details={"seq": seq})
     return AnchorWritten(path, seq, entry, doc["public_key"][:16])
 
 
