@@ -145,7 +145,7 @@ def set_officer_on_server(session: Session, *, actor: str, name: str, roles: str
 
 def check_role_name(name: str) -> str:
     if not _ROLE.fullmatch(name):
-        raise UserError(msg("{name!r} cannot be a database login or role name here.", name=name),
+        raise UserError(msg("'{name}' cannot be a database login or role name here.", name=name),
                         msg("Use lower-case letters, digits and _ (a login such as anna_berg)."))
     return name
 
