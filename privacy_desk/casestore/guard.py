@@ -114,10 +114,15 @@ def refused(exc: DBAPIError) -> ServerRefused:
 def approve_on_server(session: Session, *, actor: str, plan_id: int, sha256: str) -> bool:
     """Approve a plan through ``privacy_desk_approve_plan``; True when four-eyes was
     enforced by the server (author and approver are different logins)."""
+    params = {"a": actor, "p": plan_id, "s": sha256}
     try:
+        if _dialect(session) == "postgresql":
+            return bool(session.execute(
+                text("SELECT privacy_desk_approve_plan(:a, :p, :s)"), params).scalar_one())
+        session.execute(text("CALL privacy_desk_approve_plan(:a, :p, :s)"), params)
         return bool(session.execute(
-            text("SELECT privacy_desk_approve_plan(:a, :p, :s)"),
-            {"a": actor, "p": plan_id, "s": sha256}).scalar_one())
+            text("SELECT four_eyes_enforced FROM erasure_plans WHERE id = :p"),
+            {"p": plan_id}).scalar_one())
     except DBAPIError as exc:
         raise refused(exc) from None
 
@@ -203,6 +208,7 @@ def mariadb_secure_sql(*, group: str, database: str) -> list[str]:
 ]
     out += [f"GRANT DELETE ON {db}.`{t}` TO '{group}'" for t in DELETE_TABLES]
     out.append(f"GRANT EXECUTE ON PROCEDURE {db}.privacy_desk_audit_append TO '{group}'")
+    out.append(f"GRANT EXECUTE ON PROCEDURE {db}.privacy_desk_approve_plan TO '{group}'")
     return out
 
 

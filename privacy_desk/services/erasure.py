@@ -492,7 +492,7 @@ def approve_plan(store: CaseStore, plan_id: int, *, expected_sha256: str,
             raise ErasureRefused("Nobody approves their own erasure plan.",
                                  "Ask another approver to review and approve it.")
         now = utcnow()
-        if session.get_bind().dialect.name == "postgresql":
+        if session.get_bind().dialect.name != "sqlite":
             # The server approves as the session's login and checks four-eyes itself; a
             # direct UPDATE of the approval is refused (migration 0007).
             enforced = approve_on_server(session, actor=who, plan_id=plan_id,
@@ -509,7 +509,7 @@ def approve_plan(store: CaseStore, plan_id: int, *, expected_sha256: str,
                               note=f"Plan {plan_id} approved by {who}"
                               + ("" if enforced else " (four-eyes not enforced by the store)")))
         session.flush()
-        if session.get_bind().dialect.name != "postgresql":
+        if session.get_bind().dialect.name == "sqlite":  # else the server recorded it
             record_audit(session, actor=who, action="erasure_approved", case_id=rec.case_id,
                          details={"plan": plan_id, "four_eyes_enforced": int(enforced)})
         return _view(session, store, rec)

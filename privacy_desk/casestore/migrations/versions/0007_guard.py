@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
@@ -404,14 +405,17 @@ BEGIN
     IF v_seq IS NULL THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'privacy-desk-trail: the chain head is missing';
     END IF;
-    SELECT MAX(seq) INTO v_max FROM audit_entries;
+    -- Locking reads: under REPEATABLE READ a plain SELECT would read the transaction's
+    -- older snapshot, not the entries committed by the writer that held the head before.
+    SELECT MAX(seq) INTO v_max FROM audit_entries LOCK IN SHARE MODE;
     IF COALESCE(v_max, 0) <> v_seq THEN
         SET v_text = CONCAT('privacy-desk-trail: the trail holds entry #', COALESCE(v_max, 0),
                             ' but its head is #', v_seq);
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = v_text;
     END IF;
     IF v_seq > 0 THEN
-        SELECT entry_hash INTO v_stored FROM audit_entries WHERE seq = v_seq;
+        SELECT entry_hash INTO v_stored FROM audit_entries WHERE seq = v_seq
+            LOCK IN SHARE MODE;
         IF NOT (v_stored <=> v_prev) THEN
             SET v_text = CONCAT('privacy-desk-trail: entry #', v_seq,
                                 ' does not match the chain head');
@@ -439,6 +443,137 @@ END
 )
 
 
+_MARIADB_APPROVE = """
+CREATE PROCEDURE privacy_desk_approve_plan(IN p_actor VARCHAR(80), IN p_plan INT,
+                                           IN p_sha256 VARCHAR(64))
+SQL SECURITY DEFINER
+BEGIN
+    DECLARE v_login VARCHAR(80) DEFAULT SUBSTRING_INDEX(USER(), '@', 1);
+    DECLARE v_trusted BOOLEAN DEFAULT SUBSTRING_INDEX(USER(), '@', 1)
+                                      = SUBSTRING_INDEX(CURRENT_USER(), '@', 1);
+    DECLARE v_who VARCHAR(80);
+    DECLARE v_state VARCHAR(24); DECLARE v_sha VARCHAR(64); DECLARE v_case INT;
+    DECLARE v_by VARCHAR(80); DECLARE v_by_login VARCHAR(80); DECLARE v_enforced BOOLEAN;
+    DECLARE v_text TEXT;
+    SET v_who = IF(v_trusted AND COALESCE(p_actor, '') <> '', p_actor, v_login);
+    IF NOT EXISTS (SELECT 1 FROM officers WHERE name = v_who AND active) THEN
+        SET v_text = CONCAT('privacy-desk: ', v_who, ' is not an officer of this case store');
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = v_text;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM officer_roles WHERE officer = v_who AND role = 'approver') THEN
+        SET v_text = CONCAT('privacy-desk: ', v_who,
+                            ' may not approve an erasure plan (it needs the approver role)');
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = v_text;
+    END IF;
+    SELECT state, plan_sha256, case_id, created_by, created_db_login
+        INTO v_state, v_sha, v_case, v_by, v_by_login
+        FROM erasure_plans WHERE id = p_plan FOR UPDATE;
+    IF v_state IS NULL OR v_state <> 'draft' THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'privacy-desk: only a draft is approved';
+    END IF;
+    IF v_sha <> p_sha256 THEN
+        SIGNAL SQLSTATE '45000'
+            SET MESSAGE_TEXT = 'privacy-desk: the plan changed since it was opened';
+    END IF;
+    IF v_who = v_by OR v_who <=> v_by_login OR EXISTS (
+            SELECT 1 FROM erasure_decisions WHERE plan_id = p_plan AND decided_by = v_who) THEN
+        SIGNAL SQLSTATE '45000'
+            SET MESSAGE_TEXT = 'privacy-desk: nobody approves their own erasure plan';
+    END IF;
+    SET v_enforced = NOT v_trusted AND v_by_login IS NOT NULL AND v_by_login <> v_login;
+    INSERT INTO guard_tokens (plan_id, connection_id) VALUES (p_plan, CONNECTION_ID());
+    UPDATE erasure_plans
+        SET state = 'approved', approved_by = v_who, approved_at = UTC_TIMESTAMP(),
+            approved_sha256 = v_sha, approved_db_login = v_login,
+            four_eyes_enforced = v_enforced
+        WHERE id = p_plan;
+    DELETE FROM guard_tokens WHERE plan_id = p_plan;
+    CALL privacy_desk_audit_append(v_who, 'erasure_approved', v_case,
+        CONCAT('{"four_eyes_enforced":', IF(v_enforced, 1, 0), ',"plan":', p_plan, '}'));
+END
+"""
+
+#: MariaDB: an officer's session (not the owner, whose login is the triggers' definer).
+_MARIADB_OFFICER = "SUBSTRING_INDEX(USER(), '@', 1) <> SUBSTRING_INDEX(CURRENT_USER(), '@', 1)"
+
+_MARIADB_GUARDS = (
+    _MARIADB_APPROVE,
+    f"""
+CREATE TRIGGER erasure_plans_guard_insert BEFORE INSERT ON erasure_plans FOR EACH ROW
+BEGIN
+    IF {_MARIADB_OFFICER} AND (NEW.state <> 'draft' OR NEW.approved_by IS NOT NULL
+            OR NEW.approved_sha256 IS NOT NULL OR NEW.approved_at IS NOT NULL
+            OR NEW.approved_db_login IS NOT NULL OR NEW.four_eyes_enforced IS NOT NULL) THEN
+        SIGNAL SQLSTATE '45000'
+            SET MESSAGE_TEXT = 'privacy-desk: a new plan is a draft without an approval';
+    END IF;
+END
+""",
+    f"""
+CREATE TRIGGER erasure_plans_guard_update BEFORE UPDATE ON erasure_plans FOR EACH ROW
+BEGIN
+    IF {_MARIADB_OFFICER} AND NOT EXISTS (
+            SELECT 1 FROM guard_tokens WHERE plan_id = OLD.id
+            AND connection_id = CONNECTION_ID()) THEN
+        IF (NOT (NEW.approved_by <=> OLD.approved_by) AND NEW.approved_by IS NOT NULL)
+           OR (NOT (NEW.approved_sha256 <=> OLD.approved_sha256)
+               AND NEW.approved_sha256 IS NOT NULL)
+           OR (NOT (NEW.approved_at <=> OLD.approved_at) AND NEW.approved_at IS NOT NULL)
+           OR (NOT (NEW.approved_db_login <=> OLD.approved_db_login)
+               AND NEW.approved_db_login IS NOT NULL)
+           OR (NOT (NEW.four_eyes_enforced <=> OLD.four_eyes_enforced)
+               AND NEW.four_eyes_enforced IS NOT NULL) THEN
+            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
+                'privacy-desk: a plan is approved only through privacy_desk_approve_plan';
+        END IF;
+        IF NEW.approved_sha256 IS NOT NULL AND (NOT (NEW.plan_sha256 <=> OLD.plan_sha256)
+                                                OR NOT (NEW.plan_json <=> OLD.plan_json)) THEN
+            SIGNAL SQLSTATE '45000'
+                SET MESSAGE_TEXT = 'privacy-desk: a changed plan loses its approval';
+        END IF;
+        IF NOT (NEW.state <=> OLD.state) AND NOT (
+            (NEW.state = 'superseded' AND OLD.state IN ('draft', 'approved', 'not executed'))
+            OR (NEW.state = 'draft' AND OLD.state IN ('approved', 'not executed')
+                AND NEW.approved_sha256 IS NULL)
+            OR (NEW.state = 'approved' AND OLD.state = 'started'
+                AND NEW.approved_sha256 IS NOT NULL)
+            OR (NEW.state = 'started' AND OLD.kind = 'erasure' AND OLD.state = 'approved'
+                AND OLD.approved_sha256 = OLD.plan_sha256)
+            OR (NEW.state = 'started' AND OLD.kind <> 'erasure'
+                AND OLD.state IN ('draft', 'approved'))
+            OR (NEW.state IN ('committed', 'not executed', 'unknown')
+                AND OLD.state = 'started')) THEN
+            SIGNAL SQLSTATE '45000'
+                SET MESSAGE_TEXT = 'privacy-desk: a plan may not change state this way';
+        END IF;
+    END IF;
+END
+""",
+    f"""
+CREATE TRIGGER erasure_executions_guard_insert BEFORE INSERT ON erasure_executions
+FOR EACH ROW
+BEGIN
+    IF {_MARIADB_OFFICER} AND (NEW.state <> 'started' OR NOT EXISTS (
+            SELECT 1 FROM erasure_plans WHERE id = NEW.plan_id AND state = 'started')) THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
+            'privacy-desk: an execution is recorded only as started, for a started plan';
+    END IF;
+END
+""",
+    f"""
+CREATE TRIGGER erasure_executions_guard_update BEFORE UPDATE ON erasure_executions
+FOR EACH ROW
+BEGIN
+    IF {_MARIADB_OFFICER} AND ((NOT (NEW.state <=> OLD.state) AND OLD.state <> 'started')
+            OR NOT (NEW.plan_id <=> OLD.plan_id) OR NOT (NEW.case_id <=> OLD.case_id)) THEN
+        SIGNAL SQLSTATE '45000'
+            SET MESSAGE_TEXT = 'privacy-desk: an execution keeps its plan and its outcome';
+    END IF;
+END
+""",
+)
+
+
 def _pg_upgrade() -> None:
     schema = op.get_bind().exec_driver_sql("SELECT current_schema()").scalar_one()
     op.execute(_PG_FUNCTIONS.replace("@SCHEMA@", '"' + str(schema).replace('"', '""') + '"'))
@@ -456,7 +591,7 @@ def _pg_upgrade() -> None:
 
 
 def _mariadb_upgrade() -> None:
-    for statement in _MARIADB_PROCS:
+    for statement in (*_MARIADB_PROCS, *_MARIADB_GUARDS):
         op.execute(statement)
     for table, columns in WHO_COLUMNS.items():
         sets = " ".join(
@@ -469,6 +604,13 @@ def _mariadb_upgrade() -> None:
 
 
 def upgrade() -> None:
+    op.create_table(
+        "guard_tokens",
+        sa.Column("plan_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("connection_id", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("plan_id", name=op.f("pk_guard_tokens")),
+        mysql_charset="utf8mb4", mysql_collate="utf8mb4_unicode_ci",
+    )
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
         _pg_upgrade()
@@ -477,6 +619,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("guard_tokens")
     dialect = op.get_bind().dialect.name
     if dialect == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS erasure_executions_guard ON erasure_executions")
@@ -489,6 +632,10 @@ def downgrade() -> None:
         for table in WHO_COLUMNS:
             for when in ("insert", "update"):
                 op.execute(f"DROP TRIGGER IF EXISTS {table}_who_{when}")
+        for table in ("erasure_plans", "erasure_executions"):
+            for when in ("insert", "update"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_guard_{when}")
+        op.execute("DROP PROCEDURE IF EXISTS privacy_desk_approve_plan")
         op.execute("DROP PROCEDURE IF EXISTS privacy_desk_audit_append")
         op.execute("DROP FUNCTION IF EXISTS privacy_desk_login")
         op.execute("DROP FUNCTION IF EXISTS privacy_desk_field")
