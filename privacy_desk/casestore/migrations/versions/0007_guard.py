@@ -498,10 +498,10 @@ _MARIADB_OFFICER = "SUBSTRING_INDEX(USER(), '@', 1) <> SUBSTRING_INDEX(CURRENT_U
 
 _MARIADB_GUARDS = (
     _MARIADB_APPROVE,
-    f"""
+    """
 CREATE TRIGGER erasure_plans_guard_insert BEFORE INSERT ON erasure_plans FOR EACH ROW
 BEGIN
-    IF {_MARIADB_OFFICER} AND (NEW.state <> 'draft' OR NEW.approved_by IS NOT NULL
+    IF @OFFICER@ AND (NEW.state <> 'draft' OR NEW.approved_by IS NOT NULL
             OR NEW.approved_sha256 IS NOT NULL OR NEW.approved_at IS NOT NULL
             OR NEW.approved_db_login IS NOT NULL OR NEW.four_eyes_enforced IS NOT NULL) THEN
         SIGNAL SQLSTATE '45000'
@@ -509,10 +509,10 @@ BEGIN
     END IF;
 END
 """,
-    f"""
+    """
 CREATE TRIGGER erasure_plans_guard_update BEFORE UPDATE ON erasure_plans FOR EACH ROW
 BEGIN
-    IF {_MARIADB_OFFICER} AND NOT EXISTS (
+    IF @OFFICER@ AND NOT EXISTS (
             SELECT 1 FROM guard_tokens WHERE plan_id = OLD.id
             AND connection_id = CONNECTION_ID()) THEN
         IF (NOT (NEW.approved_by <=> OLD.approved_by) AND NEW.approved_by IS NOT NULL)
@@ -549,22 +549,22 @@ BEGIN
     END IF;
 END
 """,
-    f"""
+    """
 CREATE TRIGGER erasure_executions_guard_insert BEFORE INSERT ON erasure_executions
 FOR EACH ROW
 BEGIN
-    IF {_MARIADB_OFFICER} AND (NEW.state <> 'started' OR NOT EXISTS (
+    IF @OFFICER@ AND (NEW.state <> 'started' OR NOT EXISTS (
             SELECT 1 FROM erasure_plans WHERE id = NEW.plan_id AND state = 'started')) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT =
             'privacy-desk: an execution is recorded only as started, for a started plan';
     END IF;
 END
 """,
-    f"""
+    """
 CREATE TRIGGER erasure_executions_guard_update BEFORE UPDATE ON erasure_executions
 FOR EACH ROW
 BEGIN
-    IF {_MARIADB_OFFICER} AND ((NOT (NEW.state <=> OLD.state) AND OLD.state <> 'started')
+    IF @OFFICER@ AND ((NOT (NEW.state <=> OLD.state) AND OLD.state <> 'started')
             OR NOT (NEW.plan_id <=> OLD.plan_id) OR NOT (NEW.case_id <=> OLD.case_id)) THEN
         SIGNAL SQLSTATE '45000'
             SET MESSAGE_TEXT = 'privacy-desk: an execution keeps its plan and its outcome';
@@ -592,7 +592,7 @@ def _pg_upgrade() -> None:
 
 def _mariadb_upgrade() -> None:
     for statement in (*_MARIADB_PROCS, *_MARIADB_GUARDS):
-        op.execute(statement)
+        op.execute(statement.replace("@OFFICER@", _MARIADB_OFFICER))
     for table, columns in WHO_COLUMNS.items():
         sets = " ".join(
             f"SET NEW.{c} = IF(SUBSTRING_INDEX(USER(), '@', 1) = "
