@@ -318,3 +318,57 @@ def test_server_hash_is_the_apps_hash(desk: Desk) -> None:
         details = read_entries(session)[-2].details
     assert json.dumps(details, ensure_ascii=False) == '{"note": "åäö ✓", "tables": ' \
                                                       '"kunder,fakturor"}'
+
+
+# --------------------------------------------------------------------------- the real flow
+
+
+def test_a_whole_erasure_with_officers_own_logins(desk: Desk, tmp_path: Path) -> None:
+    """The grants suffice for the work: anna plans and executes, bertil approves, each
+    with their own login; the server records four-eyes as enforced."""
+    from privacy_desk.datamap.loader import load_datamap
+    from privacy_desk.dburl import make_engine
+    from privacy_desk.domain.identity import IdentityMethod
+    from privacy_desk.domain.lifecycle import CaseStatus
+    from privacy_desk.portal.demo.generator import generate_demo_portal
+    from privacy_desk.resources import resource_path
+    from privacy_desk.services.cases import transition_case
+    from privacy_desk.services.casework import verify_identity
+    from privacy_desk.services.erasure import create_plan, erasure_subject, execute
+
+    today = date(2026, 11, 20)
+    portal_url = URL.create("sqlite+pysqlite", database=str(tmp_path / "portal.sqlite3"))
+    generate_demo_portal(portal_url, customers=12, seed=7, as_of=today)
+    portal = make_engine(portal_url)
+    datamap = load_datamap(resource_path("datamaps", "demo-portal.yaml"))
+    try:
+        with portal.connect() as conn:
+            pnr = str(conn.execute(text(
+                "SELECT c.personnummer FROM customers c JOIN invoices i ON i.customer_id = c.id "
+                "WHERE c.kind = 'private' AND c.personnummer IS NOT NULL GROUP BY c.id, "
+                "c.personnummer ORDER BY count(*) DESC, c.id LIMIT 1")).scalar_one())
+        anna, bertil = desk.login("anna"), desk.login("bertil")
+        d = register_case(anna, request_type=RequestType.ERASURE, channel=Channel.PAPER,
+                          received_on=date(2026, 11, 2), person_label="Testperson",
+                          identifiers=[(None, pnr)], today=today)
+        d = verify_identity(anna, d.case_id, method=IdentityMethod.SIGNED_LETTER,
+                            evidence="signed letter matched", verified_on=date(2026, 11, 3),
+                            expected_version=d.version, today=today)
+        transition_case(anna, d.case_id, CaseStatus.IN_PROGRESS, reason=None, actor=anna.actor,
+                        expected_version=d.version, today=today)
+        found = erasure_subject(anna, portal, datamap, d.case_id)
+        plan = create_plan(anna, portal, datamap, d.case_id, found.candidates[0], today=today)
+        with pytest.raises((NotPermitted, ErasureRefused, ServerRefused)):
+            approve_plan(anna, plan.id, expected_sha256=plan.sha256)
+        approved = approve_plan(bertil, plan.id, expected_sha256=plan.sha256)
+        assert approved.four_eyes_enforced is True
+        assert approved.approved_by == desk.names["bertil"]
+        result = execute(anna, portal, datamap, plan.id, today=today)
+        assert result.view.state == "committed" and result.verification.ok
+        assert result.view.executions[-1].executed_by == desk.names["anna"]
+    finally:
+        portal.dispose()
+    with desk.owner.sessions() as session:
+        actors = {(e.action, e.actor) for e in read_entries(session)}
+    assert ("erasure_approved", desk.names["bertil"]) in actors
+    assert ("erasure_executed", desk.names["anna"]) in actors
