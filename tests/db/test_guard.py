@@ -372,3 +372,32 @@ def test_a_whole_erasure_with_officers_own_logins(desk: Desk, tmp_path: Path) ->
         actors = {(e.action, e.actor) for e in read_entries(session)}
     assert ("erasure_approved", desk.names["bertil"]) in actors
     assert ("erasure_executed", desk.names["anna"]) in actors
+
+
+def test_store_secure_and_officer_add_print_the_dbas_statements(
+        desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from privacy_desk.cli import main
+
+    for var in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.setenv(var, desk.names["admin"])  # the owner's connection names the admin
+    base = ["--base-dir", str(tmp_path / "home"), "--case-store",
+            desk.url.render_as_string(hide_password=False)]
+    capsys.readouterr()
+    assert main([*base, "store", "secure"]) == 0
+    out = capsys.readouterr().out
+    assert "GRANT SELECT" in out and "audit_entries" not in out.replace("-- ", "")
+    new = desk.names["anna"][:-4] + "dora"
+    desk_roles = [new]
+    try:
+        assert main([*base, "officer", "add", new, "--role", "officer"]) == 0
+        out = capsys.readouterr().out
+        expected = (f'CREATE ROLE "{new}" LOGIN IN ROLE' if desk.backend == "postgresql"
+                    else f"CREATE USER IF NOT EXISTS '{new}'@'%'")
+        assert expected in out
+        # An officer's own login works the CLI too (ivar lists the officers).
+        assert main([*base[:2], "--case-store", desk.url.set(
+            username=desk.names["ivar"], password=PASSWORD).render_as_string(
+            hide_password=False), "officer", "list"]) == 0
+    finally:
+        _drop_logins(desk.backend, desk_roles)
