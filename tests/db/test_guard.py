@@ -221,6 +221,8 @@ def test_direct_approval_and_execution_writes_are_refused_by_the_server(desk: De
         "approved_sha256 = plan_sha256, four_eyes_enforced = true WHERE id = :p",
         "UPDATE erasure_plans SET state = 'started' WHERE id = :p",
         "UPDATE erasure_plans SET state = 'committed' WHERE id = :p",
+        "UPDATE erasure_plans SET created_by = :other, created_db_login = :other "
+        "WHERE id = :p",
         "INSERT INTO erasure_plans (case_id, kind, state, subject, as_of, plan_json, "
         "plan_sha256, created_by, created_at, approved_by) VALUES (1, 'erasure', 'approved', "
         "'{}', '2026-03-02', '{}', 'x', 'x', '2026-03-02 10:00:00', :other)",
@@ -245,6 +247,9 @@ def test_direct_approval_and_execution_writes_are_refused_by_the_server(desk: De
     view = approve_plan(desk.login("bertil"), plan_id, expected_sha256=sha)
     assert view.approved_by == desk.names["bertil"] and view.four_eyes_enforced is True
     assert load_plan(desk.owner, plan_id).state == "approved"
+    with desk.owner.engine.connect() as conn:  # approving by someone else keeps the author
+        assert conn.execute(text("SELECT created_by FROM erasure_plans WHERE id = :p"),
+                            {"p": plan_id}).scalar_one() == desk.names["anna"]
 
 
 def test_a_shared_login_cannot_be_two_people(desk: Desk) -> None:

@@ -249,7 +249,8 @@ BEGIN
 END;
 $$;
 
--- Every "who" column an officer writes holds their login (TG_ARGV: the column names).
+-- Every "who" column an officer writes holds their login (TG_ARGV: the column names): on
+-- INSERT, and on UPDATE where it changes (updated_by: always).
 CREATE FUNCTION privacy_desk_who_is_login() RETURNS trigger
 LANGUAGE plpgsql SET search_path = @SCHEMA@, pg_temp AS $$
 DECLARE
@@ -260,8 +261,8 @@ BEGIN
         RETURN NEW;
     END IF;
     FOREACH col IN ARRAY TG_ARGV LOOP
-        IF TG_OP = 'INSERT' OR (to_jsonb(NEW) -> col) IS DISTINCT FROM (to_jsonb(OLD) -> col)
-        THEN
+        IF TG_OP = 'INSERT' OR col = 'updated_by'
+           OR (to_jsonb(NEW) -> col) IS DISTINCT FROM (to_jsonb(OLD) -> col) THEN
             changes := changes || jsonb_build_object(col, session_user::text);
         END IF;
     END LOOP;
@@ -286,6 +287,10 @@ BEGIN
                 USING ERRCODE = '42501';
         END IF;
         RETURN NEW;
+    END IF;
+    IF NEW.created_by IS DISTINCT FROM OLD.created_by
+       OR NEW.created_db_login IS DISTINCT FROM OLD.created_db_login THEN
+        RAISE EXCEPTION 'privacy-desk: a plan keeps its author' USING ERRCODE = '42501';
     END IF;
     IF (NEW.approved_by IS DISTINCT FROM OLD.approved_by AND NEW.approved_by IS NOT NULL)
        OR (NEW.approved_sha256 IS DISTINCT FROM OLD.approved_sha256
@@ -515,6 +520,10 @@ BEGIN
     IF @OFFICER@ AND NOT EXISTS (
             SELECT 1 FROM guard_tokens WHERE plan_id = OLD.id
             AND connection_id = CONNECTION_ID()) THEN
+        IF NOT (NEW.created_by <=> OLD.created_by)
+           OR NOT (NEW.created_db_login <=> OLD.created_db_login) THEN
+            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'privacy-desk: a plan keeps its author';
+        END IF;
         IF (NOT (NEW.approved_by <=> OLD.approved_by) AND NEW.approved_by IS NOT NULL)
            OR (NOT (NEW.approved_sha256 <=> OLD.approved_sha256)
                AND NEW.approved_sha256 IS NOT NULL)
@@ -594,11 +603,15 @@ def _mariadb_upgrade() -> None:
     for statement in (*_MARIADB_PROCS, *_MARIADB_GUARDS):
         op.execute(statement.replace("@OFFICER@", _MARIADB_OFFICER))
     for table, columns in WHO_COLUMNS.items():
-        sets = " ".join(
-            f"SET NEW.{c} = IF(SUBSTRING_INDEX(USER(), '@', 1) = "
-            f"SUBSTRING_INDEX(CURRENT_USER(), '@', 1), NEW.{c}, privacy_desk_login());"
-            for c in columns)
         for when in ("INSERT", "UPDATE"):
+            # On UPDATE only a changed "who" is replaced (the author stays the author when
+            # someone else approves), except updated_by, which is always the updater.
+            sets = " ".join(
+                f"SET NEW.{c} = IF(SUBSTRING_INDEX(USER(), '@', 1) = "
+                f"SUBSTRING_INDEX(CURRENT_USER(), '@', 1)"
+                + ("" if when == "INSERT" or c == "updated_by" else f" OR NEW.{c} <=> OLD.{c}")
+                + f", NEW.{c}, privacy_desk_login());"
+                for c in columns)
             op.execute(f"CREATE TRIGGER {table}_who_{when.lower()} BEFORE {when} ON {table} "
                        f"FOR EACH ROW BEGIN {sets} END")
 
