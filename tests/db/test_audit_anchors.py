@@ -180,3 +180,26 @@ def test_anchor_and_verify_from_the_command_line(tmp_path: Path,
     assert main([*base, "audit", "verify", "--anchors", str(tmp_path / "a")]) == 1
     out = capsys.readouterr().out
     assert "TRUNCATED" in out and "entries at the end were removed" in out
+
+
+def test_a_row_after_the_head_blocks_actions_but_not_sign_in_on_sqlite(
+        sqlite_url: URL, caplog: pytest.LogCaptureFixture) -> None:
+    """The app's own append (SQLite) refuses like the servers' (tests/db/test_guard.py)."""
+    from privacy_desk.casestore.audit import AuditTrailBlocked
+
+    s = open_case_store(sqlite_url, actor="anna")
+    try:
+        sign_in(s, "anna")
+        add_officer(s, "ivar", [Role.AUDITOR], actor="anna")
+        head = _head(s)
+        _tamper(s, "INSERT INTO audit_entries (seq, at, actor, action, details, prev_hash, "
+                   f"entry_hash) VALUES ({head + 1}, '2026-03-02 10:00:00', 'x', 'login', "
+                   "'{}', 'a', 'b')")
+        assert sign_in(s, "anna").admin  # signing in still works
+        assert f"it holds entry #{head + 1} but its head is #{head}" in caplog.text
+        with pytest.raises(AuditTrailBlocked, match="Sensitive actions stop"):
+            add_officer(s, "eve", [Role.OFFICER], actor="anna")
+        result = verify_trail(s, actor="ivar")
+        assert "inserted" in {p.kind.value for p in result.problems}
+    finally:
+        s.close()
