@@ -104,3 +104,31 @@ def delete_password(profile: str) -> None:
         pass
     except keyring.errors.KeyringError:
         log.warning("The keyring could not forget the password of profile %s", profile)
+
+
+#: Keyring service of the auditors' anchor-signing keys; the user name is the auditor.
+ANCHOR_SERVICE = f"{APP_ID}.anchor-key"
+
+
+def get_anchor_key(auditor: str) -> str | None:
+    """The auditor's anchor-signing key (hex), or None when none is kept yet."""
+    if not secure_keyring().secure:
+        raise NoSecureKeyring("No secure keyring holds the anchor-signing key: "
+                              + secure_keyring().message,
+                              "Anchor the audit trail on a computer with a system keyring.")
+    try:
+        return keyring.get_password(ANCHOR_SERVICE, auditor)
+    except keyring.errors.KeyringError as exc:
+        raise NoSecureKeyring(f"The system keyring could not be read ({type(exc).__name__}).",
+                              "Unlock the keyring and try again.") from exc
+
+
+def store_anchor_key(auditor: str, key_hex: str) -> None:
+    """Keep a new anchor-signing key for ``auditor`` (the private half, hex)."""
+    try:
+        keyring.set_password(ANCHOR_SERVICE, auditor, key_hex)
+    except keyring.errors.KeyringError as exc:
+        raise NoSecureKeyring("The system keyring refused to store the anchor-signing key "
+                              f"({type(exc).__name__}).", "Unlock the keyring and try again."
+                              ) from exc
+    log.info("Created an anchor-signing key in the keyring")

@@ -20,13 +20,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit_models import (
@@ -36,6 +37,8 @@ from privacy_desk.casestore.audit_models import (
     AuditEntry,
 )
 from privacy_desk.casestore.models import OFFICER_LEN, Case
+from privacy_desk.errors import UserError
+from privacy_desk.messages import Message, msg
 
 HEAD_ID = 1
 #: Longest string value accepted in details: enough for table lists, short enough that
@@ -73,7 +76,20 @@ def canonical_details(details: Mapping[str, str | int] | None) -> str:
 
 def entry_hash(*, at: datetime, actor: str, action: str, case_id: int | None,
                case_number: str | None, details: str, prev_hash: str) -> str:
-    """SHA-256 of an entry's content and its predecessor's hash (hex)."""
+    """SHA-256 (hex) of an entry's content and its predecessor's hash, as the server computes it.
+
+    Each field is written as ``length:text;`` (``N;`` for none) after a ``v2;`` tag, which
+    PostgreSQL and MariaDB compute in SQL exactly so (migration 0007).
+    """
+    fields = (at.replace(microsecond=0).isoformat(), actor, action,
+              None if case_id is None else str(case_id), case_number, details, prev_hash)
+    payload = "v2;" + "".join("N;" if f is None else f"{len(f)}:{f};" for f in fields)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def entry_hash_v1(*, at: datetime, actor: str, action: str, case_id: int | None,
+                  case_number: str | None, details: str, prev_hash: str) -> str:
+    """The hash of entries written before migration 0007 (JSON payload), still verified."""
     payload = json.dumps(
         [at.replace(microsecond=0).isoformat(), actor, action, case_id, case_number,
          details, prev_hash],
@@ -86,15 +102,35 @@ def record_audit(session: Session, *, actor: str, action: str, case_id: int | No
                  details: Mapping[str, str | int] | None = None) -> None:
     """Append an entry to the trail in the caller's transaction.
 
-    Takes the chain head's row lock (an UPDATE) until the caller commits, so concurrent
-    writers append one after another; call it last in a transaction, after the rows the
-    action changes, so locks are always taken in the same order.
+    On PostgreSQL and MariaDB the server appends it (migration 0007's
+    ``privacy_desk_audit_append``): it numbers, stamps and hashes the entry and records
+    the session's login as the actor, whatever ``actor`` says, unless the session is the
+    store's owner. On SQLite the same is done here. Either way the chain head's row lock
+    is held until the caller commits, so concurrent writers append one after another;
+    call it last in a transaction, after the rows the action changes.
+
+    Raises :class:`AuditTrailBlocked` (nothing appended) when the trail's head does not
+    match its last entry, e.g. an entry slipped in after the head.
     """
     if not actor or len(actor) > OFFICER_LEN:
         raise ValueError("audit actor must be a login name of at most 80 characters")
     if not action or len(action) > AUDIT_ACTION_LEN:
         raise ValueError("audit action must be a short name")
     details_json = canonical_details(details)
+    dialect = session.get_bind().dialect.name
+    if dialect != "sqlite":
+        call = ("SELECT privacy_desk_audit_append(:actor, :action, :case_id, :details)"
+                if dialect == "postgresql" else
+                "CALL privacy_desk_audit_append(:actor, :action, :case_id, :details)")
+        try:
+            session.execute(text(call), {"actor": actor, "action": action,
+                                         "case_id": case_id, "details": details_json})
+        except DBAPIError as exc:
+            blocked = blocked_by(exc)
+            if blocked is not None:
+                raise blocked from None
+            raise
+        return
     case_number = None
     if case_id is not None:
         case_number = session.execute(
@@ -103,13 +139,13 @@ def record_audit(session: Session, *, actor: str, action: str, case_id: int | No
         update(AuditChainHead).where(AuditChainHead.id == HEAD_ID)
         .values(last_seq=AuditChainHead.last_seq + 1)
         .execution_options(synchronize_session=False))
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc())
+        .limit(1)).first()
+    last_seq, last_hash = (last.seq, last.entry_hash) if last else (0, GENESIS_HASH)
     if bumped.rowcount == 0:  # type: ignore[attr-defined]
         # A store built without migration 0004's seed row: start the head from the entries.
-        last = session.execute(
-            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc())
-            .limit(1)).first()
-        seq = (last.seq if last else 0) + 1
-        prev = last.entry_hash if last else GENESIS_HASH
+        seq, prev = last_seq + 1, last_hash
         session.execute(insert(AuditChainHead).values(id=HEAD_ID, last_seq=seq,
                                                       last_hash=prev))
     else:
@@ -117,6 +153,10 @@ def record_audit(session: Session, *, actor: str, action: str, case_id: int | No
             select(AuditChainHead.last_seq, AuditChainHead.last_hash)
             .where(AuditChainHead.id == HEAD_ID)).one()
         seq, prev = head.last_seq, head.last_hash
+        if last_seq != seq - 1:
+            raise AuditTrailBlocked.entries_after_head(last_seq, seq - 1)
+        if last_hash != prev:
+            raise AuditTrailBlocked.head_mismatch(seq - 1)
     at = _utc_now()
     digest = entry_hash(at=at, actor=actor, action=action, case_id=case_id,
                         case_number=case_number, details=details_json, prev_hash=prev)
@@ -126,6 +166,57 @@ def record_audit(session: Session, *, actor: str, action: str, case_id: int | No
     session.execute(update(AuditChainHead).where(AuditChainHead.id == HEAD_ID)
                     .values(last_hash=digest)
                     .execution_options(synchronize_session=False))
+
+
+class AuditTrailBlocked(UserError):
+    """The trail's head does not match its entries: no sensitive action until it is fixed.
+
+    Signing in still works (:func:`privacy_desk.services.roles.sign_in` says why the
+    login was not recorded), and so does ``audit verify``.
+    """
+
+    exit_code = 5
+
+    @classmethod
+    def _because(cls, problem: Message) -> AuditTrailBlocked:
+        return cls(msg("The audit trail is blocked: {problem}. Sensitive actions stop until "
+                       "it is repaired; nothing was changed.", problem=problem),
+                   msg("Ask an auditor to run 'privacy-desk audit verify --anchors DIR' and "
+                       "the store's owner to repair the trail."))
+
+    @classmethod
+    def entries_after_head(cls, entry: int, head: int) -> AuditTrailBlocked:
+        return cls._because(msg("it holds entry #{entry} but its head is #{head}",
+                                entry=entry, head=head))
+
+    @classmethod
+    def head_mismatch(cls, entry: int) -> AuditTrailBlocked:
+        return cls._because(msg("entry #{entry} does not match the chain head", entry=entry))
+
+    @classmethod
+    def head_missing(cls) -> AuditTrailBlocked:
+        return cls._because(msg("the chain head is missing"))
+
+
+_SERVER_BLOCKED: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], AuditTrailBlocked]],
+                       ...] = (
+    (re.compile(r"privacy-desk-trail: the trail holds entry #(\d+) but its head is #(\d+)"),
+     lambda m: AuditTrailBlocked.entries_after_head(int(m[1]), int(m[2]))),
+    (re.compile(r"privacy-desk-trail: entry #(\d+) does not match the chain head"),
+     lambda m: AuditTrailBlocked.head_mismatch(int(m[1]))),
+    (re.compile(r"privacy-desk-trail: the chain head is missing"),
+     lambda m: AuditTrailBlocked.head_missing()),
+)
+
+
+def blocked_by(exc: DBAPIError) -> AuditTrailBlocked | None:
+    """The :class:`AuditTrailBlocked` a server's refusal to append means, if it is one."""
+    text_ = str(exc.orig)
+    for pattern, make in _SERVER_BLOCKED:
+        found = pattern.search(text_)
+        if found:
+            return make(found)
+    return None
 
 
 # --------------------------------------------------------------------------- reading
@@ -149,6 +240,15 @@ class AuditRow:
         return entry_hash(at=self.at, actor=self.actor, action=self.action,
                           case_id=self.case_id, case_number=self.case_number,
                           details=canonical_json(self.details), prev_hash=self.prev_hash)
+
+    def hash_matches(self) -> bool:
+        """Whether the content still gives the stored hash (either hash format)."""
+        if self.recomputed_hash() == self.entry_hash:
+            return True
+        return entry_hash_v1(at=self.at, actor=self.actor, action=self.action,
+                             case_id=self.case_id, case_number=self.case_number,
+                             details=canonical_json(self.details),
+                             prev_hash=self.prev_hash) == self.entry_hash
 
 
 def canonical_json(details: Mapping[str, str | int]) -> str:
@@ -203,6 +303,21 @@ class Tampering(StrEnum):
     INSERTED = "inserted"
     REORDERED = "reordered"
     HEAD = "head"
+    #: the trail ends before an anchor's entry (entries at the end were cut off)
+    TRUNCATED = "truncated"
+    #: the anchor's entry differs, or the chain no longer runs through it
+    REWRITTEN = "rewritten"
+    #: an anchor file that cannot be trusted (unreadable, bad signature)
+    ANCHOR = "anchor"
+
+
+@dataclass(frozen=True)
+class AnchorPoint:
+    """A signed, dated note of the trail's head kept outside the store (a verified anchor)."""
+
+    name: str
+    seq: int
+    entry_hash: str
 
 
 @dataclass(frozen=True)
@@ -232,12 +347,17 @@ class AuditVerification:
 
 
 def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
-                   ) -> AuditVerification:
-    """Check a trail given its rows (in stored order) and its head (last seq, last hash)."""
+                   anchors: Sequence[AnchorPoint] = ()) -> AuditVerification:
+    """Check a trail given its rows (in stored order) and its head (last seq, last hash).
+
+    Each of ``anchors`` (heads noted earlier outside the store) must still be on the
+    chain: that catches what the chain alone cannot, a cut-off end and a consistent
+    rewrite of everything after some point.
+    """
     problems: list[AuditProblem] = []
     rows = sorted(rows, key=lambda r: r.seq)
     for r in rows:
-        if r.recomputed_hash() != r.entry_hash:
+        if not r.hash_matches():
             problems.append(AuditProblem(
                 Tampering.CHANGED, r.seq,
                 f"Entry #{r.seq} was changed: its content no longer matches its hash."))
@@ -297,6 +417,25 @@ def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
             problems.append(AuditProblem(
                 Tampering.REORDERED, r.seq,
                 f"Entry #{r.seq} is out of order: the chain puts it at #{expected}."))
+    by_seq = {r.seq: r for r in rows}
+    last_seq = max((r.seq for r in chain), default=0)
+    for a in anchors:
+        at = by_seq.get(a.seq)
+        if a.seq > last_seq and (at is None or at.seq not in on_chain):
+            problems.append(AuditProblem(
+                Tampering.TRUNCATED, a.seq,
+                f"The trail ends at #{last_seq}, but anchor {a.name} recorded #{a.seq}: "
+                "entries at the end were removed."))
+        elif at is None or at.entry_hash != a.entry_hash:
+            problems.append(AuditProblem(
+                Tampering.REWRITTEN, a.seq,
+                f"Entry #{a.seq} is not the one anchor {a.name} recorded: the trail up to "
+                "it was rewritten."))
+        elif at.seq not in on_chain:
+            problems.append(AuditProblem(
+                Tampering.REWRITTEN, a.seq,
+                f"The chain no longer runs through entry #{a.seq} of anchor {a.name}: "
+                "the trail after it was rewritten."))
     problems.sort(key=lambda p: (p.seq if p.seq is not None else -1, p.kind.value))
     return AuditVerification(len(rows), head_seq, head_hash, tuple(problems))
 
@@ -307,10 +446,11 @@ def read_head(conn: Connection | Session) -> tuple[int, str] | None:
     return (int(row.last_seq), str(row.last_hash)) if row else None
 
 
-def verify_audit_trail(session: Session) -> AuditVerification:
-    """Check the whole trail of the store ``session`` is bound to."""
+def verify_audit_trail(session: Session, anchors: Sequence[AnchorPoint] = (),
+                       ) -> AuditVerification:
+    """Check the whole trail of the store ``session`` is bound to (against ``anchors``)."""
     rows = [_row(r) for r in session.scalars(select(AuditEntry).order_by(AuditEntry.seq))]
-    return verify_entries(rows, read_head(session))
+    return verify_entries(rows, read_head(session), anchors)
 
 
 def actions_of(rows: Iterable[AuditRow]) -> list[str]:
@@ -344,4 +484,7 @@ def app_role_sql(role: str, *, database: str, schema: str = "public",
         f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"',
         f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO "{role}"',
         f'REVOKE UPDATE, DELETE, TRUNCATE ON "{schema}".audit_entries FROM "{role}"',
+        # Appending goes through the server's function (migration 0007).
+        f'GRANT EXECUTE ON FUNCTION "{schema}".privacy_desk_audit_append'
+        f'(text, text, integer, text) TO "{role}"',
     ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from privacy_desk.casestore.models import CASE_NUMBER_LEN, OFFICER_LEN, Base
@@ -89,4 +89,21 @@ class OfficerRole(Base):
     __table_args__ = (_MYSQL_TABLE,)
 
 
-__all__ = ["GENESIS_HASH", "AuditChainHead", "AuditEntry", "Officer", "OfficerRole"]
+class GuardToken(Base):
+    """A plan being approved by the owner's procedure right now (MariaDB, migration 0007).
+
+    MariaDB's triggers cannot tell "inside the approval procedure" from "an officer's own
+    UPDATE" (both run for the officer's ``USER()``), so the procedure leaves this row, which
+    officers cannot write, for the duration of its UPDATE. Always empty between statements.
+    """
+
+    __tablename__ = "guard_tokens"
+
+    plan_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    connection_id: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (_MYSQL_TABLE,)
+
+
+__all__ = ["GENESIS_HASH", "AuditChainHead", "AuditEntry", "GuardToken", "Officer",
+           "OfficerRole"]

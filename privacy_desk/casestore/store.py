@@ -20,7 +20,7 @@ import privacy_desk.casestore.audit_models  # registers its tables with Base.met
 import privacy_desk.casestore.erasure_models  # registers its tables
 import privacy_desk.casestore.exports_models  # registers its tables
 import privacy_desk.casestore.letters_models  # noqa: F401  (registers its tables)
-from privacy_desk.casestore import migrate
+from privacy_desk.casestore import guard, migrate
 from privacy_desk.dburl import (
     backend,
     check_connection,
@@ -59,6 +59,16 @@ class CaseStore:
     clock_stops_for_identity: bool = False
     #: the highest fee an allowance decision may charge (a setting; art. 12(5), 15(3))
     max_fee_sek: Decimal = DEFAULT_MAX_FEE_SEK
+    #: The server login of this store's connections (None on SQLite).
+    login: str | None = None
+    #: Whether that login is the store's owner, whom the server lets name the actor
+    #: (the DBA's, migrations' and tests' connection); an officer's own login is not.
+    trusted: bool = True
+
+    @property
+    def officer_is_login(self) -> bool:
+        """Whether the server itself says who acts (a server store, an officer's login)."""
+        return self.login is not None and not self.trusted
 
     @property
     def url(self) -> URL:
@@ -109,12 +119,18 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
                     "Restore the backup (SQLite) or ask the DBA to check the database, "
                     "then try again.",
                 ) from exc
+        with engine.connect() as conn:
+            login, trusted = guard.identity(conn)
     except DBAPIError as exc:
         engine.dispose()
         raise explain_connection_error(url, exc) from exc
     except BaseException:
         engine.dispose()
         raise
+    # On a server store an officer's login *is* the officer: no name given by the app,
+    # $USER or a flag changes that (the server records the login anyway).
+    who = login if (login is not None and not trusted) else (actor or default_actor())
     return CaseStore(engine, sessionmaker(engine, expire_on_commit=False),
-                     actor or default_actor(), AllowancePeriod(allowance_period),
-                     clock_stops_for_identity, Decimal(max_fee_sek))
+                     who, AllowancePeriod(allowance_period),
+                     clock_stops_for_identity, max_fee_sek=Decimal(max_fee_sek),
+                     login=login, trusted=trusted)

@@ -18,7 +18,13 @@ def register(subparsers: Any) -> None:
     audit = subparsers.add_parser("audit", help="verify and export the audit trail")
     a_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = a_sub.add_parser("verify", help="check the hash chain; exit 1 if tampered")
+    verify.add_argument("--anchors", metavar="DIR",
+                        help="also check against the signed anchors in DIR (audit anchor)")
     verify.set_defaults(handler=run_audit_verify)
+    anchor = a_sub.add_parser("anchor", help="sign the trail's head (Ed25519, key in your "
+                              "keyring) and write it as a new file into DIR, kept elsewhere")
+    anchor.add_argument("--out", required=True, metavar="DIR")
+    anchor.set_defaults(handler=run_audit_anchor)
     export = a_sub.add_parser("export", help="write a period's entries as CSV or PDF")
     export.add_argument("--from", dest="start", required=True, type=parse_date, metavar="DATE")
     export.add_argument("--to", dest="end", required=True, type=parse_date, metavar="DATE")
@@ -36,7 +42,8 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
     store, who = open_signed_in(args)
     try:
-        result = verify_trail(store, actor=who)
+        result = verify_trail(store, actor=who,
+                              anchors=Path(args.anchors) if args.anchors else None)
     finally:
         store.close()
     for p in result.problems:
@@ -45,6 +52,19 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     print(f"Audit trail {state}: {result.entries} entries, head #{result.head_seq} "
           f"{result.head_hash}")
     return 0 if result.ok else 1
+
+
+def run_audit_anchor(args: argparse.Namespace) -> int:
+    from privacy_desk.services.audit_trail import anchor_trail
+
+    store, who = open_signed_in(args)
+    try:
+        written = anchor_trail(store, actor=who, out_dir=Path(args.out))
+    finally:
+        store.close()
+    print(f"Anchored the audit trail at #{written.seq} {written.entry_hash} "
+          f"(key {written.key_id}) in {written.path}")
+    return 0
 
 
 def run_audit_export(args: argparse.Namespace) -> int:

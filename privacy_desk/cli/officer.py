@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from privacy_desk.cli.common import open_signed_in
@@ -17,6 +18,11 @@ def register(subparsers: Any) -> None:
     oadd.add_argument("--role", action="append", required=True,
                       help="officer, approver or auditor (repeatable)")
     oadd.add_argument("--admin", action="store_true")
+    oadd.add_argument("--apply", action="store_true",
+                      help="on a server store: also create the officer's database login "
+                      "(you must be connected as the store's owner); else it is printed")
+    oadd.add_argument("--group", metavar="ROLE",
+                      help="the officers' group role (default: DATABASE_officers)")
     oadd.set_defaults(handler=run_officer_add)
     oset = o_sub.add_parser("set-roles", help="replace an officer's roles")
     oset.add_argument("name")
@@ -42,13 +48,27 @@ def run_officer_list(args: argparse.Namespace) -> int:
 
 def run_officer_add(args: argparse.Namespace) -> int:
     from privacy_desk.services.roles import add_officer, parse_roles
+    from privacy_desk.services.store_guard import officer_login
 
     roles = parse_roles(args.role)
     store, who = open_signed_in(args)
     try:
+        login = None
+        if store.backend != "sqlite":
+            # The officer is their database login: the DBA's statement comes first.
+            login = officer_login(store, args.name, group=args.group, apply=args.apply)
         add_officer(store, args.name, roles, actor=who, admin=args.admin)
     finally:
         store.close()
+    if login is not None and not login.applied:
+        print(f"-- {args.name} is an officer now; the DBA gives them their own login:")
+        for sql in login.statements:
+            print(sql + ";")
+        print(f"-- then a password (ALTER ROLE {args.name} PASSWORD '...') or the site's "
+              "Kerberos/certificates; the officer keeps it in the keyring "
+              "(privacy-desk profile set-password)")
+    elif login is not None:
+        print(f"Created the database login {args.name} in {login.group}.", file=sys.stderr)
     return 0
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "CaseStore",
     "current_officer",
     "open_context",
+    "open_owner_store",
     "open_signed_in_store",
 ]
 
@@ -186,6 +187,7 @@ def open_context(
     except BaseException:
         portal_engine.dispose()
         raise
+    who = store.actor  # on a server store with an officer's login: that login
     temp = SessionTemp(paths)
     temp.sweep_orphans()
     log.info("Connected to portal %s and case store %s",
@@ -243,13 +245,17 @@ def _case_store_url(paths: AppPaths, settings: Settings, case_store: str | URL |
 
 def _open_signed_in(url: URL, paths: AppPaths, policy: QueueSettings,
                     who: str) -> tuple[CaseStore, OfficerInfo]:
-    """Open (and migrate) the case store with the queue's policy and sign ``who`` in."""
+    """Open (and migrate) the case store with the queue's policy and sign its officer in.
+
+    ``who`` names the officer on SQLite and on the owner's connection; with an officer's
+    own login to a server store, the login is the officer and ``who`` is ignored.
+    """
     store = open_case_store(url, backup_dir=paths.backup_dir, actor=who,
                             allowance_period=policy.allowance_period,
                             clock_stops_for_identity=policy.clock_stops_for_identity,
                             max_fee_sek=policy.max_fee_sek)
     try:
-        info = sign_in(store, who)
+        info = sign_in(store, store.actor)
     except BaseException:
         store.close()
         raise
@@ -268,6 +274,17 @@ def open_signed_in_store(paths: AppPaths, *, case_store: str | None = None,
     """
     paths.ensure()
     url = _case_store_url(paths, load_settings(paths), case_store, profile, ask_password)
-    who = current_officer()
-    store, _info = _open_signed_in(url, paths, QueueSettings.load(paths.settings_file), who)
-    return store, who
+    store, _info = _open_signed_in(url, paths, QueueSettings.load(paths.settings_file),
+                                   current_officer())
+    return store, store.actor
+
+
+def open_owner_store(paths: AppPaths, *, case_store: str | None = None,
+                     profile: str | None = None,
+                     ask_password: Callable[[ConnectionProfile], str | None] | None = None,
+                     ) -> CaseStore:
+    """The case store opened (and migrated) without signing in: for the owner's setup
+    commands (``privacy-desk store secure``), which need no officer yet."""
+    paths.ensure()
+    url = _case_store_url(paths, load_settings(paths), case_store, profile, ask_password)
+    return open_case_store(url, backup_dir=paths.backup_dir, actor=current_officer())

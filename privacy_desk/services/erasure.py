@@ -50,6 +50,7 @@ from privacy_desk.casestore.erasure_models import (
     ErasurePlanRecord,
     PseudonymKey,
 )
+from privacy_desk.casestore.guard import approve_on_server, session_login
 from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.queries import CaseNotFound
@@ -201,10 +202,7 @@ def db_login(session: Session) -> str | None:
     name = bind.dialect.name
     if name == "sqlite":
         return None
-    if name == "postgresql":
-        return str(session.execute(select(func.current_user())).scalar_one())
-    raw = str(session.execute(select(func.current_user())).scalar_one())
-    return raw.split("@", 1)[0]
+    return session_login(session)
 
 
 def four_eyes_notice(store: CaseStore) -> str | None:
@@ -495,19 +493,27 @@ def approve_plan(store: CaseStore, plan_id: int, *, expected_sha256: str,
         if who == rec.created_by or who in deciders:
             raise ErasureRefused("Nobody approves their own erasure plan.",
                                  "Ask another approver to review and approve it.")
-        login = db_login(session)
-        enforced = (login is not None and rec.created_db_login is not None
-                    and login != rec.created_db_login)
         now = utcnow()
-        rec.state, rec.approved_by, rec.approved_at = APPROVED, who, now
-        rec.approved_sha256, rec.approved_db_login = rec.plan_sha256, login
-        rec.four_eyes_enforced = enforced
+        if session.get_bind().dialect.name != "sqlite":
+            # The server approves as the session's login and checks four-eyes itself; a
+            # direct UPDATE of the approval is refused (migration 0007).
+            enforced = approve_on_server(session, actor=who, plan_id=plan_id,
+                                         sha256=expected_sha256)
+            session.refresh(rec)
+        else:
+            login = db_login(session)
+            enforced = (login is not None and rec.created_db_login is not None
+                        and login != rec.created_db_login)
+            rec.state, rec.approved_by, rec.approved_at = APPROVED, who, now
+            rec.approved_sha256, rec.approved_db_login = rec.plan_sha256, login
+            rec.four_eyes_enforced = enforced
         session.add(CaseEvent(case_id=rec.case_id, at=now, actor=who, kind="erasure_approved",
                               note=f"Plan {plan_id} approved by {who}"
                               + ("" if enforced else " (four-eyes not enforced by the store)")))
         session.flush()
-        record_audit(session, actor=who, action="erasure_approved", case_id=rec.case_id,
-                     details={"plan": plan_id, "four_eyes_enforced": int(enforced)})
+        if session.get_bind().dialect.name == "sqlite":  # else the server recorded it
+            record_audit(session, actor=who, action="erasure_approved", case_id=rec.case_id,
+                         details={"plan": plan_id, "four_eyes_enforced": int(enforced)})
         return _view(session, store, rec)
 
     return run_retrying(store, work)

@@ -16,12 +16,14 @@ always keep one active administrator.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from privacy_desk.casestore.audit import record_audit
+from privacy_desk.casestore import guard
+from privacy_desk.casestore.audit import AuditTrailBlocked, record_audit
 from privacy_desk.casestore.audit_models import Officer, OfficerRole
 from privacy_desk.casestore.models import OFFICER_LEN
 from privacy_desk.casestore.officers import load_officer
@@ -29,10 +31,14 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.clock import utcnow
 from privacy_desk.domain.roles import WRITERS, OfficerInfo, Role
 from privacy_desk.errors import UserError
+from privacy_desk.logging_setup import USER_NOTICE
+from privacy_desk.messages import msg
 
 __all__ = ["WRITERS", "NotPermitted", "OfficerInfo", "Role", "add_officer", "check_role",
            "list_officers", "officer_info", "parse_roles", "require_role", "set_roles",
            "sign_in"]
+
+log = logging.getLogger(__name__)
 
 
 class NotPermitted(UserError):
@@ -49,7 +55,16 @@ def refusal(actor: str, what: str) -> NotPermitted:
 
 def check_role(session: Session, actor: str, *roles: Role, action: str = "do this",
                ) -> OfficerInfo:
-    """:func:`require_role` inside an open session (for services already in a transaction)."""
+    """:func:`require_role` inside an open session (for services already in a transaction).
+
+    On a server store reached with an officer's own login, ``actor`` must be that login:
+    nobody acts under another name (the server would record the login anyway).
+    """
+    login, trusted = guard.identity(session)
+    if login is not None and not trusted and actor != login:
+        raise NotPermitted(msg("You are signed in to the case store as {login}; nobody acts "
+                               "as {actor} from that login.", login=login, actor=actor),
+                           msg("Sign in with your own database login."))
     info = load_officer(session, actor)
     if info is None or not info.active:
         raise NotPermitted(f"{actor} is not an officer of this case store.",
@@ -101,21 +116,45 @@ def officer_info(store: CaseStore, name: str) -> OfficerInfo | None:
 
 
 def sign_in(store: CaseStore, actor: str) -> OfficerInfo:
-    """Record a login; the first person in a store without officers becomes its admin."""
+    """Record a login; the first person in a store without officers becomes its admin.
+
+    On a server store with officers' own logins, the first administrator is registered by
+    the owner (``privacy-desk store secure --admin LOGIN``). A blocked audit trail does
+    not stop anyone signing in: the login goes unrecorded, with a notice saying why, and
+    the sensitive actions refuse until the trail is repaired.
+    """
     name = _clean_name(actor)
     with store.sessions.begin() as session:
         count = session.execute(select(func.count()).select_from(Officer)).scalar_one()
         if count == 0:
-            session.add(Officer(name=name, admin=True, active=True, added_at=utcnow(),
-                                added_by=name))
-            session.add(OfficerRole(officer=name, role=Role.OFFICER.value))
+            if store.officer_is_login:
+                raise NotPermitted(msg("This case store has no officers yet."),
+                                   msg("The store's owner registers the first administrator "
+                                       "(privacy-desk store secure --admin LOGIN)."))
+            if guard.is_server(session) and session.get_bind().dialect.name == "postgresql":
+                guard.add_officer_on_server(session, actor=name, name=name, admin=True,
+                                            roles=Role.OFFICER.value)
+            else:
+                session.add(Officer(name=name, admin=True, active=True, added_at=utcnow(),
+                                    added_by=name))
+                session.add(OfficerRole(officer=name, role=Role.OFFICER.value))
             session.flush()
             record_audit(session, actor=name, action="officer_bootstrapped",
                          details={"roles": Role.OFFICER.value, "admin": 1})
         info = check_role(session, name)
-        record_audit(session, actor=name, action="login",
-                     details={"roles": ",".join(sorted(r.value for r in info.roles))})
-        return info
+    try:
+        with store.sessions.begin() as session:
+            record_audit(session, actor=name, action="login",
+                         details={"roles": ",".join(sorted(r.value for r in info.roles))})
+    except AuditTrailBlocked as exc:
+        log.warning("%s signed in, but the login was not recorded: %s", name, exc.message,
+                    extra={USER_NOTICE: True})
+    return info
+
+
+def _on_pg(session: Session) -> bool:
+    """PostgreSQL keeps the officer list behind the owner's functions (migration 0007)."""
+    return session.get_bind().dialect.name == "postgresql"
 
 
 def _active_admins(session: Session) -> int:
@@ -143,11 +182,15 @@ def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: st
         if session.get(Officer, who) is not None:
             raise UserError(f"{who} is already an officer of this case store.",
                             "Change their roles instead (privacy-desk officer set-roles).")
-        session.add(Officer(name=who, admin=admin, active=True, added_at=utcnow(),
-                            added_by=actor))
-        session.flush()
-        session.add_all(OfficerRole(officer=who, role=r.value) for r in wanted)
-        session.flush()
+        if _on_pg(session):
+            guard.add_officer_on_server(session, actor=actor, name=who, admin=admin,
+                                        roles=",".join(sorted(wanted)))
+        else:
+            session.add(Officer(name=who, admin=admin, active=True, added_at=utcnow(),
+                                added_by=actor))
+            session.flush()
+            session.add_all(OfficerRole(officer=who, role=r.value) for r in wanted)
+            session.flush()
         record_audit(session, actor=actor, action="officer_added",
                      details={"officer": who, "roles": ",".join(sorted(wanted)),
                               "admin": int(admin)})
@@ -167,20 +210,26 @@ def set_roles(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
         if officer is None:
             raise UserError(f"{who} is not an officer of this case store.",
                             "Add them first (privacy-desk officer add).")
-        if admin is not None:
-            officer.admin = admin
-        if active is not None:
-            officer.active = active
-        if not wanted and officer.active:
+        new_admin = officer.admin if admin is None else admin
+        new_active = officer.active if active is None else active
+        if not wanted and new_active:
             raise UserError("An active officer needs at least one role.",
                             "Give --role, or deactivate the officer instead.")
-        session.flush()
-        if _active_admins(session) == 0:
+        others = _active_admins(session) - int(officer.admin and officer.active)
+        if others + int(new_admin and new_active) == 0:
             raise UserError("That would leave the case store without an administrator.",
                             "Make someone else an administrator first.")
-        session.execute(delete(OfficerRole).where(OfficerRole.officer == who))
-        session.add_all(OfficerRole(officer=who, role=r.value) for r in wanted)
-        session.flush()
+        if _on_pg(session):
+            guard.set_officer_on_server(session, actor=actor, name=who,
+                                        roles=",".join(sorted(wanted)), admin=admin,
+                                        active=active)
+            session.expire(officer)
+        else:
+            officer.admin, officer.active = new_admin, new_active
+            session.flush()
+            session.execute(delete(OfficerRole).where(OfficerRole.officer == who))
+            session.add_all(OfficerRole(officer=who, role=r.value) for r in wanted)
+            session.flush()
         record_audit(session, actor=actor, action="officer_changed",
                      details={"officer": who, "roles": ",".join(sorted(wanted)),
                               "admin": int(officer.admin), "active": int(officer.active)})
