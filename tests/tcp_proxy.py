@@ -2,7 +2,8 @@
 COMMIT: the real way a desk loses the answer to its COMMIT (issue 14).
 
 Only loopback addresses; threads end when the proxy is closed. The proxy arms itself on a
-connection once the desk sent a ``DELETE FROM`` there (the erasure's transaction), disarms
+connection once the desk sent ``arm_on`` there (default ``DELETE FROM``: the erasure's
+transaction), disarms
 on ``ROLLBACK`` (a rights check, a pool reset), and drops at the next ``COMMIT``:
 
 - ``forward_commit=True``: the COMMIT reaches the server, which commits; the proxy waits
@@ -33,11 +34,13 @@ class _Conn:
 
 class DroppingProxy:
     def __init__(self, target_port: int, *, forward_commit: bool = True,
-                 after: str = "refuse", target_host: str = "127.0.0.1") -> None:
+                 after: str = "refuse", target_host: str = "127.0.0.1",
+                 arm_on: bytes = b"DELETE FROM") -> None:
         assert target_host.startswith("127.") or target_host == "localhost"
         self.target = (target_host, target_port)
         self.forward_commit = forward_commit
         self.after = after
+        self.arm_on = arm_on
         self.dropped = threading.Event()  # the COMMIT was intercepted
         self.answered = threading.Event()  # ... and the server answered it
         self._closed = False
@@ -88,7 +91,7 @@ class DroppingProxy:
         """Desk -> server."""
         try:
             while (data := c.client.recv(65536)):
-                if b"DELETE FROM" in data:
+                if self.arm_on in data:
                     c.armed = True
                 if b"ROLLBACK" in data:
                     c.armed = False

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,9 +39,11 @@ from privacy_desk.resources import resource_path
 from privacy_desk.services.access import (
     DataMapChanged,
     ExportRefused,
+    ExportUnconfirmed,
     PersonGone,
     WithholdingRefused,
     case_subject,
+    check_exports,
     export_extract,
     list_exports,
     list_withheld,
@@ -50,9 +53,12 @@ from privacy_desk.services.access import (
 )
 from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import current_officer
 from privacy_desk.services.queue import case_detail
+from privacy_desk.services.roles import Role, add_officer
 from tests.databases import throwaway_database
 from tests.officers import staff
+from tests.tcp_proxy import DroppingProxy
 
 TODAY = date(2026, 11, 20)
 MAP_FILE = resource_path("datamaps", "demo-portal.yaml")
@@ -478,3 +484,94 @@ def test_fields_the_map_never_discloses_are_named_but_not_shown(sqlite_env: Env,
     body = _pdf_text((out / pdf.filename).read_bytes())
     assert "Lösenord (krypterat) [undantagen]" in body or "Lösenord (krypterat)" in body
     assert "password_hash" not in body and "[undantagen]" in body
+
+
+# --------------------------------------------------------------------------- cut at COMMIT
+
+
+@pytest.fixture
+def pg_store_env(tmp_path: Path) -> Iterator[tuple[Env, URL]]:
+    with throwaway_database("postgresql", tmp_path, prefix="pdstore") as store_url, \
+            _env(URL.create("sqlite+pysqlite", database=str(tmp_path / "portal.sqlite3")),
+                 store_url) as e:
+        yield e, store_url
+
+
+@contextmanager
+def _store_through(url: URL, proxy: DroppingProxy) -> Iterator[CaseStore]:
+    store = open_case_store(url.set(host="127.0.0.1", port=proxy.port).update_query_dict(
+        {"sslmode": "disable", "gssencmode": "disable"}), actor="anna")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("forward_commit", [True, False])
+def test_record_cut_at_commit_keeps_the_files_and_the_start_check_records_them(
+        pg_store_env: tuple[Env, URL], tmp_path: Path, forward_commit: bool) -> None:
+    """Issue 14: 4/4 cut connections left a record whose files were removed. Now the
+    files stay (complete, durable) and the record is confirmed or completed at start."""
+    e, url = pg_store_env
+    out = tmp_path / "out"
+    out.mkdir()
+    with DroppingProxy(url.port or 5432, forward_commit=forward_commit,
+                       arm_on=b"INSERT INTO case_events") as proxy, \
+            _store_through(url, proxy) as desk, pytest.raises(ExportUnconfirmed):
+        export_extract(desk, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    assert proxy.dropped.is_set()
+    files = sorted(out.iterdir())
+    assert [p.suffix for p in files] == [".pdf", ".zip"]
+    recorded_before = list_exports(e.store, e.case_id)
+    assert len(recorded_before) == (1 if forward_commit else 0)
+    found = check_exports(e.store)
+    assert [c.outcome for c in found] == ([] if forward_commit else ["recorded"])
+    exports = list_exports(e.store, e.case_id)
+    assert len(exports) == 1
+    assert {f.filename: f.sha256 for f in exports[0].files} == {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    with e.store.sessions() as s:
+        kinds = list(s.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == e.case_id)))
+    assert kinds.count("extract_produced") == 1
+
+
+def test_intent_cut_at_commit_leaves_no_file_and_the_start_check_clears_it(
+        pg_store_env: tuple[Env, URL], tmp_path: Path) -> None:
+    e, url = pg_store_env
+    out = tmp_path / "out"
+    out.mkdir()
+    with DroppingProxy(url.port or 5432, forward_commit=True,
+                       arm_on=b"INSERT INTO case_export_files") as proxy, \
+            _store_through(url, proxy) as desk, pytest.raises(ExportUnconfirmed,
+                                                              match="no file was written"):
+        export_extract(desk, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    assert list(out.iterdir()) == []
+    # A kill -9 while staging leaves a hidden temporary file: the start check removes it.
+    with e.store.sessions() as s:
+        name = s.scalars(select(CaseExportFile.filename)).first()
+    assert name is not None
+    (out / f".{name}.abc123.part").write_bytes(b"half an extract")
+    found = check_exports(e.store)
+    assert [c.outcome for c in found] == ["not written"]
+    assert list(out.iterdir()) == []
+    _nothing_recorded(e)
+
+
+def test_cli_store_check_reports_a_file_without_a_record(
+        pg_store_env: tuple[Env, URL], tmp_path: Path) -> None:
+    e, url = pg_store_env
+    out = tmp_path / "out"
+    out.mkdir()
+    with DroppingProxy(url.port or 5432, forward_commit=False,
+                       arm_on=b"INSERT INTO case_events") as proxy, \
+            _store_through(url, proxy) as desk, pytest.raises(ExportUnconfirmed):
+        export_extract(desk, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    add_officer(e.store, current_officer(), [Role.OFFICER], actor="anna")
+    done = subprocess.run(
+        [sys.executable, "-m", "privacy_desk", "--base-dir", str(tmp_path / "home"),
+         "--case-store", url.render_as_string(hide_password=False), "store", "check"],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "now recorded on the case" in done.stdout and "Traceback" not in done.stderr
+    assert len(list_exports(e.store, e.case_id)) == 1
