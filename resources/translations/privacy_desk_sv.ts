@@ -629,429 +629,444 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="184"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="185"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="200"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="208"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="216"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="219"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="222"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="224"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="227"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="262"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="263"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="316"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="319"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="324"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="327"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="328"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="359"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="360"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="389"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="390"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="398"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="399"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="415"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="419"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="420"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="424"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="425"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="457"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="458"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="463"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="465"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="466"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="472"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="473"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="499"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="504"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="505"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="571"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <source>outcome unknown: the connection broke at COMMIT</source>
+        <translation>utfall okänt: anslutningen bröts vid COMMIT</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <source>changed by someone else — look</source>
+        <translation>ändrat av någon annan – titta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="552"/>
+        <source>No outcome recorded: {note}</source>
+        <translation>Inget utfall registrerat: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="579"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="544"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="549"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="557"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="553"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="563"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="567"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="576"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="601"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="620"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="628"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="634"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="659"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="667"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="673"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="681"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="692"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="700"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="745"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="753"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="322"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="765"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="773"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="768"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="776"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1173,106 +1188,111 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="181"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="190"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="141"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="146"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
         <source>Queue</source>
-        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
+        <extracomment>what the start check settled (first load only), in the services&apos; words Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="147"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="143"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="153"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="181"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="154"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="186"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="163"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="165"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="210"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="217"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="222"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="260"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="261"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="285"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="290"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="303"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="299"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="304"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="300"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="305"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="242"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="318"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
+        <source>Checked what an earlier session left: {lines}</source>
+        <translation>Kontrollerade vad en tidigare session lämnade: {lines}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="247"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="323"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
