@@ -1323,87 +1323,102 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="131"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="81"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="93"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="67"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
         <source>Identifier</source>
         <translation>Identitetsuppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="69"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="76"/>
         <source>Postcode (optional)</source>
         <translation>Postnummer (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="87"/>
+        <source>Why you look, without a case (kept in the audit trail)</source>
+        <translation>Varför du söker utan ärende (sparas i granskningsloggen)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
+        <source>A look-up that no case explains needs a reason, e.g. &apos;a caller asks what we hold&apos;. It is written to the audit trail: no personal data in it.</source>
+        <translation>En sökning som inget ärende förklarar behöver ett skäl, t.ex. &apos;en uppringare frågar vad vi har om hen&apos;. Skälet skrivs i granskningsloggen: inga personuppgifter i det.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="117"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="130"/>
         <source>First and last name</source>
         <translation>För- och efternamn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="137"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <source>A look-up without a case needs a reason: say why you look.</source>
+        <translation>En sökning utan ärende behöver ett skäl: skriv varför du söker.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="158"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="169"/>
         <source>Nobody in the portal matches that name.</source>
         <translation>Ingen i portalen har det namnet.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="171"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="156"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="178"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="159"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="181"/>
         <source>More match than are listed: add a postcode.</source>
         <translation>Fler träffar än som visas: lägg till ett postnummer.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="186"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="209"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="223"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="246"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="229"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="252"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="235"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="258"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>
