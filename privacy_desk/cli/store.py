@@ -22,7 +22,49 @@ def register(subparsers: Any) -> None:
 
 
 def register_minimise(s_sub: Any) -> None:
-    """Filled in by the minimisation command (below)."""
+    mini = s_sub.add_parser(
+        "minimise", help="replace finished cases' identifiers by keyed hashes",
+        description="A closed, rejected or withdrawn case, or one whose erasure was "
+        "executed, keeps the person's identifiers only for the company's retention period "
+        "(settings: queue.minimise_after_months, default 36). After it, the identifiers "
+        "become keyed hashes (the key in the OS keyring), so the yearly allowance still "
+        "counts the case; the person's label, identity evidence and rectified values go. "
+        "See docs/erasure.md.")
+    mini.add_argument("--dry-run", action="store_true",
+                      help="list the cases that would be minimised; change nothing")
+    mini.add_argument("--after-months", type=int, metavar="N",
+                      help="the retention period in months (default: the setting)")
+    mini.set_defaults(handler=run_minimise)
+
+
+def run_minimise(args: argparse.Namespace) -> int:
+    from privacy_desk.cli.common import app_paths
+    from privacy_desk.errors import UserError
+    from privacy_desk.services.minimise import minimise_cases
+    from privacy_desk.services.queue_settings import (
+        MAX_MINIMISE_MONTHS,
+        MIN_MINIMISE_MONTHS,
+        QueueSettings,
+    )
+
+    months = args.after_months
+    if months is None:
+        months = QueueSettings.load(app_paths(args).settings_file).minimise_after_months
+    if not MIN_MINIMISE_MONTHS <= months <= MAX_MINIMISE_MONTHS:
+        raise UserError(f"--after-months must be between {MIN_MINIMISE_MONTHS} and "
+                        f"{MAX_MINIMISE_MONTHS}.", "Give the company's retention period.")
+    store, who = open_signed_in(args)
+    try:
+        done = minimise_cases(store, after_months=months, actor=who, dry_run=args.dry_run)
+    finally:
+        store.close()
+    verb = "would be minimised" if args.dry_run else "minimised"
+    for m in done:
+        print(f"{m.case_number}: finished {m.finished_on.isoformat()}, {m.identifiers} "
+              f"identifier(s) {verb}")
+    print(f"{len(done)} case(s) {verb} (retention {months} months)"
+          + ("; nothing was changed" if args.dry_run else ""))
+    return 0
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -18,6 +18,10 @@ from privacy_desk.errors import UserError
 DEFAULT_INTAKE_SECONDS = 300
 #: Importing more often than this only loads the portal; less often than daily misses the point.
 MIN_INTAKE_SECONDS, MAX_INTAKE_SECONDS = 10, 24 * 3600
+#: The default retention before minimising a finished case: three years (the general
+#: limitation period for claims, preskriptionslagen 2 §, was the company's choice here).
+DEFAULT_MINIMISE_MONTHS = 36
+MIN_MINIMISE_MONTHS, MAX_MINIMISE_MONTHS = 1, 600
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,9 @@ class QueueSettings:
     allowance_period: AllowancePeriod = AllowancePeriod.CALENDAR_YEAR
     #: Count the month from the day identity was verified, not from receipt (policy).
     clock_stops_for_identity: bool = False
+    #: Months after which an erased or closed case's identifiers are minimised (the
+    #: company's retention rule; ``privacy-desk store minimise`` applies it).
+    minimise_after_months: int = DEFAULT_MINIMISE_MONTHS
 
     @classmethod
     def load(cls, settings_file: Path) -> QueueSettings:
@@ -54,4 +61,11 @@ class QueueSettings:
         if not isinstance(stops, bool):
             raise UserError(f"clock_stops_for_identity in {settings_file} must be true or false.",
                             "Fix the value; false (the clock runs from receipt) is the default.")
-        return cls(interval, period, stops)
+        months = section.get("minimise_after_months", DEFAULT_MINIMISE_MONTHS)
+        if (not isinstance(months, int) or isinstance(months, bool)
+                or not MIN_MINIMISE_MONTHS <= months <= MAX_MINIMISE_MONTHS):
+            raise UserError(
+                f"minimise_after_months in {settings_file} must be a whole number of months "
+                f"between {MIN_MINIMISE_MONTHS} and {MAX_MINIMISE_MONTHS}.",
+                f"Fix the value; {DEFAULT_MINIMISE_MONTHS} is the default.")
+        return cls(interval, period, stops, months)
