@@ -821,7 +821,7 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
                     error=type(exc.orig).__name__),
                 msg("The case records the outcome as unknown. The desk compares the portal "
                     "with the plan when it can reach it again (at start, on opening the case, "
-                    "or with 'privacy-desk case erasure reconcile').")) from exc
+                    "or with 'privacy-desk store check' and the portal).")) from exc
         refusal = _refusal(exc)
         if refusal is None or not doing[1]:
             raise ErasureFailed(f"The portal refused or lost the connection "

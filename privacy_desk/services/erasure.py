@@ -571,8 +571,8 @@ def _refuse_unsettled(session: Session, case_id: int) -> None:
         raise ErasureRefused(
             msg("The outcome of plan {plan} is not known yet; no new plan was made.",
                 plan=pid),
-            msg("Connect to the portal and open the case (or run 'privacy-desk case erasure "
-                "reconcile'): the desk compares the portal with the plan first."))
+            msg("Connect to the portal and open the case (or run 'privacy-desk store "
+                "check' with the portal): the desk compares the portal with the plan first."))
 
 
 def _expected(ex: ErasureExecutionRecord) -> tuple[RowExpectation, ...] | None:
