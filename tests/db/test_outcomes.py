@@ -217,3 +217,33 @@ def test_a_row_added_after_the_commit_is_changed(server_env: Env) -> None:
     assert view.state == "changed"
     assert "addresses: rows of the person that are not in the plan" in (
         view.executions[-1].note or "")
+
+
+@pytest.mark.slow
+def test_eight_processes_racing_execute_one_plan_commit_it_once(tmp_path: Path) -> None:
+    """Eight desks press Execute on one approved plan at once (PostgreSQL portal and store):
+    exactly one execution commits, the others are refused, no outcome is recorded twice."""
+    import subprocess
+    import sys
+
+    from tests.db.test_erasure import _KILL_SCRIPT, MAP_FILE
+
+    with throwaway_database("postgresql", tmp_path) as portal_url, \
+            throwaway_database("postgresql", tmp_path, prefix="pdstore") as store_url, \
+            _env(portal_url, store_url) as e:
+        plan_id = _approved(e)
+        procs = [subprocess.Popen(
+            [sys.executable, str(_KILL_SCRIPT), portal_url.render_as_string(hide_password=False),
+             store_url.render_as_string(hide_password=False), str(MAP_FILE), str(plan_id),
+             TODAY.isoformat()], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(8)]
+        results = [(p.wait(timeout=300), p.communicate()[1]) for p in procs]
+        codes = sorted(code for code, _ in results)
+        assert codes == [0] + [2] * 7, results
+        assert all("Traceback" not in err for _, err in results)
+        view = latest_plan(e.store, e.case_id)
+        assert view is not None and view.state == "committed"
+        committed = [x for x in view.executions if x.state == "committed"]
+        assert len(committed) == 1 and committed[0].verified
+        assert len(view.executions) == 1  # the refused ones never started
+        assert _gone(e)
