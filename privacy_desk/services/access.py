@@ -24,7 +24,9 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import re
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -80,6 +82,10 @@ EXPORTABLE_STATUSES = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED})
 MAX_REASON_LEN = 2000
 
 
+#: Test hook (a no-op unless set): "STAGE:FILE" makes an export write FILE and sleep at
+#: STAGE ('staged': temporary files written; 'published': files in place, not recorded),
+#: so a test can kill it there.
+EXPORT_PAUSE_ENV = "PRIVACY_DESK_TEST_EXPORT_PAUSE"
 #: An export's record: files being put in place, in place, never put in place, partly.
 EXPORT_PENDING, EXPORT_RECORDED, EXPORT_NOT_WRITTEN, EXPORT_INCOMPLETE = (
     "pending", "recorded", "not written", "incomplete")
@@ -527,10 +533,12 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     # 2. The files, durably in place (fsync, rename, fsync of the folder).
     try:
         with staged_files(folder, files_out) as publish:
+            _pause("staged")
             written: list[WrittenFile] = publish()
     except BaseException:
         _settle_unwritten(store, export_id)
         raise
+    _pause("published")
 
     # 3. Only now the record: 'recorded', the case event and the audit entry.
     def work(session: Session) -> ExportRow:
@@ -567,6 +575,18 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     log.info("Extract produced for case %s: %d rows, %d withheld", number, extract.row_count,
              extract.withheld_count)
     return ExportResult(row, number)
+
+
+def _pause(stage: str) -> None:
+    """The kill test's hook: a no-op unless EXPORT_PAUSE_ENV names this stage."""
+    spec = os.environ.get(EXPORT_PAUSE_ENV)
+    if not spec:
+        return
+    want, _, path = spec.partition(":")
+    if want != stage:
+        return
+    Path(path).write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(60)
 
 
 def _record_export_event(session: Session, record: CaseExport, who: str,

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -575,3 +575,86 @@ def test_cli_store_check_reports_a_file_without_a_record(
     assert done.returncode == 0, done.stderr
     assert "now recorded on the case" in done.stdout and "Traceback" not in done.stderr
     assert len(list_exports(e.store, e.case_id)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("stage", "outcome"), [
+    ("staged", "no files were put in place"),
+    ("published", "now recorded on the case"),
+])
+def test_kill_9_mid_export_is_settled_at_the_next_start(tmp_path: Path, stage: str,
+                                                       outcome: str) -> None:
+    """Issue 14: 1 in 22 kills left complete files with no record. Killed with its
+    temporary files written, or with the files in place but not recorded, the next start
+    (store check) removes the leftovers or records the files; nothing is lost or claimed."""
+    import signal
+    import time
+
+    from privacy_desk.services.access import EXPORT_PAUSE_ENV
+
+    root = Path(__file__).resolve().parents[2]
+    portal = tmp_path / "portal.sqlite3"
+    generate_demo_portal(URL.create("sqlite+pysqlite", database=str(portal)), customers=12,
+                         seed=5, as_of=TODAY)
+    engine = make_engine(URL.create("sqlite+pysqlite", database=str(portal)))
+    try:
+        _cid, pnr = _person(engine)
+    finally:
+        engine.dispose()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    base = [sys.executable, "-m", "privacy_desk", "--base-dir", str(tmp_path / "home")]
+
+    def cli(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*base, *argv], input=stdin, capture_output=True, text=True,
+                              env=env, cwd=root, check=False)
+
+    done = cli("case", "register", "--type", "access", "--received",
+               (date.today() - timedelta(days=2)).isoformat(), "--person", "-", "--id", "-",
+               stdin=f"Testperson\npersonnummer={pnr}\n")
+    assert done.returncode == 0, done.stderr
+    number = done.stdout.split(":")[0]
+    assert cli("case", "verify", number, "--method", "signed_letter", "--evidence", "-",
+               stdin="signed letter matched\n").returncode == 0
+    assert cli("case", "transition", number, "in_progress").returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    ready = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [*base, "export", "--portal", str(portal), "--map", str(MAP_FILE), "--subject", "-",
+         "--case", number, "--out", str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=root,
+        env={**env, EXPORT_PAUSE_ENV: f"{stage}:{ready}"})
+    assert proc.stdin is not None
+    proc.stdin.write(pnr + "\n")
+    proc.stdin.close()
+    deadline = time.monotonic() + 120
+    while not ready.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(proc.stderr.read() if proc.stderr else "no stderr")
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+    left = sorted(p.name for p in out.iterdir())
+    if stage == "staged":
+        assert left and all(n.startswith(".") and n.endswith(".part") for n in left)
+    else:
+        assert [Path(n).suffix for n in left] == [".pdf", ".zip"]
+    done = cli("store", "check")
+    assert done.returncode == 0, done.stderr
+    assert outcome in done.stdout, done.stdout
+    left = sorted(p.name for p in out.iterdir())
+    assert len(left) == (0 if stage == "staged" else 2)  # no leftovers, no loose files
+    [db] = [p for p in (tmp_path / "home").rglob("*.sqlite3")]
+    store = open_case_store(URL.create("sqlite+pysqlite", database=str(db)), actor="anna")
+    try:
+        with store.sessions() as s:
+            states = list(s.scalars(select(CaseExport.state)))
+            kinds = list(s.scalars(select(CaseEvent.kind)))
+    finally:
+        store.close()
+    assert states == (["recorded"] if stage == "published" else [])
+    assert kinds.count("extract_produced") == (1 if stage == "published" else 0)
