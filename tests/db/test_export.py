@@ -32,6 +32,7 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.portal.lookup import Candidate, find_person, jsonable
 from privacy_desk.reports.atomic import ExportWriteFailed
@@ -658,3 +659,43 @@ def test_kill_9_mid_export_is_settled_at_the_next_start(tmp_path: Path, stage: s
         store.close()
     assert states == (["recorded"] if stage == "published" else [])
     assert kinds.count("extract_produced") == (1 if stage == "published" else 0)
+
+
+def test_the_apps_first_queue_load_settles_a_pending_export(tmp_path: Path,
+                                                            app_paths: AppPaths) -> None:
+    """What a desk killed after putting the files in place left: the app's start (its first
+    queue load, on the worker) records them and says so; later loads do not check again."""
+    from privacy_desk.services.context import open_context
+    from privacy_desk.ui.main_window import load_queue
+
+    portal = tmp_path / "portal.sqlite3"
+    store_file = tmp_path / "store.sqlite3"
+    with _env(URL.create("sqlite+pysqlite", database=str(portal)),
+              URL.create("sqlite+pysqlite", database=str(store_file))) as e:
+        out = tmp_path / "out"
+        out.mkdir()
+        pdf, bundle = b"%PDF-1.7 an extract", b"PK a bundle"
+        with e.store.sessions.begin() as s:  # what step 1 committed before the kill
+            rec = CaseExport(case_id=e.case_id, produced_at=datetime(2026, 11, 20, 10, 0),
+                             produced_by="anna", lang="sv", password_protected=False,
+                             row_count=3, withheld_count=0, datamap_fingerprint="0" * 64,
+                             state="pending", folder=str(out))
+            s.add(rec)
+            s.flush()
+            for kind, name, data in (("pdf", "x.pdf", pdf), ("bundle", "x.zip", bundle)):
+                s.add(CaseExportFile(export_id=rec.id, kind=kind, filename=name,
+                                     size_bytes=len(data),
+                                     sha256=hashlib.sha256(data).hexdigest()))
+        (out / "x.pdf").write_bytes(pdf)  # and what step 2 put in place
+        (out / "x.zip").write_bytes(bundle)
+        assert list_exports(e.store, e.case_id) == ()
+    ctx = open_context(app_paths, portal=str(portal), case_store=str(store_file),
+                       datamap=MAP_FILE, officer="anna")
+    try:
+        snap = load_queue(ctx)
+        assert len(snap.settled) == 1 and "now recorded on the case" in snap.settled[0]
+        assert load_queue(ctx).settled == ()
+        [export] = list_exports(ctx.case_store, e.case_id)
+        assert sorted(f.filename for f in export.files) == ["x.pdf", "x.zip"]
+    finally:
+        ctx.close()
