@@ -132,3 +132,39 @@ def store_anchor_key(auditor: str, key_hex: str) -> None:
                               f"({type(exc).__name__}).", "Unlock the keyring and try again."
                               ) from exc
     log.info("Created an anchor-signing key in the keyring")
+
+
+#: Keyring service of the case store's minimisation key; the user name names the store.
+MINIMISE_SERVICE = f"{APP_ID}.minimisation"
+
+
+def minimisation_key(store_name: str, *, create: bool = False) -> bytes | None:
+    """The secret under which a case store's minimised identifiers are keyed hashes.
+
+    Kept in the OS keyring, never in the store, so a copy of the store cannot test a
+    guessed personnummer against the hashes. ``create`` makes one where there is none
+    (only ``store minimise`` does); without a secure keyring that is refused.
+    """
+    import secrets as random
+
+    if not secure_keyring().secure:
+        if create:
+            raise NoSecureKeyring(
+                "No secure keyring is available on this computer, so the case store's "
+                "minimisation key cannot be kept; nothing was minimised.",
+                "Minimise from a computer with a system keyring (GNOME Keyring, KWallet, "
+                "macOS Keychain, Windows Credential Manager).")
+        return None
+    try:
+        value = keyring.get_password(MINIMISE_SERVICE, store_name)
+        if value is None and create:
+            value = random.token_hex(32)
+            keyring.set_password(MINIMISE_SERVICE, store_name, value)
+            log.info("Created the minimisation key of a case store")
+    except keyring.errors.KeyringError as exc:
+        if create:
+            raise NoSecureKeyring("The system keyring refused the minimisation key; nothing "
+                                  "was minimised.", "Unlock the keyring and try again.") from exc
+        log.warning("The keyring could not be read for the minimisation key")
+        return None
+    return None if value is None else bytes.fromhex(value)

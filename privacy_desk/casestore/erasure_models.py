@@ -5,9 +5,11 @@ convention); migration 0005 creates exactly these.
 
 A plan stores *what* would change (tables, primary keys, column names, strategies) as
 canonical JSON with its SHA-256, never the values: the approval binds to that hash, so
-an approver approves exactly what executes. Executions move ``started`` -> ``committed``
-or ``not executed``; a ``started`` row left by a process that died is reconciled against
-the portal. Holds remember retained rows and the day their legal hold ends. Portal
+an approver approves exactly what executes. Executions move ``started`` -> ``committed``,
+``not executed`` or ``unknown`` (the connection broke at COMMIT); a ``started`` row left by
+a process that died, or an ``unknown`` one, is reconciled against the portal's whole
+expected after-state: ``committed``, ``not executed`` or ``changed`` (someone else changed
+the data: look). Holds remember retained rows and the day their legal hold ends. Portal
 changes record rectifications (old and new value, which the case must show) and consent
 withdrawals.
 """
@@ -87,7 +89,8 @@ class ErasureExecutionRecord(Base):
     plan_id: Mapped[int] = mapped_column(
         ForeignKey("erasure_plans.id", ondelete="CASCADE"), index=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    state: Mapped[str] = mapped_column(String(STATE_LEN))  # started|committed|not executed
+    #: started | committed | not executed | unknown | changed
+    state: Mapped[str] = mapped_column(String(STATE_LEN))
     executed_by: Mapped[str] = mapped_column(String(OFFICER_LEN))
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -96,6 +99,10 @@ class ErasureExecutionRecord(Base):
     pid: Mapped[int] = mapped_column(Integer)
     verified: Mapped[bool | None] = mapped_column(Boolean)
     note: Mapped[str | None] = mapped_column(Text)
+    #: the plan's whole expected after-state as JSON: per planned row and column, keyed
+    #: hashes of the value before and after (never a value), written before the portal
+    #: transaction starts, so an unknown outcome can be settled by comparing (migration 0008)
+    expected: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (_MYSQL_TABLE,)
 

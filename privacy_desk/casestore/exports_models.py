@@ -61,6 +61,12 @@ class CaseExport(Base):
     withheld_count: Mapped[int] = mapped_column(Integer)
     #: SHA-256 of the data map the extract was built from (which tables/columns it covered).
     datamap_fingerprint: Mapped[str] = mapped_column(String(SHA256_LEN))
+    #: 'pending' while its files are being put in place, 'recorded' once they durably are,
+    #: 'not written' when they never were (settled at start; migration 0008)
+    state: Mapped[str] = mapped_column(String(24), default="recorded",
+                                       server_default="recorded")
+    #: the folder the files were written to (for the start-up check of pending exports)
+    folder: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (_MYSQL_TABLE,)
 

@@ -218,3 +218,18 @@ class CaseAttachment(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime)
 
     __table_args__ = (_MYSQL_TABLE,)
+
+
+class CaseMinimisation(Base):
+    """A closed or erased case whose identifiers were replaced by keyed hashes after the
+    company's retention period (``privacy-desk store minimise``; migration 0008)."""
+
+    __tablename__ = "case_minimisations"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
+                                         primary_key=True, autoincrement=False)
+    minimised_at: Mapped[datetime] = mapped_column(DateTime)
+    minimised_by: Mapped[str] = mapped_column(String(OFFICER_LEN))
+    identifiers: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = ({"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"},)

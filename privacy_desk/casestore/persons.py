@@ -13,14 +13,18 @@ appear in the history, where repetitiveness can be judged).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, insert, or_, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.models import (
@@ -48,8 +52,28 @@ from privacy_desk.identifiers import (
     InvalidIdentifier,
     parse_identifier,
 )
+from privacy_desk.secrets import minimisation_key
 
 log = logging.getLogger(__name__)
+
+#: How a minimised identifier starts: a keyed hash, never a valid identifier.
+MINIMISED_PREFIX = "h:"
+
+
+def store_key_name(url: URL) -> str:
+    """The name a case store's keys go by in the keyring (its URL without the password)."""
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database and database != ":memory:":
+        database = str(Path(database.removeprefix("file:").split("?")[0]).resolve())
+    return f"{url.get_backend_name()}://{url.username or ''}@{url.host or ''}:" \
+           f"{url.port or ''}/{database}"
+
+
+def minimised_value(key: bytes, kind: str, value: str) -> str:
+    """The keyed hash a minimised case keeps instead of the identifier ``value``: the same
+    person's new request still finds it (the allowance counts), nobody can read it back."""
+    digest = hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    return MINIMISED_PREFIX + digest[:40]
 
 #: The portal's own customer key, kept as given (it is exact already).
 CUSTOMER_ID = "customer_id"
@@ -163,9 +187,14 @@ def _person_case_ids(session: Session, case_id: int) -> tuple[tuple[str, ...], l
     ).all()
     if not pairs:
         return (), [case_id]
+    wanted = [(k, v) for k, v in pairs]
+    key = minimisation_key(store_key_name(session.get_bind().engine.url))
+    if key is not None:  # minimised cases keep keyed hashes: they still count
+        wanted += [(k, minimised_value(key, k, v)) for k, v in pairs
+                   if not v.startswith(MINIMISED_PREFIX)]
     ids = session.scalars(
         select(CaseIdentifier.case_id).distinct().where(
-            or_(*(and_(CaseIdentifier.kind == k, CaseIdentifier.value == v) for k, v in pairs))
+            or_(*(and_(CaseIdentifier.kind == k, CaseIdentifier.value == v) for k, v in wanted))
         )
     ).all()
     return tuple(sorted({k for k, _ in pairs})), sorted(set(ids) | {case_id})

@@ -63,7 +63,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--method", required=True,
                    help="signed_letter, id_document, e_id, min_sida_login")
-    p.add_argument("--evidence", required=True, help="what was checked")
+    p.add_argument("--evidence", help="what was checked; '-' reads it from standard input "
+                   "(asked for on a terminal when left out)")
     p.add_argument("--on", type=parse_date, metavar="YYYY-MM-DD", help="when (default: today)")
     p.set_defaults(handler=run_verify)
 
@@ -228,12 +229,14 @@ def run_release(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.services.casework import verify_identity
 
+    evidence = personal_value(args.evidence, what="evidence", option="--evidence")
     store = _open(args)
     try:
         cid = _id(store, args.case_number)
-        d = verify_identity(store, cid, method=args.method, evidence=args.evidence,
+        d = verify_identity(store, cid, method=args.method, evidence=evidence or "",
                             verified_on=args.on, expected_version=_version(store, cid))
     finally:
         store.close()

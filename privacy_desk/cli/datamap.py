@@ -60,7 +60,13 @@ def register(subparsers: Any) -> None:
                       "(personnummer, orgnr, email, phone, customer_number, invoice_number), "
                       "or 'name' to search by the person's name")
     find.add_argument("--postcode", metavar="POSTCODE",
-                      help="with --kind name: only people with this postcode")
+                      help="with --kind name: only people with this postcode; '-' reads it "
+                      "from standard input (after the identifier's line)")
+    find.add_argument("--case", metavar="CASE", dest="case_number",
+                      help="the case the look-up is for (its number, PD-...)")
+    find.add_argument("--reason", metavar="TEXT",
+                      help="why you look without a case (required then; kept in the audit "
+                      "trail, so no personal data in it)")
     find.set_defaults(handler=run_find)
 
 
@@ -108,17 +114,33 @@ def run_find(args: argparse.Namespace) -> int:
     from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
-    from privacy_desk.services.person_search import search_person, view_person_data
+    from privacy_desk.services.person_search import (
+        ReasonRequired,
+        search_person,
+        view_person_data,
+    )
+    from privacy_desk.services.queue import case_id_by_number
 
+    if args.case_number is None and not (args.reason or "").strip():
+        raise ReasonRequired("A look-up without a case needs a reason; nothing was looked up.",
+                             "Give --case CASE, or --reason 'why you look' (kept in the "
+                             "audit trail).")
     identifier = personal_value(args.identifier, what="identifier", option="IDENTIFIER")
     assert identifier is not None
+    postcode = None
+    if args.postcode is not None:
+        postcode = personal_value(args.postcode, what="postcode", option="--postcode")
     datamap = load_datamap(args.map)
     store, who = open_signed_in(args)  # every look at a person is checked and audited
     engine = connect_portal(args.portal)
     try:
+        case_id = (case_id_by_number(store, args.case_number)
+                   if args.case_number is not None else None)
         result = search_person(store, engine, datamap, identifier, actor=who,
-                               kind=args.kind, postcode=args.postcode)
-        people = [view_person_data(store, engine, datamap, c, actor=who).to_json()
+                               kind=args.kind, postcode=postcode, case_id=case_id,
+                               reason=args.reason)
+        people = [view_person_data(store, engine, datamap, c, actor=who, case_id=case_id,
+                                   reason=args.reason).to_json()
                   for c in result.candidates]
     finally:
         engine.dispose()

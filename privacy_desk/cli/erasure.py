@@ -61,7 +61,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--table", required=True)
     p.add_argument("--key", required=True, action="append", metavar="COLUMN=VALUE",
-                   help="the row's primary key (repeat for composite keys)")
+                   help="the row's primary key (repeat for composite keys); '-' reads one "
+                   "COLUMN=VALUE line from standard input (each '-' in turn, before --value)")
     p.add_argument("--column", required=True)
     p.add_argument("--value", help="the corrected value; '-' reads it from standard input "
                    "(asked for on a terminal when left out)")
@@ -184,10 +185,12 @@ def run_rectify(args: argparse.Namespace) -> int:
     from privacy_desk.services.rectify import rectify
 
     key: dict[str, Any] = {}
-    for item in args.key:
+    for given in args.key:
+        item = personal_value(given, what="row key", option="--key")
+        assert item is not None
         col, sep, value = item.partition("=")
         if not sep:
-            raise ErasureRefused(f"--key {item!r} is not COLUMN=VALUE.", "E.g. --key id=42.")
+            raise ErasureRefused("A --key is not COLUMN=VALUE.", "E.g. --key id=42.")
         key[col.strip()] = int(value) if value.strip().lstrip("-").isdigit() else value
     new_value = personal_value(args.value, what="corrected value", option="--value")
     ctx = _context(args)

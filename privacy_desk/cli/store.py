@@ -1,4 +1,5 @@
-"""``privacy-desk store``: the owner's setup of a server case store (grants for officers)."""
+"""``privacy-desk store``: the case store itself: the owner's setup (grants for officers),
+settling what a stopped desk left behind, and minimising finished cases."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import argparse
 import sys
 from typing import Any
 
-from privacy_desk.cli.common import app_paths, ask_password_on_terminal
+from privacy_desk.cli.common import app_paths, ask_password_on_terminal, open_signed_in
 
 
 def register(subparsers: Any) -> None:
-    store = subparsers.add_parser("store", help="set up a server case store (its owner)")
+    store = subparsers.add_parser("store",
+                                  help="the case store: secure (its owner), check, minimise")
     s_sub = store.add_subparsers(dest="store_command", metavar="ACTION", required=True)
     sec = s_sub.add_parser("secure", help="print (or --apply) the grants that let the server "
                            "enforce the officers' roles")
@@ -21,6 +23,14 @@ def register(subparsers: Any) -> None:
     sec.add_argument("--apply", action="store_true",
                      help="run the statements now (connected as the store's owner)")
     sec.set_defaults(handler=run_store_secure)
+    check = s_sub.add_parser(
+        "check", help="settle what a desk that stopped mid-way left behind",
+        description="Exports whose files were being put in place when a desk stopped: "
+        "complete files are recorded on the case, missing ones reported. With the global "
+        "--portal/--map (or --demo), erasures whose outcome is not known are compared with "
+        "the portal and recorded as committed, not executed or changed.")
+    check.set_defaults(handler=run_check)
+    register_minimise(s_sub)
 
 
 def run_store_secure(args: argparse.Namespace) -> int:
@@ -41,4 +51,74 @@ def run_store_secure(args: argparse.Namespace) -> int:
         for sql in result.statements:
             print(sql + ";")
         print("-- run as the store's owner, or again with --apply; repeat after each upgrade")
+    return 0
+
+
+def register_minimise(s_sub: Any) -> None:
+    mini = s_sub.add_parser(
+        "minimise", help="replace finished cases' identifiers by keyed hashes",
+        description="A closed, rejected or withdrawn case, or one whose erasure was "
+        "executed, keeps the person's identifiers only for the company's retention period "
+        "(settings: queue.minimise_after_months, default 36). After it, the identifiers "
+        "become keyed hashes (the key in the OS keyring), so the yearly allowance still "
+        "counts the case; the person's label, identity evidence and rectified values go. "
+        "See docs/erasure.md.")
+    mini.add_argument("--dry-run", action="store_true",
+                      help="list the cases that would be minimised; change nothing")
+    mini.add_argument("--after-months", type=int, metavar="N",
+                      help="the retention period in months (default: the setting)")
+    mini.set_defaults(handler=run_minimise)
+
+
+def run_minimise(args: argparse.Namespace) -> int:
+    from privacy_desk.errors import UserError
+    from privacy_desk.services.minimise import minimise_cases
+    from privacy_desk.services.queue_settings import (
+        MAX_MINIMISE_MONTHS,
+        MIN_MINIMISE_MONTHS,
+        QueueSettings,
+    )
+
+    months = args.after_months
+    if months is None:
+        months = QueueSettings.load(app_paths(args).settings_file).minimise_after_months
+    if not MIN_MINIMISE_MONTHS <= months <= MAX_MINIMISE_MONTHS:
+        raise UserError(f"--after-months must be between {MIN_MINIMISE_MONTHS} and "
+                        f"{MAX_MINIMISE_MONTHS}.", "Give the company's retention period.")
+    store, who = open_signed_in(args)
+    try:
+        done = minimise_cases(store, after_months=months, actor=who, dry_run=args.dry_run)
+    finally:
+        store.close()
+    verb = "would be minimised" if args.dry_run else "minimised"
+    for m in done:
+        print(f"{m.case_number}: finished {m.finished_on.isoformat()}, {m.identifiers} "
+              f"identifier(s) {verb}")
+    print(f"{len(done)} case(s) {verb} (retention {months} months)"
+          + ("; nothing was changed" if args.dry_run else ""))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from privacy_desk.services.outcomes import start_checks
+
+    if args.portal or args.demo or args.portal_profile:
+        from privacy_desk.cli.erasure import _context
+
+        ctx = _context(args)
+        try:
+            report = start_checks(ctx.case_store, ctx.portal, ctx.datamap, actor=ctx.officer)
+        finally:
+            ctx.close()
+    else:
+        store, who = open_signed_in(args)
+        try:
+            report = start_checks(store, actor=who)
+        finally:
+            store.close()
+    lines = report.lines()
+    for line in lines:
+        print(line)
+    if not lines:
+        print("Nothing left behind: every outcome is recorded.")
     return 0

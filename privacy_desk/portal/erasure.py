@@ -44,7 +44,9 @@ from privacy_desk.datamap.model import DataMap, Erasure, TableSpec
 from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
-from privacy_desk.portal.lookup import Candidate, PersonData, _Sql, jsonable
+from privacy_desk.identifiers import Identifier
+from privacy_desk.messages import msg
+from privacy_desk.portal.lookup import Candidate, PersonData, _Sql, collect, jsonable
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,12 @@ class PlanOutdated(UserError):
 
 class ErasureFailed(UserError):
     """The portal transaction failed (dropped connection, refusal); nothing was changed."""
+
+
+class CommitUnknown(UserError):
+    """The connection was lost while the portal committed: the change may or may not have
+    taken effect. Never read as "nothing changed": the desk compares the portal with the
+    plan's expected after-state (:func:`compare_with_portal`) to find out."""
 
 
 class PlanRefused(UserError):
@@ -767,6 +775,7 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
     started = time.perf_counter()
     n = 0
     doing: tuple[str, str, tuple[str, ...]] = ("", "", ())  # verb, table, columns
+    committing = False  # set once every statement ran: an error now is at COMMIT
 
     def run(conn: Connection, stmt: Any, expected: int) -> None:
         nonlocal n
@@ -801,7 +810,18 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
                     part = keys[i:i + CHUNK]
                     run(conn, delete(tbl).where(sql.key_condition(tbl, spec.primary_key,
                                                                   part)), len(part))
+            committing = True
     except (OperationalError, DBAPIError) as exc:
+        if committing:
+            # COMMIT was sent; whether the server applied it before the connection broke
+            # cannot be known from here. Saying "nothing changed" could be false.
+            raise CommitUnknown(
+                msg("The connection to the portal was lost while it committed the erasure "
+                    "({error}); whether the change took effect is unknown.",
+                    error=type(exc.orig).__name__),
+                msg("The case records the outcome as unknown. The desk compares the portal "
+                    "with the plan when it can reach it again (at start, on opening the case, "
+                    "or with 'privacy-desk store check' and the portal).")) from exc
         refusal = _refusal(exc)
         if refusal is None or not doing[1]:
             raise ErasureFailed(f"The portal refused or lost the connection "
@@ -948,3 +968,132 @@ def plan_from_json(data: Mapping[str, Any]) -> ErasurePlan:
                        tuple(CategoryDecision(c, Decision(d), why)
                              for c, d, why in data["decisions"]),
                        tuple(data["only_categories"]))
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+COMMITTED_OUTCOME, NOT_COMMITTED_OUTCOME, CHANGED_OUTCOME = (
+    "committed", "not committed", "changed")
+
+
+def fingerprint(key: bytes, table: str, column: str, value: Any) -> str:
+    """A keyed hash of one field's value: comparable later, never readable (16 hex)."""
+    norm = None if value is None else str(jsonable(value))
+    text_ = json.dumps([table, column, norm], ensure_ascii=False)
+    return hmac.new(key, text_.encode("utf-8"), hashlib.sha256).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RowExpectation:
+    """One planned row before and after the plan: per column, keyed hashes of the value
+    the portal held and the value the plan leaves (``after`` None: the row is deleted)."""
+
+    table: str
+    key: Mapping[str, Any]
+    action: Action
+    before: Mapping[str, str]
+    after: Mapping[str, str] | None
+
+    def to_json(self) -> list[Any]:
+        return [self.table, {k: jsonable(v) for k, v in self.key.items()}, self.action.value,
+                dict(self.before), None if self.after is None else dict(self.after)]
+
+    @classmethod
+    def from_json(cls, data: Sequence[Any]) -> RowExpectation:
+        table, key, action, before, after = data
+        return cls(table, dict(key), Action(action), dict(before),
+                   None if after is None else dict(after))
+
+
+def expected_state(plan: ErasurePlan, person: PersonData,
+                   key: bytes) -> tuple[RowExpectation, ...]:
+    """The plan's whole after-state (deletions, updates with pseudonyms, kept rows), from
+    the values the executor works on; stored with the execution before it starts."""
+    values = {(r.table, key_json(r.key)): r.values for r in person.rows}
+    out = []
+    for r in plan.rows:
+        old = values.get((r.table, r.key_json()), {})
+        before = {c: fingerprint(key, r.table, c, v) for c, v in old.items()}
+        after: dict[str, str] | None = None
+        if r.action is not Action.DELETE:
+            after = dict(before)
+            spec = person.datamap.tables[r.table]
+            for c in r.changes:
+                after[c.column] = fingerprint(
+                    key, r.table, c.column, new_value(c, spec, r.table, old.get(c.column), key))
+        out.append(RowExpectation(r.table, dict(r.key), r.action, before, after))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What the portal shows against a plan's expected after-state.
+
+    ``outcome``: ``committed`` (every planned row as the plan leaves it, nothing else of
+    the person), ``not committed`` (every planned row as it was), or ``changed`` (neither:
+    someone else changed the data — look). ``differences`` name table, key and column
+    against the after-state, never a value.
+    """
+
+    outcome: str
+    differences: tuple[str, ...]
+    as_planned: int
+    as_before: int
+    rows: int
+
+
+def compare_with_portal(engine: Engine, datamap: DataMap, plan: ErasurePlan,
+                        expected: Sequence[RowExpectation], key: bytes) -> Comparison:
+    """Read every planned row by its primary key (and the person again, for rows the plan
+    does not know) and judge whether the plan's one transaction committed."""
+    wanted = []
+    for e in expected:
+        spec = datamap.tables.get(e.table)
+        if spec is None:
+            continue
+        wanted.append((e.table, tuple(e.key[c] for c in spec.primary_key)))
+    reader = Candidate(None, (), "", Identifier("stored", ""), (), tuple(wanted))
+    now = {(r.table, key_json(r.key)): r.values
+           for r in (collect(engine, datamap, reader).rows if wanted else ())}
+    extra: list[str] = []
+    if not plan.only_categories:
+        subject = candidate_from_json(plan.subject, Identifier("stored", ""))
+        planned = {(e.table, key_json(e.key)) for e in expected}
+        mine = collect(engine, datamap, subject).rows
+        extra = sorted({r.table for r in mine if (r.table, key_json(r.key)) not in planned})
+    differences: list[str] = []
+    planned_n = before_n = 0
+    for e in expected:
+        kj = key_json(e.key)
+        cur = now.get((e.table, kj))
+        if cur is None:
+            is_after, is_before = e.after is None, False
+            if not is_after:
+                differences.append(f"{e.table} {kj}: a row the plan keeps is gone")
+        else:
+            fps = {c: fingerprint(key, e.table, c, cur.get(c)) for c in e.before}
+            is_before = fps == dict(e.before)
+            is_after = e.after is not None and all(fps[c] == f for c, f in e.after.items())
+            if e.after is None:
+                differences.append(f"{e.table} {kj}: a row planned for deletion is still "
+                                   "there")
+            elif not is_after:
+                for c, f in sorted(e.after.items()):
+                    if fps[c] == f:
+                        continue
+                    how = ("still the old value" if fps[c] == e.before.get(c)
+                           else "a value neither the old one nor the planned one")
+                    differences.append(f"{e.table} {kj}.{c}: {how}")
+        planned_n += is_after
+        before_n += is_before
+    differences += [f"{t}: rows of the person that are not in the plan" for t in extra]
+    n = len(expected)
+    if planned_n == n and not extra and before_n < n:
+        outcome = COMMITTED_OUTCOME
+    elif before_n == n:
+        outcome = NOT_COMMITTED_OUTCOME
+    else:
+        outcome = CHANGED_OUTCOME
+    return Comparison(outcome, tuple(differences) if outcome != NOT_COMMITTED_OUTCOME else (),
+                      planned_n, before_n, n)

@@ -20,18 +20,22 @@ with counts and table names only.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import re
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
@@ -54,6 +58,7 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
+from privacy_desk.messages import msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.portal.linked import linked_labels
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect, find_person
@@ -77,6 +82,19 @@ log = logging.getLogger(__name__)
 #: Statuses in which the officer works on the person's data (identity verified first).
 EXPORTABLE_STATUSES = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED})
 MAX_REASON_LEN = 2000
+
+
+#: Test hook (a no-op unless set): "STAGE:FILE" makes an export write FILE and sleep at
+#: STAGE ('staged': temporary files written; 'published': files in place, not recorded),
+#: so a test can kill it there.
+EXPORT_PAUSE_ENV = "PRIVACY_DESK_TEST_EXPORT_PAUSE"
+#: An export's record: files being put in place, in place, never put in place, partly.
+EXPORT_PENDING, EXPORT_RECORDED, EXPORT_NOT_WRITTEN, EXPORT_INCOMPLETE = (
+    "pending", "recorded", "not written", "incomplete")
+
+
+class ExportUnconfirmed(UserError):
+    """The files are in place but the record's COMMIT was not confirmed (start settles it)."""
 
 
 class ExportRefused(UserError):
@@ -501,48 +519,233 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     bundle = build_bundle(extract, password=password, lang=lang)
     pdf_name, zip_name = export_file_names(number, produced_at, lang)
 
-    with staged_files(folder, [(pdf_name, pdf), (zip_name, bundle)]) as publish:
-        def work(session: Session) -> ExportRow:
-            case = _case(session, case_id)
-            _check_exportable(session, case, store)
-            record = CaseExport(case_id=case_id, produced_at=produced_at, produced_by=who,
-                                lang=lang, password_protected=bool(password),
-                                row_count=extract.row_count,
-                                withheld_count=extract.withheld_count,
-                                datamap_fingerprint=fingerprint)
-            session.add(record)
-            session.flush()
-            written: list[WrittenFile] = publish()
-            files = []
-            for kind, f in zip(("pdf", "bundle"), written, strict=True):
-                session.add(CaseExportFile(export_id=record.id, kind=kind, filename=f.name,
-                                           size_bytes=f.size_bytes, sha256=f.sha256))
-                files.append(ExportFileRow(kind, f.name, f.size_bytes, f.sha256, f.path))
-            session.add(CaseEvent(
-                case_id=case_id, at=utcnow(), actor=who, kind="extract_produced",
-                note=f"Extract ({lang}{', password' if password else ''}): "
-                + "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)))
-            session.flush()
-            record_audit(session, actor=who, action="extract_exported", case_id=case_id,
-                         details={"rows": extract.row_count,
-                                  "withheld": extract.withheld_count, "lang": lang,
-                                  "files": len(files),
-                                  "tables": ",".join(sorted(extract.table_rows))[:200]})
-            return ExportRow(record.id, case_id, produced_at, who, lang, bool(password),
-                             extract.row_count, extract.withheld_count, fingerprint,
-                             tuple(files))
+    files_out = [(pdf_name, pdf), (zip_name, bundle)]
+    # 1. The intent: a 'pending' record naming the folder and each file's size and hash,
+    #    committed before any file appears, so a file without a record cannot exist.
+    def intent(session: Session) -> int:
+        check_role(session, who, *WRITERS, action="export extracts")
+        _check_exportable(session, _case(session, case_id), store)
+        record = CaseExport(case_id=case_id, produced_at=produced_at, produced_by=who,
+                            lang=lang, password_protected=bool(password),
+                            row_count=extract.row_count,
+                            withheld_count=extract.withheld_count,
+                            datamap_fingerprint=fingerprint, state=EXPORT_PENDING,
+                            folder=str(folder.resolve()))
+        session.add(record)
+        session.flush()
+        for kind, (name, data) in zip(("pdf", "bundle"), files_out, strict=True):
+            session.add(CaseExportFile(export_id=record.id, kind=kind, filename=name,
+                                       size_bytes=len(data),
+                                       sha256=hashlib.sha256(data).hexdigest()))
+        session.flush()
+        return record.id
 
+    try:
+        export_id = _commit_once(store, intent)
+    except SQLAlchemyError as exc:
+        raise ExportUnconfirmed(
+            msg("The case store did not confirm the export ({error}); no file was written.",
+                error=type(exc).__name__),
+            msg("Check the connection to the case store and export again.")) from exc
+    # 2. The files, durably in place (fsync, rename, fsync of the folder).
+    try:
+        with staged_files(folder, files_out) as publish:
+            _pause("staged")
+            written: list[WrittenFile] = publish()
+    except BaseException:
+        _settle_unwritten(store, export_id)
+        raise
+    _pause("published")
+
+    # 3. Only now the record: 'recorded', the case event and the audit entry.
+    def work(session: Session) -> ExportRow:
+        case = _case(session, case_id)
+        _check_exportable(session, case, store)
+        record = session.get(CaseExport, export_id)
+        assert record is not None
+        record.state = EXPORT_RECORDED
+        files = [ExportFileRow(kind, f.name, f.size_bytes, f.sha256, f.path)
+                 for kind, f in zip(("pdf", "bundle"), written, strict=True)]
+        _record_export_event(session, record, who, files, extract.table_rows)
+        return ExportRow(record.id, case_id, produced_at, who, lang, bool(password),
+                         extract.row_count, extract.withheld_count, fingerprint,
+                         tuple(files))
+
+    try:
         row = _commit_once(store, work)
+    except UserError:
+        # Refused before anything was committed (the case moved on meanwhile): the files
+        # go again, and the pending record says they were never handed over.
+        for f in written:
+            with contextlib.suppress(OSError):
+                f.path.unlink()
+        _settle_unwritten(store, export_id)
+        raise
+    except SQLAlchemyError as exc:
+        # The record's COMMIT may or may not have landed: the files stay (complete,
+        # durable); the next start finds the pending record and settles it.
+        raise ExportUnconfirmed(
+            msg("The extract's files are in place in {folder}, but the case store did not "
+                "confirm the record ({error}).", folder=folder, error=type(exc).__name__),
+            msg("Nothing is lost: the next start (or 'privacy-desk store check') finds the "
+                "files and records them on the case.")) from exc
     log.info("Extract produced for case %s: %d rows, %d withheld", number, extract.row_count,
              extract.withheld_count)
     return ExportResult(row, number)
 
 
-def _commit_once(store: CaseStore, work: Any) -> ExportRow:
-    """One transaction, not retried: publishing files inside it must happen only once."""
+def _pause(stage: str) -> None:
+    """The kill test's hook: a no-op unless EXPORT_PAUSE_ENV names this stage."""
+    spec = os.environ.get(EXPORT_PAUSE_ENV)
+    if not spec:
+        return
+    want, _, path = spec.partition(":")
+    if want != stage:
+        return
+    Path(path).write_text(str(os.getpid()), encoding="utf-8")
+    time.sleep(60)
+
+
+def _record_export_event(session: Session, record: CaseExport, who: str,
+                         files: Sequence[ExportFileRow], tables: Iterable[str], *,
+                         late: bool = False) -> None:
+    """The case event and audit entry of an export whose files are in place."""
+    lang, password = record.lang, bool(record.password_protected)
+    session.add(CaseEvent(
+        case_id=record.case_id, at=utcnow(), actor=who, kind="extract_produced",
+        note=("Recorded at start, the files being in place: " if late else "")
+        + f"Extract ({lang}{', password' if password else ''}): "
+        + "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)))
+    session.flush()
+    record_audit(session, actor=who, action="extract_exported", case_id=record.case_id,
+                 details={"rows": record.row_count, "withheld": record.withheld_count,
+                          "lang": lang, "files": len(files), "late": int(late),
+                          "tables": ",".join(sorted(tables))[:200]})
+
+
+def _settle_unwritten(store: CaseStore, export_id: int) -> None:
+    """Drop the pending record of an export whose files never appeared: nothing was
+    handed over, so nothing is recorded (best effort: the start check settles it
+    otherwise)."""
+    def work(session: Session) -> None:
+        _drop_pending(session, export_id)
+
+    try:
+        _commit_once(store, work)
+    except SQLAlchemyError as exc:
+        log.warning("Pending export %d left for the start check (%s)", export_id,
+                    type(exc).__name__)
+
+
+def _drop_pending(session: Session, export_id: int) -> None:
+    record = session.get(CaseExport, export_id)
+    if record is None or record.state != EXPORT_PENDING:
+        return
+    session.execute(delete(CaseExportFile).where(CaseExportFile.export_id == export_id))
+    session.delete(record)
+    session.flush()
+
+
+def _commit_once(store: CaseStore, work: Any) -> Any:
+    """One transaction, not retried: what it records must happen only once."""
     with store.sessions() as session, session.begin():
-        result: ExportRow = work(session)
-    return result
+        return work(session)
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    """What the start check found for one export that was not recorded as complete."""
+
+    export_id: int
+    case_number: str
+    folder: str
+    outcome: str  # 'recorded' | 'not written' | 'incomplete'
+    files: tuple[str, ...]  # file names found (complete ones, or leftovers removed)
+
+    def describe(self) -> str:
+        what = {EXPORT_RECORDED: "files found complete and in place; now recorded on the case",
+                EXPORT_NOT_WRITTEN: "no files were put in place; nothing is recorded",
+                EXPORT_INCOMPLETE: "some files are missing or differ from what was written; "
+                                   "look in the folder"}[self.outcome]
+        names = f" ({', '.join(self.files)})" if self.files else ""
+        return f"Export {self.export_id} of case {self.case_number} in {self.folder}: {what}{names}"
+
+
+def check_exports(store: CaseStore, *, actor: str | None = None) -> list[ExportCheck]:
+    """Settle exports left 'pending' by a desk that died or lost the case store: files
+    complete and in place are recorded; none there means none written; partly there is
+    reported. Leftover temporary files (``.NAME.*.part``) of these exports are removed."""
+    who = actor or store.actor
+    with store.sessions() as session:
+        pending = [(e.id, e.folder, n, [(f.id, f.kind, f.filename, f.size_bytes, f.sha256)
+                                        for f in session.scalars(
+                                            select(CaseExportFile)
+                                            .where(CaseExportFile.export_id == e.id)
+                                            .order_by(CaseExportFile.id))])
+                   for e, n in session.execute(
+                       select(CaseExport, Case.case_number)
+                       .join(Case, Case.id == CaseExport.case_id)
+                       .where(CaseExport.state == EXPORT_PENDING)
+                       .order_by(CaseExport.id)).all()]
+    out = []
+    for export_id, folder_text, number, files in pending:
+        folder = Path(folder_text or ".")
+        removed = _remove_leftovers(folder, [f[2] for f in files])
+        complete = [f for f in files if _file_is(folder / f[2], f[3], f[4])]
+        present = [f for f in files if (folder / f[2]).exists()]
+        if files and len(complete) == len(files):
+            outcome = EXPORT_RECORDED
+        elif not present:
+            outcome = EXPORT_NOT_WRITTEN
+        else:
+            outcome = EXPORT_INCOMPLETE
+
+        def work(session: Session, export_id: int = export_id, outcome: str = outcome,
+                 complete: list[Any] = complete) -> None:
+            record = session.get(CaseExport, export_id)
+            if record is None or record.state != EXPORT_PENDING:
+                return
+            if outcome == EXPORT_RECORDED:
+                record.state = EXPORT_RECORDED
+                rows = [ExportFileRow(kind, name, size, sha) for _i, kind, name, size, sha
+                        in complete]
+                _record_export_event(session, record, who, rows, (), late=True)
+            record_audit(session, actor=who, action="export_checked",
+                         case_id=record.case_id,
+                         details={"export": export_id, "outcome": outcome})
+            if outcome == EXPORT_NOT_WRITTEN:
+                _drop_pending(session, export_id)
+
+        _commit_once(store, work)
+        names = tuple(f[2] for f in (complete if outcome == EXPORT_RECORDED else present))
+        out.append(ExportCheck(export_id, number, str(folder), outcome,
+                               names + tuple(removed)))
+        log.info("Pending export %d: %s", export_id, outcome)
+    return out
+
+
+def _file_is(path: Path, size: int, sha256: str) -> bool:
+    try:
+        if path.stat().st_size != size:
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
+
+
+def _remove_leftovers(folder: Path, names: Sequence[str]) -> list[str]:
+    """Temporary files a killed export left (incomplete: never handed over)."""
+    gone = []
+    for name in names:
+        try:
+            leftovers = list(folder.glob(f".{name}.*.part"))
+        except OSError:
+            continue
+        for tmp in leftovers:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                gone.append(tmp.name)
+    return gone
 
 
 def list_exports(store: CaseStore, case_id: int, *,
@@ -551,7 +754,8 @@ def list_exports(store: CaseStore, case_id: int, *,
     with store.sessions() as session:
         check_role(session, actor or store.actor, action="read cases")
         _case(session, case_id)
-        exports = session.scalars(select(CaseExport).where(CaseExport.case_id == case_id)
+        exports = session.scalars(select(CaseExport).where(CaseExport.case_id == case_id,
+                                                           CaseExport.state == EXPORT_RECORDED)
                                   .order_by(CaseExport.id)).all()
         out = []
         for e in exports:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from privacy_desk.casestore.store import CaseStore, open_case_store
 from privacy_desk.clock import stockholm_today
@@ -31,6 +32,7 @@ from privacy_desk.services.intake import (
     IncomingRequestSource,
     import_portal_requests,
 )
+from privacy_desk.services.outcomes import StartReport
 from privacy_desk.services.queue import list_queue
 from privacy_desk.services.queue_settings import QueueSettings
 from privacy_desk.services.roles import OfficerInfo, Role, sign_in
@@ -87,6 +89,7 @@ class AppContext:
     settings: Settings = field(default_factory=Settings)
     queue: QueueSettings = field(default_factory=QueueSettings)
     _writer: Engine | None = field(default=None, repr=False)
+    _start_checked: bool = field(default=False, repr=False)
 
     @property
     def portal_writer(self) -> Engine:
@@ -122,6 +125,22 @@ class AppContext:
         return import_portal_requests(
             self.case_store, self.portal, self.request_source, actor=self.officer
         )
+
+    def start_checks(self) -> StartReport | None:
+        """Once per context (on the worker): settle unknown erasure outcomes and pending
+        exports an earlier session left (services.outcomes). None after the first call,
+        or when the check itself could not run (logged; the desk works on)."""
+        if self._start_checked:
+            return None
+        self._start_checked = True
+        from privacy_desk.services.outcomes import start_checks
+
+        try:
+            return start_checks(self.case_store, self.portal, self.datamap,
+                                actor=self.officer)
+        except (UserError, SQLAlchemyError) as exc:
+            log.warning("Start check not done: %s", type(exc).__name__)
+            return None
 
     def close(self) -> None:
         if self.temp is not None:

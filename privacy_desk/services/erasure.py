@@ -14,9 +14,14 @@ The same functions serve the GUI (:mod:`privacy_desk.ui.erasure_panel`) and the 
    app says plainly that four-eyes is not enforced (:func:`four_eyes_notice`).
 5. :func:`execute` re-collects, rebuilds the plan (it must hash to what was approved),
    checks write rights, marks the execution ``started`` in the case store, runs ONE portal
-   transaction, verifies with a new lookup and records outcome counts and holds. If the
-   process dies, :func:`reconcile` later finds the portal unchanged and records
-   ``not executed``.
+   transaction, verifies with a new lookup and records outcome counts and holds. Before
+   the transaction starts, the plan's whole expected after-state (keyed hashes of every
+   planned row's values before and after) is stored with the execution. If the process
+   dies, or the connection breaks at COMMIT (recorded as ``unknown``, never as "nothing
+   changed"), :func:`reconcile` compares the portal with that after-state and records
+   ``committed``, ``not executed`` or ``changed`` (someone else changed the data: look,
+   with the differences). Holds are recorded, and the letter allowed, only on
+   ``committed``.
 6. :func:`holds_ending` lists retained rows whose hold has ended; :func:`plan_hold_release`
    plans their erasure through the same path.
 
@@ -39,6 +44,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
@@ -57,30 +63,39 @@ from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import stockholm_today, utcnow
-from privacy_desk.datamap.model import DataMap, Erasure
+from privacy_desk.datamap.model import DataMap
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
+from privacy_desk.messages import msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.portal.erasure import (
+    CHANGED_OUTCOME,
+    COMMITTED_OUTCOME,
+    NOT_COMMITTED_OUTCOME,
     Action,
     CategoryDecision,
+    CommitUnknown,
+    Comparison,
     Decision,
     DryRunLine,
+    ErasureFailed,
     ErasurePlan,
     PlanOutdated,
+    RowExpectation,
     Verification,
     build_plan,
     candidate_from_json,
     check_write_access,
+    compare_with_portal,
     execute_plan,
-    key_json,
+    expected_state,
     plan_from_json,
     verify_erasure,
 )
 from privacy_desk.portal.erasure import dry_run as portal_dry_run
-from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
+from privacy_desk.portal.lookup import Candidate, LookupResult, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
@@ -117,6 +132,7 @@ __all__ = [
     "plan_state_counts",
     "pseudonym_key",
     "reconcile",
+    "reconcile_pending",
     "subject_of",
     "write_letter",
 ]
@@ -132,6 +148,13 @@ MAX_REASON_LEN = 2000
 
 DRAFT, APPROVED, STARTED, COMMITTED, NOT_EXECUTED, SUPERSEDED = (
     "draft", "approved", "started", "committed", "not executed", "superseded")
+#: The connection broke at COMMIT: whether the portal changed is not known (yet).
+UNKNOWN = "unknown"
+#: The portal shows neither the plan's before- nor its after-state: someone else changed
+#: the data; an officer must look (the execution's note lists the differences).
+CHANGED = "changed"
+#: States that say the outcome is not settled: reconcile settles them.
+UNSETTLED = (STARTED, UNKNOWN)
 
 SQLITE_NOTICE = ("Four-eyes approval is not enforced on this embedded SQLite case store: "
                  "officer names are not tied to database logins, so anyone with the file "
@@ -352,6 +375,15 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
     day = today or stockholm_today()
     with store.sessions() as session:
         _check_case(_case(session, case_id), kind)
+        unsettled = list(session.scalars(select(ErasurePlanRecord.id).where(
+            ErasurePlanRecord.case_id == case_id, ErasurePlanRecord.state.in_(UNSETTLED))))
+    for pid in unsettled:  # an earlier execution's outcome first: it decides what is left
+        try:
+            reconcile(store, portal, datamap, pid)
+        except (UserError, SQLAlchemyError) as exc:  # refused just below, saying why
+            log.warning("Plan %d not reconciled: %s", pid, type(exc).__name__)
+    with store.sessions() as session:
+        _refuse_unsettled(session, case_id)
     person = collect(portal, datamap, candidate)
     if not person.rows:
         raise ErasureRefused("The portal holds nothing for this person any more.",
@@ -362,9 +394,11 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
     def work(session: Session) -> PlanView:
         check_role(session, who, Role.OFFICER, action="plan an erasure")
         _check_case(_case(session, case_id), kind)
+        _refuse_unsettled(session, case_id)
         session.execute(update(ErasurePlanRecord)
                         .where(ErasurePlanRecord.case_id == case_id,
-                               ErasurePlanRecord.state.in_([DRAFT, APPROVED, NOT_EXECUTED]))
+                               ErasurePlanRecord.state.in_([DRAFT, APPROVED, NOT_EXECUTED,
+                                                            CHANGED]))
                         .values(state=SUPERSEDED)
                         .execution_options(synchronize_session=False))
         rec = ErasurePlanRecord(case_id=case_id, kind=kind, state=DRAFT,
@@ -536,67 +570,112 @@ def _process_alive(host: str, pid: int, started_at: datetime) -> bool:
     return utcnow() - started_at < STALE_AFTER
 
 
-def _portal_changed(plan: ErasurePlan, person: PersonData) -> bool:
-    """Whether the portal shows the plan's effect (its one transaction committed)."""
-    values = {(r.table, key_json(r.key)): r.values for r in person.rows}
-    deletes = plan.by_action(Action.DELETE)
-    if deletes:
-        return all((r.table, r.key_json()) not in values for r in deletes)
-    for r in plan.by_action(Action.UPDATE):
-        spec = person.datamap.tables[r.table]
-        now = values.get((r.table, r.key_json()), {})
-        for c in r.changes:
-            if c.strategy is Erasure.REPLACE and now.get(c.column) != spec.columns[
-                    c.column].replacement:
-                return False
-            if c.strategy is Erasure.SET_NULL and now.get(c.column) is not None:
-                return False
-    return True
+def _refuse_unsettled(session: Session, case_id: int) -> None:
+    """No new plan while an earlier execution's outcome is not known."""
+    pid = session.scalars(select(ErasurePlanRecord.id).where(
+        ErasurePlanRecord.case_id == case_id, ErasurePlanRecord.state.in_(UNSETTLED))
+        .limit(1)).first()
+    if pid is not None:
+        raise ErasureRefused(
+            msg("The outcome of plan {plan} is not known yet; no new plan was made.",
+                plan=pid),
+            msg("Connect to the portal and open the case (or run 'privacy-desk store "
+                "check' with the portal): the desk compares the portal with the plan first."))
+
+
+def _expected(ex: ErasureExecutionRecord) -> tuple[RowExpectation, ...] | None:
+    if not ex.expected:
+        return None
+    return tuple(RowExpectation.from_json(r) for r in json.loads(ex.expected))
 
 
 def reconcile(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int) -> PlanView:
-    """Settle an execution left 'started' by a process that died or lost its connection.
+    """Settle an execution whose outcome is not known: left 'started' by a process that
+    died, or 'unknown' because the connection broke at COMMIT.
 
-    The portal transaction either committed or not (one transaction): if the planned
-    deletions are still there the case records 'not executed'; if they are gone it
-    records 'committed' (recovered, counts from the plan).
+    The portal is compared with the plan's whole expected after-state (deletions, updates
+    with their pseudonyms, kept rows, and no rows of the person outside the plan):
+    ``committed`` (the outcome and holds are recorded), ``not executed`` (every planned row
+    as it was: the plan may be executed again) or ``changed`` (neither: someone else
+    changed the data; the differences are noted and an officer must look). The portal not
+    reachable: the execution stays as it is.
     """
     with store.sessions() as session:
         rec = _plan_record(session, plan_id)
-        stuck = [e for e in session.scalars(select(ErasureExecutionRecord).where(
-            ErasureExecutionRecord.plan_id == plan_id, ErasureExecutionRecord.state == STARTED))
-            if not _process_alive(e.host, e.pid, e.started_at)]
-        plan, candidate = _plan_from(rec), _candidate(rec)
+        stuck = [(e.id, _expected(e)) for e in session.scalars(
+            select(ErasureExecutionRecord).where(
+                ErasureExecutionRecord.plan_id == plan_id,
+                ErasureExecutionRecord.state.in_(UNSETTLED)))
+            if e.state == UNKNOWN or not _process_alive(e.host, e.pid, e.started_at)]
+        plan = _plan_from(rec)
     if not stuck:
         return load_plan(store, plan_id)
-    changed = _portal_changed(plan, collect(portal, datamap, candidate))
+    key = pseudonym_key(store)
+    found: dict[int, Comparison | None] = {
+        ex_id: None if exp is None else compare_with_portal(portal, datamap, plan, exp, key)
+        for ex_id, exp in stuck}
 
     def work(session: Session) -> PlanView:
         rec = _plan_record(session, plan_id)
         now = utcnow()
-        for e in stuck:
-            ex = session.get(ErasureExecutionRecord, e.id)
-            if ex is None or ex.state != STARTED:
+        for ex_id, comparison in found.items():
+            ex = session.get(ErasureExecutionRecord, ex_id)
+            if ex is None or ex.state not in UNSETTLED:
                 continue
-            if changed:
-                ex.state, ex.finished_at, ex.verified = COMMITTED, now, None
-                ex.note = "Recovered: the process stopped after the portal committed."
+            was = ex.state
+            ex.finished_at = now
+            if comparison is not None and comparison.outcome == COMMITTED_OUTCOME:
+                ex.state, ex.verified = COMMITTED, True
+                ex.note = ("Recovered: the portal shows the plan's whole after-state "
+                           f"({comparison.rows} row(s) compared); the transaction committed.")
                 _record_outcome(session, rec, ex, plan)
                 rec.state = COMMITTED
+            elif comparison is not None and comparison.outcome == NOT_COMMITTED_OUTCOME:
+                ex.state = NOT_EXECUTED
+                ex.note = ("The portal shows every planned row as it was "
+                           f"({comparison.rows} row(s) compared): the transaction did not "
+                           "commit; nothing was changed in the portal.")
+                rec.state = APPROVED if rec.kind == "erasure" else NOT_EXECUTED
             else:
-                ex.state, ex.finished_at = NOT_EXECUTED, now
-                ex.note = ("The process stopped before the portal committed; nothing was "
-                           "changed in the portal.")
-                rec.state = APPROVED
+                ex.state, ex.verified = CHANGED, False
+                if comparison is None:
+                    ex.note = ("Changed by someone else? No expected state was recorded for "
+                               "this execution, so the desk cannot tell; look at the portal.")
+                else:
+                    assert comparison.outcome == CHANGED_OUTCOME
+                    ex.note = (f"Changed by someone else — look: {comparison.as_planned} of "
+                               f"{comparison.rows} planned row(s) as the plan leaves them, "
+                               f"{comparison.as_before} as they were. Differences: "
+                               + "; ".join(comparison.differences))[:4000]
+                rec.state = CHANGED
             session.add(CaseEvent(case_id=rec.case_id, at=now, actor=store.actor,
                                   kind="erasure_" + ex.state.replace(" ", "_"),
                                   note=f"Plan {plan_id}: {ex.note}"))
             session.flush()
             record_audit(session, actor=store.actor, action="erasure_reconciled",
-                         case_id=rec.case_id, details={"plan": plan_id, "state": ex.state})
+                         case_id=rec.case_id,
+                         details={"plan": plan_id, "state": ex.state, "was": was,
+                                  "differences": 0 if comparison is None
+                                  else len(comparison.differences)})
         return _view(session, store, rec)
 
     return run_retrying(store, work)
+
+
+def reconcile_pending(store: CaseStore, portal: Engine, datamap: DataMap
+                      ) -> list[PlanView]:
+    """Settle every execution whose outcome is not known (run at start): the plans as
+    they are afterwards. A plan whose portal cannot be read now stays unsettled."""
+    with store.sessions() as session:
+        ids = list(session.scalars(select(ErasurePlanRecord.id).where(
+            ErasurePlanRecord.state.in_(UNSETTLED)).order_by(ErasurePlanRecord.id)))
+    out = []
+    for pid in ids:
+        try:
+            out.append(reconcile(store, portal, datamap, pid))
+        except (UserError, SQLAlchemyError) as exc:
+            log.warning("Plan %d not reconciled: %s", pid, type(exc).__name__)
+    return out
 
 
 def _record_outcome(session: Session, rec: ErasurePlanRecord, ex: ErasureExecutionRecord,
@@ -655,6 +734,8 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
                            "Make a new plan and have it approved again.")
     check_write_access(portal, datamap, plan)
     key = pseudonym_key(store)
+    expected = json.dumps([r.to_json() for r in expected_state(plan, person, key)],
+                          sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
     def start(session: Session) -> int:
         check_role(session, who, Role.OFFICER, action="execute an erasure")
@@ -668,7 +749,8 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
                                  "Reload the case.")
         ex = ErasureExecutionRecord(plan_id=plan_id, case_id=case_id, state=STARTED,
                                     executed_by=who, started_at=utcnow(),
-                                    host=socket.gethostname()[:255], pid=os.getpid())
+                                    host=socket.gethostname()[:255], pid=os.getpid(),
+                                    expected=expected)
         session.add(ex)
         session.flush()
         record_audit(session, actor=who, action="erasure_started", case_id=case_id,
@@ -678,6 +760,9 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
     ex_id = run_retrying(store, start)
     try:
         execute_plan(portal, plan, person, key)
+    except CommitUnknown as exc:
+        return _commit_unknown(store, portal, datamap, plan_id, ex_id=ex_id, case_id=case_id,
+                               who=who, exc=exc)
     except UserError as exc:
         error = exc
 
@@ -721,6 +806,45 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
 
     view = run_retrying(store, done)
     return ExecuteResult(view, verification)
+
+
+def _commit_unknown(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
+                    ex_id: int, case_id: int, who: str, exc: CommitUnknown) -> ExecuteResult:
+    """Record 'unknown' (never "nothing changed"), then try to settle it at once."""
+    def unknown(session: Session) -> None:
+        rec = _plan_record(session, plan_id)
+        ex = session.get(ErasureExecutionRecord, ex_id)
+        assert ex is not None
+        ex.state, ex.note = UNKNOWN, ("The connection to the portal broke while it "
+                                      "committed: whether the erasure took effect is unknown "
+                                      "until the portal is compared with the plan.")
+        rec.state = UNKNOWN
+        session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who, kind="erasure_unknown",
+                              note=f"Plan {plan_id}: {ex.note}"))
+        session.flush()
+        record_audit(session, actor=who, action="erasure_outcome_unknown", case_id=case_id,
+                     details={"plan": plan_id})
+
+    run_retrying(store, unknown)
+    try:
+        view = reconcile(store, portal, datamap, plan_id)
+    except (UserError, SQLAlchemyError) as again:
+        log.warning("Plan %d: the portal could not be compared yet (%s)", plan_id,
+                    type(again).__name__)
+        raise exc from None
+    last = view.executions[-1]
+    if last.state == COMMITTED:
+        return ExecuteResult(view, Verification(True, 0, ()))
+    if last.state == NOT_EXECUTED:
+        raise ErasureFailed(
+            msg("The connection broke at COMMIT, and the portal shows every planned row as "
+                "it was: the erasure did not take effect; nothing was changed."),
+            msg("Execute the plan again."))
+    raise ErasureRefused(
+        msg("The portal shows neither the data before the erasure nor after it: someone "
+            "else changed it. Plan {plan} is recorded as 'changed'.", plan=plan_id),
+        msg("Look at the differences listed on the case (privacy-desk case erasure show), "
+            "then make a new plan for what is left."))
 
 
 # --------------------------------------------------------------------------- holds
@@ -803,6 +927,16 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
             raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'; a confirmation letter is "
                                  "written after the erasure was executed.",
                                  "Execute the approved plan first.")
+        last = session.scalars(select(ErasureExecutionRecord)
+                               .where(ErasureExecutionRecord.plan_id == plan_id,
+                                      ErasureExecutionRecord.state == COMMITTED)
+                               .order_by(ErasureExecutionRecord.id.desc()).limit(1)).first()
+        if last is None or last.verified is False:
+            raise ErasureRefused(
+                msg("The portal did not show what plan {plan} should have left, so no "
+                    "letter confirms it.", plan=plan_id),
+                msg("Look at the problems noted on the execution, then make a new plan for "
+                    "what is left and confirm that one."))
         case = _case(session, rec.case_id)
         number, label, case_id = case.case_number, case.person_label, case.id
         plan = _plan_from(rec)

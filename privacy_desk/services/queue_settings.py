@@ -19,6 +19,10 @@ from privacy_desk.errors import UserError
 DEFAULT_INTAKE_SECONDS = 300
 #: Importing more often than this only loads the portal; less often than daily misses the point.
 MIN_INTAKE_SECONDS, MAX_INTAKE_SECONDS = 10, 24 * 3600
+#: The default retention before minimising a finished case: three years (the general
+#: limitation period for claims, preskriptionslagen 2 §, was the company's choice here).
+DEFAULT_MINIMISE_MONTHS = 36
+MIN_MINIMISE_MONTHS, MAX_MINIMISE_MONTHS = 1, 600
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,9 @@ class QueueSettings:
     clock_stops_for_identity: bool = False
     #: The highest fee an allowance decision may charge, in kronor (art. 12(5), 15(3)).
     max_fee_sek: Decimal = DEFAULT_MAX_FEE_SEK
+    #: Months after which an erased or closed case's identifiers are minimised (the
+    #: company's retention rule; ``privacy-desk store minimise`` applies it).
+    minimise_after_months: int = DEFAULT_MINIMISE_MONTHS
 
     @classmethod
     def load(cls, settings_file: Path) -> QueueSettings:
@@ -65,4 +72,11 @@ class QueueSettings:
         if isinstance(raw_max, bool) or not max_fee.is_finite() or max_fee <= 0:
             raise UserError(f"max_fee_sek in {settings_file} must be a positive amount in kronor.",
                             f"Fix the value; {DEFAULT_MAX_FEE_SEK} is the default.")
-        return cls(interval, period, stops, max_fee)
+        months = section.get("minimise_after_months", DEFAULT_MINIMISE_MONTHS)
+        if (not isinstance(months, int) or isinstance(months, bool)
+                or not MIN_MINIMISE_MONTHS <= months <= MAX_MINIMISE_MONTHS):
+            raise UserError(
+                f"minimise_after_months in {settings_file} must be a whole number of months "
+                f"between {MIN_MINIMISE_MONTHS} and {MAX_MINIMISE_MONTHS}.",
+                f"Fix the value; {DEFAULT_MINIMISE_MONTHS} is the default.")
+        return cls(interval, period, stops, max_fee, months)

@@ -43,7 +43,7 @@ from privacy_desk.services.erasure import (
     NOT_EXECUTED,
     SHARED_LOGIN_NOTICE,
     SQLITE_NOTICE,
-    STARTED,
+    UNSETTLED,
     Action,
     DryRunLine,
     ErasurePlan,
@@ -111,9 +111,10 @@ def _load(ctx: AppContext, case_id: int) -> Loaded:
     plan = None
     if detail.request_type not in RECTIFY_TYPES:
         plan = latest_plan(ctx.case_store, case_id)
-    if plan is not None and plan.state == STARTED:
-        # Left 'started' by a desk that died or lost its connection: settle it now, so the
-        # officer sees 'not executed' (portal unchanged) or the recovered outcome.
+    if plan is not None and plan.state in UNSETTLED:
+        # Left 'started' by a desk that died, or 'unknown' (the connection broke at COMMIT):
+        # compare the portal with the plan's whole after-state now, so the officer sees
+        # 'executed', 'not executed' or 'changed by someone else — look'.
         plan = reconcile(ctx.case_store, ctx.portal, ctx.datamap, plan.id)
     if plan is not None:
         return Loaded(detail, plan, None)
@@ -515,7 +516,9 @@ class ErasurePanel(QWidget):
     def _show_state(self, view: PlanView) -> None:
         states = {DRAFT: self.tr("draft: not approved"), APPROVED: self.tr("approved"),
                   COMMITTED: self.tr("executed"), NOT_EXECUTED: self.tr("not executed"),
-                  "started": self.tr("being executed"), "superseded": self.tr("superseded")}
+                  "started": self.tr("being executed"), "superseded": self.tr("superseded"),
+                  "unknown": self.tr("outcome unknown: the connection broke at COMMIT"),
+                  "changed": self.tr("changed by someone else — look")}
         text = self.tr("Plan {id} by {author}: {state}").format(
             id=view.id, author=view.created_by, state=states.get(view.state, view.state))
         if view.approved_by:
@@ -545,6 +548,11 @@ class ErasurePanel(QWidget):
     def _show_outcome(self, view: PlanView) -> None:
         done = [e for e in view.executions if e.state == COMMITTED]
         failed = [e for e in view.executions if e.state == NOT_EXECUTED]
+        last = view.executions[-1] if view.executions else None
+        if last is not None and last.state in ("unknown", "changed"):
+            self.outcome.setText(self.tr("No outcome recorded: {note}").format(
+                note=last.note or ""))
+            return
         if not done:
             self.outcome.setText(
                 "" if not failed else self.tr("Not executed: {note}").format(
@@ -801,7 +809,7 @@ class ErasurePanel(QWidget):
         self.new_plan_button.setEnabled(
             ready and self._detail is not None
             and self._detail.request_type in ERASURE_TYPES
-            and (view is None or view.state != "started"))
+            and (view is None or view.state not in UNSETTLED))
         self.letter_button.setEnabled(ready and view is not None and view.state == COMMITTED)
         self.withdraw_button.setEnabled(ready and self._candidate is not None
                                         and (view is None or view.state != COMMITTED))

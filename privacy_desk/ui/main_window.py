@@ -59,12 +59,17 @@ class QueueSnapshot:
     rows: list[QueueRow]
     imported: ImportResult
     today: date
+    #: what the start check settled (first load only), in the services' words
+    settled: tuple[str, ...] = ()
 
 
 def load_queue(ctx: AppContext) -> QueueSnapshot:
-    """Import new portal requests, then read the queue. Runs on the worker thread."""
+    """Settle what an earlier session left (first load), import new portal requests,
+    then read the queue. Runs on the worker thread."""
+    report = ctx.start_checks()
     imported = ctx.import_requests()
-    return QueueSnapshot(list_queue(ctx.case_store), imported, stockholm_today())
+    return QueueSnapshot(list_queue(ctx.case_store), imported, stockholm_today(),
+                         tuple(report.lines()) if report is not None else ())
 
 
 class MainWindow(QMainWindow):
@@ -358,6 +363,10 @@ class MainWindow(QMainWindow):
             ),
             10_000,
         )
+        if snap.settled:
+            self.statusBar().showMessage(
+                self.tr("Checked what an earlier session left: {lines}").format(
+                    lines=" · ".join(snap.settled)), 30_000)
         self.queue_loaded.emit(len(snap.rows))
         self.overview_panel.load()
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from privacy_desk.reports.words import cell_text
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.person_search import (
+    MAX_REASON_LEN,
     NAME,
     Candidate,
     LookupResult,
@@ -78,6 +79,17 @@ class PersonSearchPanel(QWidget):
             self.postcode_edit.fontMetrics().horizontalAdvance(
                 self.postcode_edit.placeholderText()) + 24)
         self.postcode_edit.returnPressed.connect(self.search)
+        # A look-up here belongs to no case, so it needs a reason (kept in the trail).
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("personSearchReason")
+        self.reason_edit.setMaxLength(MAX_REASON_LEN)
+        self.reason_edit.setPlaceholderText(
+            self.tr("Why you look, without a case (kept in the audit trail)"))
+        self.reason_edit.setToolTip(self.tr(
+            "A look-up that no case explains needs a reason, e.g. 'a caller asks what we "
+            "hold'. It is written to the audit trail: no personal data in it."))
+        self.reason_edit.returnPressed.connect(self.search)
+        self._reason = ""
         self.search_button = QPushButton(self.tr("Find"))
         self.search_button.setObjectName("personSearchButton")
         self.search_button.clicked.connect(self.search)
@@ -105,6 +117,7 @@ class PersonSearchPanel(QWidget):
         row.addWidget(self.search_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.reason_edit)
         layout.addWidget(self.message)
         layout.addWidget(self.candidates)
         layout.addWidget(self.tree, 1)
@@ -129,6 +142,14 @@ class PersonSearchPanel(QWidget):
         if not text or self._ctx is None:
             return
         ctx = self._ctx
+        reason = " ".join(self.reason_edit.text().split())
+        if not reason:
+            text = self.tr("A look-up without a case needs a reason: say why you look.")
+            self.message.setText(text)
+            self.reason_edit.setFocus()
+            self.search_failed.emit(text)
+            return
+        self._reason = reason
         kind = self.search_kind.currentData() or None
         postcode = self.postcode_edit.text().strip() if kind == NAME else ""
         self.tree.clear()
@@ -138,7 +159,8 @@ class PersonSearchPanel(QWidget):
         self.search_button.setEnabled(False)
         self._runner.submit(lambda: search_person(ctx.case_store, ctx.portal, ctx.datamap, text,
                                                   actor=ctx.officer, kind=kind,
-                                                  postcode=postcode or None),
+                                                  postcode=postcode or None,
+                                                  reason=reason),
                             self._on_found, self._on_error, name="find_person")
 
     def _on_found(self, result: LookupResult) -> None:
@@ -183,9 +205,10 @@ class PersonSearchPanel(QWidget):
         if self._ctx is None:
             return
         ctx = self._ctx
+        reason = self._reason
         self.message.setText(self.tr("Loading what the portal holds…"))
         self._runner.submit(lambda: view_person_data(ctx.case_store, ctx.portal, ctx.datamap,
-                                                     cand, actor=ctx.officer),
+                                                     cand, actor=ctx.officer, reason=reason),
                             self._show, self._on_error, name="collect_person")
 
     def _on_error(self, exc: BaseException) -> None:

@@ -634,429 +634,444 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="185"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="186"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="192"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="203"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="208"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="218"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="222"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="223"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="226"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="229"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="244"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="244"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="263"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="264"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="283"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="292"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="305"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="309"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="318"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="322"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="324"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="325"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="328"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="329"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="360"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="361"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="390"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="391"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="399"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="400"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="415"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="416"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="420"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="421"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="425"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="426"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="458"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="459"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="463"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="464"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="466"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="467"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="473"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="474"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="499"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="500"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="505"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="572"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <source>outcome unknown: the connection broke at COMMIT</source>
+        <translation>utfall okänt: anslutningen bröts vid COMMIT</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <source>changed by someone else — look</source>
+        <translation>ändrat av någon annan – titta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="553"/>
+        <source>No outcome recorded: {note}</source>
+        <translation>Inget utfall registrerat: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="580"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="539"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="545"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="550"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="554"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="562"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="557"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="577"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="594"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="602"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="621"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="629"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="628"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="636"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="638"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="646"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="660"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="668"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="674"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="682"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="693"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="701"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="746"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="754"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="322"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="766"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="774"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="769"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="777"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1313,131 +1328,136 @@ Postnummer och ort</translation>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="192"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="201"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="206"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="210"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="155"/>
         <source>Overview</source>
-        <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
+        <extracomment>what the start check settled (first load only), in the services&apos; words Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="157"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="153"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="163"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="164"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="202"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="170"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="175"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="172"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="221"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="226"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="233"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="270"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="275"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
         <source>Yearly report…</source>
         <translation>Årsrapport…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="286"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="285"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="290"/>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="286"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="291"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="321"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="326"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="341"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="337"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="459"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="368"/>
+        <source>Checked what an earlier session left: {lines}</source>
+        <translation>Kontrollerade vad en tidigare session lämnade: {lines}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="468"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="258"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="263"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="361"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1748,87 +1768,102 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="131"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="81"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="93"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="67"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
         <source>Identifier</source>
         <translation>Identitetsuppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="69"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="76"/>
         <source>Postcode (optional)</source>
         <translation>Postnummer (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="87"/>
+        <source>Why you look, without a case (kept in the audit trail)</source>
+        <translation>Varför du söker utan ärende (sparas i granskningsloggen)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
+        <source>A look-up that no case explains needs a reason, e.g. &apos;a caller asks what we hold&apos;. It is written to the audit trail: no personal data in it.</source>
+        <translation>En sökning som inget ärende förklarar behöver ett skäl, t.ex. &apos;en uppringare frågar vad vi har om hen&apos;. Skälet skrivs i granskningsloggen: inga personuppgifter i det.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="117"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="130"/>
         <source>First and last name</source>
         <translation>För- och efternamn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="137"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <source>A look-up without a case needs a reason: say why you look.</source>
+        <translation>En sökning utan ärende behöver ett skäl: skriv varför du söker.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="158"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="169"/>
         <source>Nobody in the portal matches that name.</source>
         <translation>Ingen i portalen har det namnet.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="171"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="156"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="178"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="159"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="181"/>
         <source>More match than are listed: add a postcode.</source>
         <translation>Fler träffar än som visas: lägg till ett postnummer.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="186"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="209"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="223"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="246"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="229"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="252"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="235"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="258"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>

@@ -147,7 +147,8 @@ def test_demo_map_is_sound_on_the_demo_portal(db_url: URL, tmp_path: Path,
     assert main(["datamap", "check", "--portal", portal, "--map", demo]) == 0
     assert "The data map is sound" in capsys.readouterr().out
     # find prints JSON on stdout: the shared e-mail gives two candidates
-    assert main(["find", "--portal", portal, "--map", demo, "familjen@example.se"]) == 0
+    assert main(["find", "--portal", portal, "--map", demo, "familjen@example.se",
+                 "--reason", "test"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["ambiguous"] is True
     assert sorted(c["candidate"]["key"]["id"] for c in out["candidates"]) == [2, 3]
@@ -160,6 +161,7 @@ def test_cli_exit_codes_for_unsound_map_and_bad_identifier(
     assert main(["datamap", "check", "--portal", portal, "--map", str(path)]) == 1
     assert "NOT sound" in capsys.readouterr().out
     demo = str(resource_path("datamaps", "demo-portal.yaml"))
-    assert main(["find", "--portal", portal, "--map", demo, "811228-9875"]) == 2
+    assert main(["find", "--portal", portal, "--map", demo, "811228-9875",
+                 "--reason", "test"]) == 2
     err = capsys.readouterr().err
     assert "check digit" in err and "9875" not in err and "Traceback" not in err

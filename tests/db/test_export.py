@@ -8,11 +8,12 @@ import io
 import json
 import os
 import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.paths import AppPaths
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.portal.lookup import Candidate, find_person, jsonable
 from privacy_desk.reports.atomic import ExportWriteFailed
@@ -38,9 +40,11 @@ from privacy_desk.resources import resource_path
 from privacy_desk.services.access import (
     DataMapChanged,
     ExportRefused,
+    ExportUnconfirmed,
     PersonGone,
     WithholdingRefused,
     case_subject,
+    check_exports,
     export_extract,
     list_exports,
     list_withheld,
@@ -50,10 +54,13 @@ from privacy_desk.services.access import (
 )
 from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.casework import verify_identity
+from privacy_desk.services.context import current_officer
 from privacy_desk.services.queue import case_detail
+from privacy_desk.services.roles import Role, add_officer
 from tests.databases import throwaway_database
 from tests.officers import staff
 from tests.organisations import set_demo_organisation
+from tests.tcp_proxy import DroppingProxy
 
 TODAY = date(2026, 11, 20)
 MAP_FILE = resource_path("datamaps", "demo-portal.yaml")
@@ -480,3 +487,217 @@ def test_fields_the_map_never_discloses_are_named_but_not_shown(sqlite_env: Env,
     body = _pdf_text((out / pdf.filename).read_bytes())
     assert "Lösenord (envägskod)" in body  # a one-way hash, not "encrypted"
     assert "password_hash" not in body and "[undantagen]" in body
+
+
+# --------------------------------------------------------------------------- cut at COMMIT
+
+
+@pytest.fixture
+def pg_store_env(tmp_path: Path) -> Iterator[tuple[Env, URL]]:
+    with throwaway_database("postgresql", tmp_path, prefix="pdstore") as store_url, \
+            _env(URL.create("sqlite+pysqlite", database=str(tmp_path / "portal.sqlite3")),
+                 store_url) as e:
+        yield e, store_url
+
+
+@contextmanager
+def _store_through(url: URL, proxy: DroppingProxy) -> Iterator[CaseStore]:
+    store = open_case_store(url.set(host="127.0.0.1", port=proxy.port).update_query_dict(
+        {"sslmode": "disable", "gssencmode": "disable"}), actor="anna")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("forward_commit", [True, False])
+def test_record_cut_at_commit_keeps_the_files_and_the_start_check_records_them(
+        pg_store_env: tuple[Env, URL], tmp_path: Path, forward_commit: bool) -> None:
+    """Issue 14: 4/4 cut connections left a record whose files were removed. Now the
+    files stay (complete, durable) and the record is confirmed or completed at start."""
+    e, url = pg_store_env
+    out = tmp_path / "out"
+    out.mkdir()
+    with DroppingProxy(url.port or 5432, forward_commit=forward_commit,
+                       arm_on=b"INSERT INTO case_events") as proxy, \
+            _store_through(url, proxy) as desk, pytest.raises(ExportUnconfirmed):
+        export_extract(desk, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    assert proxy.dropped.is_set()
+    files = sorted(out.iterdir())
+    assert [p.suffix for p in files] == [".pdf", ".zip"]
+    recorded_before = list_exports(e.store, e.case_id)
+    assert len(recorded_before) == (1 if forward_commit else 0)
+    found = check_exports(e.store)
+    assert [c.outcome for c in found] == ([] if forward_commit else ["recorded"])
+    exports = list_exports(e.store, e.case_id)
+    assert len(exports) == 1
+    assert {f.filename: f.sha256 for f in exports[0].files} == {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    with e.store.sessions() as s:
+        kinds = list(s.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == e.case_id)))
+    assert kinds.count("extract_produced") == 1
+
+
+def test_intent_cut_at_commit_leaves_no_file_and_the_start_check_clears_it(
+        pg_store_env: tuple[Env, URL], tmp_path: Path) -> None:
+    e, url = pg_store_env
+    out = tmp_path / "out"
+    out.mkdir()
+    with DroppingProxy(url.port or 5432, forward_commit=True,
+                       arm_on=b"INSERT INTO case_export_files") as proxy, \
+            _store_through(url, proxy) as desk, pytest.raises(ExportUnconfirmed,
+                                                              match="no file was written"):
+        export_extract(desk, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    assert list(out.iterdir()) == []
+    # A kill -9 while staging leaves a hidden temporary file: the start check removes it.
+    with e.store.sessions() as s:
+        name = s.scalars(select(CaseExportFile.filename)).first()
+    assert name is not None
+    (out / f".{name}.abc123.part").write_bytes(b"half an extract")
+    found = check_exports(e.store)
+    assert [c.outcome for c in found] == ["not written"]
+    assert list(out.iterdir()) == []
+    _nothing_recorded(e)
+
+
+def test_cli_store_check_reports_a_file_without_a_record(
+        pg_store_env: tuple[Env, URL], tmp_path: Path) -> None:
+    e, url = pg_store_env
+    out = tmp_path / "out"
+    out.mkdir()
+    with DroppingProxy(url.port or 5432, forward_commit=False,
+                       arm_on=b"INSERT INTO case_events") as proxy, \
+            _store_through(url, proxy) as desk, pytest.raises(ExportUnconfirmed):
+        export_extract(desk, e.portal, e.datamap, e.case_id, _candidate(e), out_dir=out)
+    add_officer(e.store, current_officer(), [Role.OFFICER], actor="anna")
+    done = subprocess.run(
+        [sys.executable, "-m", "privacy_desk", "--base-dir", str(tmp_path / "home"),
+         "--case-store", url.render_as_string(hide_password=False), "store", "check"],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert "now recorded on the case" in done.stdout and "Traceback" not in done.stderr
+    assert len(list_exports(e.store, e.case_id)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("stage", "outcome"), [
+    ("staged", "no files were put in place"),
+    ("published", "now recorded on the case"),
+])
+def test_kill_9_mid_export_is_settled_at_the_next_start(tmp_path: Path, stage: str,
+                                                       outcome: str) -> None:
+    """Issue 14: 1 in 22 kills left complete files with no record. Killed with its
+    temporary files written, or with the files in place but not recorded, the next start
+    (store check) removes the leftovers or records the files; nothing is lost or claimed."""
+    import signal
+    import time
+
+    from privacy_desk.services.access import EXPORT_PAUSE_ENV
+
+    root = Path(__file__).resolve().parents[2]
+    portal = tmp_path / "portal.sqlite3"
+    generate_demo_portal(URL.create("sqlite+pysqlite", database=str(portal)), customers=12,
+                         seed=5, as_of=TODAY)
+    engine = make_engine(URL.create("sqlite+pysqlite", database=str(portal)))
+    try:
+        _cid, pnr = _person(engine)
+    finally:
+        engine.dispose()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    base = [sys.executable, "-m", "privacy_desk", "--base-dir", str(tmp_path / "home")]
+
+    def cli(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*base, *argv], input=stdin, capture_output=True, text=True,
+                              env=env, cwd=root, check=False)
+
+    done = cli("case", "register", "--type", "access", "--received",
+               (date.today() - timedelta(days=2)).isoformat(), "--person", "-", "--id", "-",
+               stdin=f"Testperson\npersonnummer={pnr}\n")
+    assert done.returncode == 0, done.stderr
+    number = done.stdout.split(":")[0]
+    assert cli("case", "verify", number, "--method", "signed_letter", "--evidence", "-",
+               stdin="signed letter matched\n").returncode == 0
+    assert cli("case", "transition", number, "in_progress").returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    ready = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [*base, "export", "--portal", str(portal), "--map", str(MAP_FILE), "--subject", "-",
+         "--case", number, "--out", str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, cwd=root,
+        env={**env, EXPORT_PAUSE_ENV: f"{stage}:{ready}"})
+    assert proc.stdin is not None
+    proc.stdin.write(pnr + "\n")
+    proc.stdin.close()
+    deadline = time.monotonic() + 120
+    while not ready.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(proc.stderr.read() if proc.stderr else "no stderr")
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+    left = sorted(p.name for p in out.iterdir())
+    if stage == "staged":
+        assert left and all(n.startswith(".") and n.endswith(".part") for n in left)
+    else:
+        assert [Path(n).suffix for n in left] == [".pdf", ".zip"]
+    done = cli("store", "check")
+    assert done.returncode == 0, done.stderr
+    assert outcome in done.stdout, done.stdout
+    left = sorted(p.name for p in out.iterdir())
+    assert len(left) == (0 if stage == "staged" else 2)  # no leftovers, no loose files
+    [db] = [p for p in (tmp_path / "home").rglob("*.sqlite3")]
+    store = open_case_store(URL.create("sqlite+pysqlite", database=str(db)), actor="anna")
+    try:
+        with store.sessions() as s:
+            states = list(s.scalars(select(CaseExport.state)))
+            kinds = list(s.scalars(select(CaseEvent.kind)))
+    finally:
+        store.close()
+    assert states == (["recorded"] if stage == "published" else [])
+    assert kinds.count("extract_produced") == (1 if stage == "published" else 0)
+
+
+def test_the_apps_first_queue_load_settles_a_pending_export(tmp_path: Path,
+                                                            app_paths: AppPaths) -> None:
+    """What a desk killed after putting the files in place left: the app's start (its first
+    queue load, on the worker) records them and says so; later loads do not check again."""
+    from privacy_desk.services.context import open_context
+    from privacy_desk.ui.main_window import load_queue
+
+    portal = tmp_path / "portal.sqlite3"
+    store_file = tmp_path / "store.sqlite3"
+    with _env(URL.create("sqlite+pysqlite", database=str(portal)),
+              URL.create("sqlite+pysqlite", database=str(store_file))) as e:
+        out = tmp_path / "out"
+        out.mkdir()
+        pdf, bundle = b"%PDF-1.7 an extract", b"PK a bundle"
+        with e.store.sessions.begin() as s:  # what step 1 committed before the kill
+            rec = CaseExport(case_id=e.case_id, produced_at=datetime(2026, 11, 20, 10, 0),
+                             produced_by="anna", lang="sv", password_protected=False,
+                             row_count=3, withheld_count=0, datamap_fingerprint="0" * 64,
+                             state="pending", folder=str(out))
+            s.add(rec)
+            s.flush()
+            for kind, name, data in (("pdf", "x.pdf", pdf), ("bundle", "x.zip", bundle)):
+                s.add(CaseExportFile(export_id=rec.id, kind=kind, filename=name,
+                                     size_bytes=len(data),
+                                     sha256=hashlib.sha256(data).hexdigest()))
+        (out / "x.pdf").write_bytes(pdf)  # and what step 2 put in place
+        (out / "x.zip").write_bytes(bundle)
+        assert list_exports(e.store, e.case_id) == ()
+    ctx = open_context(app_paths, portal=str(portal), case_store=str(store_file),
+                       datamap=MAP_FILE, officer="anna")
+    try:
+        snap = load_queue(ctx)
+        assert len(snap.settled) == 1 and "now recorded on the case" in snap.settled[0]
+        assert load_queue(ctx).settled == ()
+        [export] = list_exports(ctx.case_store, e.case_id)
+        assert sorted(f.filename for f in export.files) == ["x.pdf", "x.zip"]
+    finally:
+        ctx.close()

@@ -363,7 +363,7 @@ def test_find_command_by_name_and_postcode(portal: Engine, tmp_path: Path,
     map_file = tmp_path / "two-kinds.yaml"
     map_file.write_text(MAP, encoding="utf-8")
     url = portal.url.render_as_string(hide_password=False)
-    common = ["find", "--portal", url, "--map", str(map_file)]
+    common = ["find", "--portal", url, "--map", str(map_file), "--reason", "test"]
     assert main([*common, "--kind", "name", "karlstrom august", "--postcode", "123 45"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["readings"] == ["name"] and not out["ambiguous"] and not out["truncated"]

@@ -79,15 +79,26 @@ def run_watched(argv: list[str], stdin_text: str, secrets: list[str]
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A small demo portal and the personnummer of its first customer."""
+    """A small demo portal and the personnummer of its first private customer."""
     path = tmp_path_factory.mktemp("portal") / "demo.sqlite3"
     subprocess.run([sys.executable, "-m", "privacy_desk", "--base-dir",
                     str(path.parent / "home"), "demo-db", str(path), "--customers", "30"],
                    cwd=ROOT, env=_env(), check=True, capture_output=True)
     with sqlite3.connect(path) as db:
         pnr = db.execute("SELECT personnummer FROM customers WHERE personnummer IS NOT NULL "
-                         "ORDER BY id LIMIT 1").fetchone()[0]
+                         "AND kind = 'private' ORDER BY id LIMIT 1").fetchone()[0]
     return path, pnr
+
+
+def _person(path: Path, pnr: str) -> tuple[int, str, str, str]:
+    """(id, name, postcode, e-mail) of the customer with ``pnr``."""
+    with sqlite3.connect(path) as db:
+        cid, first, last, email = db.execute(
+            "SELECT id, first_name, last_name, email FROM customers WHERE personnummer = ?",
+            (pnr,)).fetchone()
+        postcode = db.execute("SELECT postal_code FROM addresses WHERE customer_id = ? "
+                              "ORDER BY id LIMIT 1", (cid,)).fetchone()[0]
+    return int(cid), f"{first} {last}", str(postcode), str(email or "")
 
 
 def test_a_full_cli_flow_keeps_the_identifier_off_the_command_line(
@@ -103,14 +114,26 @@ def test_a_full_cli_flow_keeps_the_identifier_off_the_command_line(
     assert done.returncode == 0, done.stderr
     assert WARNING not in done.stderr and pnr not in done.stdout + done.stderr
     number = done.stdout.split(":")[0]
-    for argv in (["case", "verify", number, "--method", "signed_letter", "--evidence", "x"],
-                 ["case", "transition", number, "in_progress"]):
-        assert run_watched([*base, *argv], "", secrets).returncode == 0
+    cid, name, postcode, _email = _person(path, pnr)
+    evidence = f"passport checked, born {pnr[:8]}"
+    secrets += [name, postcode, evidence]
+    done = run_watched([*base, "case", "verify", number, "--method", "signed_letter",
+                        "--evidence", "-"], evidence + "\n", secrets)
+    assert done.returncode == 0, done.stderr
+    assert "visible to other users" not in done.stderr
+    assert run_watched([*base, "case", "transition", number, "in_progress"], "",
+                       secrets).returncode == 0
 
-    done = run_watched([*base, "find", "-", "--portal", str(path), "--map", str(MAP_FILE)],
-                       pnr + "\n", secrets)
+    done = run_watched([*base, "find", "-", "--portal", str(path), "--map", str(MAP_FILE),
+                        "--case", number], pnr + "\n", secrets)
     assert done.returncode == 0, done.stderr
     assert '"personnummer"' in done.stdout and WARNING not in done.stderr
+    # by name and postcode, both from standard input (name first), without a case: a reason
+    done = run_watched([*base, "find", "--kind", "name", "-", "--postcode", "-", "--portal",
+                        str(path), "--map", str(MAP_FILE), "--reason", "a caller asks"],
+                       f"{name}\n{postcode}\n", secrets)
+    assert done.returncode == 0, done.stderr
+    assert '"personnummer"' in done.stdout and "visible to other users" not in done.stderr
 
     out = tmp_path / "out"
     out.mkdir()
@@ -133,12 +156,35 @@ def test_a_full_cli_flow_keeps_the_identifier_off_the_command_line(
                         "--password-stdin"], f"s3cret-pass\n{pnr}\n", [*secrets, "s3cret"])
     assert done.returncode == 0, done.stderr
 
+    # A rectification: the row key and the corrected value from standard input, in turn.
+    new_email = "stina.rattad@example.se"
+    secrets += [new_email, f"id={cid}"]
+    done = run_watched([*base, "case", "register", "--type", "rectification", "--received",
+                        received, "--person", "-", "--id", "-"],
+                       f"Stina Stdin\npersonnummer={pnr}\n", secrets)
+    assert done.returncode == 0, done.stderr
+    rect = done.stdout.split(":")[0]
+    for argv, stdin in ((["case", "verify", rect, "--method", "e_id", "--evidence", "-"],
+                         evidence + "\n"),
+                        (["case", "transition", rect, "in_progress"], "")):
+        assert run_watched([*base, *argv], stdin, secrets).returncode == 0
+    done = run_watched([*base, "--portal", str(path), "--map", str(MAP_FILE), "case",
+                        "rectify", rect, "--table", "customers", "--key", "-", "--column",
+                        "email", "--value", "-", "--reason", "the person says it is wrong"],
+                       f"id={cid}\n{new_email}\n", secrets)
+    assert done.returncode == 0, done.stderr
+    assert "corrected" in done.stdout and "visible to other users" not in done.stderr
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT email FROM customers WHERE id = ?",
+                          (cid,)).fetchone()[0] == new_email
+
 
 def test_a_literal_identifier_still_works_with_a_warning(portal: tuple[Path, str],
                                                          tmp_path: Path) -> None:
     path, pnr = portal
     done = subprocess.run([sys.executable, "-m", "privacy_desk", "--base-dir",
-                           str(tmp_path / "home"), "find", pnr, "--portal", str(path),
+                           str(tmp_path / "home"), "find", pnr, "--reason", "test",
+                           "--portal", str(path),
                            "--map", str(MAP_FILE)], cwd=ROOT, env=_env(),
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
@@ -147,9 +193,16 @@ def test_a_literal_identifier_still_works_with_a_warning(portal: tuple[Path, str
 
 
 @pytest.mark.parametrize(("argv", "words"), [
-    (["find", "-", "--portal", "x.sqlite3", "--map", "m.yaml"],
+    (["find", "-", "--portal", "x.sqlite3", "--map", "m.yaml", "--reason", "r"],
      "No identifier on standard input (IDENTIFIER -)"),
-    (["find", "--portal", "x.sqlite3", "--map", "m.yaml"], "No identifier was given"),
+    (["find", "--portal", "x.sqlite3", "--map", "m.yaml", "--reason", "r"],
+     "No identifier was given"),
+    (["find", "-", "--portal", "x.sqlite3", "--map", "m.yaml"],
+     "A look-up without a case needs a reason"),
+    (["case", "verify", "PD-2026-00001", "--method", "e_id", "--evidence", "-"],
+     "No evidence on standard input (--evidence -)"),
+    (["case", "rectify", "PD-2026-00001", "--table", "t", "--key", "-", "--column", "c",
+      "--value", "-", "--reason", "r"], "No row key on standard input (--key -)"),
     (["export", "--portal", "x", "--map", "m", "--out", ".", "--subject", "-"],
      "No identifier on standard input (--subject -)"),
     (["export", "--portal", "x", "--map", "m", "--out", "."], "No identifier was given"),
@@ -172,7 +225,8 @@ def test_a_terminal_is_asked_and_the_answer_is_not_printed_back(portal: tuple[Pa
     path, pnr = portal
     master, slave = pty.openpty()
     with subprocess.Popen([sys.executable, "-m", "privacy_desk", "--base-dir",
-                           str(tmp_path / "home"), "find", "--portal", str(path), "--map",
+                           str(tmp_path / "home"), "find", "--reason", "test", "--portal",
+                           str(path), "--map",
                            str(MAP_FILE)], cwd=ROOT, env=_env(), stdin=slave,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
         os.close(slave)

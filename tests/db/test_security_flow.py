@@ -19,6 +19,7 @@ from privacy_desk.casestore.audit import read_entries
 from privacy_desk.cli import main
 from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.dburl import connect, parse_target
+from privacy_desk.errors import UserError
 from privacy_desk.portal.demo.generator import generate_demo_portal
 from privacy_desk.resources import resource_path
 from privacy_desk.services.audit_trail import ExportFormat, Period, export_audit
@@ -102,9 +103,12 @@ def test_auditor_cannot_look_up_people_and_officer_views_are_audited(
     portal = connect(str(demo_portal))
     try:
         with pytest.raises(NotPermitted):
-            search_person(store, portal, dm, person["personnummer"], actor="ivar")
-        found = search_person(store, portal, dm, person["personnummer"], actor="anna")
-        data = view_person_data(store, portal, dm, found.candidates[0], actor="anna")
+            search_person(store, portal, dm, person["personnummer"], actor="ivar",
+                          reason="checking a caller")
+        found = search_person(store, portal, dm, person["personnummer"], actor="anna",
+                              reason="checking a caller")
+        data = view_person_data(store, portal, dm, found.candidates[0], actor="anna",
+                                reason="checking a caller")
     finally:
         portal.dispose()
     with store.sessions() as session:
@@ -230,7 +234,8 @@ def test_cli_roles_audit_and_log_hygiene(
     person = _a_person(demo_portal)
     password = "Pg-lösen-5521-hemligt"
     _as(monkeypatch, "anna")
-    code, _, err = _run(capsys, *common, "find", person["email"], *portal)
+    code, _, err = _run(capsys, *common, "find", person["email"], *portal,
+                        "--reason", "checking a caller")
     assert code == 0, err
     assert _run(capsys, *common, "officer", "add", "ivar", "--role", "auditor")[0] == 0
     assert _run(capsys, *common, "officer", "add", "bertil", "--role", "approver")[0] == 0
@@ -244,7 +249,8 @@ def test_cli_roles_audit_and_log_hygiene(
     assert password in memory_keyring.secrets.values()
 
     _as(monkeypatch, "ivar")  # the auditor: may verify and export, not look people up
-    code, _, err = _run(capsys, *common, "find", person["personnummer"], *portal)
+    code, _, err = _run(capsys, *common, "find", person["personnummer"], *portal,
+                        "--reason", "checking a caller")
     assert code == 4 and "ivar may not look up a person" in err
     code, _, err = _run(capsys, *common, "officer", "add", "eve", "--role", "officer")
     assert code == 4
@@ -278,3 +284,42 @@ def test_cli_roles_audit_and_log_hygiene(
         content = f.read_text(encoding="utf-8")
         found = [n for n in needles if n and n in content]
         assert found == [], f"{f.name} holds {len(found)} personal value(s) or a password"
+
+
+def test_a_look_up_without_a_case_needs_a_reason_and_is_audited_as_such(
+        store: CaseStore, demo_portal: Path) -> None:
+    """Issue 14: 'find' showed anyone's data with no case and no reason."""
+    from privacy_desk.casestore.models import Case
+    from privacy_desk.services.person_search import ReasonRequired
+
+    sign_in(store, "anna")
+    person = _a_person(demo_portal)
+    dm = load_datamap(DEMO_MAP)
+    portal = connect(str(demo_portal))
+    try:
+        with pytest.raises(ReasonRequired, match="needs a reason"):
+            search_person(store, portal, dm, person["personnummer"], actor="anna")
+        with pytest.raises(ReasonRequired, match="needs a reason"):
+            search_person(store, portal, dm, person["personnummer"], actor="anna",
+                          reason="   ")
+        found = search_person(store, portal, dm, person["personnummer"], actor="anna",
+                              reason="a caller asks what we hold")
+        with pytest.raises(ReasonRequired):
+            view_person_data(store, portal, dm, found.candidates[0], actor="anna")
+        view_person_data(store, portal, dm, found.candidates[0], actor="anna",
+                         reason="a caller asks what we hold")
+        with store.sessions() as session:
+            assert session.get(Case, 999) is None
+        with pytest.raises(UserError, match="not in the case store"):
+            search_person(store, portal, dm, person["personnummer"], actor="anna",
+                          case_id=999)
+    finally:
+        portal.dispose()
+    with store.sessions() as session:
+        rows = [r for r in read_entries(session)
+                if r.action in ("person_searched", "person_data_viewed")]
+    assert [r.action for r in rows] == ["person_searched", "person_data_viewed"]
+    for r in rows:  # the refusals wrote nothing; the looks say 'no case' and why
+        assert r.case_id is None
+        assert r.details["case"] == "none"
+        assert r.details["reason"] == "a caller asks what we hold"

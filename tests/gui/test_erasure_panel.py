@@ -3,6 +3,7 @@ dry run, own approval refused, a second officer approves, execute, outcome, lett
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -309,13 +310,21 @@ def test_an_execution_left_started_by_a_dead_desk_shows_as_not_executed(
     approve_plan(store, plan.id, expected_sha256=plan.sha256, actor=APPROVER)
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()  # a desk process that has died
+    # what execute stores before the portal transaction: the plan's whole after-state
+    from privacy_desk.portal.erasure import expected_state
+    from privacy_desk.portal.lookup import collect
+    from privacy_desk.services.erasure import pseudonym_key
+
+    person = collect(ctx.portal, ctx.datamap, found.candidates[0])
+    expected = json.dumps([r.to_json() for r in expected_state(
+        plan.plan, person, pseudonym_key(store))])
     with store.sessions.begin() as session:
         rec = session.get(ErasurePlanRecord, plan.id)
         assert rec is not None
         rec.state = "started"
         session.add(ErasureExecutionRecord(
             plan_id=plan.id, case_id=setup.case_id, state="started", executed_by=ctx.officer,
-            started_at=utcnow(), host=socket.gethostname(), pid=gone.pid))
+            started_at=utcnow(), host=socket.gethostname(), pid=gone.pid, expected=expected))
     invoices = _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
                       c=setup.customer_id)
     _load(setup, qtbot)

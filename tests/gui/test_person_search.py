@@ -30,6 +30,7 @@ def panel(qtbot: QtBot, small_portal: Path, app_paths: AppPaths) -> Iterator[Per
     widget = PersonSearchPanel(runner)
     qtbot.addWidget(widget)
     widget.set_context(box["ctx"])
+    widget.reason_edit.setText("a caller asks what we hold")  # no case here: a reason
     widget.show()
     yield widget
     runner.shutdown()
@@ -184,3 +185,31 @@ def test_search_by_name_lists_namesakes_with_what_tells_them_apart(
     # back to identifiers: the postcode field goes away
     panel.search_kind.setCurrentIndex(0)
     assert not panel.postcode_edit.isVisible()
+
+
+def test_a_look_up_without_a_reason_is_refused_and_the_reason_goes_to_the_trail(
+    panel: PersonSearchPanel, qtbot: QtBot, small_portal: Path
+) -> None:
+    pnr = _portal_rows(small_portal, select(customers.c.personnummer)
+                       .where(customers.c.personnummer.is_not(None)).limit(1))[0][0]
+    ctx = panel._ctx
+    assert ctx is not None
+    with ctx.case_store.sessions() as session:
+        before = len(read_entries(session))
+    panel.reason_edit.clear()
+    qtbot.keyClicks(panel.search_edit, pnr)
+    with qtbot.waitSignal(panel.search_failed, timeout=5_000) as refused:
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    assert "reason" in refused.args[0] and panel.reason_edit.hasFocus()
+    assert panel.tree.topLevelItemCount() == 0
+    with ctx.case_store.sessions() as session:
+        assert len(read_entries(session)) == before  # nothing was looked up
+    qtbot.keyClicks(panel.reason_edit, "checking a complaint")
+    with qtbot.waitSignal(panel.person_loaded, timeout=30_000):
+        qtbot.keyClick(panel.reason_edit, Qt.Key.Key_Return)
+    with ctx.case_store.sessions() as session:
+        looks = [e for e in read_entries(session)[before:]
+                 if e.action in ("person_searched", "person_data_viewed")]
+    assert [e.action for e in looks] == ["person_searched", "person_data_viewed"]
+    assert all(e.details["case"] == "none" and e.details["reason"] == "checking a complaint"
+               for e in looks)

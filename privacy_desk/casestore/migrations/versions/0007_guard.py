@@ -309,14 +309,17 @@ BEGIN
             USING ERRCODE = '42501';
     END IF;
     IF NEW.state IS DISTINCT FROM OLD.state AND NOT (
-        (NEW.state = 'superseded' AND OLD.state IN ('draft', 'approved', 'not executed'))
+        (NEW.state = 'superseded'
+         AND OLD.state IN ('draft', 'approved', 'not executed', 'changed'))
         OR (NEW.state = 'draft' AND OLD.state IN ('approved', 'not executed', 'draft')
             AND NEW.approved_sha256 IS NULL)
-        OR (NEW.state = 'approved' AND OLD.state = 'started' AND NEW.approved_sha256 IS NOT NULL)
+        OR (NEW.state = 'approved' AND OLD.state IN ('started', 'unknown')
+            AND NEW.approved_sha256 IS NOT NULL)
         OR (NEW.state = 'started' AND OLD.kind = 'erasure' AND OLD.state = 'approved'
             AND OLD.approved_sha256 = OLD.plan_sha256)
         OR (NEW.state = 'started' AND OLD.kind <> 'erasure' AND OLD.state IN ('draft', 'approved'))
-        OR (NEW.state IN ('committed', 'not executed', 'unknown') AND OLD.state = 'started')
+        OR (NEW.state IN ('committed', 'not executed', 'unknown', 'changed')
+            AND OLD.state IN ('started', 'unknown'))
     ) THEN
         RAISE EXCEPTION 'privacy-desk: plan % may not go from % to % this way', OLD.id,
             OLD.state, NEW.state USING ERRCODE = '42501';
@@ -341,7 +344,7 @@ BEGIN
         END IF;
         RETURN NEW;
     END IF;
-    IF NEW.state IS DISTINCT FROM OLD.state AND OLD.state <> 'started' THEN
+    IF NEW.state IS DISTINCT FROM OLD.state AND OLD.state NOT IN ('started', 'unknown') THEN
         RAISE EXCEPTION 'privacy-desk: execution % is % and stays so', OLD.id, OLD.state
             USING ERRCODE = '42501';
     END IF;
@@ -541,17 +544,18 @@ BEGIN
                 SET MESSAGE_TEXT = 'privacy-desk: a changed plan loses its approval';
         END IF;
         IF NOT (NEW.state <=> OLD.state) AND NOT (
-            (NEW.state = 'superseded' AND OLD.state IN ('draft', 'approved', 'not executed'))
+            (NEW.state = 'superseded'
+         AND OLD.state IN ('draft', 'approved', 'not executed', 'changed'))
             OR (NEW.state = 'draft' AND OLD.state IN ('approved', 'not executed')
                 AND NEW.approved_sha256 IS NULL)
-            OR (NEW.state = 'approved' AND OLD.state = 'started'
+            OR (NEW.state = 'approved' AND OLD.state IN ('started', 'unknown')
                 AND NEW.approved_sha256 IS NOT NULL)
             OR (NEW.state = 'started' AND OLD.kind = 'erasure' AND OLD.state = 'approved'
                 AND OLD.approved_sha256 = OLD.plan_sha256)
             OR (NEW.state = 'started' AND OLD.kind <> 'erasure'
                 AND OLD.state IN ('draft', 'approved'))
-            OR (NEW.state IN ('committed', 'not executed', 'unknown')
-                AND OLD.state = 'started')) THEN
+            OR (NEW.state IN ('committed', 'not executed', 'unknown', 'changed')
+                AND OLD.state IN ('started', 'unknown'))) THEN
             SIGNAL SQLSTATE '45000'
                 SET MESSAGE_TEXT = 'privacy-desk: a plan may not change state this way';
         END IF;
@@ -573,7 +577,8 @@ END
 CREATE TRIGGER erasure_executions_guard_update BEFORE UPDATE ON erasure_executions
 FOR EACH ROW
 BEGIN
-    IF @OFFICER@ AND ((NOT (NEW.state <=> OLD.state) AND OLD.state <> 'started')
+    IF @OFFICER@ AND ((NOT (NEW.state <=> OLD.state)
+                       AND OLD.state NOT IN ('started', 'unknown'))
             OR NOT (NEW.plan_id <=> OLD.plan_id) OR NOT (NEW.case_id <=> OLD.case_id)) THEN
         SIGNAL SQLSTATE '45000'
             SET MESSAGE_TEXT = 'privacy-desk: an execution keeps its plan and its outcome';
