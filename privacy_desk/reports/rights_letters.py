@@ -189,7 +189,8 @@ def build_letter(*, subject: str, paragraphs: Sequence[str], sections: Sequence[
              p(t["greeting"].format(name=person_label))]
     story += [p(par) for par in paragraphs]
     for s in sections:
-        story.append(p(s.heading, h2))
+        if s.heading:
+            story.append(p(s.heading, h2))
         story += [p("• " + line) for line in s.lines]
     story += [p(par) for par in closing]
     story += [p(t["complaint_heading"], h2), p(t["complaint"]), Spacer(1, 8 * mm),
