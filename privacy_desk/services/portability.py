@@ -279,14 +279,14 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
     return PortabilityResult(row, number, _grouped(scope, tables))
 
 
-def _clean(value: str, what: str) -> str:
+def _clean(value: str) -> str:
     v = " ".join(value.split())
     if not v:
-        raise PortabilityRefused(msg("A direct transfer needs the {what}.", what=what),
+        raise PortabilityRefused(msg("A direct transfer needs the recipient and the channel."),
                                  msg("Say who received the copy, and how it was sent."))
     if len(v) > MAX_TEXT_LEN:
-        raise PortabilityRefused(msg("The {what} is longer than {n} characters.", what=what,
-                                     n=MAX_TEXT_LEN), msg("Shorten it."))
+        raise PortabilityRefused(msg("The recipient or the channel is longer than {n} "
+                                     "characters.", n=MAX_TEXT_LEN), msg("Shorten it."))
     return v
 
 
@@ -294,8 +294,8 @@ def record_transfer(store: CaseStore, case_id: int, *, recipient: str, channel: 
                     sent_on: date | None = None, actor: str | None = None) -> Transfer:
     """Record that the case's latest copy was sent directly to another controller."""
     who = actor or store.actor
-    to = _clean(recipient, "recipient")
-    how = _clean(channel, "channel")
+    to = _clean(recipient)
+    how = _clean(channel)
     day = sent_on or stockholm_today()
 
     def work(session: Session) -> Transfer:

@@ -194,10 +194,11 @@ def _view(session: Session, rec: RestrictionRecord) -> RestrictionView:
                            rec.lifted_by, rec.lifted_at, rec.lift_reason)
 
 
-def _clean(reason: str, what: str) -> str:
+def _clean(reason: str, notice: bool = False) -> str:
     why = " ".join(reason.split())
     if not why:
-        raise RestrictionRefused(msg("A {what} needs a reason.", what=what),
+        raise RestrictionRefused(msg("A notice of lifting needs the reason it is lifted.")
+                                 if notice else msg("A restriction needs a reason."),
                                  msg("Say why, in words the person will read."))
     if len(why) > MAX_REASON_LEN:
         raise RestrictionRefused(msg("The reason is longer than {n} characters.",
@@ -220,7 +221,7 @@ def plan_restriction(store: CaseStore, portal: Engine, datamap: DataMap, case_id
     """Collect the person and store a draft restriction (earlier drafts are superseded)."""
     who = actor or store.actor
     require_role(store, who, Role.OFFICER, action="plan a restriction")
-    why = _clean(reason, "restriction")
+    why = _clean(reason)
     try:
         chosen = Ground(ground)
     except ValueError:
@@ -526,7 +527,7 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
     who = actor or store.actor
     require_role(store, who, Role.OFFICER, action="write a lifting notice")
     check_language(lang)
-    why = _clean(reason, "lifting notice")
+    why = _clean(reason, notice=True)
     with store.sessions() as session:
         rec = _record(session, restriction_id)
         if rec.state != ACTIVE:
