@@ -28,6 +28,7 @@ SUBCOMMAND_MODULES: list[str] = [
     "privacy_desk.cli.profile",
     "privacy_desk.cli.officer",
     "privacy_desk.cli.erasure",
+    "privacy_desk.cli.rights",
 ]
 
 
