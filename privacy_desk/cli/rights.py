@@ -18,8 +18,8 @@ from privacy_desk.cli.common import parse_date
 from privacy_desk.cli.erasure import _case_actions, _context
 
 if TYPE_CHECKING:
-    from privacy_desk.services.person_search import Candidate
     from privacy_desk.services.context import AppContext
+    from privacy_desk.services.person_search import Candidate
     from privacy_desk.services.restriction import RestrictionView
 
 
