@@ -87,6 +87,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--fee", help="the fee in kronor (with --kind fee)")
     p.set_defaults(handler=run_decide)
 
+    from privacy_desk.cli import letters  # the letters of a case (issue 13)
+
+    letters.register(sub)
+
     p = sub.add_parser("history", help="the person's requests and this one's allowance")
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--json", action="store_true", help="print JSON")

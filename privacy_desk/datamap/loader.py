@@ -37,6 +37,7 @@ from privacy_desk.datamap.model import (
     Match,
     PersonLink,
     Provenance,
+    Recipient,
     Reference,
     RequestSourceSpec,
     RestrictionMechanism,
@@ -265,7 +266,7 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
         m = node.mapping()
         title, purpose, legal_basis = (m.req("title").bilingual(), m.req("purpose").bilingual(),
                                        m.req("legal_basis").bilingual())
-        recipients, retention = m.req("recipients").bilingual(), m.req("retention").bilingual()
+        told, retention = m.req("recipients").bilingual(), m.req("retention").bilingual()
         basis_node = m.get("basis")
         bases: tuple[LawfulBasis, ...] = ()
         if basis_node is not None:
@@ -274,7 +275,7 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
             bases = tuple(_enum(LawfulBasis, b, "legal basis") for b in items)
         prov_node = m.get("provenance")
         provenance = _enum(Provenance, prov_node, "provenance") if prov_node else None
-        categories[cname] = Category(cname, title, purpose, legal_basis, recipients, retention,
+        categories[cname] = Category(cname, title, purpose, legal_basis, told, retention,
                                      line, bases, provenance)
         m.done()
 
@@ -290,6 +291,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
             holds[hname] = HoldRule(hname, m.req("law").text(), m.req("description").bilingual(),
                                     years, line, fy)
             m.done()
+
+    recipients = _recipients(top.get("recipients"), categories)
 
     excluded: dict[str, ExcludedTable] = {}
     ex_node = top.get("excluded_tables")
@@ -359,7 +362,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                    identifier_patterns=MappingProxyType(patterns), requests=requests,
                    source=source, description=description, paths=MappingProxyType(paths),
                    phone_region=phone_region, review=tuple(root_node.review),
-                   restriction_register=register, marketing=MappingProxyType(marketing))
+                   restriction_register=register, marketing=MappingProxyType(marketing),
+                   recipients=MappingProxyType(recipients))
 
 
 def _register(node: _Node, tables: Mapping[str, TableSpec]) -> RestrictionRegister:
@@ -446,6 +450,37 @@ def _restriction(node: _Node, columns: Mapping[str, ColumnSpec], tname: str) -> 
                         "must be told with 'tell: [...]'.")
     m.done()
     return RestrictionSpec(mechanism, column, value, tell, node.line)
+
+
+def _recipients(node: _Node | None, categories: Mapping[str, Category]
+                ) -> dict[str, Recipient]:
+    """The optional ``recipients:`` section: who the data is disclosed to, by category."""
+    out: dict[str, Recipient] = {}
+    if node is None:
+        return out
+    for key, line, child in node.mapping().children():
+        m = child.mapping()
+        cats_node = m.req("categories")
+        cats = cats_node.names()
+        for cat in cats:
+            if cat not in categories:
+                raise cats_node.fail(f"recipient {key!r} names category {cat!r}, which is not "
+                                     "in 'categories:'.", "Use a category of the map.")
+        address_node = m.get("address")
+        address = address_node.names() if address_node else ()
+        email_node, country_node = m.get("email"), m.get("third_country")
+        safe_node = m.get("safeguards")
+        country = country_node.text() if country_node else ""
+        if country and safe_node is None:
+            raise child.fail(f"recipient {key!r} is in a third country but names no safeguards "
+                             "(art. 15(2), 46).",
+                             "Add 'safeguards: {sv: ..., en: ...}', e.g. the EU's standard "
+                             "contractual clauses.")
+        out[key] = Recipient(key, m.req("name").text(), address,
+                             email_node.text() if email_node else "", cats, country,
+                             safe_node.bilingual() if safe_node else None, line)
+        m.done()
+    return out
 
 
 def _compose(text: str, file: str) -> Node:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -111,6 +111,24 @@ class Category:
     @property
     def portable_basis(self) -> bool:
         return bool(PORTABLE_BASES.intersection(self.bases))
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A named recipient the portal's data is disclosed to (art. 15(1)(c), art. 19).
+
+    Each gets its own notice when the person's data in ``categories`` is rectified,
+    erased or restricted; ``third_country`` (with its ``safeguards``) feeds art. 15(2).
+    """
+
+    name: str  # the key in the map
+    title: str  # the recipient's name as written on a letter
+    address: tuple[str, ...]
+    email: str
+    categories: tuple[str, ...]
+    third_country: str = ""
+    safeguards: Text | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -425,6 +443,8 @@ class DataMap:
     phone_region: str = "SE"
     #: elements marked ``review: true`` (a draft's guesses), for check to list
     review: tuple[ReviewItem, ...] = ()
+    #: named recipients of the data (art. 19 notices), by key
+    recipients: Mapping[str, Recipient] = field(default_factory=lambda: MappingProxyType({}))
     #: table -> the chain of references from it to a subject table (computed on load)
     paths: Mapping[str, tuple[tuple[Reference, ...], ...]] = field(
         default_factory=lambda: MappingProxyType({}))
@@ -461,6 +481,11 @@ class DataMap:
     def name_searchable(self) -> tuple[TableSpec, ...]:
         """Subject tables whose rows can be searched by the person's name."""
         return tuple(t for t in self.subject_tables if t.name_columns)
+
+    def recipients_of(self, categories: Iterable[str]) -> tuple[Recipient, ...]:
+        """The named recipients of any of ``categories``, in the map's order."""
+        wanted = set(categories)
+        return tuple(r for r in self.recipients.values() if wanted & set(r.categories))
 
     def request_source(self) -> RequestSourceSpec | None:
         """The incoming-request table mapping, or None when the portal has none."""

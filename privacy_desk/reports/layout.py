@@ -36,4 +36,18 @@ def letter_top(letterhead: Letterhead, *, date_line: str, case_line: str) -> lis
                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("LINEBELOW", (0, 1), (-1, 1), 0.6, colors.HexColor(BRAND_COLOUR))]))
+    if letterhead.logo:
+        return [_logo(letterhead.logo), top]
     return [top]
+
+
+def _logo(path: str) -> Any:
+    """The company's logo, 14 mm high, aligned left (its proportions kept)."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    width, height = ImageReader(path).getSize()
+    image = Image(path, width=14 * mm * width / max(1, height), height=14 * mm)
+    image.hAlign = "LEFT"
+    return image

@@ -1,18 +1,20 @@
-"""The company's letterhead on extracts and letters.
+"""The company's letterhead on extracts and letters, made from the organisation settings.
 
-Where it comes from: the company's settings (to come: a settings dialog writes them to
-``settings.json``); until then, and in the demo, :data:`DEMO_LETTERHEAD` — a fictitious
-company, so no real organisation's name, address or number ever appears in a demo letter.
+Every letter takes its sender from :class:`~privacy_desk.organisation.Organisation`
+(``Letterhead.of``); :data:`DEMO_LETTERHEAD` is the demo company's, a fictitious company,
+so no real organisation's name, address or number ever appears in a demo letter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from privacy_desk.organisation import DEMO_ORGANISATION, Organisation
+
 
 @dataclass(frozen=True)
 class Letterhead:
-    """The sender block printed on every extract."""
+    """The sender block printed on every extract and letter."""
 
     company: str
     street: str
@@ -21,19 +23,23 @@ class Letterhead:
     email: str
     phone: str
     website: str = ""
+    dpo: str = ""
+    signature: str = ""
+    logo: str = ""
+
+    @classmethod
+    def of(cls, org: Organisation) -> Letterhead:
+        return cls(org.legal_name, org.street, org.postal_address, org.org_number, org.email,
+                   org.phone, org.website, org.dpo, org.signature_line(), org.logo)
 
     @property
     def address_lines(self) -> tuple[str, ...]:
         return (self.street, self.postal_address)
 
+    @property
+    def signature_line(self) -> str:
+        return self.signature or self.company
 
-#: A fictitious district-heating company (demo only; ``.example`` is a reserved domain).
-DEMO_LETTERHEAD = Letterhead(
-    company="Kundportalen Energi AB",
-    street="Värmeverksgatan 1",
-    postal_address="123 45 Exempelstad",
-    org_number="556000-0000",
-    email="dataskydd@kundportalen.example",
-    phone="010-000 00 00",
-    website="kundportalen.example",
-)
+
+#: The demo company's letterhead (demo and tests only).
+DEMO_LETTERHEAD = Letterhead.of(DEMO_ORGANISATION)

@@ -27,6 +27,7 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.dburl import parse_target
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
 from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.organisation import ensure_demo_organisation
 from privacy_desk.services.cases import transition_case
 from privacy_desk.services.casework import record_allowance_decision, verify_identity
 from privacy_desk.services.queue import allowance_status, list_queue
@@ -95,6 +96,8 @@ def ensure_demo_portal(paths: AppPaths, *, customers: int = DEMO_CUSTOMERS,
     """The demo portal's URL, generating it first if this user has none yet."""
     target = paths.demo_portal_file
     url = parse_target(target)
+    # The demo's letters are written for the demo company (a real one is kept).
+    ensure_demo_organisation(paths)
     if not target.exists():
         paths.ensure()
         log.info("Creating the demo portal (%d synthetic customers)", customers)

@@ -41,6 +41,7 @@ from privacy_desk.ui.errors import describe_error
 from privacy_desk.ui.holds_view import HoldsView
 from privacy_desk.ui.idle_lock import IdleLock
 from privacy_desk.ui.objection_panel import ObjectionPanel
+from privacy_desk.ui.organisation_dialog import OrganisationDialog
 from privacy_desk.ui.person_search import PersonSearchPanel
 from privacy_desk.ui.portability_panel import PortabilityPanel
 from privacy_desk.ui.preview import PreviewPanel
@@ -274,6 +275,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.organisation_action = settings_menu.addAction(self.tr("Organisation…"))
+        self.organisation_action.setObjectName("organisationAction")
+        self.organisation_action.triggered.connect(self.open_organisation)
 
     @Slot()
     def open_connections(self) -> ConnectionDialog | None:
@@ -282,6 +287,18 @@ class MainWindow(QMainWindow):
         if paths is None:
             return None
         dialog = ConnectionDialog(self._runner, paths, ctx=self.ctx, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_organisation(self) -> OrganisationDialog | None:
+        """The company every letter is written for (Inställningar → Organisation)."""
+        paths = self.ctx.paths if self.ctx is not None else self._paths
+        if paths is None:
+            return None
+        dialog = OrganisationDialog(self._runner, paths, parent=self,
+                                    store=self.ctx.case_store if self.ctx else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

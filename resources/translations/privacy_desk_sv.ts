@@ -1173,121 +1173,131 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="188"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="198"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="144"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="201"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="145"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="202"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="145"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="146"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="146"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="147"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
         <source>Portability</source>
         <translation>Dataportabilitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
         <source>Restriction</source>
         <translation>Begränsning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="153"/>
         <source>Objection</source>
         <translation>Invändning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="161"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="161"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="193"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="162"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="170"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="171"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="172"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="173"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="217"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="218"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="229"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="230"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="262"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="263"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="267"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="273"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="297"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="278"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Inställningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="279"/>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="314"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="312"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="329"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="313"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="314"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="331"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="349"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1388,6 +1398,125 @@
         <location filename="../../privacy_desk/ui/objection_panel.py" line="160"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="53"/>
+        <source>Organisation</source>
+        <extracomment>Organisation field -&gt; object name of its line edit (tests find them by name).</extracomment>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="61"/>
+        <source>Legal name</source>
+        <translation>Juridiskt namn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="61"/>
+        <source>Organisation number</source>
+        <translation>Organisationsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="62"/>
+        <source>Street address</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="62"/>
+        <source>Postal code and town</source>
+        <translation>Postnummer och ort</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="63"/>
+        <source>Privacy e-mail</source>
+        <translation>E-post för dataskydd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="63"/>
+        <source>Privacy phone</source>
+        <translation>Telefon för dataskydd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="64"/>
+        <source>Web site</source>
+        <translation>Webbplats</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="64"/>
+        <source>Data protection officer</source>
+        <translation>Dataskyddsombud</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="65"/>
+        <source>Signature line</source>
+        <translation>Underskrift</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="65"/>
+        <source>Logo (PNG or JPEG)</source>
+        <translation>Logotyp (PNG eller JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="68"/>
+        <source>Where the data comes from</source>
+        <translation>Varifrån uppgifterna kommer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="69"/>
+        <source>Automated decisions</source>
+        <translation>Automatiserade beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="70"/>
+        <source>Transfers to third countries and safeguards</source>
+        <translation>Överföring till tredjeland och skyddsåtgärder</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="71"/>
+        <source>How to complain</source>
+        <translation>Hur man klagar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="83"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="91"/>
+        <source>Company</source>
+        <translation>Företag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="92"/>
+        <source>Standing texts (Swedish)</source>
+        <translation>Standardtexter (svenska)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="93"/>
+        <source>Standing texts (English)</source>
+        <translation>Standardtexter (engelska)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="111"/>
+        <source>Every letter is written in this company&apos;s name.</source>
+        <translation>Alla brev skrivs i detta företags namn.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="129"/>
+        <source>Logo</source>
+        <translation>Logotyp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="130"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="152"/>
+        <source>The organisation could not be saved: {error}</source>
+        <translation>Organisationen kunde inte sparas: {error}</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Restriction and the decisions of portability and objection cases (issue 17).
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0006 (0005 in the brief; 0006 since the letters branch was merged in)
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0005"
+down_revision: str | Sequence[str] | None = "0006"  # the letters branch (merged) has 0006
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
