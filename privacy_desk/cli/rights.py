@@ -102,6 +102,14 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=run_active)
 
 
+def _letters(ctx: AppContext) -> dict[str, Any]:
+    """The organisation letters are written in (refused when none is set) and the folder
+    of the company's own letter templates."""
+    from privacy_desk.services.organisation import require_organisation
+
+    return {"organisation": require_organisation(ctx.paths), "config_dir": ctx.paths.config_dir}
+
+
 def _one_person(ctx: AppContext, case_id: int) -> Candidate:
     from privacy_desk.errors import UserError
     from privacy_desk.messages import msg
@@ -147,7 +155,7 @@ def run_portability(args: argparse.Namespace) -> int:
             return 0
         result = export_portability(ctx.case_store, ctx.portal, ctx.datamap, case_id, cand,
                                     out_dir=args.out, lang=args.letter_lang,
-                                    password=password, actor=ctx.officer)
+                                    password=password, actor=ctx.officer, **_letters(ctx))
     finally:
         ctx.close()
     for f in result.files:
@@ -215,11 +223,12 @@ def run_restriction(args: argparse.Namespace) -> int:
             _print_restriction(lift(store, ctx.portal_writer, ctx.datamap, view.id, actor=who))
         elif args.step == "letter":
             letter = write_confirmation(store, ctx.datamap, view.id, out_dir=args.out,
-                                        lang=args.letter_lang, actor=who)
+                                        lang=args.letter_lang, actor=who, **_letters(ctx))
             print(f"{letter.path}  sha256 {letter.sha256}")
         elif args.step == "notice":
             letter = write_lift_notice(store, ctx.datamap, view.id, reason=args.reason,
-                                       out_dir=args.out, lang=args.letter_lang, actor=who)
+                                       out_dir=args.out, lang=args.letter_lang, actor=who,
+                                       **_letters(ctx))
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()
@@ -254,7 +263,7 @@ def run_objection(args: argparse.Namespace) -> int:
                   + (f", then {args.follow_up}" if args.follow_up else ""))
         else:
             letter = write_confirmation(store, ctx.datamap, case_id, out_dir=args.out,
-                                        lang=args.letter_lang, actor=who)
+                                        lang=args.letter_lang, actor=who, **_letters(ctx))
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()

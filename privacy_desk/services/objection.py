@@ -41,12 +41,12 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
+from privacy_desk.organisation import DEMO_ORGANISATION, Organisation
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.portal.marketing import channels_still_open
 from privacy_desk.portal.marketing import stop_marketing as portal_stop
 from privacy_desk.reports.atomic import staged_files
-from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
-from privacy_desk.reports.rights_letters import Section, build_letter, text
+from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.roles import Role, check_role, require_role
 
@@ -241,7 +241,8 @@ def decide_balancing(store: CaseStore, case_id: int, *, outcome: str, reason: st
 
 def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
                        out_dir: Path | str, lang: str = "sv",
-                       letterhead: Letterhead = DEMO_LETTERHEAD, actor: str | None = None,
+                       organisation: Organisation = DEMO_ORGANISATION,
+                       config_dir: Path | None = None, actor: str | None = None,
                        today: date | None = None) -> LetterResult:
     """The objection confirmation: marketing stopped in every channel, or the balancing."""
     who = actor or store.actor
@@ -249,27 +250,31 @@ def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
     check_language(lang)
     with store.sessions() as session:
         case = _case(session, case_id)
-        number, label = case.case_number, case.person_label
+        number, label, received = case.case_number, case.person_label, case.received_on
     made = decisions(store, case_id)
     if not made:
         raise ObjectionRefused(msg("Case {case} has no objection decision to confirm.",
                                    case=number),
                                msg("Stop the marketing or record the balancing test first."))
-    paragraphs: list[str] = []
-    sections: list[Section] = []
-    for d in made:
-        if d.kind == "marketing_stopped":
-            paragraphs.append(text(lang, "objection_marketing", case=number))
-            sections.append(Section("", tuple(
-                ch.title.get(lang) for ch in datamap.marketing.values())))
-        elif d.outcome == COMPELLING:
-            paragraphs.append(text(lang, "objection_grounds", case=number, reason=d.reason))
-        else:
-            paragraphs.append(text(lang, "objection_stop", case=number, plan=d.reason))
-    pdf = build_letter(subject=text(lang, "objection_subject"), paragraphs=paragraphs,
-                       sections=sections, case_number=number, person_label=label,
-                       letterhead=letterhead, produced_on=today or stockholm_today(),
-                       lang=lang)
+    stopped: list[str] = []
+    facts: dict[str, object]
+    balancing = [d for d in made if d.kind == "balancing"]
+    if any(d.kind == "marketing_stopped" for d in made):
+        stopped += [text(lang, "channel_row", channel=ch.title.get(lang))
+                    for ch in datamap.marketing.values()]
+    latest = balancing[-1] if balancing else None
+    if latest is not None and latest.outcome == COMPELLING:
+        kind, facts = "objection_balancing", {"reason": latest.reason, "stopped": stopped}
+    else:
+        if latest is not None:
+            stopped.append(latest.reason)
+        kind, facts = "objection", {"stopped": stopped, "consent": False, "kept": []}
+    day = today or stockholm_today()
+    letter = render_rights_letter(kind, lang, org=organisation, case_number=number,
+                                  received_on=received, person_label=label, facts=facts,
+                                  day=day, config_dir=config_dir)
+    pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
+                            day=day)
     stem = "invandning" if lang == "sv" else "objection"
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
     with staged_files(Path(out_dir).expanduser(), [(name, pdf)]) as publish, \

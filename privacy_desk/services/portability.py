@@ -39,10 +39,10 @@ from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
+from privacy_desk.organisation import DEMO_ORGANISATION, Organisation
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.bundle import build_bundle
-from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.portability import (
     LeftOut,
     Scope,
@@ -50,7 +50,7 @@ from privacy_desk.reports.portability import (
     portability_members,
     portability_scope,
 )
-from privacy_desk.reports.rights_letters import Section, build_letter, text
+from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.access import (
     ExportFileRow,
@@ -189,8 +189,8 @@ _LEFT_KEYS = {LeftOut.INFERRED: "left_inferred", LeftOut.BASIS: "left_basis",
 
 def _cover_lines(datamap: DataMap, scope: Scope, rows: dict[str, int], tables: set[str],
                  lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    included = tuple(f"{_column_words(datamap, t, cs, lang)}: {rows[t]}"
-                     for t, cs in scope.included.items() if t in rows)
+    included = tuple(text(lang, "included_row", what=_column_words(datamap, t, cs, lang),
+                          count=rows[t]) for t, cs in scope.included.items() if t in rows)
     left: list[str] = []
     for reason, by_table in _grouped(scope, tables).items():
         for table, cols in by_table.items():
@@ -207,8 +207,10 @@ def _cover_lines(datamap: DataMap, scope: Scope, rows: dict[str, int], tables: s
 
 def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
                        candidate: Candidate, *, out_dir: Path | str, lang: str = "sv",
-                       password: str | None = None, letterhead: Letterhead = DEMO_LETTERHEAD,
-                       actor: str | None = None, now: datetime | None = None
+                       password: str | None = None,
+                       organisation: Organisation = DEMO_ORGANISATION,
+                       config_dir: Path | None = None, actor: str | None = None,
+                       now: datetime | None = None
                        ) -> PortabilityResult:
     """Write the cover letter and the copy into ``out_dir`` and record them on the case.
 
@@ -234,15 +236,13 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
     tables = {r.table for r in person.rows}
     rows = {t: len(rs) for t, rs in extract.table_rows.items()}
     included, left = _cover_lines(datamap, scope, rows, tables, lang)
-    paragraphs = [text(lang, "portability_intro", case=number, bundle=f"{stem}.zip")]
-    if password:
-        paragraphs.append(text(lang, "portability_password"))
-    pdf = build_letter(subject=text(lang, "portability_subject"), paragraphs=paragraphs,
-                       sections=[Section(text(lang, "portability_included"), included),
-                                 Section(text(lang, "portability_left_out"), left)],
-                       closing=[text(lang, "portability_access"), text(lang, "transfer")],
-                       case_number=number, person_label=label, letterhead=letterhead,
-                       produced_on=produced_at.date(), lang=lang)
+    facts = {"bundle": f"{stem}.zip", "encrypted": bool(password), "included": list(included),
+             "left_out": list(left)}
+    letter = render_rights_letter("portability", lang, org=organisation, case_number=number,
+                                  received_on=received_on, person_label=label, facts=facts,
+                                  day=produced_at.date(), config_dir=config_dir)
+    pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
+                            day=produced_at.date())
     left_fields = sum(1 for r in person.rows for c in r.values
                       if (r.table, c) in scope.left_out)
     fingerprint = datamap_fingerprint(datamap)

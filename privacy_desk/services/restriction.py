@@ -48,6 +48,7 @@ from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
 from privacy_desk.messages import msg
+from privacy_desk.organisation import DEMO_ORGANISATION, Organisation
 from privacy_desk.portal.erasure import PlanOutdated, candidate_from_json
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.portal.restriction import (
@@ -61,8 +62,7 @@ from privacy_desk.portal.restriction import apply_restriction as portal_apply
 from privacy_desk.portal.restriction import dry_run as portal_dry_run
 from privacy_desk.portal.restriction import lift_restriction as portal_lift
 from privacy_desk.reports.atomic import WrittenFile, staged_files
-from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
-from privacy_desk.reports.rights_letters import Section, build_letter, text
+from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.roles import Role, check_role, require_role
 
@@ -477,7 +477,8 @@ def _write(store: CaseStore, out_dir: Path | str, name: str, pdf: bytes,
 
 def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, *,
                        out_dir: Path | str, lang: str = "sv",
-                       letterhead: Letterhead = DEMO_LETTERHEAD, actor: str | None = None,
+                       organisation: Organisation = DEMO_ORGANISATION,
+                       config_dir: Path | None = None, actor: str | None = None,
                        today: date | None = None) -> LetterResult:
     """The letter that confirms an active restriction (what, on which ground, who told)."""
     who = actor or store.actor
@@ -492,17 +493,16 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
                                      msg("Apply the restriction first."))
         case = _case(session, rec.case_id)
         number, label, plan = case.case_number, case.person_label, _plan(rec)
+        received = case.received_on
     day = today or stockholm_today()
-    ground = text(lang, f"ground_{plan.ground.value}")
-    closing = [text(lang, "restriction_lift_promise")]
-    if plan.systems_to_tell:
-        closing.insert(0, text(lang, "restriction_told", systems=", ".join(plan.systems_to_tell)))
-    pdf = build_letter(subject=text(lang, "restriction_subject"),
-                       paragraphs=[text(lang, "restriction_intro", case=number, ground=ground)],
-                       sections=[Section(text(lang, "restriction_what"),
-                                         _letter_rows(plan, datamap, lang))],
-                       closing=closing, case_number=number, person_label=label,
-                       letterhead=letterhead, produced_on=day, lang=lang)
+    facts = {"what": list(_letter_rows(plan, datamap, lang)),
+             "reason": text(lang, f"ground_{plan.ground.value}") + f" ({plan.ground.article})",
+             "until": None, "recipients": list(plan.systems_to_tell)}
+    letter = render_rights_letter("restriction", lang, org=organisation, case_number=number,
+                                  received_on=received, person_label=label, facts=facts,
+                                  day=day, config_dir=config_dir)
+    pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
+                            day=day)
     stem = "begransning" if lang == "sv" else "restriction"
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
 
@@ -520,7 +520,8 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
 
 def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *,
                       reason: str, out_dir: Path | str, lang: str = "sv",
-                      letterhead: Letterhead = DEMO_LETTERHEAD, actor: str | None = None,
+                      organisation: Organisation = DEMO_ORGANISATION,
+                      config_dir: Path | None = None, actor: str | None = None,
                       today: date | None = None) -> LetterResult:
     """Write the notice that the restriction will be lifted (art. 18(3)) and record it:
     without it :func:`lift` refuses."""
@@ -536,14 +537,15 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
                                          state=rec.state), msg("Reload the case."))
         case = _case(session, rec.case_id)
         number, label, plan = case.case_number, case.person_label, _plan(rec)
+        received = case.received_on
     day = today or stockholm_today()
-    pdf = build_letter(subject=text(lang, "lift_subject"),
-                       paragraphs=[text(lang, "lift_intro", case=number, reason=why,
-                                        ground=text(lang, f"ground_{plan.ground.value}"))],
-                       sections=[Section(text(lang, "restriction_what"),
-                                         _letter_rows(plan, datamap, lang))],
-                       case_number=number, person_label=label, letterhead=letterhead,
-                       produced_on=day, lang=lang)
+    facts = {"what": list(_letter_rows(plan, datamap, lang)), "reason": why,
+             "ground": text(lang, f"ground_{plan.ground.value}")}
+    letter = render_rights_letter("restriction_lift", lang, org=organisation,
+                                  case_number=number, received_on=received, person_label=label,
+                                  facts=facts, day=day, config_dir=config_dir)
+    pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
+                            day=day)
     stem = "havande-av-begransning" if lang == "sv" else "lifting-notice"
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
 

@@ -31,7 +31,7 @@ from privacy_desk.services.objection import (
     stop_marketing,
     write_confirmation,
 )
-from privacy_desk.ui.rights_base import RightsPanel
+from privacy_desk.ui.rights_base import RightsPanel, letters
 from privacy_desk.ui.tasks import TaskRunner
 
 
@@ -153,7 +153,8 @@ class ObjectionPanel(RightsPanel):
             return
         folder, lang = self.folder_row.folder(), str(self.lang_combo.currentData())
         self.submit(lambda: write_confirmation(ctx.case_store, ctx.datamap, case_id,
-                                               out_dir=folder, lang=lang, actor=ctx.officer),
+                                               out_dir=folder, lang=lang,
+                                               actor=ctx.officer, **letters(ctx)),
                     self._on_letter, "objection_letter")
 
     def _on_letter(self, letter: LetterResult) -> None:

@@ -32,7 +32,7 @@ from privacy_desk.services.portability import (
     portability_preview,
     record_transfer,
 )
-from privacy_desk.ui.rights_base import RightsPanel
+from privacy_desk.ui.rights_base import RightsPanel, letters
 from privacy_desk.ui.tasks import TaskRunner
 
 
@@ -159,7 +159,8 @@ class PortabilityPanel(RightsPanel):
         password = self.password_edit.text() or None
         self.submit(lambda: export_portability(ctx.case_store, ctx.portal, ctx.datamap,
                                                case_id, cand, out_dir=folder, lang=lang,
-                                               password=password, actor=ctx.officer),
+                                               password=password,
+                                               actor=ctx.officer, **letters(ctx)),
                     self._on_exported, "portability_export")
 
     def _on_exported(self, result: PortabilityResult) -> None:

@@ -43,7 +43,7 @@ from privacy_desk.services.restriction import (
     write_confirmation,
     write_lift_notice,
 )
-from privacy_desk.ui.rights_base import RightsPanel
+from privacy_desk.ui.rights_base import RightsPanel, letters
 from privacy_desk.ui.tasks import TaskRunner
 
 
@@ -269,7 +269,8 @@ class RestrictionPanel(RightsPanel):
             return
         folder, lang = self.folder_row.folder(), str(self.lang_combo.currentData())
         self.submit(lambda: write_confirmation(ctx.case_store, ctx.datamap, view.id,
-                                               out_dir=folder, lang=lang, actor=ctx.officer),
+                                               out_dir=folder, lang=lang,
+                                               actor=ctx.officer, **letters(ctx)),
                     self._on_letter, "restriction_letter")
 
     def write_notice(self) -> None:
@@ -280,7 +281,7 @@ class RestrictionPanel(RightsPanel):
         reason = self.lift_reason.text()
         self.submit(lambda: write_lift_notice(ctx.case_store, ctx.datamap, view.id,
                                               reason=reason, out_dir=folder, lang=lang,
-                                              actor=ctx.officer),
+                                              actor=ctx.officer, **letters(ctx)),
                     self._on_notice, "restriction_notice")
 
     def _on_letter(self, letter: LetterResult) -> None:

@@ -15,6 +15,7 @@ from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.erasure import erasure_subject
+from privacy_desk.services.organisation import require_organisation
 from privacy_desk.services.person_search import Candidate, LookupResult
 from privacy_desk.services.queue import CaseDetail, case_detail
 from privacy_desk.ui.errors import error_text
@@ -40,6 +41,13 @@ def open_case(ctx: AppContext, case_id: int, types: frozenset[RequestType],
                         "Open such a case from the queue.")
     lookup = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
     return Opened(detail, lookup, extra(ctx, case_id) if extra else None)
+
+
+def letters(ctx: AppContext) -> dict[str, Any]:
+    """The organisation the letters are written in (refused with a hint when none is set,
+    Settings -> Organisation) and the folder of the company's own letter templates.
+    Worker thread: reads the settings file."""
+    return {"organisation": require_organisation(ctx.paths), "config_dir": ctx.paths.config_dir}
 
 
 class RightsPanel(QWidget):

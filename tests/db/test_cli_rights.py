@@ -10,6 +10,8 @@ from sqlalchemy.engine import URL
 
 from privacy_desk.cli import main
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.paths import AppPaths
+from privacy_desk.services.organisation import ensure_demo_organisation
 from privacy_desk.services.queue import case_detail
 from tests.db.test_erasure import MAP_FILE, _case, _env
 
@@ -25,6 +27,8 @@ def _setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
               URL.create("sqlite+pysqlite", database=str(store))) as e:
         for kind in (RequestType.PORTABILITY, RequestType.RESTRICTION, RequestType.OBJECTION):
             numbers[kind] = case_detail(e.store, _case(e.store, e.pnr, kind)).case_number
+    # letters are written in the organisation's name: the demo company's here
+    ensure_demo_organisation(AppPaths.default(tmp_path / "home").ensure())
     base = ["--base-dir", str(tmp_path / "home"), "--portal", str(portal), "--map",
             str(MAP_FILE), "--case-store", str(store)]
 

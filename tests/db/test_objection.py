@@ -98,6 +98,7 @@ def test_balancing_is_recorded_and_only_stop_then_erasure_plans_an_erasure(
                          actor="anna")
         with pytest.raises(ErasureRefused):
             create_plan(e.store, e.portal, e.datamap, case_id, cand, actor="anna", today=TODAY)
+        assert "compelling legitimate grounds" in _letter(e, case_id, tmp_path)
         d = decide_balancing(e.store, case_id, outcome="stop", follow_up="erasure",
                              reason="the security purpose is met by shorter logs",
                              actor="anna")
@@ -107,8 +108,13 @@ def test_balancing_is_recorded_and_only_stop_then_erasure_plans_an_erasure(
         assert plan.kind == "erasure" and plan.plan.rows
         assert [x.outcome for x in decisions(e.store, case_id)] == ["compelling_grounds",
                                                                    "stop"]
-        letter = write_confirmation(e.store, e.datamap, case_id, out_dir=tmp_path,
-                                    lang="en", actor="anna")
-        t = " ".join(" ".join((p.extract_text() or "").split())
-                     for p in PdfReader(io.BytesIO(letter.path.read_bytes())).pages)
-        assert "compelling legitimate grounds" in t and "shorter logs" in t
+        t = _letter(e, case_id, tmp_path / "second")
+        assert "shorter logs" in t and "compelling" not in t
+
+
+def _letter(e: Env, case_id: int, folder: Path) -> str:
+    folder.mkdir(exist_ok=True)
+    letter = write_confirmation(e.store, e.datamap, case_id, out_dir=folder, lang="en",
+                                actor="anna")
+    return " ".join(" ".join((p.extract_text() or "").split())
+                    for p in PdfReader(io.BytesIO(letter.path.read_bytes())).pages)

@@ -23,6 +23,7 @@ from privacy_desk.paths import AppPaths
 from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.casework import verify_identity
 from privacy_desk.services.context import AppContext, open_context
+from privacy_desk.services.organisation import ensure_demo_organisation
 from privacy_desk.ui.objection_panel import ObjectionPanel
 from privacy_desk.ui.portability_panel import PortabilityPanel
 from privacy_desk.ui.restriction_panel import RestrictionPanel
@@ -56,6 +57,7 @@ def desk(qtbot: QtBot, small_portal: Path, app_paths: AppPaths,
          tmp_path: Path) -> Iterator[Desk]:
     portal = tmp_path / "portal.sqlite3"
     shutil.copyfile(small_portal, portal)
+    ensure_demo_organisation(app_paths)  # letters are written in the demo company's name
     runner = TaskRunner()
     box: dict[str, AppContext] = {}
     runner.submit(partial(open_context, app_paths, portal=str(portal), datamap=DEMO_MAP_FILE),
