@@ -25,6 +25,12 @@ from privacy_desk.reports.templating import RenderedLetter, render_letter
 
 TEXTS: dict[str, dict[str, str]] = {
     "sv": {
+        "basis_consent": "samtycke",
+        "basis_contract": "avtal",
+        "basis_legal_obligation": "rättslig förpliktelse",
+        "basis_legitimate_interest": "berättigat intresse",
+        "basis_public_task": "uppgift av allmänt intresse",
+        "basis_vital_interests": "grundläggande intressen",
         "channel_row": "{channel} (direktmarknadsföring, artikel 21.3)",
         "ground_accuracy_contested": "du har bestritt att uppgifterna är korrekta, och vi "
                                      "kontrollerar dem",
@@ -43,6 +49,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "restriction_row": "{table}: {count} post(er)",
     },
     "en": {
+        "basis_consent": "consent",
+        "basis_contract": "contract",
+        "basis_legal_obligation": "legal obligation",
+        "basis_legitimate_interest": "legitimate interest",
+        "basis_public_task": "a task in the public interest",
+        "basis_vital_interests": "vital interests",
         "channel_row": "{channel} (direct marketing, article 21(3))",
         "ground_accuracy_contested": "you contest the accuracy of the data and we are checking it",
         "ground_legal_claims": "you need the data for legal claims",

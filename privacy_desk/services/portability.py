@@ -196,7 +196,7 @@ def _cover_lines(datamap: DataMap, scope: Scope, rows: dict[str, int], tables: s
         for table, cols in by_table.items():
             what = _column_words(datamap, table, cols, lang)
             if reason is LeftOut.BASIS:
-                bases = sorted({b.value.replace("_", " ") for c in cols
+                bases = sorted({text(lang, f"basis_{b.value}") for c in cols
                                 for b in datamap.categories[
                                     datamap.tables[table].columns[c].category or ""].bases})
                 left.append(text(lang, "left_basis", what=what, basis=", ".join(bases)))
