@@ -102,6 +102,8 @@ class RestrictionPanel(RightsPanel):
         self.plan_tree.setHeaderLabels([self.tr("Table"), self.tr("Row"),
                                         self.tr("How the portal is told"), self.tr("Fields")])
         self.plan_tree.setRootIsDecorated(False)
+        for col, width in ((0, 200), (1, 150), (2, 300)):
+            self.plan_tree.setColumnWidth(col, width)
         self.state_label = QLabel()
         self.state_label.setObjectName("restrictionState")
         self.dry_run_button = QPushButton(self.tr("Dry run"))
