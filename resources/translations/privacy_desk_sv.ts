@@ -1395,7 +1395,7 @@
         <translation>Registrerat: behandlingen fortsätter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="160"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="161"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
     </message>
@@ -1733,12 +1733,12 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Ärende {case}: {rows} rad(er) ingår i kopian.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="168"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="169"/>
         <source>Written: {files}</source>
         <translation>Skrivet: {files}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="184"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="185"/>
         <source>Recorded: the copy was sent to {to} ({how}).</source>
         <translation>Registrerat: kopian skickades till {to} ({how}).</translation>
     </message>
@@ -2070,7 +2070,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/restriction_panel.py" line="97"/>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="152"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
         <source>Review on</source>
         <translation>Se över den</translation>
     </message>
@@ -2095,192 +2095,192 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="107"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="109"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="110"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="112"/>
         <source>Apply</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="123"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="125"/>
         <source>Letters and lifting (the person is told first, art. 18(3))</source>
         <translation>Brev och hävning (personen får besked först, art. 18.3)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="124"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="126"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="125"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="127"/>
         <source>Write confirmation</source>
         <translation>Skriv bekräftelse</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="131"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="133"/>
         <source>Why is it lifted? (the notice says it)</source>
         <translation>Varför hävs den? (beskedet säger det)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="133"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="135"/>
         <source>Write notice</source>
         <translation>Skriv besked</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="136"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="138"/>
         <source>Lift</source>
         <translation>Häv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="148"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="150"/>
         <source>Active restrictions</source>
         <translation>Gällande begränsningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="151"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="151"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
         <source>Ground</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="151"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="152"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
         <source>Rows</source>
         <translation>Rader</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="155"/>
         <source>Notice written</source>
         <translation>Besked skrivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="155"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="157"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="165"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="167"/>
         <source>Accuracy contested (18(1)(a))</source>
         <translation>Riktigheten bestrids (18.1 a)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="166"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="168"/>
         <source>Unlawful, kept at the person&apos;s wish (18(1)(b))</source>
         <translation>Olaglig, sparas på personens begäran (18.1 b)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="167"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="169"/>
         <source>Needed for the person&apos;s legal claims (18(1)(c))</source>
         <translation>Behövs för personens rättsliga anspråk (18.1 c)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="168"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="170"/>
         <source>Objection being considered (18(1)(d))</source>
         <translation>Invändning prövas (18.1 d)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="171"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
         <source>Flag column</source>
         <translation>Flaggkolumn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="171"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
         <source>Status value</source>
         <translation>Statusvärde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="172"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="174"/>
         <source>Restriction register</source>
         <translation>Begränsningsregister</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="175"/>
         <source>No means in the portal: tell {systems}</source>
         <translation>Inget stöd i portalen: underrätta {systems}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="207"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="209"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="211"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
         <source>draft</source>
         <translation>utkast</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="211"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
         <source>being applied</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="212"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
         <source>active</source>
         <translation>gäller</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="212"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="215"/>
         <source>lifted</source>
         <translation>hävd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="216"/>
         <source>Restriction {id}: {state}</source>
         <translation>Begränsning {id}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="216"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="218"/>
         <source>; notice written</source>
         <translation>; besked skrivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="248"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="250"/>
         <source>Dry run: {n} row(s) would be marked; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) skulle markeras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="262"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="264"/>
         <source>Applied and checked in the portal.</source>
         <translation>Genomförd och kontrollerad i portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="263"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="265"/>
         <source>Applied, but the check found markers missing.</source>
         <translation>Genomförd, men kontrollen fann att markeringar saknas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="290"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="313"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="316"/>
         <source>Lifted; the markers are gone from the portal.</source>
         <translation>Hävd; markeringarna är borta ur portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="331"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="334"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="331"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="334"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -2288,37 +2288,37 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>RightsPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="78"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="86"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="79"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="87"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="82"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="90"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="111"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="119"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och personen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="128"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="136"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identiteterna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="136"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="144"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="146"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="154"/>
         <source>Case {case}: the person is found.</source>
         <translation>Ärende {case}: personen är hittad.</translation>
     </message>
