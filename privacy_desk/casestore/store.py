@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 import privacy_desk.casestore.audit_models  # registers its tables with Base.metadata
 import privacy_desk.casestore.erasure_models  # registers its tables
 import privacy_desk.casestore.exports_models  # registers its tables
-import privacy_desk.casestore.letters_models  # noqa: F401  (registers its tables)
+import privacy_desk.casestore.letters_models  # registers its tables
+import privacy_desk.casestore.rights_models  # noqa: F401  (registers its tables)
 from privacy_desk.casestore import guard, migrate
 from privacy_desk.dburl import (
     backend,

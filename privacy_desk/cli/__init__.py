@@ -29,6 +29,7 @@ SUBCOMMAND_MODULES: list[str] = [
     "privacy_desk.cli.officer",
     "privacy_desk.cli.store",
     "privacy_desk.cli.erasure",
+    "privacy_desk.cli.rights",
     "privacy_desk.cli.organisation",
     "privacy_desk.cli.report",
 ]

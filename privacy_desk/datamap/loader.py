@@ -32,11 +32,17 @@ from privacy_desk.datamap.model import (
     ExcludedTable,
     HoldRule,
     IdentityColumn,
+    LawfulBasis,
+    MarketingChannel,
     Match,
     PersonLink,
+    Provenance,
     Recipient,
     Reference,
     RequestSourceSpec,
+    RestrictionMechanism,
+    RestrictionRegister,
+    RestrictionSpec,
     ReviewItem,
     TableHold,
     TableSpec,
@@ -60,7 +66,10 @@ REQUEST_FIELDS = frozenset({"id", "reference", "received_at", "type", "customer_
                             "personnummer", "orgnr", "email", "phone", "name", "message"})
 
 
-_E = TypeVar("_E", Erasure, Match, Disclosure)
+#: The fields of a restriction register; the first four are required.
+REGISTER_FIELDS = ("table", "key", "ground", "since", "column")
+
+_E = TypeVar("_E", Erasure, Match, Disclosure, Provenance, LawfulBasis, RestrictionMechanism)
 
 
 class DataMapError(UserError):
@@ -255,10 +264,19 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
     categories: dict[str, Category] = {}
     for cname, line, node in top.req("categories").mapping().children():
         m = node.mapping()
-        categories[cname] = Category(
-            cname, m.req("title").bilingual(), m.req("purpose").bilingual(),
-            m.req("legal_basis").bilingual(), m.req("recipients").bilingual(),
-            m.req("retention").bilingual(), line)
+        title, purpose, legal_basis = (m.req("title").bilingual(), m.req("purpose").bilingual(),
+                                       m.req("legal_basis").bilingual())
+        told, retention = m.req("recipients").bilingual(), m.req("retention").bilingual()
+        basis_node = m.get("basis")
+        bases: tuple[LawfulBasis, ...] = ()
+        if basis_node is not None:
+            items = [basis_node] if isinstance(basis_node.node, ScalarNode) \
+                else basis_node.items()
+            bases = tuple(_enum(LawfulBasis, b, "legal basis") for b in items)
+        prov_node = m.get("provenance")
+        provenance = _enum(Provenance, prov_node, "provenance") if prov_node else None
+        categories[cname] = Category(cname, title, purpose, legal_basis, told, retention,
+                                     line, bases, provenance)
         m.done()
 
     holds: dict[str, HoldRule] = {}
@@ -290,6 +308,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                                 patterns=patterns, version=version)
 
     req_node = top.get("requests")
+    register_node = top.get("restriction_register")
+    marketing_node = top.get("marketing")
     top.done()
 
     for table in tables.values():
@@ -326,13 +346,110 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
     requests = _requests(req_node, subjects) if req_node else None
     paths = _paths(tables, file)
     _check_hold_via(tables, paths, file)
+    register = _register(register_node, tables) if register_node else None
+    for table in tables.values():
+        r = table.restriction
+        if r is not None and r.mechanism is RestrictionMechanism.REGISTER and register is None:
+            raise DataMapError(file, r.line, f"table {table.name!r} is restricted through the "
+                               "restriction register, but the map has no "
+                               "'restriction_register'.",
+                               "Describe the portal's restriction table under "
+                               "'restriction_register:' (see docs/datamap.md).")
+    marketing = _marketing(marketing_node, tables) if marketing_node else {}
     return DataMap(name=name, version=version, tables=MappingProxyType(tables),
                    categories=MappingProxyType(categories), holds=MappingProxyType(holds),
                    excluded=MappingProxyType(excluded),
                    identifier_patterns=MappingProxyType(patterns), requests=requests,
                    source=source, description=description, paths=MappingProxyType(paths),
                    phone_region=phone_region, review=tuple(root_node.review),
+                   restriction_register=register, marketing=MappingProxyType(marketing),
                    recipients=MappingProxyType(recipients))
+
+
+def _register(node: _Node, tables: Mapping[str, TableSpec]) -> RestrictionRegister:
+    """The portal's restriction table: where a restricted row is written (art. 18)."""
+    m = node.mapping()
+    tnode = m.req("table")
+    table = tnode.text()
+    if table in tables:
+        raise tnode.fail(f"the restriction register {table!r} is a mapped table; it holds "
+                         "markers, not a person's data.",
+                         "List it under excluded_tables with the reason instead.")
+    columns: dict[str, str] = {}
+    for name, _line, cnode in m.req("columns").mapping().children():
+        if name not in REGISTER_FIELDS:
+            raise cnode.fail(f"unknown restriction register field {name!r}.",
+                             f"Use: {', '.join(REGISTER_FIELDS)}.")
+        columns[name] = cnode.text()
+    for needed in REGISTER_FIELDS[:4]:
+        if needed not in columns:
+            raise node.fail(f"restriction_register.columns needs {needed!r}.")
+    m.done()
+    return RestrictionRegister(table, MappingProxyType(columns), node.line)
+
+
+def _marketing(node: _Node, tables: Mapping[str, TableSpec]) -> dict[str, MarketingChannel]:
+    """Channels of direct marketing, each stopped by deleting rows or setting a column."""
+    out: dict[str, MarketingChannel] = {}
+    for name, line, cnode in node.mapping().children():
+        m = cnode.mapping()
+        title = m.req("title").bilingual()
+        tnode = m.req("table")
+        table = tnode.text()
+        spec = tables.get(table)
+        if spec is None:
+            raise tnode.fail(f"marketing channel {name!r} names table {table!r}, which is not "
+                             "a table in the map.")
+        col_node, value_node = m.get("column"), m.get("value")
+        column = col_node.text() if col_node else None
+        value = value_node.scalar() if value_node else None
+        if column is not None and column not in spec.columns:
+            assert col_node is not None
+            raise col_node.fail(f"column {column!r} of marketing channel {name!r} is not "
+                                f"declared under tables.{table}.columns.")
+        if column is not None and value_node is None:
+            raise cnode.fail(f"marketing channel {name!r} sets {column!r} but gives no "
+                             "'value' (false, 0, now, ...).")
+        if column is None and value_node is not None:
+            assert value_node is not None
+            raise value_node.fail("'value' needs a 'column'; without one the person's rows "
+                                  "of the table are deleted.")
+        m.done()
+        out[name] = MarketingChannel(name, title, table, column, value, line)
+    return out
+
+
+def _restriction(node: _Node, columns: Mapping[str, ColumnSpec], tname: str) -> RestrictionSpec:
+    m = node.mapping()
+    mechanism = _enum(RestrictionMechanism, m.req("mechanism"), "restriction mechanism")
+    col_node, value_node, tell_node = m.get("column"), m.get("value"), m.get("tell")
+    tell = tell_node.names() if tell_node else ()
+    column = ""
+    value: str | int | bool | None = None
+    if mechanism in (RestrictionMechanism.FLAG, RestrictionMechanism.STATUS):
+        if col_node is None or value_node is None:
+            raise node.fail(f"a {mechanism.value} restriction needs 'column' and 'value'.")
+        column = col_node.text()
+        if column not in columns:
+            raise col_node.fail(f"restriction column {column!r} of {tname!r} is not declared "
+                                "under 'columns'.")
+        value = value_node.scalar()
+        if mechanism is RestrictionMechanism.FLAG and value not in (True, 1):
+            raise value_node.fail("a flag restriction sets its column to true (or 1).",
+                                  "For another value use 'mechanism: status'.")
+        if mechanism is RestrictionMechanism.STATUS and not isinstance(value, str):
+            raise value_node.fail("a status restriction sets its column to a text value "
+                                  "('restricted').")
+    elif col_node is not None or value_node is not None:
+        bad = col_node or value_node
+        assert bad is not None
+        raise bad.fail(f"'column' and 'value' belong to flag and status restrictions, "
+                       f"not {mechanism.value!r}.")
+    if mechanism is RestrictionMechanism.NONE and not tell:
+        raise node.fail(f"table {tname!r} has no restriction mechanism: say which systems "
+                        "must be told with 'tell: [...]'.")
+    m.done()
+    return RestrictionSpec(mechanism, column, value, tell, node.line)
 
 
 def _recipients(node: _Node | None, categories: Mapping[str, Category]
@@ -568,6 +685,9 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
             references.append(Reference(target, tuple(on_pairs), item.line))
             rm.done()
 
+    restriction_node = m.get("restriction")
+    restriction = _restriction(restriction_node, columns, tname) if restriction_node else None
+
     hold: TableHold | None = None
     hold_node = m.get("hold")
     if hold_node:
@@ -594,7 +714,7 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
                         "If it holds no personal data, list it under excluded_tables instead.")
     return TableSpec(tname, pk, subject, labels, tuple(identity), tuple(references),
                      MappingProxyType(columns), hold, description, line, person_kind, title,
-                     kind_title, name_columns)
+                     kind_title, name_columns, restriction)
 
 
 def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category],
@@ -652,6 +772,14 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
         assert meaning_node is not None
         raise meaning_node.fail(f"unknown meaning {meaning!r}.",
                                 f"Use one of: {', '.join(sorted(MEANINGS))}.")
+    prov_node = m.get("provenance")
+    provenance = _enum(Provenance, prov_node, "provenance") if prov_node else None
+    if provenance is not None and not personal:
+        assert prov_node is not None
+        raise prov_node.fail("'provenance' describes personal data; this column is "
+                             "'personal: false'.")
+    if provenance is None and category is not None:
+        provenance = categories[category].provenance
     person_node = m.get("person")
     person = _person_link(person_node) if person_node else None
     if person is not None and erasure is Erasure.PSEUDONYMISE:
@@ -659,7 +787,8 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
                         "the portal's link.", "Use set_null, delete_row or keep.")
     m.done()
     return ColumnSpec(name, category, personal, erasure, replacement, under_hold, description,
-                      line, disclose, title, MappingProxyType(values), reason, person, meaning)
+                      line, disclose, title, MappingProxyType(values), reason, person, meaning,
+                      provenance)
 
 
 def _person_link(node: _Node) -> PersonLink:

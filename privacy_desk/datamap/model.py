@@ -64,6 +64,34 @@ def words(text: Text | None, lang: str, fallback: str) -> str:
     return text.get(lang) if text is not None else fallback
 
 
+class Provenance(enum.StrEnum):
+    """Where a value came from, as art. 20 and the EDPB's WP242 distinguish it."""
+
+    PROVIDED = "provided"  # the person gave it (a form, Min sida)
+    OBSERVED = "observed"  # recorded from the person's use of the service (meter, logins)
+    INFERRED = "inferred"  # inferred, derived or created by the company (amounts, numbers)
+
+    @property
+    def portable(self) -> bool:
+        """Provided and observed data is in the scope of art. 20; inferred data is not."""
+        return self is not Provenance.INFERRED
+
+
+class LawfulBasis(enum.StrEnum):
+    """The art. 6(1) basis of a category, as a machine reads it (the text is legal_basis)."""
+
+    CONSENT = "consent"  # 6(1)(a)
+    CONTRACT = "contract"  # 6(1)(b)
+    LEGAL_OBLIGATION = "legal_obligation"  # 6(1)(c)
+    VITAL_INTERESTS = "vital_interests"  # 6(1)(d)
+    PUBLIC_TASK = "public_task"  # 6(1)(e)
+    LEGITIMATE_INTEREST = "legitimate_interest"  # 6(1)(f)
+
+
+#: Art. 20(1)(a): portability covers processing based on consent or on a contract.
+PORTABLE_BASES = frozenset({LawfulBasis.CONSENT, LawfulBasis.CONTRACT})
+
+
 @dataclass(frozen=True)
 class Category:
     """A data category and the art. 15(1) information that goes with it."""
@@ -75,6 +103,14 @@ class Category:
     recipients: Text
     retention: Text
     line: int = 0
+    #: the art. 6(1) bases, machine-readable (portability, objection); empty: not said
+    bases: tuple[LawfulBasis, ...] = ()
+    #: the provenance of the category's columns unless a column says otherwise
+    provenance: Provenance | None = None
+
+    @property
+    def portable_basis(self) -> bool:
+        return bool(PORTABLE_BASES.intersection(self.bases))
 
 
 @dataclass(frozen=True)
@@ -193,6 +229,8 @@ class ColumnSpec:
     person: PersonLink | None = None
     #: one of MEANINGS, or None
     meaning: str | None = None
+    #: provided / observed / inferred (the column's own, else its category's; None: not said)
+    provenance: Provenance | None = None
 
     def value_label(self, value: object, lang: str) -> str | None:
         """The map's label for a coded value (``1`` -> "Ja"), or None."""
@@ -244,6 +282,67 @@ class Reference:
         return tuple(b for _, b in self.on)
 
 
+class RestrictionMechanism(enum.StrEnum):
+    """How the portal marks a row as restricted (art. 18): kept, but not used."""
+
+    FLAG = "flag"  # a column set to a value (processing_restricted = true)
+    STATUS = "status"  # a status column set to a value the portal honours ('restricted')
+    REGISTER = "register"  # a row in the portal's restriction table (restriction_register)
+    NONE = "none"  # the portal has no means: recorded on the case, the systems are told
+
+
+@dataclass(frozen=True)
+class RestrictionSpec:
+    """A table's restriction mechanism; ``tell`` names the systems to tell (art. 18, 19)."""
+
+    mechanism: RestrictionMechanism
+    column: str = ""
+    value: str | int | bool | None = None
+    tell: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def marks_row(self) -> bool:
+        return self.mechanism in (RestrictionMechanism.FLAG, RestrictionMechanism.STATUS)
+
+
+@dataclass(frozen=True)
+class RestrictionRegister:
+    """The portal's restriction table: one row per restricted row (or field) of a table.
+
+    ``columns`` maps the desk's fields (table, key, column, ground, since) to its columns;
+    ``column`` (the restricted field) is optional.
+    """
+
+    table: str
+    columns: Mapping[str, str]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class MarketingChannel:
+    """A channel of direct marketing (art. 21(2)-(3)) and how to stop it for a person.
+
+    ``column`` None: the person's rows of ``table`` are deleted; otherwise ``column`` is
+    set to ``value`` (the word ``now``: the current time, where it is still empty).
+    """
+
+    name: str
+    title: Text
+    table: str
+    column: str | None = None
+    value: str | int | bool | None = None
+    line: int = 0
+
+    @property
+    def deletes(self) -> bool:
+        return self.column is None
+
+    @property
+    def stamps(self) -> bool:
+        return self.value == "now"
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """How a table's rows belong to a person, and what each column is."""
@@ -267,6 +366,8 @@ class TableSpec:
     kind_title: Text | None = None
     #: for subject tables: the columns of the person's name (name search); default: label
     name_columns: tuple[str, ...] = ()
+    #: how the portal marks this table's rows restricted (None: the map does not say)
+    restriction: RestrictionSpec | None = None
 
     def column(self, name: str) -> ColumnSpec | None:
         return self.columns.get(name)
@@ -346,6 +447,11 @@ class DataMap:
     recipients: Mapping[str, Recipient] = field(default_factory=lambda: MappingProxyType({}))
     #: table -> the chain of references from it to a subject table (computed on load)
     paths: Mapping[str, tuple[tuple[Reference, ...], ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    #: the portal's restriction table, when tables use ``mechanism: register``
+    restriction_register: RestrictionRegister | None = None
+    #: the channels of direct marketing, by name (newsletter, email, sms)
+    marketing: Mapping[str, MarketingChannel] = field(
         default_factory=lambda: MappingProxyType({}))
 
     def where(self, line: int) -> str:

@@ -31,7 +31,7 @@ FORMAT = "privacy-desk-extract/1"
 MANIFEST = "manifest.json"
 
 
-def extract_json(extract: Extract) -> dict[str, Any]:
+def extract_json(extract: Extract, fmt: str = FORMAT) -> dict[str, Any]:
     """The structured copy: categories -> tables -> rows with key and values."""
 
     def row(r: ExtractRow) -> dict[str, Any]:
@@ -43,7 +43,7 @@ def extract_json(extract: Extract) -> dict[str, Any]:
         return out
 
     return {
-        "format": FORMAT,
+        "format": fmt,
         "case_number": extract.case_number,
         "received_on": extract.received_on.isoformat(),
         "produced_at": extract.produced_at.isoformat(timespec="seconds") + "Z",
@@ -124,29 +124,37 @@ def _cell(value: Any, lang: str = "sv") -> str:
     return str(value)
 
 
-def bundle_members(extract: Extract, lang: str = "sv") -> dict[str, bytes]:
-    """Every member of the zip (manifest included), name -> bytes."""
+def bundle_members(extract: Extract, lang: str = "sv", *, fmt: str = FORMAT,
+                   data_name: str = "extract.json",
+                   manifest_extra: dict[str, Any] | None = None) -> dict[str, bytes]:
+    """Every member of the zip (manifest included), name -> bytes.
+
+    ``fmt``, ``data_name`` and ``manifest_extra`` let the portability copy (art. 20) reuse
+    the layout under its own format name, with what it left out in the manifest.
+    """
     members: dict[str, bytes] = {
-        "extract.json": json.dumps(extract_json(extract), ensure_ascii=False,
-                                   indent=2).encode("utf-8"),
+        data_name: json.dumps(extract_json(extract, fmt), ensure_ascii=False,
+                              indent=2).encode("utf-8"),
     }
     for table in sorted(extract.table_rows):
         members[f"csv/{table}.csv"] = table_csv(extract, table, lang)
     manifest = {
-        "format": FORMAT,
+        "format": fmt,
         "case_number": extract.case_number,
         "algorithm": "sha256",
         "files": [{"name": n, "size": len(b), "sha256": hashlib.sha256(b).hexdigest()}
                   for n, b in members.items()],
         "tables": labels_json(extract),
+        **(manifest_extra or {}),
     }
     members[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
     return members
 
 
-def build_bundle(extract: Extract, *, password: str | None = None, lang: str = "sv") -> bytes:
+def build_bundle(extract: Extract, *, password: str | None = None, lang: str = "sv",
+                 members: dict[str, bytes] | None = None) -> bytes:
     """The zip's bytes; AES-256 encrypted members when ``password`` is given."""
-    members = bundle_members(extract, lang)
+    members = members if members is not None else bundle_members(extract, lang)
     buf = io.BytesIO()
     if password:
         import pyzipper  # type: ignore[import-untyped]

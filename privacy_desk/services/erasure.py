@@ -45,7 +45,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.erasure_models import (
@@ -60,6 +60,7 @@ from privacy_desk.casestore.guard import approve_on_server, session_login
 from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import Case, CaseEvent
 from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.rights_models import RightsDecisionRecord
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import stockholm_today, utcnow
@@ -259,8 +260,22 @@ _KIND_TYPES = {"erasure": {RequestType.ERASURE.value},
                                       RequestType.OBJECTION.value}}
 
 
+def _objection_upheld_for_erasure(case: Case) -> bool:
+    """An objection case whose latest balancing decision (art. 21(1)) is 'stop, then
+    erasure' (:mod:`privacy_desk.services.objection`) is planned as an erasure."""
+    session = object_session(case)
+    if case.request_type != RequestType.OBJECTION.value or session is None:
+        return False
+    rec = session.scalars(select(RightsDecisionRecord).where(
+        RightsDecisionRecord.case_id == case.id, RightsDecisionRecord.kind == "balancing")
+        .order_by(RightsDecisionRecord.id.desc()).limit(1)).first()
+    return rec is not None and rec.outcome == "stop" \
+        and json.loads(rec.details).get("follow_up") == "erasure"
+
+
 def _check_case(case: Case, kind: str) -> None:
-    if case.request_type not in _KIND_TYPES[kind]:
+    if case.request_type not in _KIND_TYPES[kind] and not (
+            kind == "erasure" and _objection_upheld_for_erasure(case)):
         what = "an erasure request" if kind == "erasure" else \
             "a consent withdrawal or objection"
         raise ErasureRefused(f"Case {case.case_number} is not {what}.",

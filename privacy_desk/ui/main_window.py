@@ -40,12 +40,15 @@ from privacy_desk.ui.erasure_panel import ErasurePanel
 from privacy_desk.ui.errors import describe_error
 from privacy_desk.ui.holds_view import HoldsView
 from privacy_desk.ui.idle_lock import IdleLock
+from privacy_desk.ui.objection_panel import ObjectionPanel
 from privacy_desk.ui.organisation_dialog import OrganisationDialog
 from privacy_desk.ui.overview_tab import OverviewTab
 from privacy_desk.ui.person_search import PersonSearchPanel
+from privacy_desk.ui.portability_panel import PortabilityPanel
 from privacy_desk.ui.preview import PreviewPanel
 from privacy_desk.ui.queue_tab import QueueTab
 from privacy_desk.ui.reminders import Reminders
+from privacy_desk.ui.restriction_panel import RestrictionPanel
 from privacy_desk.ui.tasks import TaskRunner
 from privacy_desk.ui.year_report_dialog import YearReportDialog
 
@@ -156,6 +159,15 @@ class MainWindow(QMainWindow):
         self.queue_tab = self.tabs.addTab(self.queue_panel, self.tr("Queue"))
         self.preview_tab = self.tabs.addTab(self.preview_panel, self.tr("Extract"))
         self.erasure_tab = self.tabs.addTab(self.erasure_panel, self.tr("Erasure"))
+        # Portability, restriction, objection (issue 17): a tab each, opened on the selected case.
+        self.rights_panels = {
+            self.tabs.addTab(panel, title): panel for panel, title in (
+                (PortabilityPanel(runner), self.tr("Portability")),
+                (RestrictionPanel(runner), self.tr("Restriction")),
+                (ObjectionPanel(runner), self.tr("Objection")))}
+        for panel in self.rights_panels.values():
+            panel.case_changed.connect(self._on_case_changed)
+        self.tabs.currentChanged.connect(self._open_rights_tab)
         # Data kept by law whose hold has ended: planned here, erased in the Erasure tab.
         self.holds_view = HoldsView(runner)
         self.holds_view.setObjectName("holdsView")
@@ -333,6 +345,8 @@ class MainWindow(QMainWindow):
         self.preview_panel.set_context(ctx)
         self.person_panel.set_context(ctx)
         self.erasure_panel.set_context(ctx)
+        for panel in self.rights_panels.values():
+            panel.set_context(ctx)
         self.holds_view.set_context(ctx)
         self.overview_panel.set_context(ctx)
         self.reminders.set_context(ctx)
@@ -435,6 +449,14 @@ class MainWindow(QMainWindow):
         """Open the Erasure tab on ``case_id`` (it need not be in the queue's selection)."""
         self.tabs.setCurrentIndex(self.erasure_tab)
         self.erasure_panel.load_case(case_id)
+
+    @Slot(int)
+    def _open_rights_tab(self, index: int) -> None:
+        """A rights tab opened: show the selected case there, if it is of its kind."""
+        panel, view = self.rights_panels.get(index), self.current_view
+        if panel is not None and view is not None and \
+                view.detail.request_type in panel.TYPES:
+            panel.load_case(view.detail.case_id)
 
     @Slot(int)
     def _on_case_changed(self, case_id: int) -> None:

@@ -1328,138 +1328,251 @@ Postnummer och ort</translation>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="209"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="206"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="218"/>
         <source>Filter</source>
         <translation>Filtrera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="210"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="222"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="155"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
         <source>Overview</source>
         <extracomment>what the start check settled (first load only), in the services&apos; words Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="157"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="161"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="163"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="165"/>
+        <source>Portability</source>
+        <translation>Dataportabilitet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="166"/>
+        <source>Restriction</source>
+        <translation>Begränsning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="167"/>
+        <source>Objection</source>
+        <translation>Invändning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="175"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="164"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="202"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="214"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="175"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="187"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="226"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="283"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="275"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="288"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="281"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
         <source>Yearly report…</source>
         <translation>Årsrapport…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="286"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="290"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="302"/>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="291"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="303"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="326"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="341"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="355"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="357"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="368"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="382"/>
         <source>Checked what an earlier session left: {lines}</source>
         <translation>Kontrollerade vad en tidigare session lämnade: {lines}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="468"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="490"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="263"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="361"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="275"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="375"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionPanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="50"/>
+        <source>Objection to direct marketing (art. 21(2), (3))</source>
+        <translation>Invändning mot direktmarknadsföring (art. 21.2, 21.3)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="52"/>
+        <source>No balancing test: every marketing channel the data map names is closed for the person in one transaction, then checked.</source>
+        <translation>Ingen intresseavvägning: varje marknadsföringskanal som registerkartan anger stängs för personen i en transaktion och kontrolleras sedan.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="55"/>
+        <source>Stop all marketing</source>
+        <translation>Stoppa all marknadsföring</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="69"/>
+        <source>Objection to processing on legitimate interest (art. 21(1))</source>
+        <translation>Invändning mot behandling som grundas på berättigat intresse (art. 21.1)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="72"/>
+        <source>Stop processing, then erase</source>
+        <translation>Upphör med behandlingen och radera</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="73"/>
+        <source>Stop processing, then restrict</source>
+        <translation>Upphör med behandlingen och begränsa</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="75"/>
+        <source>Compelling legitimate grounds: processing goes on</source>
+        <translation>Tvingande berättigade skäl: behandlingen fortsätter</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="80"/>
+        <source>The reasons of the balancing test (required; the letter quotes them)</source>
+        <translation>Skälen för intresseavvägningen (krävs; brevet citerar dem)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="82"/>
+        <source>Record decision</source>
+        <translation>Registrera beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="91"/>
+        <source>Confirmation letter</source>
+        <translation>Bekräftelsebrev</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="92"/>
+        <source>Folder for the letter</source>
+        <translation>Mapp för brevet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="93"/>
+        <source>Write letter</source>
+        <translation>Skriv brev</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="120"/>
+        <source>{channel}: {rows} row(s) changed</source>
+        <translation>{channel}: {rows} rad(er) ändrade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="123"/>
+        <source>Every marketing channel is closed for the person (checked).</source>
+        <translation>Alla marknadsföringskanaler är stängda för personen (kontrollerat).</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="124"/>
+        <source>Still open after the change: {channels}</source>
+        <translation>Fortfarande öppna efter ändringen: {channels}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="144"/>
+        <source>Recorded. Now plan the erasure in the Erasure tab.</source>
+        <translation>Registrerat. Planera nu raderingen under fliken Radering.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="145"/>
+        <source>Recorded. Now plan the restriction in the Restriction tab.</source>
+        <translation>Registrerat. Planera nu begränsningen under fliken Begränsning.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="146"/>
+        <source>Recorded: processing goes on.</source>
+        <translation>Registrerat: behandlingen fortsätter.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="161"/>
+        <source>Written: {path}</source>
+        <translation>Skrivet: {path}</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1982,119 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
 </context>
 <context>
+    <name>PortabilityPanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="55"/>
+        <source>What the copy holds (art. 20)</source>
+        <translation>Vad kopian innehåller (art. 20)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="58"/>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="58"/>
+        <source>Fields</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="59"/>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="65"/>
+        <source>Cover letter and copy</source>
+        <translation>Följebrev och kopia</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="67"/>
+        <source>Folder for the letter and the copy</source>
+        <translation>Mapp för brevet och kopian</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="71"/>
+        <source>Password (optional: encrypts the zip)</source>
+        <translation>Lösenord (valfritt: krypterar zip-filen)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="72"/>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="80"/>
+        <source>Direct transfer to another controller (art. 20(2))</source>
+        <translation>Direktöverföring till en annan personuppgiftsansvarig (art. 20.2)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="86"/>
+        <source>e.g. SFTP, registered mail</source>
+        <translation>t.ex. SFTP, rekommenderat brev</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="88"/>
+        <source>Record transfer</source>
+        <translation>Registrera överföring</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="92"/>
+        <source>Sent to</source>
+        <translation>Skickad till</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="93"/>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="110"/>
+        <source>Left out: inferred or created by the company</source>
+        <translation>Ingår inte: framräknat eller skapat av företaget</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="111"/>
+        <source>Left out: another legal basis than consent or contract</source>
+        <translation>Ingår inte: annan rättslig grund än samtycke eller avtal</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="113"/>
+        <source>Left out: never disclosed</source>
+        <translation>Ingår inte: lämnas aldrig ut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="114"/>
+        <source>Left out: another person</source>
+        <translation>Ingår inte: en annan person</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="115"/>
+        <source>Left out: not classified in the data map</source>
+        <translation>Ingår inte: inte klassat i registerkartan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="138"/>
+        <source>Included</source>
+        <translation>Ingår</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="150"/>
+        <source>Case {case}: {rows} row(s) go into the copy.</source>
+        <translation>Ärende {case}: {rows} rad(er) ingår i kopian.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="169"/>
+        <source>Written: {files}</source>
+        <translation>Skrivet: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="185"/>
+        <source>Recorded: the copy was sent to {to} ({how}).</source>
+        <translation>Registrerat: kopian skickades till {to} ({how}).</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <location filename="../../privacy_desk/ui/preview.py" line="83"/>
@@ -2214,6 +2440,278 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <location filename="../../privacy_desk/ui/reminders.py" line="132"/>
         <source>Click to open {case}.</source>
         <translation>Klicka för att öppna {case}.</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionPanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="77"/>
+        <source>Restriction plan</source>
+        <translation>Begränsningsplan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="84"/>
+        <source>Why? (required, the person reads it)</source>
+        <translation>Varför? (krävs, personen läser det)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="91"/>
+        <source>Plan</source>
+        <translation>Planera</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="97"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
+        <source>Review on</source>
+        <translation>Se över den</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="102"/>
+        <source>Table</source>
+        <translation>Tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="102"/>
+        <source>Row</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="103"/>
+        <source>How the portal is told</source>
+        <translation>Hur portalen får veta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="103"/>
+        <source>Fields</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="109"/>
+        <source>Dry run</source>
+        <translation>Provkörning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="112"/>
+        <source>Apply</source>
+        <translation>Genomför</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="125"/>
+        <source>Letters and lifting (the person is told first, art. 18(3))</source>
+        <translation>Brev och hävning (personen får besked först, art. 18.3)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="126"/>
+        <source>Folder for the letter</source>
+        <translation>Mapp för brevet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="127"/>
+        <source>Write confirmation</source>
+        <translation>Skriv bekräftelse</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="133"/>
+        <source>Why is it lifted? (the notice says it)</source>
+        <translation>Varför hävs den? (beskedet säger det)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="135"/>
+        <source>Write notice</source>
+        <translation>Skriv besked</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="138"/>
+        <source>Lift</source>
+        <translation>Häv</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="150"/>
+        <source>Active restrictions</source>
+        <translation>Gällande begränsningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <source>Ground</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <source>Since</source>
+        <translation>Sedan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
+        <source>Rows</source>
+        <translation>Rader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="155"/>
+        <source>Notice written</source>
+        <translation>Besked skrivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="157"/>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="167"/>
+        <source>Accuracy contested (18(1)(a))</source>
+        <translation>Riktigheten bestrids (18.1 a)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="168"/>
+        <source>Unlawful, kept at the person&apos;s wish (18(1)(b))</source>
+        <translation>Olaglig, sparas på personens begäran (18.1 b)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="169"/>
+        <source>Needed for the person&apos;s legal claims (18(1)(c))</source>
+        <translation>Behövs för personens rättsliga anspråk (18.1 c)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="170"/>
+        <source>Objection being considered (18(1)(d))</source>
+        <translation>Invändning prövas (18.1 d)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
+        <source>Flag column</source>
+        <translation>Flaggkolumn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
+        <source>Status value</source>
+        <translation>Statusvärde</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="174"/>
+        <source>Restriction register</source>
+        <translation>Begränsningsregister</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="175"/>
+        <source>No means in the portal: tell {systems}</source>
+        <translation>Inget stöd i portalen: underrätta {systems}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="209"/>
+        <source>whole row</source>
+        <translation>hela raden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
+        <source>draft</source>
+        <translation>utkast</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
+        <source>being applied</source>
+        <translation>genomförs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
+        <source>active</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
+        <source>not executed</source>
+        <translation>inte genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="215"/>
+        <source>lifted</source>
+        <translation>hävd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="216"/>
+        <source>Restriction {id}: {state}</source>
+        <translation>Begränsning {id}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="218"/>
+        <source>; notice written</source>
+        <translation>; besked skrivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="250"/>
+        <source>Dry run: {n} row(s) would be marked; nothing was changed.</source>
+        <translation>Provkörning: {n} rad(er) skulle markeras; inget ändrades.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="264"/>
+        <source>Applied and checked in the portal.</source>
+        <translation>Genomförd och kontrollerad i portalen.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="265"/>
+        <source>Applied, but the check found markers missing.</source>
+        <translation>Genomförd, men kontrollen fann att markeringar saknas.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="290"/>
+        <source>Written: {path}</source>
+        <translation>Skrivet: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="316"/>
+        <source>Lifted; the markers are gone from the portal.</source>
+        <translation>Hävd; markeringarna är borta ur portalen.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="334"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="334"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+</context>
+<context>
+    <name>RightsPanel</name>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="86"/>
+        <source>Swedish</source>
+        <translation>Svenska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="87"/>
+        <source>English</source>
+        <translation>Engelska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="90"/>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="119"/>
+        <source>Looking the case and its person up…</source>
+        <translation>Slår upp ärendet och personen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="136"/>
+        <source>Nobody in the portal matches the identifiers of this request.</source>
+        <translation>Ingen i portalen matchar identiteterna i denna begäran.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="144"/>
+        <source>{n} people match. Choose one; their data is never merged.</source>
+        <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="154"/>
+        <source>Case {case}: the person is found.</source>
+        <translation>Ärende {case}: personen är hittad.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,10 @@ def test_every_table_has_a_stream_with_matching_columns() -> None:
     assert set(STREAMS) == set(schema.metadata.tables)
     pop = Population(60, 5, dt.date(2025, 12, 1), Pools.build(5))
     for name, table in schema.metadata.tables.items():
-        first = next(STREAMS[name](pop))
+        first = next(STREAMS[name](pop), None)
+        if first is None:  # a table a new portal leaves empty (the restriction register)
+            assert name == "processing_restrictions"
+            continue
         assert len(first) == len(table.columns), name
 
 

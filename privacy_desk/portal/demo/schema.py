@@ -46,6 +46,9 @@ customers = Table(
     Column("phone", String(32)),  # as entered: '070-123 45 67', '+46701234567', ...
     Column("created_at", DateTime, nullable=False),
     Column("closed_at", DateTime),
+    # art. 18: the portal keeps a restricted customer's data but does not use it (no
+    # notices, no marketing, no changes) while this is true
+    Column("processing_restricted", Boolean, nullable=False, default=False),
     Index("ix_customers_personnummer", "personnummer"),
     Index("ix_customers_org_number", "org_number"),
     Index("ix_customers_email", "email"),
@@ -202,6 +205,21 @@ incoming_requests = Table(
     UniqueConstraint("reference", name="uq_incoming_requests_reference"),
     Index("ix_incoming_requests_submitted_at", "submitted_at"),
     Index("ix_incoming_requests_customer_id", "customer_id"),
+)
+
+#: The portal's restriction register (art. 18): a row here means the named portal row (or
+#: one field of it) is kept but not used. The portal's jobs read it before they process a
+#: row; the desk writes and deletes its rows. Empty in a new demo portal.
+processing_restrictions = Table(
+    "processing_restrictions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("table_name", String(128), nullable=False),
+    Column("row_key", String(400), nullable=False),
+    Column("column_name", String(128)),
+    Column("ground", String(32), nullable=False),
+    Column("restricted_at", DateTime, nullable=False),
+    Index("ix_processing_restrictions_row", "table_name", "row_key"),
 )
 
 #: Matomo web statistics: anonymous by design (no IP, no user id) — left out of the

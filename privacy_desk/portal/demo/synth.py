@@ -354,7 +354,7 @@ def customers_rows(p: Population) -> Iterator[Row]:
         business = p.kind[cid] == 1
         yield (cid, f"{1_000_000 + cid}", "business" if business else "private",
                p.pnr[cid], p.orgnr[cid], p.first[cid], p.last[cid], p.company[cid],
-               p.email[cid], p.phone[cid], p.created[cid], p.closed[cid])
+               p.email[cid], p.phone[cid], p.created[cid], p.closed[cid], False)
 
 
 def _address(p: Population, key: int) -> tuple[str, str, str]:
@@ -650,4 +650,5 @@ STREAMS: dict[str, Callable[[Population], Iterator[Row]]] = {
     "notices_sent": notices_sent_rows,
     "incoming_requests": incoming_requests_rows,
     "web_statistics": web_statistics_rows,
+    "processing_restrictions": lambda p: iter(()),  # no restrictions in a new portal
 }
