@@ -31,8 +31,12 @@ WORK_TABLES = (
     "case_identifiers", "allowance_decisions", "case_attachments", "withheld_items",
     "case_exports", "case_export_files", "erasure_plans", "erasure_decisions",
     "erasure_executions", "erasure_outcomes", "erasure_holds", "portal_changes",
-    "pseudonym_keys",
+    "pseudonym_keys", "case_letters", "case_minimisations", "restrictions",
+    "rights_decisions",
 )
+#: Tables only the owner's functions, procedures and triggers write (officers read them).
+OWNER_TABLES = ("audit_entries", "audit_chain_head", "officers", "officer_roles",
+                "guard_tokens")
 #: Tables whose rows the app deletes in normal work (releasing a withheld item).
 DELETE_TABLES = ("withheld_items",)
 #: The SECURITY DEFINER API (PostgreSQL), see migration 0007.

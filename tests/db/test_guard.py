@@ -406,3 +406,42 @@ def test_store_secure_and_officer_add_print_the_dbas_statements(
             hide_password=False), "officer", "list"]) == 0
     finally:
         _drop_logins(desk.backend, desk_roles)
+
+
+def test_every_table_of_the_store_has_a_grant_rule() -> None:
+    """A new table that is neither officers' work nor the owner's would silently get no
+    INSERT grant on a secured store (the officers' desk would fail): name it in one list."""
+    import privacy_desk.casestore.store  # noqa: F401  (registers every table)
+    from privacy_desk.casestore.guard import OWNER_TABLES, WORK_TABLES
+    from privacy_desk.casestore.models import Base
+
+    tables = set(Base.metadata.tables)
+    assert tables - set(WORK_TABLES) - set(OWNER_TABLES) == set()
+    assert set(WORK_TABLES) & set(OWNER_TABLES) == set()
+    assert set(WORK_TABLES) <= tables
+
+
+def test_an_officer_login_settles_an_unknown_outcome_but_cannot_rewrite_a_settled_one(
+        desk: Desk) -> None:
+    """Issue 14's two halves together: an execution whose COMMIT's fate was lost is
+    *unknown*; reconcile, run with an officer's own login, must be able to settle it,
+    and a settled outcome stays settled even by SQL."""
+    case_id = _case(desk.login("anna"))
+    plan_id, _sha = _plan(desk, "anna", case_id, claimed_author=desk.names["anna"])
+    with desk.owner.engine.begin() as conn:  # the owner's connection is trusted
+        conn.execute(text("UPDATE erasure_plans SET state = 'unknown' WHERE id = :p"),
+                     {"p": plan_id})
+        conn.execute(text(
+            "INSERT INTO erasure_executions (plan_id, case_id, state, executed_by, "
+            "started_at, host, pid) VALUES (:p, :c, 'unknown', :who, "
+            "'2026-03-02 10:00:00', 'h', 1)"), {"p": plan_id, "c": case_id,
+                                                "who": desk.names["anna"]})
+    desk.sql("anna", "UPDATE erasure_executions SET state = 'committed' WHERE plan_id = :p",
+             p=plan_id)
+    desk.sql("anna", "UPDATE erasure_plans SET state = 'committed' WHERE id = :p", p=plan_id)
+    for statement in ("UPDATE erasure_executions SET state = 'not executed' "
+                      "WHERE plan_id = :p",
+                      "UPDATE erasure_plans SET state = 'approved' WHERE id = :p"):
+        with pytest.raises(DBAPIError, match="privacy-desk"):
+            desk.sql("anna", statement, p=plan_id)
+    assert load_plan(desk.owner, plan_id).state == "committed"
