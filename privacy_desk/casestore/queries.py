@@ -30,6 +30,7 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 # Plain dict lookups: much cheaper than Enum(value) when building 100,000 rows.
 _REQUEST_TYPES = {m.value: m for m in RequestType}
@@ -251,8 +252,9 @@ def case_id_by_number(store: CaseStore, case_number: str) -> int:
     with store.engine.connect() as conn:
         found = conn.scalar(select(Case.id).where(Case.case_number == number))
     if found is None:
-        raise CaseNotFound(f"There is no case {number} in the case store.",
-                           "Check the number (e.g. PD-2026-00001); 'case list' shows them all.")
+        raise CaseNotFound(msg("There is no case {number} in the case store.", number=number),
+                           msg("Check the number (e.g. PD-2026-00001); 'case list' shows them "
+                               "all."))
     return int(found)
 
 
@@ -266,8 +268,8 @@ def detail_in_session(session: Session, case_id: int) -> CaseDetail:
     """One case and its events, read in ``session`` (the role check is the caller's)."""
     case = session.get(Case, case_id)
     if case is None:
-        raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                           "Refresh the queue; it may have been removed.")
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
     events = session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case_id)
         .order_by(CaseEvent.at, CaseEvent.id)

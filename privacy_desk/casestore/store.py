@@ -25,9 +25,11 @@ from privacy_desk.dburl import (
     display_url,
     explain_connection_error,
     make_engine,
+    server_name,
 )
 from privacy_desk.domain.allowance import AllowancePeriod
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +101,10 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
                 migrate.upgrade_to_head(engine)
             except DBAPIError as exc:
                 raise UserError(
-                    f"Updating the case store at {display_url(url)} failed "
-                    f"({type(exc.orig).__name__}).",
-                    "Restore the backup (SQLite) or ask the DBA to check the database, "
-                    "then try again.",
+                    msg("Updating the case store at {server} failed ({error}).",
+                        server=server_name(url), error=type(exc.orig).__name__),
+                    msg("Restore the backup (SQLite) or ask the DBA to check the database, then "
+                        "try again."),
                 ) from exc
     except DBAPIError as exc:
         engine.dispose()

@@ -1,0 +1,71 @@
+"""The services' and the domain's words read in Swedish, and servers are named plainly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from privacy_desk.dburl import connect, explain_connection_error, parse_target, server_name
+from privacy_desk.domain.allowance import AllowanceDecision
+from privacy_desk.domain.lifecycle import CaseStatus, check_transition
+from privacy_desk.errors import ConnectionFailed, UserError
+from privacy_desk.identifiers import parse_identifier
+from privacy_desk.messages import set_language
+
+
+@pytest.fixture
+def swedish() -> Iterator[None]:
+    set_language("sv")
+    yield None
+    set_language("en")
+
+
+def test_a_server_is_named_host_port_database() -> None:
+    url = parse_target("postgresql://desk:pw@db.example.com/cases?sslmode=prefer")
+    assert server_name(url) == "db.example.com:5432/cases"
+    assert server_name(parse_target("mysql://root@127.0.0.1:3307/portal")) == (
+        "127.0.0.1:3307/portal")
+    assert server_name(parse_target("mariadb://root@db/portal")) == "db:3306/portal"
+
+
+def test_a_connection_error_names_no_driver_url() -> None:
+    url = parse_target("postgresql://desk:s3cret@db.example.com:6543/cases?sslmode=prefer")
+    err = explain_connection_error(url, OSError("Connection refused"))
+    text = f"{err.message} {err.hint}"
+    assert "db.example.com:6543/cases" in text
+    for leak in ("postgresql", "psycopg", "sslmode", "://", "s3cret", "desk@"):
+        assert leak not in text
+
+
+def test_an_unreachable_server_is_named_in_swedish(swedish: object) -> None:
+    with pytest.raises(ConnectionFailed) as err:
+        connect("postgresql://postgres@127.0.0.1:1/postgres?sslmode=prefer", connect_timeout=2)
+    assert err.value.message == "Det går inte att nå databasservern för 127.0.0.1:1/postgres."
+    assert "Kontrollera värddator och port" in err.value.hint
+
+
+def test_a_refused_status_change_names_the_statuses_in_the_readers_language() -> None:
+    with pytest.raises(UserError) as err:
+        check_transition(CaseStatus.CLOSED, CaseStatus.IN_PROGRESS)
+    assert err.value.message == "A case cannot move from 'closed' to 'in_progress'."
+    set_language("sv")
+    try:
+        assert err.value.message == "Ett ärende kan inte gå från 'Avslutad' till 'Pågår'."
+        assert "registrera ett nytt ärende" in err.value.hint
+        with pytest.raises(UserError) as err2:
+            check_transition(CaseStatus.RECEIVED, CaseStatus.ANSWERED)
+        assert err2.value.hint.startswith("Från 'Inkommen' kan ett ärende gå till: '")
+        assert "'Väntar på identitet'" in err2.value.hint
+    finally:
+        set_language("en")
+
+
+def test_domain_and_identifier_refusals_read_in_swedish(swedish: object) -> None:
+    with pytest.raises(UserError) as err:
+        AllowanceDecision("refused", "too short")  # type: ignore[arg-type]
+    assert err.value.message.startswith("En vägran kräver en skriftlig motivering")
+    with pytest.raises(UserError) as err:
+        parse_identifier("not-an-email@", kind="email")
+    assert err.value.message == "Det är inte en giltig e-postadress."
+    assert str(err.value.args[0]) == "That is not a valid e-mail address."  # logs stay English
