@@ -238,6 +238,17 @@ class AllowanceDecision:
         object.__setattr__(self, "fee_sek", fee)
 
 
+def decision_words(kind: DecisionKind) -> Message:
+    """The decision as a case event names it, in the reader's language."""
+    return _DECISION_WORDS[kind]
+
+
+_DECISION_WORDS: dict[DecisionKind, Message] = {
+    DecisionKind.FREE_ANYWAY: msg("Free of charge anyway"),
+    DecisionKind.FEE: msg("Fee charged"),
+    DecisionKind.REFUSED: msg("Refused"),
+}
+
 _VERBS: dict[DecisionKind, Message] = {
     DecisionKind.FREE_ANYWAY: msg("give the extract free anyway"),
     DecisionKind.FEE: msg("charge a fee"),

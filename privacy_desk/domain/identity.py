@@ -14,7 +14,7 @@ from typing import Self
 
 from privacy_desk.domain._parsing import parse_member
 from privacy_desk.errors import UserError
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
 
 
 class IdentityMethod(enum.StrEnum):
@@ -30,6 +30,11 @@ class IdentityMethod(enum.StrEnum):
         """A short English name for lists and logs (the UI translates it)."""
         return _LABELS[self]
 
+    @property
+    def words(self) -> Message:
+        """The same name for messages to people (a case event, a refusal)."""
+        return _WORDS[self]
+
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read a method typed by a user; UserError if unknown."""
@@ -41,6 +46,12 @@ _LABELS: dict[IdentityMethod, str] = {
     IdentityMethod.ID_DOCUMENT: "ID document seen",
     IdentityMethod.E_ID: "Swedish e-ID (BankID)",
     IdentityMethod.MIN_SIDA_LOGIN: "Logged in to Min sida",
+}
+_WORDS: dict[IdentityMethod, Message] = {
+    IdentityMethod.SIGNED_LETTER: msg("Signed letter checked against the customer record"),
+    IdentityMethod.ID_DOCUMENT: msg("ID document seen"),
+    IdentityMethod.E_ID: msg("Swedish e-ID (BankID)"),
+    IdentityMethod.MIN_SIDA_LOGIN: msg("Logged in to Min sida"),
 }
 
 

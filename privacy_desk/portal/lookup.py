@@ -616,8 +616,8 @@ def find_by_name(engine: Engine, datamap: DataMap, name: str, *, postcode: str |
     tables = [t for t in datamap.name_searchable
               if person_kind is None or t.kind == person_kind]
     if not tables:
-        raise UserError("The data map names no name columns for that kind of person."
-                        if person_kind else "The data map names no name columns.",
+        raise UserError(msg("The data map names no name columns for that kind of person.")
+                        if person_kind else msg("The data map names no name columns."),
                         msg("Give the subject table a 'name:' (or 'label:') in the map."))
     pc = postcode_digits(postcode) if postcode else None
     if postcode is not None and not pc:

@@ -132,7 +132,7 @@ def render_case_html(view: CaseView) -> str:
     for ev in detail.events:
         parts.append(
             f"<tr><td>{e(ev.at.strftime('%Y-%m-%d %H:%M'))}</td><td>{e(ev.actor)}</td>"
-            f"<td>{e(event_label(ev.kind))}</td><td>{e(ev.note or '')}</td></tr>"
+            f"<td>{e(event_label(ev.kind))}</td><td>{e(ev.text())}</td></tr>"
         )
     parts.append("</table>")
     return "".join(parts)

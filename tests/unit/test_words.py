@@ -11,7 +11,8 @@ from privacy_desk.domain.allowance import AllowanceDecision
 from privacy_desk.domain.lifecycle import CaseStatus, check_transition
 from privacy_desk.errors import ConnectionFailed, UserError
 from privacy_desk.identifiers import parse_identifier
-from privacy_desk.messages import set_language
+from privacy_desk.messages import catalogue, msg, set_language
+from privacy_desk.services.roles import action_words
 
 
 @pytest.fixture
@@ -69,3 +70,39 @@ def test_domain_and_identifier_refusals_read_in_swedish(swedish: object) -> None
         parse_identifier("not-an-email@", kind="email")
     assert err.value.message == "Det är inte en giltig e-postadress."
     assert str(err.value.args[0]) == "That is not a valid e-mail address."  # logs stay English
+
+
+def _role_action_phrases() -> set[str]:
+    """Every literal action phrase handed to a role check (rendered via action_words)."""
+    import ast
+    from pathlib import Path
+
+    import privacy_desk
+
+    found: set[str] = {"do this"}
+    for path in Path(privacy_desk.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if name in {"check_role", "require_role"}:
+                found.update(k.value.value for k in node.keywords if k.arg == "action"
+                             and isinstance(k.value, ast.Constant))
+            elif name in {"_check_writers", "_auditor"} and len(node.args) > 2 \
+                    and isinstance(node.args[2], ast.Constant):
+                found.add(node.args[2].value)
+    return found
+
+
+def test_every_role_action_phrase_has_a_swedish_translation() -> None:
+    phrases = _role_action_phrases()
+    assert "register cases" in phrases and "browse the audit trail" in phrases
+    assert sorted(p for p in phrases if p not in catalogue("sv")) == []
+
+
+def test_a_role_refusal_reads_in_swedish(swedish: None) -> None:
+    from privacy_desk.services.roles import refusal
+
+    err = refusal("bo", msg("{action} (it needs the {needed} role)",
+                            action=action_words("register cases"), needed="officer"))
+    assert err.message == "bo får inte registrera ärenden (det kräver rollen officer)."
