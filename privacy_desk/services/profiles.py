@@ -28,7 +28,7 @@ from privacy_desk.config import (
 )
 from privacy_desk.dburl import check_connection, describe_url, make_engine
 from privacy_desk.errors import ConnectionFailed
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
 from privacy_desk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,8 @@ class ConnectionCheck:
     """A successful test: what was reached (no password in ``where``)."""
 
     where: str
-    server_version: str
+    #: The server's version, or (a new SQLite case store) a note in the reader's language.
+    server_version: str | Message
 
 
 def save_profile(paths: AppPaths, profile: ConnectionProfile, password: str | None = None,
@@ -109,7 +110,7 @@ def check_profile(profile: ConnectionProfile, password: str | None = None) -> Co
         path = Path(p.database)
         if not path.exists():
             if p.kind == ProfileKind.CASE_STORE and path.parent.is_dir():
-                return ConnectionCheck(f"SQLite {path}", "a new file will be created")
+                return ConnectionCheck(f"SQLite {path}", msg("a new file will be created"))
             raise ConnectionFailed(msg("The SQLite file {path} does not exist.", path=path),
                                    msg("Choose an existing portal database file.")
                                    if p.kind == ProfileKind.PORTAL else

@@ -106,3 +106,20 @@ def test_a_role_refusal_reads_in_swedish(swedish: None) -> None:
     err = refusal("bo", msg("{action} (it needs the {needed} role)",
                             action=action_words("register cases"), needed="officer"))
     assert err.message == "bo får inte registrera ärenden (det kräver rollen officer)."
+
+
+def test_the_cli_speaks_swedish_when_asked_and_names_the_server(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from privacy_desk.cli import main
+    from privacy_desk.resources import resource_path
+
+    demo_map = str(resource_path("datamaps", "demo-portal.yaml"))
+    try:
+        code = main(["--lang", "sv", "datamap", "check", "--map", demo_map,
+                     "--portal", "postgresql://u@127.0.0.1:1/db?sslmode=prefer"])
+    finally:
+        set_language("en")
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "Det går inte att nå databasservern för 127.0.0.1:1/db." in err
+    assert "sslmode" not in err and "postgresql" not in err
