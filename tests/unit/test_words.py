@@ -123,3 +123,20 @@ def test_the_cli_speaks_swedish_when_asked_and_names_the_server(
     assert code == 3
     assert "Det går inte att nå databasservern för 127.0.0.1:1/db." in err
     assert "sslmode" not in err and "postgresql" not in err
+
+
+def test_an_event_renders_its_message_and_keeps_old_notes() -> None:
+    from datetime import datetime
+
+    from privacy_desk.casestore.queries import CaseEventRow, _stored_message
+
+    at = datetime(2026, 12, 1, 9, 0)
+    old = CaseEventRow(1, at, "anna", "claimed", None, None, "Claimed by anna.")
+    assert old.text("sv") == "Claimed by anna."  # a row from before revision 0009
+    stored = msg("Claimed by {officer}.", officer="anna").to_json()
+    new = CaseEventRow(2, at, "anna", "claimed", None, None, None, _stored_message(stored))
+    assert (new.text("en"), new.text("sv")) == ("Claimed by anna.", "Taget av anna.")
+    with_note = CaseEventRow(3, at, "anna", "status", None, None, "Many systems",
+                             _stored_message(msg("Request registered.").to_json()))
+    assert with_note.text("sv") == "Begäran registrerad. — Many systems"
+    assert _stored_message("{not json") is None  # a damaged row still shows its note
