@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -80,40 +81,44 @@ class ConnectionProfile:
         """This profile, normalised, or a :class:`SettingsError` naming what to fix."""
         name = self.name.strip()
         if not name or len(name) > NAME_MAX or "/" in name:
-            raise SettingsError("A profile needs a short name (no slashes).",
-                                f"Use at most {NAME_MAX} characters, e.g. 'portal-prod'.")
+            raise SettingsError(msg("A profile needs a short name (no slashes)."),
+                                msg("Use at most {name_max} characters, e.g. 'portal-prod'.",
+                                    name_max=NAME_MAX))
         try:
             kind, be = ProfileKind(self.kind), Backend(self.backend)
         except ValueError:
-            raise SettingsError("Unknown profile kind or database type.",
-                                "Kind is portal or case_store; type is sqlite, postgresql "
-                                "or mariadb.") from None
+            raise SettingsError(msg("Unknown profile kind or database type."),
+                                msg("Kind is portal or case_store; type is sqlite, postgresql "
+                                    "or mariadb.")) from None
         database = self.database.strip()
         if not database:
-            raise SettingsError(f"Profile {name!r} names no database.",
-                                "Give the SQLite file path or the database name.")
+            raise SettingsError(msg("Profile {name} names no database.", name=repr(name)),
+                                msg("Give the SQLite file path or the database name."))
         if be == Backend.SQLITE:
             return ConnectionProfile(name, kind, be,
                                      database=str(Path(database).expanduser()))
         host, user = self.host.strip(), self.user.strip()
         if not host or not user:
-            raise SettingsError(f"Profile {name!r} needs a host and a user name.",
-                                "Fill in the server's host name and the database user.")
+            raise SettingsError(msg("Profile {name} needs a host and a user name.",
+                                    name=repr(name)),
+                                msg("Fill in the server's host name and the database user."))
         port = self.port or DEFAULT_PORTS[be]
         if not 0 < port < 65536:
-            raise SettingsError(f"Port {port} is not a valid port.", "Use 1-65535.")
+            raise SettingsError(msg("Port {port} is not a valid port.", port=port),
+                                msg("Use 1-65535."))
         mode = self.tls_mode.strip() or TLS_MODES[be][0]
         if mode not in TLS_MODES[be]:
-            raise SettingsError(f"TLS mode {mode!r} is not available for {be.value}.",
-                                f"Use one of: {', '.join(TLS_MODES[be])}.")
+            raise SettingsError(msg("TLS mode {mode} is not available for {be}.",
+                                    mode=repr(mode), be=be.value),
+                                msg("Use one of: {choices}.", choices=', '.join(TLS_MODES[be])))
         ca = self.ca_file.strip()
         if mode.startswith("verify") and not ca:
-            raise SettingsError(f"TLS mode {mode} needs a CA file.",
-                                "Give the CA certificate the server's certificate is "
-                                "signed with.")
+            raise SettingsError(msg("TLS mode {mode} needs a CA file.", mode=mode),
+                                msg("Give the CA certificate the server's certificate is signed "
+                                    "with."))
         if ca and not Path(ca).expanduser().is_file():
-            raise SettingsError(f"The CA file {ca} does not exist.",
-                                "Choose the CA certificate file (PEM).")
+            raise SettingsError(msg("The CA file {ca} does not exist.", ca=ca),
+                                msg("Choose the CA certificate file (PEM)."))
         return ConnectionProfile(name, kind, be, host, port, database, user, mode,
                                  str(Path(ca).expanduser()) if ca else "")
 
@@ -146,10 +151,11 @@ def resolve_url(profile: ConnectionProfile, *,
         if password is None and ask_password is not None:
             password = ask_password(profile)
         if password is None:
-            hint = ("Store it with 'privacy-desk profile set-password'."
+            hint = (msg("Store it with 'privacy-desk profile set-password'.")
                     if secrets.secure_keyring().secure else secrets.KeyringStatus(
-                        False, "").message)
-            raise UserError(f"No password is available for profile {profile.name!r}.", hint)
+                        False, "").text)
+            raise UserError(msg("No password is available for profile {profile}.",
+                                profile=repr(profile.name)), hint)
     return profile_url(profile, password)
 
 
@@ -171,8 +177,8 @@ class Settings:
         for p in self.profiles:
             if p.name == name:
                 return p
-        raise SettingsError(f"There is no connection profile named {name!r}.",
-                            "List them with 'privacy-desk profile list'.")
+        raise SettingsError(msg("There is no connection profile named {name}.", name=repr(name)),
+                            msg("List them with 'privacy-desk profile list'."))
 
     def with_profile(self, profile: ConnectionProfile) -> Settings:
         """Add or replace ``profile`` (validated)."""
@@ -214,9 +220,9 @@ def load_settings(paths: AppPaths) -> Settings:
         profiles = tuple(_profile_from(p) for p in raw.get("profiles", []))
         minutes = int(raw.get("idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES))
     except (ValueError, TypeError, KeyError) as exc:
-        raise SettingsError(f"The settings file {path} cannot be read.",
-                            "Fix or delete it; the app then starts with default "
-                            "settings.") from exc
+        raise SettingsError(msg("The settings file {path} cannot be read.", path=path),
+                            msg("Fix or delete it; the app then starts with default "
+                                "settings.")) from exc
     extra = {k: v for k, v in raw.items() if k not in {
         "version", "profiles", "active_portal", "active_case_store", "portal_datamap",
         "idle_lock_minutes"}}

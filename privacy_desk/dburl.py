@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from privacy_desk.errors import ConnectionFailed, UserError
+from privacy_desk.messages import msg
 
 _DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "mysql": "mysql+pymysql",
                     "mariadb": "mariadb+pymysql", "postgres": "postgresql+psycopg"}
@@ -25,16 +26,17 @@ def parse_target(target: str | Path) -> URL:
     """Turn a path or URL string into a SQLAlchemy URL with our default drivers."""
     raw = str(target).strip()
     if not raw:
-        raise UserError("No database given.", "Give a SQLite file path or a database URL.")
+        raise UserError(msg("No database given."),
+                        msg("Give a SQLite file path or a database URL."))
     if "://" not in raw:
         return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
         raise UserError(
-            "That is not a valid database URL.",
-            "Use the form postgresql://user@host:5432/dbname, "
-            "mysql://user@host:3306/dbname or a SQLite file path.",
+            msg("That is not a valid database URL."),
+            msg("Use the form postgresql://user@host:5432/dbname, "
+                "mysql://user@host:3306/dbname or a SQLite file path."),
         ) from exc
     if url.drivername in _DEFAULT_DRIVERS:
         url = url.set(drivername=_DEFAULT_DRIVERS[url.drivername])
@@ -42,8 +44,8 @@ def parse_target(target: str | Path) -> URL:
         url = url.set(drivername="sqlite+pysqlite")
     if url.get_backend_name() not in {"sqlite", "postgresql", "mysql", "mariadb"}:
         raise UserError(
-            f"Databases of type {url.get_backend_name()!r} are not supported.",
-            "Use SQLite, PostgreSQL or MariaDB/MySQL.",
+            msg("Databases of type {kind} are not supported.", kind=repr(url.get_backend_name())),
+            msg("Use SQLite, PostgreSQL or MariaDB/MySQL."),
         )
     return url
 
@@ -66,6 +68,25 @@ def describe_url(url: URL) -> str:
     who = f"{url.username}@" if url.username else ""
     port = f":{url.port}" if url.port else ""
     return f"{_BACKEND_NAMES.get(be, be)} {who}{url.host or 'localhost'}{port}/{url.database or ''}"
+
+
+_DEFAULT_PORTS = {"postgresql": 5432, "mysql": 3306}
+
+
+def server_name(url: URL | str) -> str:
+    """The server as people name it: ``host:port/database``, or the SQLite file.
+
+    Messages for people use this, never the URL: a driver name and query options
+    (``postgresql+psycopg://…?sslmode=prefer``) mean nothing to an officer.
+    """
+    if isinstance(url, str):
+        url = make_url(url)
+    be = backend(url)
+    if be == "sqlite":
+        return url.database or ":memory:"
+    port = url.port or _DEFAULT_PORTS.get(be)
+    host = url.host or "localhost"
+    return f"{host}:{port}/{url.database or ''}" if port else f"{host}/{url.database or ''}"
 
 
 def backend(url: URL) -> str:
@@ -113,8 +134,8 @@ def make_engine(url: URL, *, connect_timeout: int = 10, statement_timeout_s: int
         kwargs.setdefault("hide_parameters", True)
         engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True, **kwargs)
     except NoSuchModuleError as exc:
-        raise UserError(f"No database driver for {url.drivername!r}.",
-                        "Use postgresql://, mysql:// or a SQLite file path.") from exc
+        raise UserError(msg("No database driver for {driver}.", driver=repr(url.drivername)),
+                        msg("Use postgresql://, mysql:// or a SQLite file path.")) from exc
     if be == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -122,30 +143,36 @@ def make_engine(url: URL, *, connect_timeout: int = 10, statement_timeout_s: int
 
 def explain_connection_error(url: URL, exc: BaseException) -> ConnectionFailed:
     """Translate a driver error into a message that says what to do, without secrets."""
-    where = display_url(url)
+    where = server_name(url)
     detail = str(getattr(exc, "orig", exc) or exc).lower()
     if ("password authentication failed" in detail or "access denied" in detail
             or ("role" in detail and "does not exist" in detail)):
-        return ConnectionFailed(f"The database at {where} refused the user name or password.",
-                                "Check the credentials in the connection profile.")
+        return ConnectionFailed(
+            msg("The database at {server} refused the user name or password.", server=where),
+            msg("Check the credentials in the connection profile."))
     if "does not exist" in detail or "unknown database" in detail:
-        return ConnectionFailed(f"The database named in {where} does not exist.",
-                                "Check the database name, or ask the DBA to create it.")
+        return ConnectionFailed(
+            msg("The database named in {server} does not exist.", server=where),
+            msg("Check the database name, or ask the DBA to create it."))
     if "unable to open database file" in detail:
-        return ConnectionFailed(f"The SQLite file {url.database} cannot be opened.",
-                                "Check that its folder exists and is writable.")
+        return ConnectionFailed(
+            msg("The SQLite file {file} cannot be opened.", file=url.database),
+            msg("Check that its folder exists and is writable."))
     if "statement timeout" in detail or "max_statement_time" in detail:
-        return ConnectionFailed(f"The database at {where} did not answer in time; the request "
-                                "was cancelled and nothing was changed.",
-                                "The server may be busy: try again later, or ask the DBA whether "
-                                "an index is missing (privacy-desk datamap check tells).")
+        return ConnectionFailed(
+            msg("The database at {server} did not answer in time; the request was cancelled "
+                "and nothing was changed.", server=where),
+            msg("The server may be busy: try again later, or ask the DBA whether an index is "
+                "missing (privacy-desk datamap check tells)."))
     if any(s in detail for s in ("connection refused", "can't connect", "could not connect",
                                  "timeout", "timed out", "name or service not known",
                                  "could not translate host name", "connection failed")):
-        return ConnectionFailed(f"Cannot reach the database server for {where}.",
-                                "Check the host and port, and that the server is running.")
-    return ConnectionFailed(f"Cannot connect to {where}: {type(exc).__name__}.",
-                            "Check the connection settings.")
+        return ConnectionFailed(
+            msg("Cannot reach the database server for {server}.", server=where),
+            msg("Check the host and port, and that the server is running."))
+    return ConnectionFailed(
+        msg("Cannot connect to {server}: {error}.", server=where, error=type(exc).__name__),
+        msg("Check the connection settings."))
 
 
 def check_connection(engine: Engine) -> None:

@@ -30,6 +30,7 @@ from stdnum.se import orgnr as _orgnr
 from stdnum.se import personnummer as _pnr
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import Message, msg
 
 PERSONNUMMER = "personnummer"
 ORGNR = "orgnr"
@@ -51,6 +52,15 @@ _LABELS = {
     PHONE: "phone number",
     CUSTOMER_NUMBER: "customer number",
     INVOICE_NUMBER: "invoice number",
+}
+#: The same names for messages to people (``kind_label`` stays English for logs and code).
+_LABEL_MESSAGES = {
+    PERSONNUMMER: msg("personnummer"),
+    ORGNR: msg("organisationsnummer"),
+    EMAIL: msg("e-mail address"),
+    PHONE: msg("phone number"),
+    CUSTOMER_NUMBER: msg("customer number"),
+    INVOICE_NUMBER: msg("invoice number"),
 }
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -85,30 +95,37 @@ def compile_pattern(text: str) -> IdentifierPattern:
     RE2 has no backreferences or lookaround; identifier formats never need them.
     """
     if len(text) > 1000:
-        raise InvalidPattern("it is longer than 1,000 characters.",
-                             "An identifier format fits in a short pattern such as 'K\\d{7}'.")
+        raise InvalidPattern(msg("it is longer than 1,000 characters."),
+                             msg("An identifier format fits in a short pattern such as "
+                                 "'K\\d{{7}}'."))
     try:
         compiled: IdentifierPattern = re2.compile(text, options=_RE2_OPTIONS)
     except re2.error as exc:
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) \
             else str(exc)
-        raise InvalidPattern(f"{detail}.",
-                             "Use a plain pattern (no backreferences or lookaround), such as "
-                             "'K\\d{7}'.") from None
+        raise InvalidPattern(msg("{detail}.", detail=detail),
+                             msg("Use a plain pattern (no backreferences or lookaround), such "
+                                 "as 'K\\d{{7}}'.")) from None
     return compiled
 
 
 class InvalidIdentifier(UserError):
     """An identifier that cannot be valid. Says which kind, never echoes the value."""
 
-    def __init__(self, kind: str, message: str, hint: str = "") -> None:
-        super().__init__(message, hint or "Check the identifier against the request letter.")
+    def __init__(self, kind: str, message: str | Message, hint: str | Message = "") -> None:
+        super().__init__(message,
+                         hint or msg("Check the identifier against the request letter."))
         self.kind = kind
 
 
 def kind_label(kind: str) -> str:
     """A readable name for a kind ('organisationsnummer' rather than 'orgnr')."""
     return _LABELS.get(kind, kind.replace("_", " "))
+
+
+def kind_message(kind: str) -> Message | str:
+    """The kind's name for a message, in the reader's language where the desk knows it."""
+    return _LABEL_MESSAGES.get(kind) or kind_label(kind)
 
 
 @dataclass(frozen=True)
@@ -173,8 +190,8 @@ def parse_personnummer(text: str, *, today: dt.date | None = None) -> Identifier
     raw = re.sub(r"\s", "", text)
     if not _PNR_SHAPE.match(raw):
         raise InvalidIdentifier(
-            PERSONNUMMER, "That is not a personnummer: wrong length or characters.",
-            "Write it as YYYYMMDD-NNNN or YYMMDD-NNNN.")
+            PERSONNUMMER, msg("That is not a personnummer: wrong length or characters."),
+            msg("Write it as YYYYMMDD-NNNN or YYMMDD-NNNN."))
     digits = re.sub(r"\D", "", raw)
     plus = "+" in raw
     tail = digits[-10:]
@@ -192,10 +209,12 @@ def parse_personnummer(text: str, *, today: dt.date | None = None) -> Identifier
             year = century * 100 + yy
         birth = dt.date(year, int(birth_tail[2:4]), int(birth_tail[4:6]))
     except ValueError as exc:
-        raise InvalidIdentifier(PERSONNUMMER, f"The {label} does not contain a valid date.",
-                                "Check the date part (YYMMDD).") from exc
+        raise InvalidIdentifier(PERSONNUMMER, msg("The {label} does not contain a valid date.",
+                                                  label=label),
+                                msg("Check the date part (YYMMDD).")) from exc
     if birth > today:
-        raise InvalidIdentifier(PERSONNUMMER, f"The {label} has a birth date in the future.")
+        raise InvalidIdentifier(PERSONNUMMER, msg("The {label} has a birth date in the future.",
+                                                  label=label))
     # stdnum validates the real date forms; it rejects day + 60, so check those by Luhn.
     try:
         if coordination:
@@ -203,8 +222,10 @@ def parse_personnummer(text: str, *, today: dt.date | None = None) -> Identifier
         else:
             _pnr.validate(f"{year:04d}{tail[2:6]}-{tail[6:]}")
     except ValidationError as exc:
-        raise InvalidIdentifier(PERSONNUMMER, f"The {label} has an invalid check digit.",
-                                "Ask for the number again; a digit is probably wrong.") from exc
+        raise InvalidIdentifier(PERSONNUMMER, msg("The {label} has an invalid check digit.",
+                                                  label=label),
+                                msg("Ask for the number again; a digit is probably "
+                                    "wrong.")) from exc
     return Identifier(PERSONNUMMER, f"{year:04d}{tail[2:]}", coordination)
 
 
@@ -214,17 +235,19 @@ def parse_orgnr(text: str) -> Identifier:
     if len(digits) == 12 and digits.startswith("16"):
         digits = digits[2:]
     if not (digits.isdigit() and len(digits) == 10):
-        raise InvalidIdentifier(ORGNR, "That is not an organisationsnummer: it needs 10 digits.",
-                                "Write it as NNNNNN-NNNN.")
+        raise InvalidIdentifier(ORGNR, msg("That is not an organisationsnummer: it needs 10 "
+                                           "digits."),
+                                msg("Write it as NNNNNN-NNNN."))
     if int(digits[2:4]) < 20:
-        raise InvalidIdentifier(ORGNR, "That is not an organisationsnummer: the third and "
-                                "fourth digits must be 20 or more.",
-                                "A number with a valid date there is a personnummer.")
+        raise InvalidIdentifier(ORGNR, msg("That is not an organisationsnummer: the third and "
+                                           "fourth digits must be 20 or more."),
+                                msg("A number with a valid date there is a personnummer."))
     try:
         _orgnr.validate(digits)
     except ValidationError as exc:
-        raise InvalidIdentifier(ORGNR, "The organisationsnummer has an invalid check digit.",
-                                "Ask for the number again; a digit is probably wrong.") from exc
+        raise InvalidIdentifier(ORGNR, msg("The organisationsnummer has an invalid check digit."),
+                                msg("Ask for the number again; a digit is probably "
+                                    "wrong.")) from exc
     return Identifier(ORGNR, digits)
 
 
@@ -235,8 +258,8 @@ def parse_email(text: str) -> Identifier:
     """E-mail addresses compare case-insensitively (in practice, though not by RFC)."""
     value = text.strip().removeprefix("mailto:").strip().lower()
     if not _EMAIL_RE.match(value):
-        raise InvalidIdentifier(EMAIL, "That is not a valid e-mail address.",
-                                "It needs one @ and a domain, like namn@example.se.")
+        raise InvalidIdentifier(EMAIL, msg("That is not a valid e-mail address."),
+                                msg("It needs one @ and a domain, like namn@example.se."))
     return Identifier(EMAIL, value)
 
 
@@ -248,7 +271,7 @@ def parse_phone(text: str, region: str = DEFAULT_REGION) -> Identifier:
     """
     raw = text.strip()
     if not _PHONE_CHARS.match(raw):
-        raise InvalidIdentifier(PHONE, "That is not a phone number: unexpected characters.")
+        raise InvalidIdentifier(PHONE, msg("That is not a phone number: unexpected characters."))
     # '+46 (0)70...' writes the trunk zero in brackets: it is not dialled.
     raw = re.sub(r"\(0\)", "", raw)
     if raw.startswith("00"):
@@ -256,14 +279,16 @@ def parse_phone(text: str, region: str = DEFAULT_REGION) -> Identifier:
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
-        raise InvalidIdentifier(PHONE, "That is not a phone number.",
-                                "Write it as 070-123 45 67 or with the country code, "
-                                "+47 22 44 22 22.") from exc
+        raise InvalidIdentifier(PHONE, msg("That is not a phone number."),
+                                msg("Write it as 070-123 45 67 or with the country code, +47 22 "
+                                    "44 22 22.")) from exc
     if not phonenumbers.is_valid_number(number):
-        where = "Swedish number" if number.country_code == 46 else "number of that country"
-        raise InvalidIdentifier(PHONE, f"The phone number has the wrong number of digits "
-                                f"for a {where}.",
-                                "Check the number, and its country code if it has one.")
+        where = (msg("Swedish number") if number.country_code == 46
+                 else msg("number of that country"))
+        raise InvalidIdentifier(PHONE, msg("The phone number has the wrong number of digits for "
+                                           "a {where}.",
+                                           where=where),
+                                msg("Check the number, and its country code if it has one."))
     return Identifier(PHONE, phonenumbers.format_number(number, PhoneNumberFormat.E164))
 
 
@@ -332,15 +357,16 @@ def parse_identifier(text: str, kind: str | None = None, *,
     found = interpretations(text, patterns=patterns, today=today, region=region)
     if len(found) > 1:
         kinds = ", ".join(i.label for i in found)
-        raise UserError(f"The identifier could be any of: {kinds}.",
-                        "Say which kind it is (for example --kind phone).")
+        raise UserError(msg("The identifier could be any of: {kinds}.", kinds=kinds),
+                        msg("Say which kind it is (for example --kind phone)."))
     return found[0]
 
 
 def _check_length(text: str) -> None:
     if len(text) > MAX_IDENTIFIER_LENGTH:
-        raise UserError(f"The identifier is longer than {MAX_IDENTIFIER_LENGTH} characters.",
-                        "Give one identifier, as the request letter writes it.")
+        raise UserError(msg("The identifier is longer than {max_identifier_length} characters.",
+                            max_identifier_length=MAX_IDENTIFIER_LENGTH),
+                        msg("Give one identifier, as the request letter writes it."))
 
 
 def _parse_as(text: str, kind: str, patterns: Mapping[str, IdentifierPattern],
@@ -357,13 +383,15 @@ def _parse_as(text: str, kind: str, patterns: Mapping[str, IdentifierPattern],
     pattern = patterns.get(kind)
     if pattern is None:
         if kind not in PATTERN_KINDS:
-            raise UserError(f"Unknown identifier kind {kind!r}.",
-                            f"Use one of: {', '.join(sorted(KNOWN_KINDS))}.")
+            raise UserError(msg("Unknown identifier kind {kind}.", kind=repr(kind)),
+                            msg("Use one of: {choices}.", choices=', '.join(sorted(KNOWN_KINDS))))
         if not value:
-            raise InvalidIdentifier(kind, f"The {kind_label(kind)} is empty.")
+            raise InvalidIdentifier(kind, msg("The {kind} is empty.", kind=kind_message(kind)))
     elif not pattern.fullmatch(value):
-        raise InvalidIdentifier(kind, f"That is not a {kind_label(kind)} in this portal's format.",
-                                f"The data map expects the pattern {pattern.pattern}.")
+        raise InvalidIdentifier(kind, msg("That is not a {kind} in this portal's format.",
+                                          kind=kind_message(kind)),
+                                msg("The data map expects the pattern {pattern}.",
+                                    pattern=pattern.pattern))
     return Identifier(kind, value)
 
 
@@ -378,9 +406,9 @@ def interpretations(text: str, *, patterns: Mapping[str, IdentifierPattern] | No
     patterns = patterns or {}
     raw = text.strip()
     if not raw:
-        raise UserError("No identifier given.",
-                        "Give a personnummer, organisationsnummer, e-mail, phone, customer "
-                        "or invoice number.")
+        raise UserError(msg("No identifier given."),
+                        msg("Give a personnummer, organisationsnummer, e-mail, phone, customer "
+                            "or invoice number."))
     _check_length(raw)
     if "@" in raw:
         return [parse_email(raw)]
@@ -406,9 +434,9 @@ def interpretations(text: str, *, patterns: Mapping[str, IdentifierPattern] | No
         return _dedupe(found)
     if len(errors) == 1:
         raise errors[0]
-    raise UserError("The identifier is not recognised as any kind the desk knows.",
-                    "Give a personnummer, organisationsnummer, e-mail, phone, customer or "
-                    "invoice number, or say which kind it is.")
+    raise UserError(msg("The identifier is not recognised as any kind the desk knows."),
+                    msg("Give a personnummer, organisationsnummer, e-mail, phone, customer or "
+                        "invoice number, or say which kind it is."))
 
 
 def _dedupe(items: Iterable[Identifier]) -> list[Identifier]:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 
 def resources_dir() -> Path:
@@ -30,7 +31,7 @@ def resource_path(*parts: str) -> Path:
     path = resources_dir().joinpath(*parts)
     if not path.exists():
         raise UserError(
-            f"The installation is missing {'/'.join(parts)}.",
-            "Reinstall Privacy Desk; when running from source, run from a full checkout.",
+            msg("The installation is missing {choices}.", choices='/'.join(parts)),
+            msg("Reinstall Privacy Desk; when running from source, run from a full checkout."),
         )
     return path

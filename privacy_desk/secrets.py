@@ -17,6 +17,7 @@ from keyring.backend import KeyringBackend
 
 from privacy_desk import APP_ID
 from privacy_desk.errors import UserError
+from privacy_desk.messages import Message, msg, render
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +43,16 @@ class KeyringStatus:
 
     @property
     def message(self) -> str:
+        return render(self.text)
+
+    @property
+    def text(self) -> Message:
+        """The status for people, as a message (rendered in the reader's language)."""
         if self.secure:
-            return f"Passwords are kept in the system keyring ({self.backend})."
-        return ("No secure keyring is available on this computer: Privacy Desk will ask "
-                "for database passwords each time and never store them in a file.")
+            return msg("Passwords are kept in the system keyring ({backend}).",
+                       backend=self.backend)
+        return msg("No secure keyring is available on this computer: Privacy Desk will ask "
+                   "for database passwords each time and never store them in a file.")
 
 
 def _is_secure(backend: KeyringBackend) -> bool:
@@ -71,15 +78,15 @@ def store_password(profile: str, password: str) -> None:
     """Keep ``password`` for ``profile`` in the keyring; refuse where it would not be safe."""
     status = secure_keyring()
     if not status.secure:
-        raise NoSecureKeyring("The password cannot be stored: " + status.message,
-                              "Type the password when the app asks for it.")
+        raise NoSecureKeyring(msg("The password cannot be stored: {reason}", reason=status.text),
+                              msg("Type the password when the app asks for it."))
     try:
         keyring.set_password(SERVICE, profile, password)
     except keyring.errors.KeyringError as exc:
-        raise NoSecureKeyring("The system keyring refused to store the password "
-                              f"({type(exc).__name__}).",
-                              "Unlock the keyring and try again, or type the password "
-                              "each time.") from exc
+        raise NoSecureKeyring(msg("The system keyring refused to store the password ({error}).",
+                                  error=type(exc).__name__),
+                              msg("Unlock the keyring and try again, or type the password each "
+                                  "time.")) from exc
     log.info("Stored the password of connection profile %s in the keyring", profile)
 
 

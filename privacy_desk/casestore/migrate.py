@@ -21,9 +21,10 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
 
 from privacy_desk import __version__
-from privacy_desk.dburl import display_url
+from privacy_desk.dburl import server_name
 from privacy_desk.errors import SchemaTooNew, TargetNotEmpty, UserError
 from privacy_desk.logging_setup import USER_NOTICE
+from privacy_desk.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +76,16 @@ def check_schema_state(connection: Connection) -> SchemaState:
     Refuses a store written by a newer app (unknown revision) and a database that
     holds someone else's tables; both leave the database untouched.
     """
-    where = display_url(connection.engine.url)
+    where = server_name(connection.engine.url)
     tables = set(inspect(connection).get_table_names())
     if VERSION_TABLE not in tables:
         if tables:
             raise TargetNotEmpty(
-                f"The database at {where} already holds {len(tables)} tables that are not "
-                "a Privacy Desk case store; nothing was changed.",
-                "Give the case store a database of its own (an empty one is set up "
-                "automatically).",
+                msg("The database at {where} already holds {count} tables that are not a "
+                    "Privacy Desk case store; nothing was changed.",
+                    where=where, count=len(tables)),
+                msg("Give the case store a database of its own (an empty one is set up "
+                    "automatically)."),
             )
         return SchemaState((), empty=True)
     revisions = current_revisions(connection)
@@ -92,11 +94,13 @@ def check_schema_state(connection: Connection) -> SchemaState:
     unknown = [rev for rev in revisions if rev not in known]
     if unknown:
         raise SchemaTooNew(
-            f"The case store at {where} was set up by a newer version of Privacy Desk "
-            f"(schema revision {', '.join(unknown)}); this version, Privacy Desk "
-            f"{__version__} (schema revision {head_revision()}), cannot use it and has "
-            "changed nothing.",
-            f"Upgrade Privacy Desk from {__version__} to the version your colleagues use.",
+            msg("The case store at {where} was set up by a newer version of Privacy Desk "
+                "(schema revision {revisions}); this version, Privacy Desk {version} (schema "
+                "revision {head_revision}), cannot use it and has changed nothing.",
+                where=where, revisions=", ".join(unknown), version=__version__,
+                head_revision=head_revision()),
+            msg("Upgrade Privacy Desk from {version} to the version your colleagues use.",
+                version=__version__),
         )
     return SchemaState(revisions, empty=False)
 
@@ -129,8 +133,9 @@ def backup_sqlite_file(database: Path, backup_dir: Path, revisions: Collection[s
             src.close()
     except sqlite3.Error as exc:
         raise UserError(
-            f"Could not back up the case store before updating it ({exc}); nothing was changed.",
-            f"Check that {backup_dir} is writable and has free space.",
+            msg("Could not back up the case store before updating it ({exc}); nothing was "
+                "changed.", exc=exc),
+            msg("Check that {backup_dir} is writable and has free space.", backup_dir=backup_dir),
         ) from exc
     # A notice: the person sees it (stderr, and a dialog in the app), not only the log.
     log.warning("Privacy Desk %s is updating the case store's schema (revision %s to %s). "

@@ -124,6 +124,9 @@ class CaseEvent(Base):
     from_status: Mapped[str | None] = mapped_column(String(ENUM_LEN))
     to_status: Mapped[str | None] = mapped_column(String(ENUM_LEN))
     note: Mapped[str | None] = mapped_column(Text)
+    #: What happened, as ``Message.to_json()`` (rendered in the reader's language); ``note``
+    #: is the officer's own free text. Rows from before revision 0009 have only a note.
+    message: Mapped[str | None] = mapped_column(Text)
 
     case: Mapped[Case] = relationship(back_populates="events")
 

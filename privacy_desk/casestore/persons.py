@@ -52,6 +52,7 @@ from privacy_desk.identifiers import (
     InvalidIdentifier,
     parse_identifier,
 )
+from privacy_desk.messages import msg
 from privacy_desk.secrets import minimisation_key
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def normalise_identifiers(given: Iterable[tuple[str | None, str]]) -> list[tuple
             continue
         ident = parse_identifier(text, kind or None)
         if len(ident.value) > IDENTIFIER_VALUE_LEN:
-            raise InvalidIdentifier(ident.kind, f"The {ident.label} is too long.")
+            raise InvalidIdentifier(ident.kind, msg("The {label} is too long.", label=ident.label))
         out.append((ident.kind, ident.value))
     return list(dict.fromkeys(out))
 
@@ -245,6 +246,6 @@ def get_case(session: Session, case_id: int) -> Case:
     """The case ``case_id``, or :class:`CaseNotFound` (refresh the queue)."""
     case = session.get(Case, case_id)
     if case is None:
-        raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                           "Refresh the queue; it may have been removed.")
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
     return case

@@ -6,6 +6,7 @@ thread can hold them without a session (and without lazy loads behind its back).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,6 +31,9 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.messages import Message, msg, render
+
+log = logging.getLogger(__name__)
 
 # Plain dict lookups: much cheaper than Enum(value) when building 100,000 rows.
 _REQUEST_TYPES = {m.value: m for m in RequestType}
@@ -73,7 +77,17 @@ class CaseEventRow:
     kind: str
     from_status: CaseStatus | None
     to_status: CaseStatus | None
+    #: The officer's own free text (and, in rows older than revision 0009, all of it).
     note: str | None
+    #: What happened, rendered in the reader's language by :meth:`text`.
+    message: Message | None = None
+
+    def text(self, language: str | None = None) -> str:
+        """The event as the history shows it: the message, then the officer's note."""
+        said = render(self.message, language)
+        if said and self.note:
+            return f"{said} {self.note}" if said.endswith(":") else f"{said} — {self.note}"
+        return said or self.note or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +199,19 @@ def _event_row(ev: CaseEvent) -> CaseEventRow:
         _status(ev.from_status) if ev.from_status else None,
         _status(ev.to_status) if ev.to_status else None,
         ev.note,
+        _stored_message(ev.message),
     )
+
+
+def _stored_message(text: str | None) -> Message | None:
+    if not text:
+        return None
+    try:
+        return Message.from_json(text)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        # A damaged row must not hide the history; the note (if any) still shows.
+        log.warning("A case event's message could not be read")
+        return None
 
 
 def detail_of(case: Case, events: Collection[CaseEvent],
@@ -251,8 +277,9 @@ def case_id_by_number(store: CaseStore, case_number: str) -> int:
     with store.engine.connect() as conn:
         found = conn.scalar(select(Case.id).where(Case.case_number == number))
     if found is None:
-        raise CaseNotFound(f"There is no case {number} in the case store.",
-                           "Check the number (e.g. PD-2026-00001); 'case list' shows them all.")
+        raise CaseNotFound(msg("There is no case {number} in the case store.", number=number),
+                           msg("Check the number (e.g. PD-2026-00001); 'case list' shows them "
+                               "all."))
     return int(found)
 
 
@@ -266,8 +293,8 @@ def detail_in_session(session: Session, case_id: int) -> CaseDetail:
     """One case and its events, read in ``session`` (the role check is the caller's)."""
     case = session.get(Case, case_id)
     if case is None:
-        raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                           "Refresh the queue; it may have been removed.")
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
     events = session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case_id)
         .order_by(CaseEvent.at, CaseEvent.id)

@@ -28,9 +28,11 @@ from privacy_desk.dburl import (
     display_url,
     explain_connection_error,
     make_engine,
+    server_name,
 )
 from privacy_desk.domain.allowance import DEFAULT_MAX_FEE_SEK, AllowancePeriod
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +117,10 @@ def open_case_store(url: URL, *, backup_dir: Path | None = None,
                 migrate.upgrade_to_head(engine)
             except DBAPIError as exc:
                 raise UserError(
-                    f"Updating the case store at {display_url(url)} failed "
-                    f"({type(exc.orig).__name__}).",
-                    "Restore the backup (SQLite) or ask the DBA to check the database, "
-                    "then try again.",
+                    msg("Updating the case store at {server} failed ({error}).",
+                        server=server_name(url), error=type(exc.orig).__name__),
+                    msg("Restore the backup (SQLite) or ask the DBA to check the database, then "
+                        "try again."),
                 ) from exc
         with engine.connect() as conn:
             login, trusted = guard.identity(conn)

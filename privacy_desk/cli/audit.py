@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from privacy_desk.cli.common import open_signed_in, parse_date
+from privacy_desk.messages import msg
 
 
 def register(subparsers: Any) -> None:
@@ -88,7 +89,7 @@ def run_dba_sql(args: argparse.Namespace) -> int:
     try:
         statements = app_role_sql(args.role, database=args.database)
     except ValueError as exc:
-        raise UserError(str(exc), "Use a lower-case role name such as privacy_desk_app.") \
+        raise UserError(str(exc), msg("Use a lower-case role name such as privacy_desk_app.")) \
             from None
     for s in statements:
         print(s + ";")

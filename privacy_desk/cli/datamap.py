@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+from privacy_desk.messages import msg
+
 
 def register(subparsers: Any) -> None:
     """Add ``datamap check`` and ``find`` to the top-level parser."""
@@ -98,8 +100,9 @@ def run_upgrade(args: argparse.Namespace) -> int:
     try:
         text = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"The data map {source} cannot be read ({type(exc).__name__}).",
-                        "Give the path of a readable data map file (YAML).") from exc
+        raise UserError(msg("The data map {source} cannot be read ({error}).",
+                            source=source, error=type(exc).__name__),
+                        msg("Give the path of a readable data map file (YAML).")) from exc
     upgraded = upgrade_datamap(text, source=source)
     if not args.out:
         sys.stdout.write(upgraded)
@@ -192,17 +195,17 @@ def run_draft(args: argparse.Namespace) -> int:
 
     url = parse_target(args.portal)
     if backend(url) == "sqlite" and not Path(url.database or "").is_file():
-        raise UserError(f"The SQLite portal {url.database} does not exist.",
-                        "Give the path of the portal's database file; the draft never "
-                        "creates one.")
+        raise UserError(msg("The SQLite portal {database} does not exist.", database=url.database),
+                        msg("Give the path of the portal's database file; the draft never "
+                            "creates one."))
     old: str | None = None
     if args.update:
         try:
             old = Path(args.update).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"The data map {args.update} cannot be read "
-                            f"({type(exc).__name__}).",
-                            "Give the path of the map to update (YAML).") from exc
+            raise UserError(msg("The data map {update} cannot be read ({error}).",
+                                update=args.update, error=type(exc).__name__),
+                            msg("Give the path of the map to update (YAML).")) from exc
     step = {"next": 0}
 
     def progress(done: int, total: int, _table: str) -> None:

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from privacy_desk.cli.common import parse_date
+from privacy_desk.messages import msg
 
 if TYPE_CHECKING:
     from privacy_desk.services.context import AppContext
@@ -134,16 +135,18 @@ def run_erasure(args: argparse.Namespace) -> int:
         if args.step == "plan":
             found = erasure_subject(store, portal, dmap, case_id)
             if len(found.candidates) != 1:
-                raise ErasureRefused(f"{len(found.candidates)} people in the portal match the "
-                                     "case's identifiers; an erasure is for one person.",
-                                     "Plan it from the app, where you choose the person.")
+                raise ErasureRefused(msg("{count} people in the portal match the case's "
+                                         "identifiers; an erasure is for one person.",
+                                         count=len(found.candidates)),
+                                     msg("Plan it from the app, where you choose the person."))
             _print_plan(create_plan(store, portal, dmap, case_id, found.candidates[0],
                                     actor=who, today=args.today))
             return 0
         view = latest_plan(store, case_id)
         if view is None:
-            raise ErasureRefused(f"Case {args.case_number} has no erasure plan.",
-                                 "Make one: privacy-desk case erasure plan CASE.")
+            raise ErasureRefused(msg("Case {case_number} has no erasure plan.",
+                                     case_number=args.case_number),
+                                 msg("Make one: privacy-desk case erasure plan CASE."))
         if args.step == "show":
             _print_plan(reconcile(store, portal, dmap, view.id))
         elif args.step == "decide":
@@ -190,7 +193,8 @@ def run_rectify(args: argparse.Namespace) -> int:
         assert item is not None
         col, sep, value = item.partition("=")
         if not sep:
-            raise ErasureRefused("A --key is not COLUMN=VALUE.", "E.g. --key id=42.")
+            raise ErasureRefused(msg("--key {item} is not COLUMN=VALUE.", item=repr(item)),
+                                 msg("E.g. --key id=42."))
         key[col.strip()] = int(value) if value.strip().lstrip("-").isdigit() else value
     new_value = personal_value(args.value, what="corrected value", option="--value")
     ctx = _context(args)
@@ -198,8 +202,8 @@ def run_rectify(args: argparse.Namespace) -> int:
         case_id = case_id_by_number(ctx.case_store, args.case_number)
         found = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
         if len(found.candidates) != 1:
-            raise ErasureRefused("The case's identifiers do not name exactly one person.",
-                                 "Rectify from the app, where you choose the person.")
+            raise ErasureRefused(msg("The case's identifiers do not name exactly one person."),
+                                 msg("Rectify from the app, where you choose the person."))
         r = rectify(ctx.case_store, ctx.portal_writer, ctx.datamap, case_id, found.candidates[0],
                     table=args.table, key=key, column=args.column, new_value=new_value,
                     reason=args.reason, actor=ctx.officer)
@@ -221,8 +225,8 @@ def run_withdraw(args: argparse.Namespace) -> int:
         case_id = case_id_by_number(ctx.case_store, args.case_number)
         found = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
         if len(found.candidates) != 1:
-            raise ErasureRefused("The case's identifiers do not name exactly one person.",
-                                 "Withdraw from the app, where you choose the person.")
+            raise ErasureRefused(msg("The case's identifiers do not name exactly one person."),
+                                 msg("Withdraw from the app, where you choose the person."))
         result = withdraw_consent(ctx.case_store, ctx.portal_writer, ctx.datamap, case_id,
                                   found.candidates[0], actor=ctx.officer, today=args.today)
     finally:

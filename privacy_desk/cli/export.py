@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import Any
 
+from privacy_desk.messages import msg
+
 
 def register(subparsers: Any) -> None:
     """Add ``export`` to the top-level parser."""
@@ -63,7 +65,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     if password is not None and not password:
-        raise UserError("The password is empty.", "Give a password, or leave it out.")
+        raise UserError(msg("The password is empty."), msg("Give a password, or leave it out."))
     subject = personal_value(args.subject, what="identifier", option="--subject")
     assert subject is not None
     args.case_store = getattr(args, "case_store", None)

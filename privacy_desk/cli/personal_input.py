@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 #: The argument meaning "read it from standard input".
 FROM_STDIN = "-"
@@ -63,20 +64,25 @@ def personal_value(given: str | None, *, what: str, option: str,
     if given == FROM_STDIN:
         value = _read_line()
         if value is None or not value.strip():
-            raise UserError(f"No {what} on standard input ({option} -).",
-                            f"Write the {what} as one line on standard input, e.g. "
-                            f"{option} - <<<\"$VALUE\".")
+            raise UserError(msg("No {what} on standard input ({option} -).",
+                                what=what, option=option),
+                            msg("Write the {what} as one line on standard input, e.g. {option} "
+                                "- <<<\"$VALUE\".",
+                                what=what, option=option))
         return value
     if sys.stdin.isatty():
         value = _prompt(what[:1].upper() + what[1:])
         if value is None or not value.strip():
             if required:
-                raise UserError(f"No {what} was given.", f"Type the {what}, or use {option} -.")
+                raise UserError(msg("No {what} was given.", what=what),
+                                msg("Type the {what}, or use {option} -.",
+                                    what=what, option=option))
             return None
         return value
     if required:
-        raise UserError(f"No {what} was given.",
-                        f"Use {option} - and write the {what} as one line on standard input.")
+        raise UserError(msg("No {what} was given.", what=what),
+                        msg("Use {option} - and write the {what} as one line on standard input.",
+                            option=option, what=what))
     return None
 
 
@@ -109,8 +115,9 @@ def personal_values(given: Sequence[str], *, what: str, option: str,
         stdin_read = True
         lines = [ln for ln in (line.rstrip("\r\n") for line in sys.stdin) if ln.strip()]
         if not lines:
-            raise UserError(f"No {what} on standard input ({option} -).",
-                            f"Write each {what} as a line on standard input.")
+            raise UserError(msg("No {what} on standard input ({option} -).",
+                                what=what, option=option),
+                            msg("Write each {what} as a line on standard input.", what=what))
         values.extend(lines)
     if literal:
         _warn(what)

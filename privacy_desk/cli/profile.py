@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from privacy_desk.cli.common import app_paths, settings_changed
+from privacy_desk.messages import msg
 
 
 def register(subparsers: Any) -> None:
@@ -108,7 +109,7 @@ def run_profile_password(args: argparse.Namespace) -> int:
     else:
         password = sys.stdin.readline().rstrip("\r\n")
     if not password:
-        raise UserError("No password was given.", "Type the database user's password.")
+        raise UserError(msg("No password was given."), msg("Type the database user's password."))
     secrets.store_password(args.name, password)
     settings_changed(args, "password_stored", args.name)
     print(f"Stored the password of {args.name} in the keyring.", file=sys.stderr)

@@ -57,6 +57,7 @@ from privacy_desk.identifiers import (
     InvalidPattern,
     compile_pattern,
 )
+from privacy_desk.messages import Message, msg, render
 
 #: RequestType values (privacy_desk.domain.requests), repeated so the map loads standalone.
 REQUEST_TYPES = frozenset({"access", "rectification", "erasure", "restriction", "portability",
@@ -75,13 +76,19 @@ _E = TypeVar("_E", Erasure, Match, Disclosure, Provenance, LawfulBasis, Restrict
 class DataMapError(UserError):
     """A data map that cannot be used; names the file and line to fix."""
 
-    def __init__(self, file: str, line: int, problem: str, hint: str = "") -> None:
+    def __init__(self, file: str, line: int, problem: str | Message,
+                 hint: str | Message = "") -> None:
         where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {problem}",
-                         hint or "Fix the data map (see docs/datamap.md) and load it again.")
+        super().__init__(msg("{where}: {problem}", where=where, problem=problem),
+                         hint or msg("Fix the data map (see docs/datamap.md) and load it again."))
         self.file = file
         self.line = line
-        self.problem = problem
+        self._problem = problem
+
+    @property
+    def problem(self) -> str:
+        """What is wrong, without the file and line, in the reader's language."""
+        return render(self._problem)
 
 
 class _Node:
@@ -96,41 +103,42 @@ class _Node:
         #: every ``review: true`` marker of the file (shared by all nodes of one parse)
         self.review: list[ReviewItem] = review if review is not None else []
 
-    def fail(self, problem: str, hint: str = "") -> DataMapError:
+    def fail(self, problem: str | Message, hint: str | Message = "") -> DataMapError:
         return DataMapError(self.file, self.line, problem, hint)
 
     # scalars ---------------------------------------------------------------
     def scalar(self) -> Any:
         if not isinstance(self.node, ScalarNode):
-            raise self.fail(f"{self.path} must be a single value.")
+            raise self.fail(msg("{path} must be a single value.", path=self.path))
         try:
             return SafeConstructor().construct_object(self.node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:  # a 4,300-digit number
-            raise self.fail(f"{self.path} has a value that cannot be read "
-                            f"({type(exc).__name__}).",
-                            "Write an ordinary number, date or text there.") from None
+            raise self.fail(msg("{path} has a value that cannot be read ({error}).",
+                                path=self.path, error=type(exc).__name__),
+                            msg("Write an ordinary number, date or text there.")) from None
 
     def text(self) -> str:
         """A text as written: ``en: No`` is the word, not YAML 1.1's false (nor Norway's)."""
         if not isinstance(self.node, ScalarNode):
-            raise self.fail(f"{self.path} must be a single value.")
+            raise self.fail(msg("{path} must be a single value.", path=self.path))
         value = str(self.node.value)
         if not value.strip():
-            raise self.fail(f"{self.path} must be a non-empty text.")
+            raise self.fail(msg("{path} must be a non-empty text.", path=self.path))
         return value.strip()
 
     def integer(self, low: int = 0, high: int = 10**6) -> int:
         value = self.scalar()
         if not isinstance(value, int) or isinstance(value, bool):
-            raise self.fail(f"{self.path} must be a whole number.")
+            raise self.fail(msg("{path} must be a whole number.", path=self.path))
         if not low <= value <= high:
-            raise self.fail(f"{self.path} must be between {low} and {high}.")
+            raise self.fail(msg("{path} must be between {low} and {high}.",
+                                path=self.path, low=low, high=high))
         return value
 
     def boolean(self) -> bool:
         value = self.scalar()
         if not isinstance(value, bool):
-            raise self.fail(f"{self.path} must be true or false.")
+            raise self.fail(msg("{path} must be true or false.", path=self.path))
         return value
 
     def names(self) -> tuple[str, ...]:
@@ -148,13 +156,13 @@ class _Node:
     # collections -------------------------------------------------------------
     def items(self) -> list[_Node]:
         if not isinstance(self.node, SequenceNode):
-            raise self.fail(f"{self.path} must be a list.")
+            raise self.fail(msg("{path} must be a list.", path=self.path))
         return [_Node(n, self.file, f"{self.path}[{i}]", self.review)
                 for i, n in enumerate(self.node.value)]
 
     def mapping(self) -> _Map:
         if not isinstance(self.node, MappingNode):
-            raise self.fail(f"{self.path} must be a mapping of keys to values.")
+            raise self.fail(msg("{path} must be a mapping of keys to values.", path=self.path))
         return _Map(self)
 
 
@@ -169,12 +177,14 @@ class _Map:
         for key_node, value_node in owner.node.value:
             line = key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
-                raise DataMapError(owner.file, line, f"{owner.path} has a key that is not a name.")
+                raise DataMapError(owner.file, line, msg("{path} has a key that is not a name.",
+                                                         path=owner.path))
             key = str(key_node.value)
             if key in self.entries:
                 raise DataMapError(owner.file, line,
-                                   f"{key!r} appears twice in {owner.path} "
-                                   f"(first on line {self.entries[key][0]}).")
+                                   msg("{key} appears twice in {path} (first on line {line}).",
+                                       key=repr(key), path=owner.path,
+                                       line=self.entries[key][0]))
             child_path = f"{owner.path}.{key}" if owner.path else key
             self.entries[key] = (line, _Node(value_node, owner.file, child_path, owner.review))
         marker = self.entries.get("review")
@@ -198,7 +208,8 @@ class _Map:
     def req(self, key: str) -> _Node:
         node = self.get(key)
         if node is None:
-            raise self.owner.fail(f"{self.owner.path or 'the map'} needs {key!r}.")
+            raise self.owner.fail(msg("{value} needs {key}.",
+                                      value=self.owner.path or 'the map', key=repr(key)))
         return node
 
     def key_line(self, key: str) -> int:
@@ -212,8 +223,9 @@ class _Map:
         for key, (line, _node) in self.entries.items():
             if key not in self.used:
                 where = self.owner.path or "the top level"
-                raise DataMapError(self.owner.file, line, f"unknown key {key!r} in {where}.",
-                                   "Check the spelling against docs/datamap.md.")
+                raise DataMapError(self.owner.file, line, msg("unknown key {key} in {where}.",
+                                                              key=repr(key), where=where),
+                                   msg("Check the spelling against docs/datamap.md."))
 
 
 def load_datamap(path: str | Path) -> DataMap:
@@ -222,11 +234,12 @@ def load_datamap(path: str | Path) -> DataMap:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise UserError(f"The data map {path} does not exist.",
-                        "Give the path of a data map file (YAML).") from exc
+        raise UserError(msg("The data map {path} does not exist.", path=path),
+                        msg("Give the path of a data map file (YAML).")) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"The data map {path} cannot be read ({type(exc).__name__}).",
-                        "Check that it is a readable UTF-8 text file.") from exc
+        raise UserError(msg("The data map {path} cannot be read ({error}).",
+                            path=path, error=type(exc).__name__),
+                        msg("Check that it is a readable UTF-8 text file.")) from exc
     return parse_datamap(text, source=path)
 
 
@@ -239,17 +252,19 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
     version_node = top.req("datamap_version")
     version = version_node.integer(0, 99)
     if version not in SUPPORTED_VERSIONS:
-        raise version_node.fail(f"data map format version {version} is not supported.",
-                                f"This Privacy Desk reads versions "
-                                f"{', '.join(map(str, SUPPORTED_VERSIONS))}.")
+        raise version_node.fail(msg("data map format version {version} is not supported.",
+                                    version=version),
+                                msg("This Privacy Desk reads versions {choices}.",
+                                    choices=', '.join(map(str, SUPPORTED_VERSIONS))))
     name = top.req("name").text()
     desc_node = top.get("description")
     description = desc_node.text() if desc_node else ""
     region_node = top.get("phone_region")
     phone_region = region_node.text().upper() if region_node else "SE"
     if region_node and phone_region not in phonenumbers.SUPPORTED_REGIONS:
-        raise region_node.fail(f"phone_region {phone_region!r} is not a region code.",
-                               "Use a two-letter country code such as SE, NO or DE.")
+        raise region_node.fail(msg("phone_region {phone_region} is not a region code.",
+                                   phone_region=repr(phone_region)),
+                               msg("Use a two-letter country code such as SE, NO or DE."))
 
     patterns: dict[str, IdentifierPattern] = {}
     pat_node = top.get("identifier_patterns")
@@ -258,7 +273,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
             try:
                 patterns[kind] = compile_pattern(node.text())
             except InvalidPattern as exc:
-                raise node.fail(f"the pattern for {kind!r} cannot be used: {exc.message}",
+                raise node.fail(msg("the pattern for {kind} cannot be used: {message}",
+                                    kind=repr(kind), message=exc.message),
                                 exc.hint) from None
 
     categories: dict[str, Category] = {}
@@ -303,7 +319,8 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
     tables: dict[str, TableSpec] = {}
     for tname, line, node in top.req("tables").mapping().children():
         if tname in excluded:
-            raise DataMapError(file, line, f"table {tname!r} is both mapped and excluded.")
+            raise DataMapError(file, line, msg("table {tname} is both mapped and excluded.",
+                                               tname=repr(tname)))
         tables[tname] = _table(tname, line, node, categories=categories, holds=holds,
                                 patterns=patterns, version=version)
 
@@ -316,31 +333,36 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
         for ref in table.references:
             if ref.table not in tables:
                 raise DataMapError(file, ref.line,
-                                   f"table {table.name!r} refers to {ref.table!r}, which is not "
-                                   "a table in the map.",
-                                   "Add that table under 'tables:' or fix the name.")
+                                   msg("table {table} refers to {table2}, which is not a table "
+                                       "in the map.",
+                                       table=repr(table.name), table2=repr(ref.table)),
+                                   msg("Add that table under 'tables:' or fix the name."))
             target = tables[ref.table]
             if target.subject and set(ref.remote_columns) != set(target.primary_key):
                 raise DataMapError(file, ref.line,
-                                   f"the reference from {table.name!r} to subject table "
-                                   f"{ref.table!r} must join on its whole primary key "
-                                   f"({', '.join(target.primary_key)}).")
+                                   msg("the reference from {table} to subject table {table2} "
+                                       "must join on its whole primary key ({choices}).",
+                                       table=repr(table.name), table2=repr(ref.table),
+                                       choices=', '.join(target.primary_key)))
             for remote in ref.remote_columns:
                 if remote not in target.columns and remote not in target.primary_key:
                     raise DataMapError(file, ref.line,
-                                       f"the reference from {table.name!r} joins on "
-                                       f"{ref.table}.{remote}, which the map does not declare.")
+                                       msg("the reference from {table} joins on "
+                                           "{table2}.{remote}, which the map does not declare.",
+                                           table=repr(table.name), table2=ref.table, remote=remote))
     subjects = [t for t in tables.values() if t.subject]
     if not subjects:
         raise DataMapError(file, top.key_line("tables"),
-                           "no table is marked 'subject: true'.",
-                           "Mark the table whose rows are persons (e.g. customers).")
+                           msg("no table is marked 'subject: true'."),
+                           msg("Mark the table whose rows are persons (e.g. customers)."))
     kinds: dict[str, TableSpec] = {}
     for t in subjects:
         if t.kind in kinds:
-            raise DataMapError(file, t.line, f"subject tables {kinds[t.kind].name!r} and "
-                               f"{t.name!r} both have kind {t.kind!r}.",
-                               "Give each kind of person its own 'kind'.")
+            raise DataMapError(file, t.line, msg("subject tables {name} and {t} both have kind "
+                                                 "{kind}.",
+                                                 name=repr(kinds[t.kind].name), t=repr(t.name),
+                                                 kind=repr(t.kind)),
+                               msg("Give each kind of person its own 'kind'."))
         kinds[t.kind] = t
     _check_links(tables, file)
     requests = _requests(req_node, subjects) if req_node else None
@@ -490,19 +512,20 @@ def _compose(text: str, file: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise DataMapError(file, line, f"not valid YAML: {exc.problem or exc.context}.",
-                           "Check indentation, colons and quotes on that line.") from exc
+        raise DataMapError(file, line, msg("not valid YAML: {value}.",
+                                           value=exc.problem or exc.context),
+                           msg("Check indentation, colons and quotes on that line.")) from exc
     except yaml.YAMLError as exc:
-        raise DataMapError(file, 0, "not valid YAML.") from exc
+        raise DataMapError(file, 0, msg("not valid YAML.")) from exc
     except RecursionError:
-        raise DataMapError(file, 0, "the data map is nested too deeply to be a data map.",
-                           "A data map nests a few levels (tables, columns, keys).") from None
+        raise DataMapError(file, 0, msg("the data map is nested too deeply to be a data map."),
+                           msg("A data map nests a few levels (tables, columns, keys).")) from None
     if root is None:
-        raise DataMapError(file, 1, "the data map is empty.")
+        raise DataMapError(file, 1, msg("the data map is empty."))
     depth = _depth(root)
     if depth > 20:
-        raise DataMapError(file, 0, f"the data map is nested {depth} levels deep.",
-                           "A data map nests a few levels (tables, columns, keys).")
+        raise DataMapError(file, 0, msg("the data map is nested {depth} levels deep.", depth=depth),
+                           msg("A data map nests a few levels (tables, columns, keys)."))
     return root
 
 
@@ -528,7 +551,8 @@ def _month_day(node: _Node) -> tuple[int, int]:
         month, day = (int(p) for p in value.split("-"))
         dt.date(2001, month, day)  # not a leap year: 02-29 cannot start a financial year
     except ValueError:
-        raise node.fail(f"{node.path} must be a month and day as MM-DD (07-01 for July).")\
+        raise node.fail(msg("{path} must be a month and day as MM-DD (07-01 for July).",
+                            path=node.path))\
             from None
     return month, day
 
@@ -557,11 +581,12 @@ def _check_links(tables: Mapping[str, TableSpec], file: str) -> None:
                       if (spec := table.columns.get(c)) is not None and spec.person is not None]
             if linked:
                 raise DataMapError(file, ref.line,
-                                   f"{table.name}.{linked[0]} points at another person "
-                                   "('person:'), so it cannot also be a reference to the "
-                                   "row's own person.",
-                                   "Remove the reference, or the 'person:' link if the row "
-                                   "really belongs to that person.")
+                                   msg("{table}.{linked} points at another person ('person:'), "
+                                       "so it cannot also be a reference to the row's own "
+                                       "person.",
+                                       table=table.name, linked=linked[0]),
+                                   msg("Remove the reference, or the 'person:' link if the row "
+                                       "really belongs to that person."))
         for col in table.columns.values():
             link = col.person
             if link is None:
@@ -569,13 +594,15 @@ def _check_links(tables: Mapping[str, TableSpec], file: str) -> None:
             target = tables.get(link.table)
             if target is None or not target.subject:
                 raise DataMapError(file, link.line,
-                                   f"{table.name}.{col.name} points at a person in "
-                                   f"{link.table!r}, which is not a subject table of the map.",
-                                   "Name a table marked 'subject: true'.")
+                                   msg("{table}.{col} points at a person in {table2}, which is "
+                                       "not a subject table of the map.",
+                                       table=table.name, col=col.name, table2=repr(link.table)),
+                                   msg("Name a table marked 'subject: true'."))
             if not link.column and len(target.primary_key) != 1:
                 raise DataMapError(file, link.line,
-                                   f"{link.table!r} has a composite key: say which 'column' "
-                                   f"{table.name}.{col.name} holds.")
+                                   msg("{table} has a composite key: say which 'column' "
+                                       "{table2}.{col} holds.",
+                                       table=repr(link.table), table2=table.name, col=col.name))
 
 
 def _check_hold_via(tables: Mapping[str, TableSpec],
@@ -587,14 +614,16 @@ def _check_hold_via(tables: Mapping[str, TableSpec],
         via = tables.get(hold.via)
         if via is None or not any(r.table == hold.via for r in table.references):
             raise DataMapError(file, hold.line,
-                               f"the hold of {table.name!r} takes its date via {hold.via!r}, "
-                               "which is not one of its references.",
-                               "Name a table this table refers to (its invoice, say).")
+                               msg("the hold of {table} takes its date via {via}, which is not "
+                                   "one of its references.",
+                                   table=repr(table.name), via=repr(hold.via)),
+                               msg("Name a table this table refers to (its invoice, say)."))
         if hold.date_column not in via.columns:
             raise DataMapError(file, hold.line,
-                               f"the hold of {table.name!r} counts from "
-                               f"{hold.via}.{hold.date_column}, which the map does not "
-                               f"declare under {hold.via}.")
+                               msg("the hold of {table} counts from {via}.{date_column}, which "
+                                   "the map does not declare under {via}.",
+                                   table=repr(table.name), via=hold.via,
+                                   date_column=hold.date_column))
 
 
 def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Category],
@@ -617,11 +646,13 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
         for key_node, key in ((person_kind_node, "kind"), (kind_title_node, "kind_title"),
                               (name_node, "name")):
             if key_node is not None:
-                raise key_node.fail(f"{key!r} is for subject tables (persons); {tname!r} is "
-                                    "not marked 'subject: true'.")
+                raise key_node.fail(msg("{key} is for subject tables (persons); {tname} is not "
+                                        "marked 'subject: true'.",
+                                        key=repr(key), tname=repr(tname)))
     if subject and person_kind_node is None and version >= 2:
-        raise DataMapError(node.file, line, f"subject table {tname!r} needs a 'kind' "
-                           "(customer, employee, contact, ...).")
+        raise DataMapError(node.file, line, msg("subject table {tname} needs a 'kind' "
+                                                "(customer, employee, contact, ...).",
+                                                tname=repr(tname)))
     person_kind = person_kind_node.text() if person_kind_node else \
         ("customer" if subject else "")
     kind_title = kind_title_node.bilingual() if kind_title_node else None
@@ -634,8 +665,9 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
         columns[cname] = _column(cname, cline, cnode, categories, default_erasure)
     for col in (*pk, *labels, *name_columns):
         if col not in columns:
-            raise node.fail(f"table {tname!r} names column {col!r} (primary key, label or "
-                            "name) without declaring it under 'columns'.")
+            raise node.fail(msg("table {tname} names column {col} (primary key, label or name) "
+                                "without declaring it under 'columns'.",
+                                tname=repr(tname), col=repr(col)))
 
     identity: list[IdentityColumn] = []
     id_node = m.get("identity")
@@ -646,22 +678,25 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
             kind_node = im.req("kind")
             kind = kind_node.text()
             if kind not in KNOWN_KINDS and kind not in patterns:
-                raise kind_node.fail(f"unknown identifier kind {kind!r}.",
-                                     f"Use one of {', '.join(sorted(KNOWN_KINDS))}, or give "
-                                     "a pattern for it under identifier_patterns.")
+                raise kind_node.fail(msg("unknown identifier kind {kind}.", kind=repr(kind)),
+                                     msg("Use one of {choices}, or give a pattern for it under "
+                                         "identifier_patterns.",
+                                         choices=', '.join(sorted(KNOWN_KINDS))))
             if kind in PATTERN_KINDS and kind not in patterns:
-                raise kind_node.fail(f"identifier kind {kind!r} needs a pattern under "
-                                     "identifier_patterns (its format differs per portal).")
+                raise kind_node.fail(msg("identifier kind {kind} needs a pattern under "
+                                         "identifier_patterns (its format differs per portal).",
+                                         kind=repr(kind)))
             match_node = im.get("match")
             default = Match.CASEFOLD if kind == EMAIL else Match.FORMS
             match = _enum(Match, match_node, "match") if match_node else default
             numeric_node = im.get("numeric")
             numeric = numeric_node.boolean() if numeric_node else False
             if numeric and match is Match.CASEFOLD:
-                raise item.fail("a numeric identity column cannot be matched with casefold.")
+                raise item.fail(msg("a numeric identity column cannot be matched with casefold."))
             if col not in columns:
-                raise item.fail(f"identity column {col!r} of {tname!r} is not declared under "
-                                "'columns'.")
+                raise item.fail(msg("identity column {col} of {tname} is not declared under "
+                                    "'columns'.",
+                                    col=repr(col), tname=repr(tname)))
             identity.append(IdentityColumn(col, kind, match, item.line, numeric))
             im.done()
 
@@ -669,19 +704,21 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
     ref_node = m.get("references")
     if ref_node:
         if subject:
-            raise ref_node.fail(f"subject table {tname!r} cannot have references: its rows "
-                                "are the persons that other tables lead to.")
+            raise ref_node.fail(msg("subject table {tname} cannot have references: its rows are "
+                                    "the persons that other tables lead to.",
+                                    tname=repr(tname)))
         for item in ref_node.items():
             rm = item.mapping()
             target = rm.req("table").text()
             on_pairs: list[tuple[str, str]] = []
             for local, _l, remote_node in rm.req("on").mapping().children():
                 if local not in columns:
-                    raise remote_node.fail(f"reference column {local!r} of {tname!r} is not "
-                                           "declared under 'columns'.")
+                    raise remote_node.fail(msg("reference column {local} of {tname} is not "
+                                               "declared under 'columns'.",
+                                               local=repr(local), tname=repr(tname)))
                 on_pairs.append((local, remote_node.text()))
             if not on_pairs:
-                raise item.fail("a reference needs at least one column pair under 'on'.")
+                raise item.fail(msg("a reference needs at least one column pair under 'on'."))
             references.append(Reference(target, tuple(on_pairs), item.line))
             rm.done()
 
@@ -695,23 +732,26 @@ def _table(tname: str, line: int, node: _Node, *, categories: Mapping[str, Categ
         rule_node = hm.req("rule")
         rule = rule_node.text()
         if rule not in holds:
-            raise rule_node.fail(f"unknown hold rule {rule!r}.",
-                                 "Declare it under 'holds:' at the top of the map.")
+            raise rule_node.fail(msg("unknown hold rule {rule}.", rule=repr(rule)),
+                                 msg("Declare it under 'holds:' at the top of the map."))
         date_col = hm.req("date_column").text()
         via_node = hm.get("via")
         via = via_node.text() if via_node else None
         if via is None and date_col not in columns:
-            raise hold_node.fail(f"hold date column {date_col!r} of {tname!r} is not declared "
-                                 "under 'columns'.",
-                                 "If the date is in the row this table refers to (an "
-                                 "invoice line's invoice), add 'via: <that table>'.")
+            raise hold_node.fail(msg("hold date column {date_col} of {tname} is not declared "
+                                     "under 'columns'.",
+                                     date_col=repr(date_col), tname=repr(tname)),
+                                 msg("If the date is in the row this table refers to (an "
+                                     "invoice line's invoice), add 'via: <that table>'."))
         hold = TableHold(rule, date_col, hold_node.line, via)
         hm.done()
     m.done()
     if not subject and not identity and not references:
-        raise node.fail(f"table {tname!r} has no way to reach a person: give it identity "
-                        "columns or references.",
-                        "If it holds no personal data, list it under excluded_tables instead.")
+        raise node.fail(msg("table {tname} has no way to reach a person: give it identity "
+                            "columns or references.",
+                            tname=repr(tname)),
+                        msg("If it holds no personal data, list it under excluded_tables "
+                            "instead."))
     return TableSpec(tname, pk, subject, labels, tuple(identity), tuple(references),
                      MappingProxyType(columns), hold, description, line, person_kind, title,
                      kind_title, name_columns, restriction)
@@ -726,11 +766,11 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
     category = cat_node.text() if cat_node else None
     if category is not None and category not in categories:
         assert cat_node is not None
-        raise cat_node.fail(f"unknown category {category!r}.",
-                            f"Use one declared under 'categories:' "
-                            f"({', '.join(sorted(categories))}).")
+        raise cat_node.fail(msg("unknown category {category}.", category=repr(category)),
+                            msg("Use one declared under 'categories:' ({choices}).",
+                                choices=', '.join(sorted(categories))))
     if personal and category is None:
-        raise node.fail(f"personal column {name!r} needs a category.")
+        raise node.fail(msg("personal column {name} needs a category.", name=repr(name)))
     er_node = m.get("erasure")
     erasure = _erasure(er_node) if er_node else (default_erasure if personal else Erasure.KEEP)
     replacement: str | None = None
@@ -739,16 +779,17 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
     under_hold = _erasure(hold_node) if hold_node else Erasure.KEEP
     if under_hold is Erasure.DELETE_ROW:
         assert hold_node is not None
-        raise hold_node.fail("erasure_under_hold can be set_null, replace, pseudonymise or "
-                             "keep: a held row is never deleted.")
+        raise hold_node.fail(msg("erasure_under_hold can be set_null, replace, pseudonymise or "
+                                 "keep: a held row is never deleted."))
     if Erasure.REPLACE in (erasure, under_hold):
         # one fixed value serves both: a NOT NULL e-mail on a held row is replaced, not emptied
         if value_node is None:
-            raise node.fail(f"column {name!r} is erased by 'replace' but has no 'value'.")
+            raise node.fail(msg("column {name} is erased by 'replace' but has no 'value'.",
+                                name=repr(name)))
         replacement = str(value_node.scalar())
     elif value_node is not None:
-        raise value_node.fail("'value' is only used with erasure (or erasure_under_hold): "
-                              "replace.")
+        raise value_node.fail(msg("'value' is only used with erasure (or erasure_under_hold): "
+                                  "replace."))
     desc_node = m.get("description")
     description = desc_node.text() if desc_node else ""
     disclose_node = m.get("disclose")
@@ -764,14 +805,16 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
     reason = reason_node.text() if reason_node else ""
     if reason and personal:
         assert reason_node is not None
-        raise reason_node.fail("'reason' says why a column is not personal; this one is "
-                               "personal.", "Add 'personal: false', or remove the reason.")
+        raise reason_node.fail(msg("'reason' says why a column is not personal; this one is "
+                                   "personal."),
+                               msg("Add 'personal: false', or remove the reason."))
     meaning_node = m.get("meaning")
     meaning = meaning_node.text() if meaning_node else None
     if meaning is not None and meaning not in MEANINGS:
         assert meaning_node is not None
-        raise meaning_node.fail(f"unknown meaning {meaning!r}.",
-                                f"Use one of: {', '.join(sorted(MEANINGS))}.")
+        raise meaning_node.fail(msg("unknown meaning {meaning}.", meaning=repr(meaning)),
+                                msg("Use one of: {choices}.",
+                                    choices=", ".join(sorted(MEANINGS))))
     prov_node = m.get("provenance")
     provenance = _enum(Provenance, prov_node, "provenance") if prov_node else None
     if provenance is not None and not personal:
@@ -783,8 +826,9 @@ def _column(name: str, line: int, node: _Node, categories: Mapping[str, Category
     person_node = m.get("person")
     person = _person_link(person_node) if person_node else None
     if person is not None and erasure is Erasure.PSEUDONYMISE:
-        raise node.fail(f"{name!r} points at another person; pseudonymising it would break "
-                        "the portal's link.", "Use set_null, delete_row or keep.")
+        raise node.fail(msg("{name} points at another person; pseudonymising it would break the "
+                            "portal's link.", name=repr(name)),
+                        msg("Use set_null, delete_row or keep."))
     m.done()
     return ColumnSpec(name, category, personal, erasure, replacement, under_hold, description,
                       line, disclose, title, MappingProxyType(values), reason, person, meaning,
@@ -809,8 +853,9 @@ def _enum(cls: type[_E], node: _Node, what: str) -> _E:
     try:
         return cls(value)
     except ValueError:
-        raise node.fail(f"unknown {what} {value!r}.",
-                        f"Use one of: {', '.join(e.value for e in cls)}.") from None
+        raise node.fail(msg("unknown {what} {value}.", what=what, value=repr(value)),
+                        msg("Use one of: {choices}.",
+                            choices=', '.join(e.value for e in cls))) from None
 
 
 def _erasure(node: _Node) -> Erasure:
@@ -823,20 +868,22 @@ def _requests(node: _Node, subjects: list[TableSpec]) -> RequestSourceSpec:
     columns: dict[str, str] = {}
     for field_name, _line, cnode in m.req("columns").mapping().children():
         if field_name not in REQUEST_FIELDS:
-            raise cnode.fail(f"unknown request field {field_name!r}.",
-                             f"Use: {', '.join(sorted(REQUEST_FIELDS))}.")
+            raise cnode.fail(msg("unknown request field {field_name}.",
+                                 field_name=repr(field_name)),
+                             msg("Use: {choices}.", choices=', '.join(sorted(REQUEST_FIELDS))))
         columns[field_name] = cnode.text()
     for needed in ("id", "received_at", "type"):
         if needed not in columns:
-            raise node.fail(f"requests.columns needs {needed!r}.")
+            raise node.fail(msg("requests.columns needs {needed}.", needed=repr(needed)))
     type_values: dict[str, str] = {}
     tv = m.get("type_values")
     if tv:
         for portal_value, _line, vnode in tv.mapping().children():
             desk_value = vnode.text()
             if desk_value not in REQUEST_TYPES:
-                raise vnode.fail(f"unknown request type {desk_value!r}.",
-                                 f"Use: {', '.join(sorted(REQUEST_TYPES))}.")
+                raise vnode.fail(msg("unknown request type {desk_value}.",
+                                     desk_value=repr(desk_value)),
+                                 msg("Use: {choices}.", choices=', '.join(sorted(REQUEST_TYPES))))
             type_values[portal_value] = desk_value
     tz_node = m.get("received_at_timezone")
     tz = tz_node.text() if tz_node else "UTC"
@@ -844,16 +891,17 @@ def _requests(node: _Node, subjects: list[TableSpec]) -> RequestSourceSpec:
         try:
             zoneinfo.ZoneInfo(tz)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise tz_node.fail(f"{tz!r} is not a time zone.",
-                               "Use an IANA zone name such as Europe/Stockholm or UTC.") \
+            raise tz_node.fail(msg("{tz} is not a time zone.", tz=repr(tz)),
+                               msg("Use an IANA zone name such as Europe/Stockholm or UTC.")) \
                 from None
     customer_node = m.get("customer_table")
     customer_table: str | None = None
     if customer_node is not None:
         customer_table = customer_node.text()
         if customer_table not in {t.name for t in subjects}:
-            raise customer_node.fail(f"customer_table {customer_table!r} is not a subject "
-                                     "table of the map.")
+            raise customer_node.fail(msg("customer_table {customer_table} is not a subject "
+                                         "table of the map.",
+                                         customer_table=repr(customer_table)))
     elif "customer_id" in columns:
         customers = [t for t in subjects if t.kind == "customer"]
         if len(subjects) == 1:
@@ -861,9 +909,9 @@ def _requests(node: _Node, subjects: list[TableSpec]) -> RequestSourceSpec:
         elif len(customers) == 1:
             customer_table = customers[0].name
         else:
-            raise node.fail("requests.columns has 'customer_id' but the map has several "
-                            "kinds of person.", "Say which table it points into with "
-                            "'customer_table: <subject table>'.")
+            raise node.fail(msg("requests.columns has 'customer_id' but the map has several "
+                                "kinds of person."), msg("Say which table it points into with "
+                                                    "'customer_table: <subject table>'."))
     m.done()
     return RequestSourceSpec(table, MappingProxyType(columns), MappingProxyType(type_values),
                              tz, node.line, customer_table)
@@ -886,8 +934,8 @@ def _paths(tables: Mapping[str, TableSpec],
                 cycle = [*trail[trail.index(ref.table):], ref.table]
                 raise DataMapError(file, ref.line,
                                    "the references loop: " + " -> ".join(cycle) + ".",
-                                   "References must lead up to a subject table without "
-                                   "coming back.")
+                                   msg("References must lead up to a subject table without "
+                                       "coming back."))
             chains.extend((ref, *rest) for rest in walk(ref.table, (*trail, ref.table)))
         out[name] = tuple(chains)
         return out[name]

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from privacy_desk.dburl import backend, explain_connection_error
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 
 @contextmanager
@@ -52,13 +53,15 @@ def _explain(engine: Engine, exc: DBAPIError) -> UserError:
     detail = str(getattr(exc, "orig", exc)).lower()
     if "no such table" in detail or "does not exist" in detail or "doesn't exist" in detail \
             or "no such column" in detail or "unknown column" in detail:
-        return UserError("The portal database does not match the data map (a table or column "
-                         "is missing).",
-                         "Run 'privacy-desk datamap check' to see what differs.")
+        return UserError(msg("The portal database does not match the data map (a table or "
+                             "column is missing)."),
+                         msg("Run 'privacy-desk datamap check' to see what differs."))
     if isinstance(exc, OperationalError) and not _read_only_refusal(detail):
         return explain_connection_error(engine.url, exc)
-    return UserError(f"The portal database refused a query ({type(exc.orig).__name__}).",
-                     "Check the data map with 'privacy-desk datamap check'; the log has more.")
+    return UserError(msg("The portal database refused a query ({error}).",
+                         error=type(exc.orig).__name__),
+                     msg("Check the data map with 'privacy-desk datamap check'; the log has "
+                         "more."))
 
 
 def _read_only_refusal(detail: str) -> bool:

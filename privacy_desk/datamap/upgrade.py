@@ -18,6 +18,7 @@ from ruamel.yaml.error import YAMLError
 
 from privacy_desk.datamap.loader import DataMapError, parse_datamap
 from privacy_desk.datamap.model import FORMAT_VERSION
+from privacy_desk.messages import msg
 
 #: The kind a version 1 subject table is read as.
 V1_SUBJECT_KIND = "customer"
@@ -36,7 +37,7 @@ def upgrade_datamap(text: str, *, source: Path | None = None) -> str:
         doc = yaml.load(text)
     except YAMLError as exc:  # parse_datamap accepted it, so this is unexpected
         raise DataMapError(source.name if source else "<data map>", 0,
-                           f"cannot be rewritten ({type(exc).__name__}).") from exc
+                           msg("cannot be rewritten ({error}).", error=type(exc).__name__)) from exc
     doc["datamap_version"] = FORMAT_VERSION
     tables = doc["tables"]
     for name in tables:

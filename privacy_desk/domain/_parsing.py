@@ -6,6 +6,7 @@ import enum
 from typing import TypeVar
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -20,4 +21,5 @@ def parse_member(cls: type[E], text: str, what: str) -> E:
         if key in (member.value, member.name.lower()):
             return member
     choices = ", ".join(m.value for m in cls)
-    raise UserError(f"{text!r} is not a known {what}.", f"Use one of: {choices}.")
+    raise UserError(msg("{text} is not a known {what}.", text=repr(text), what=what),
+                    msg("Use one of: {choices}.", choices=choices))

@@ -24,7 +24,7 @@ from privacy_desk.domain._parsing import parse_member
 from privacy_desk.domain.deadlines import add_calendar_months
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
 
 #: The highest fee the desk accepts unless the company sets another (a setting): a fee must
 #: be reasonable and based on administrative cost (art. 12(5), 15(3)), never a deterrent.
@@ -58,8 +58,8 @@ def _period(value: AllowancePeriod | str) -> AllowancePeriod:
         return AllowancePeriod(value)
     except ValueError:
         raise AllowanceError(
-            f"{value!r} is not a known allowance period.",
-            f"Use one of: {', '.join(p.value for p in AllowancePeriod)}.",
+            msg("{value} is not a known allowance period.", value=repr(value)),
+            msg("Use one of: {choices}.", choices=', '.join(p.value for p in AllowancePeriod)),
         ) from None
 
 
@@ -91,8 +91,10 @@ def extracts_in_period(
 def _check_free_per_period(free_per_period: int) -> None:
     if free_per_period < 1:
         raise AllowanceError(
-            f"The number of free extracts per period must be at least 1, not {free_per_period}.",
-            "The first copy is always free (GDPR art. 15(3)); the policy promises one a year.",
+            msg("The number of free extracts per period must be at least 1, not "
+                "{free_per_period}.", free_per_period=free_per_period),
+            msg("The first copy is always free (GDPR art. 15(3)); the policy promises one a "
+                "year."),
         )
 
 
@@ -160,22 +162,25 @@ def _to_fee(value: object) -> Decimal:
     """Read a fee exactly; floats are refused because they cannot hold öre exactly."""
     if isinstance(value, bool | float):
         raise InvalidFee(
-            f"The fee {value!r} is not an exact amount.", "Give it as a decimal, e.g. 150.00."
+            msg("The fee {value} is not an exact amount.", value=repr(value)),
+            msg("Give it as a decimal, e.g. 150.00."),
         )
     try:
         fee = Decimal(str(value).strip().replace(",", ".").replace(" ", ""))
     except InvalidOperation:
         raise InvalidFee(
-            f"The fee {value!r} is not an amount in kronor.", "Give it as a number, e.g. 150."
+            msg("The fee {value} is not an amount in kronor.", value=repr(value)),
+            msg("Give it as a number, e.g. 150."),
         ) from None
     if not fee.is_finite() or fee <= 0:
         raise InvalidFee(
-            f"A fee must be a positive amount, not {value}.",
-            "Give the administrative cost in kronor, e.g. 150, or choose 'free anyway'.",
+            msg("A fee must be a positive amount, not {value}.", value=value),
+            msg("Give the administrative cost in kronor, e.g. 150, or choose 'free anyway'."),
         )
     if fee != fee.quantize(Decimal("0.01")):
         raise InvalidFee(
-            f"The fee {value} has fractions of an öre.", "Round it to at most two decimals."
+            msg("The fee {value} has fractions of an öre.", value=value),
+            msg("Round it to at most two decimals."),
         )
     return fee
 
@@ -199,36 +204,38 @@ class AllowanceDecision:
             kind = DecisionKind(self.kind)
         except ValueError:
             raise InvalidDecision(
-                f"{self.kind!r} is not a known decision.",
-                f"Use one of: {', '.join(k.value for k in DecisionKind)}.",
+                msg("{kind} is not a known decision.", kind=repr(self.kind)),
+                msg("Use one of: {choices}.", choices=', '.join(k.value for k in DecisionKind)),
             ) from None
         reason = (self.reason or "").strip()
         if not reason:
             raise MissingReason(
-                f"A decision to {_VERBS[kind]} needs a written reason.",
-                "Write down why; the company must be able to show it later.",
+                msg("A decision to {verb} needs a written reason.", verb=_VERBS[kind]),
+                msg("Write down why; the company must be able to show it later."),
             )
         fee: Decimal | None = None
         if kind is DecisionKind.FEE:
             if self.fee_sek is None:
                 raise InvalidFee(
-                    "A decision to charge a fee needs the amount.",
-                    "Give the administrative cost in kronor, e.g. 150.",
+                    msg("A decision to charge a fee needs the amount."),
+                    msg("Give the administrative cost in kronor, e.g. 150."),
                 )
             fee = _to_fee(self.fee_sek)
         elif self.fee_sek is not None:
             raise InvalidFee(
-                f"A decision to {_VERBS[kind]} cannot carry a fee ({self.fee_sek}).",
-                "Remove the amount, or choose 'fee' as the decision.",
+                msg("A decision to {verb} cannot carry a fee ({fee_sek}).",
+                    verb=_VERBS[kind], fee_sek=self.fee_sek),
+                msg("Remove the amount, or choose 'fee' as the decision."),
             )
         if kind is DecisionKind.REFUSED and (
             len(reason) < MIN_REFUSAL_REASON_CHARS or len(reason.split()) < MIN_REFUSAL_REASON_WORDS
         ):
             raise InsufficientReasoning(
-                "A refusal needs written reasoning showing why the request is manifestly "
-                "unfounded or excessive; the reason given is too short.",
-                f"Explain it in at least {MIN_REFUSAL_REASON_WORDS} words and "
-                f"{MIN_REFUSAL_REASON_CHARS} characters, e.g. how many requests came when.",
+                msg("A refusal needs written reasoning showing why the request is manifestly "
+                    "unfounded or excessive; the reason given is too short."),
+                msg("Explain it in at least {words} words and {chars} characters, e.g. how many "
+                    "requests came when.",
+                    words=MIN_REFUSAL_REASON_WORDS, chars=MIN_REFUSAL_REASON_CHARS),
             )
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "reason", reason)
@@ -246,8 +253,19 @@ def check_fee_limit(decision: AllowanceDecision, max_fee_sek: Decimal) -> None:
                 "(GDPR art. 12(5), 15(3)); lower it, or change the maximum in the settings."))
 
 
-_VERBS: dict[DecisionKind, str] = {
-    DecisionKind.FREE_ANYWAY: "give the extract free anyway",
-    DecisionKind.FEE: "charge a fee",
-    DecisionKind.REFUSED: "refuse the request",
+def decision_words(kind: DecisionKind) -> Message:
+    """The decision as a case event names it, in the reader's language."""
+    return _DECISION_WORDS[kind]
+
+
+_DECISION_WORDS: dict[DecisionKind, Message] = {
+    DecisionKind.FREE_ANYWAY: msg("Free of charge anyway"),
+    DecisionKind.FEE: msg("Fee charged"),
+    DecisionKind.REFUSED: msg("Refused"),
+}
+
+_VERBS: dict[DecisionKind, Message] = {
+    DecisionKind.FREE_ANYWAY: msg("give the extract free anyway"),
+    DecisionKind.FEE: msg("charge a fee"),
+    DecisionKind.REFUSED: msg("refuse the request"),
 }

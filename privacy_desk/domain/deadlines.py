@@ -22,6 +22,7 @@ import holidays
 from holidays.countries.sweden import Sweden
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 #: The company's time zone: a request is received on the Stockholm calendar day.
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -54,8 +55,9 @@ def _swedish_holidays(year: int) -> dict[date, str]:
     last = getattr(Sweden, "end_year", 2100)
     if not first <= year <= last:
         raise DeadlineError(
-            f"Swedish holidays are only known for the years {first}-{last}, not {year}.",
-            "Check the date; it is probably mistyped.",
+            msg("Swedish holidays are only known for the years {first}-{last}, not {year}.",
+                first=first, last=last, year=year),
+            msg("Check the date; it is probably mistyped."),
         )
     calendar_ = holidays.country_holidays("SE", years=year, include_sundays=False, language="sv")
     return {day: str(name) for day, name in calendar_.items()}
@@ -130,7 +132,8 @@ def add_calendar_months(d: date, months: int) -> date:
     index = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(index, 12)
     if not 1 <= year <= 9999:
-        raise DeadlineError(f"{d.isoformat()} plus {months} months is out of range.")
+        raise DeadlineError(msg("{d} plus {months} months is out of range.",
+                                d=d.isoformat(), months=months))
     last_day = monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(d.day, last_day))
 
@@ -145,8 +148,8 @@ def due_date(
     """
     if months < 1:
         raise DeadlineError(
-            f"A deadline must be at least one month, not {months}.",
-            "Use 1 for the normal deadline or 3 for an extended one.",
+            msg("A deadline must be at least one month, not {months}.", months=months),
+            msg("Use 1 for the normal deadline or 3 for an extended one."),
         )
     cal = calendar or DEFAULT_CALENDAR
     return cal.next_working_day_on_or_after(add_calendar_months(received, months))
@@ -165,16 +168,19 @@ def check_extension(received: date, told_on: date, calendar: SwedishCalendar | N
     """
     if told_on < received:
         raise DeadlineError(
-            f"The extension notice ({told_on.isoformat()}) cannot be dated before the request "
-            f"was received ({received.isoformat()}).",
-            "Check both dates.",
+            msg("The extension notice ({told_on}) cannot be dated before the request was "
+                "received ({received}).",
+                told_on=told_on.isoformat(), received=received.isoformat()),
+            msg("Check both dates."),
         )
     last_day = due_date(received, ANSWER_MONTHS, calendar)
     if told_on > last_day:
         raise ExtensionTooLate(
-            f"Too late to extend: the person had to be told by {last_day.isoformat()}, "
-            f"one month after receipt on {received.isoformat()}, not on {told_on.isoformat()}.",
-            "Answer the request as soon as possible instead; the deadline has passed.",
+            msg("Too late to extend: the person had to be told by {last_day}, one month after "
+                "receipt on {received}, not on {told_on}.",
+                last_day=last_day.isoformat(), received=received.isoformat(),
+                told_on=told_on.isoformat()),
+            msg("Answer the request as soon as possible instead; the deadline has passed."),
         )
 
 
@@ -200,9 +206,11 @@ def deadline_start(
     """
     if identity_verified_on is not None and identity_verified_on < received:
         raise DeadlineError(
-            f"Identity cannot be verified ({identity_verified_on.isoformat()}) before the "
-            f"request was received ({received.isoformat()}).",
-            "Check both dates.",
+            msg("Identity cannot be verified ({identity_verified_on}) before the request was "
+                "received ({received}).",
+                identity_verified_on=identity_verified_on.isoformat(),
+                received=received.isoformat()),
+            msg("Check both dates."),
         )
     if clock_stops_for_identity and identity_verified_on is not None:
         return identity_verified_on
@@ -231,8 +239,9 @@ def urgency(due: date, today: date, soon_days: int = 7, *, done: bool = False) -
     """
     if soon_days < 0:
         raise DeadlineError(
-            f"The warning period must not be negative ({soon_days} days).",
-            "Use 0 or more days.",
+            msg("The warning period must not be negative ({soon_days} days).",
+                soon_days=soon_days),
+            msg("Use 0 or more days."),
         )
     if done:
         return Urgency.DONE

@@ -14,6 +14,7 @@ from typing import Self
 
 from privacy_desk.domain._parsing import parse_member
 from privacy_desk.errors import UserError
+from privacy_desk.messages import Message, msg
 
 
 class IdentityMethod(enum.StrEnum):
@@ -29,6 +30,11 @@ class IdentityMethod(enum.StrEnum):
         """A short English name for lists and logs (the UI translates it)."""
         return _LABELS[self]
 
+    @property
+    def words(self) -> Message:
+        """The same name for messages to people (a case event, a refusal)."""
+        return _WORDS[self]
+
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read a method typed by a user; UserError if unknown."""
@@ -40,6 +46,12 @@ _LABELS: dict[IdentityMethod, str] = {
     IdentityMethod.ID_DOCUMENT: "ID document seen",
     IdentityMethod.E_ID: "Swedish e-ID (BankID)",
     IdentityMethod.MIN_SIDA_LOGIN: "Logged in to Min sida",
+}
+_WORDS: dict[IdentityMethod, Message] = {
+    IdentityMethod.SIGNED_LETTER: msg("Signed letter checked against the customer record"),
+    IdentityMethod.ID_DOCUMENT: msg("ID document seen"),
+    IdentityMethod.E_ID: msg("Swedish e-ID (BankID)"),
+    IdentityMethod.MIN_SIDA_LOGIN: msg("Logged in to Min sida"),
 }
 
 
@@ -64,14 +76,17 @@ class IdentityVerification:
     def check_dates(self, received_on: date, today: date) -> None:
         if self.verified_on < received_on:
             raise InvalidVerification(
-                f"Identity cannot be verified ({self.verified_on.isoformat()}) before the "
-                f"request was received ({received_on.isoformat()}).",
-                "Check the verification date.",
+                msg("Identity cannot be verified ({verified_on}) before the request was "
+                    "received ({received_on}).",
+                    verified_on=self.verified_on.isoformat(),
+                    received_on=received_on.isoformat()),
+                msg("Check the verification date."),
             )
         if self.verified_on > today:
             raise InvalidVerification(
-                f"The verification date {self.verified_on.isoformat()} is in the future.",
-                "Record a verification on the day it was made, or earlier.",
+                msg("The verification date {verified_on} is in the future.",
+                    verified_on=self.verified_on.isoformat()),
+                msg("Record a verification on the day it was made, or earlier."),
             )
 
     def __post_init__(self) -> None:
@@ -79,18 +94,18 @@ class IdentityVerification:
             method = IdentityMethod(self.method)
         except ValueError:
             raise InvalidVerification(
-                f"{self.method!r} is not a known verification method.",
-                f"Use one of: {', '.join(m.value for m in IdentityMethod)}.",
+                msg("{method} is not a known verification method.", method=repr(self.method)),
+                msg("Use one of: {choices}.", choices=', '.join(m.value for m in IdentityMethod)),
             ) from None
         evidence = (self.evidence or "").strip()
         if not evidence:
             raise InvalidVerification(
-                "A verification needs a note on the evidence.",
-                "Say what was checked, e.g. 'signature matches the customer record'.",
+                msg("A verification needs a note on the evidence."),
+                msg("Say what was checked, e.g. 'signature matches the customer record'."),
             )
         if not self.officer.strip():
-            raise InvalidVerification("A verification must name the officer who made it.",
-                                      "Give the officer's user name.")
+            raise InvalidVerification(msg("A verification must name the officer who made it."),
+                                      msg("Give the officer's user name."))
         object.__setattr__(self, "method", method)
         object.__setattr__(self, "evidence", evidence)
         object.__setattr__(self, "officer", self.officer.strip())

@@ -15,6 +15,7 @@ from typing import Self
 
 from privacy_desk.domain._parsing import parse_member
 from privacy_desk.errors import UserError
+from privacy_desk.messages import Message, msg
 
 
 class CaseStatus(enum.StrEnum):
@@ -92,8 +93,9 @@ def _status(value: CaseStatus | str) -> CaseStatus:
         return CaseStatus(value)
     except ValueError:
         raise InvalidTransition(
-            f"{value!r} is not a known case status.",
-            f"Use one of: {_describe(frozenset(CaseStatus))}.",
+            msg("{value} is not a known case status.", value=repr(value)),
+            # The values themselves: this answers someone who typed one (the CLI).
+            msg("Use one of: {choices}.", choices=", ".join(f"'{s.value}'" for s in CaseStatus)),
         ) from None
 
 
@@ -115,9 +117,30 @@ def requires_verified_identity(target: CaseStatus) -> bool:
     return target in _NEEDS_IDENTITY
 
 
-def _describe(statuses: frozenset[CaseStatus]) -> str:
+def _describe(statuses: frozenset[CaseStatus]) -> Message:
+    """The statuses as a quoted list whose words render in the reader's language."""
     ordered = [s for s in CaseStatus if s in statuses]
-    return ", ".join(f"'{s.value}'" for s in ordered)
+    # A template of placeholders only needs no catalogue entry: it reads the same in every
+    # language, and each status word inside it is translated.
+    template = ", ".join(f"'{{s{i}}}'" for i in range(len(ordered)))
+    return Message(template, {f"s{i}": status_word(s) for i, s in enumerate(ordered)})
+
+
+def status_word(status: CaseStatus) -> Message:
+    """The status as refusals name it: its stored value in English, a word in Swedish."""
+    return _STATUS_WORDS[status]
+
+
+_STATUS_WORDS: dict[CaseStatus, Message] = {
+    CaseStatus.RECEIVED: msg("received"),
+    CaseStatus.AWAITING_IDENTITY: msg("awaiting_identity"),
+    CaseStatus.IN_PROGRESS: msg("in_progress"),
+    CaseStatus.EXTENDED: msg("extended"),
+    CaseStatus.ANSWERED: msg("answered"),
+    CaseStatus.CLOSED: msg("closed"),
+    CaseStatus.REJECTED: msg("rejected"),
+    CaseStatus.WITHDRAWN: msg("withdrawn"),
+}
 
 
 def check_transition(
@@ -137,23 +160,28 @@ def check_transition(
     allowed = _TRANSITIONS[current]
     if target not in allowed:
         if not allowed:
-            hint = f"A case that is '{current.value}' is final; register a new case instead."
+            hint = msg("A case that is '{current}' is final; register a new case instead.",
+                       current=status_word(current))
         else:
-            hint = f"From '{current.value}' a case can move to: {_describe(allowed)}."
+            hint = msg("From '{current}' a case can move to: {choices}.",
+                       current=status_word(current), choices=_describe(allowed))
         raise InvalidTransition(
-            f"A case cannot move from '{current.value}' to '{target.value}'.", hint
+            msg("A case cannot move from '{current}' to '{target}'.",
+                current=status_word(current), target=status_word(target)), hint
         )
     if requires_reason(target) and not (reason or "").strip():
         raise InvalidTransition(
-            f"Moving a case from '{current.value}' to '{target.value}' needs a reason.",
-            "Write down why; the reason is kept with the case and may be shown to the person.",
+            msg("Moving a case from '{current}' to '{target}' needs a reason.",
+                current=status_word(current), target=status_word(target)),
+            msg("Write down why; the reason is kept with the case and may be shown to the "
+                "person."),
         )
     if identity_verified is False and requires_verified_identity(target):
         raise InvalidTransition(
-            f"A case cannot move from '{current.value}' to '{target.value}' before the "
-            "person's identity is verified.",
-            "Record how the identity was verified (signed letter, ID document, BankID, "
-            "Min sida login) first, or move the case to 'awaiting_identity'.",
+            msg("A case cannot move from '{current}' to '{target}' before the person's identity "
+                "is verified.", current=status_word(current), target=status_word(target)),
+            msg("Record how the identity was verified (signed letter, ID document, BankID, Min "
+                "sida login) first, or move the case to 'awaiting_identity'."),
         )
 
 
@@ -174,7 +202,8 @@ class Transition:
     def __post_init__(self) -> None:
         if not self.actor.strip():
             raise InvalidTransition(
-                "A status change must name who made it.", "Give the officer's user name."
+                msg("A status change must name who made it."),
+                msg("Give the officer's user name."),
             )
         check_transition(self.from_status, self.to_status, reason=self.reason)
         object.__setattr__(self, "from_status", _status(self.from_status))

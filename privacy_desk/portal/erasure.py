@@ -550,10 +550,10 @@ def check_plan_constraints(engine: Engine, plan: ErasurePlan, person: PersonData
         problems = _update_problems(live, datamap, plan)
         problems += _delete_problems(conn, live, datamap, plan)
     if problems:
-        raise PlanRefused("The portal would refuse this erasure, so no plan was made: "
-                          + "; ".join(problems) + ".",
-                          "Fix the data map ('privacy-desk datamap check' lists each such "
-                          "column and foreign key), or ask the DBA; then plan again.")
+        raise PlanRefused(msg("The portal would refuse this erasure, so no plan was made: "
+                              "{problems}.", problems="; ".join(problems)),
+                          msg("Fix the data map ('privacy-desk datamap check' lists each such "
+                              "column and foreign key), or ask the DBA; then plan again."))
 
 
 # --------------------------------------------------------------------------- dry run
@@ -643,15 +643,15 @@ def check_write_access(engine: Engine, datamap: DataMap, plan: ErasurePlan) -> N
                       or (path is not None and (not os.access(path, os.W_OK)
                                                 or not os.access(path.parent, os.W_OK))))
                 if ro:
-                    raise WriteRefused("The portal database is open read-only; nothing was "
-                                       "changed.", "Connect with a profile that may write "
-                                       "to the portal (ask the DBA).")
+                    raise WriteRefused(msg("The portal database is open read-only; nothing was "
+                                           "changed."), msg("Connect with a profile that may write "
+                                                       "to the portal (ask the DBA)."))
                 return
             if be == "postgresql":
                 if conn.exec_driver_sql("SHOW transaction_read_only").scalar() == "on":
-                    raise WriteRefused("The portal connection is read-only; nothing was "
-                                       "changed.", "Connect with a role that may write to the "
-                                       "portal (ask the DBA).")
+                    raise WriteRefused(msg("The portal connection is read-only; nothing was "
+                                           "changed."), msg("Connect with a role that may write to "
+                                                       "the portal (ask the DBA)."))
                 for table, privs in sorted(needs.items()):
                     for priv in sorted(privs):
                         # the name is parsed as SQL: quoted, so CamelCase tables are found
@@ -665,9 +665,9 @@ def check_write_access(engine: Engine, datamap: DataMap, plan: ErasurePlan) -> N
                     "SELECT @@global.read_only, @@session.tx_read_only").one()
                 conn.rollback()
                 if any(int(f or 0) for f in flags):
-                    raise WriteRefused("The portal database is read-only; nothing was "
-                                       "changed.", "Connect to the primary server with a "
-                                       "user that may write (ask the DBA).")
+                    raise WriteRefused(msg("The portal database is read-only; nothing was "
+                                           "changed."), msg("Connect to the primary server with a "
+                                                       "user that may write (ask the DBA)."))
                 sql = _Sql(datamap, be)
                 for table, privs in sorted(needs.items()):
                     tbl = sql.t(table)
@@ -689,13 +689,14 @@ def check_write_access(engine: Engine, datamap: DataMap, plan: ErasurePlan) -> N
     except WriteRefused:
         raise
     except (OperationalError, DBAPIError) as exc:
-        raise ErasureFailed("Could not check the rights on the portal database "
-                            f"({type(exc.orig).__name__}); nothing was changed.",
-                            "Check the connection and try again.") from exc
+        raise ErasureFailed(msg("Could not check the rights on the portal database ({error}); "
+                                "nothing was changed.",
+                                error=type(exc.orig).__name__),
+                            msg("Check the connection and try again.")) from exc
     if refused:
-        raise WriteRefused("The portal database user may not make these changes: "
-                           + ", ".join(refused) + ". Nothing was changed.",
-                           "Connect with a role that has these rights (ask the DBA).")
+        raise WriteRefused(msg("The portal database user may not make these changes: "
+                               "{changes}. Nothing was changed.", changes=", ".join(refused)),
+                           msg("Connect with a role that has these rights (ask the DBA)."))
 
 
 # --------------------------------------------------------------------------- executing
@@ -782,9 +783,9 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
         result = conn.execute(stmt)
         n += 1
         if result.rowcount != expected:
-            raise PlanOutdated("The portal's data changed since the plan was made; nothing "
-                               "was changed.", "Make a new plan, have it approved, and "
-                               "execute again.")
+            raise PlanOutdated(msg("The portal's data changed since the plan was made; nothing "
+                                   "was changed."), msg("Make a new plan, have it approved, and "
+                                                   "execute again."))
         _pause(n)
 
     try:
@@ -824,20 +825,21 @@ def execute_plan(engine: Engine, plan: ErasurePlan, person: PersonData,
                     "or with 'privacy-desk store check' and the portal).")) from exc
         refusal = _refusal(exc)
         if refusal is None or not doing[1]:
-            raise ErasureFailed(f"The portal refused or lost the connection "
-                                f"({type(exc.orig).__name__}); the transaction was rolled "
-                                "back and nothing was changed.",
-                                "Check the connection and execute the plan again.") from exc
+            raise ErasureFailed(msg("The portal refused or lost the connection ({error}); the "
+                                    "transaction was rolled back and nothing was changed.",
+                                    error=type(exc.orig).__name__),
+                                msg("Check the connection and execute the plan again.")) from exc
         verb, table, cols = doing
         what, names, constraint = refusal
         columns = names or cols
+        # The database's own words (what, constraint) stay as they are: the DBA reads them.
+        detail = (f"{verb} {table}" + (f" ({', '.join(columns)})" if columns else "")
+                  + f": {what}" + (f" (constraint {constraint})" if constraint else ""))
         raise ErasureFailed(
-            f"The portal refused to {verb} {table}"
-            + (f" ({', '.join(columns)})" if columns else "")
-            + f": {what}" + (f" (constraint {constraint})" if constraint else "")
-            + "; the transaction was rolled back and nothing was changed.",
-            "Run 'privacy-desk datamap check' and fix the map for that table (or ask the "
-            "DBA about the constraint), then make a new plan.") from exc
+            msg("The portal refused to {detail}; the transaction was rolled back and nothing "
+                "was changed.", detail=detail),
+            msg("Run 'privacy-desk datamap check' and fix the map for that table (or ask the "
+                "DBA about the constraint), then make a new plan.")) from exc
     elapsed = time.perf_counter() - started
     log.info("Erasure executed: %d statement(s) in %.3f s", n, elapsed)
     return ExecutionResult(plan.table_counts(), n, elapsed)

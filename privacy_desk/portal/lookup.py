@@ -74,6 +74,7 @@ from privacy_desk.identifiers import (
     parse_identifier,
     parse_personnummer,
 )
+from privacy_desk.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -454,8 +455,9 @@ def readings_for(datamap: DataMap, identifier: Identifier | str,
     usable = tuple(r for r in found if r.kind in kinds)
     if not usable:
         labels = ", ".join(sorted({kind_label(r.kind) for r in found}))
-        raise UserError(f"The data map has no column holding a {labels}.",
-                        "Search by another identifier, or add the identity column to the map.")
+        raise UserError(msg("The data map has no column holding a {labels}.", labels=labels),
+                        msg("Search by another identifier, or add the identity column to the "
+                            "map."))
     return usable
 
 
@@ -607,25 +609,25 @@ def find_by_name(engine: Engine, datamap: DataMap, name: str, *, postcode: str |
     words_ = [re.sub(r"[%_\\]", "", t) for t in tokens(name)]
     words_ = [w for w in words_ if w]
     if not words_:
-        raise UserError("No name given.", "Type the person's first and last name.")
+        raise UserError(msg("No name given."), msg("Type the person's first and last name."))
     if len(words_) > 8:
-        raise UserError("The name has more than eight words.",
-                        "Type the first and last name only.")
+        raise UserError(msg("The name has more than eight words."),
+                        msg("Type the first and last name only."))
     tables = [t for t in datamap.name_searchable
               if person_kind is None or t.kind == person_kind]
     if not tables:
-        raise UserError("The data map names no name columns for that kind of person."
-                        if person_kind else "The data map names no name columns.",
-                        "Give the subject table a 'name:' (or 'label:') in the map.")
+        raise UserError(msg("The data map names no name columns for that kind of person.")
+                        if person_kind else msg("The data map names no name columns."),
+                        msg("Give the subject table a 'name:' (or 'label:') in the map."))
     pc = postcode_digits(postcode) if postcode else None
     if postcode is not None and not pc:
-        raise UserError("The postcode is empty.", "Type a postcode such as 123 45.")
+        raise UserError(msg("The postcode is empty."), msg("Type a postcode such as 123 45."))
     plan = _plan(datamap, backend(engine.url))
     if pc and not any(t.columns_with("postcode") or plan.postcode_tables[t.name]
                       for t in tables):
-        raise UserError("The data map marks no column as a postcode.",
-                        "Add 'meaning: postcode' to the postcode column in the map, or "
-                        "search without a postcode.")
+        raise UserError(msg("The data map marks no column as a postcode."),
+                        msg("Add 'meaning: postcode' to the postcode column in the map, or "
+                            "search without a postcode."))
     reading = Identifier(NAME, name.strip())
     found = _Found(plan)
     truncated = False

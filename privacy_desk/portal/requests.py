@@ -22,6 +22,7 @@ from privacy_desk.datamap.request_source import IncomingRequestSource
 from privacy_desk.domain.deadlines import receipt_date
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 #: Prefix of a case's ``source_ref`` for a portal request (``portal:<reference>``).
 SOURCE_PREFIX = "portal:"
@@ -56,14 +57,16 @@ def _reflect(conn: Connection, name: str, schema: str | None,
         live = {}
     if not live:
         raise UserError(
-            f"The portal database has no table {where!r} for incoming requests.",
-            "Check the portal connection, or the table names in the data map.",
+            msg("The portal database has no table {where} for incoming requests.",
+                where=repr(where)),
+            msg("Check the portal connection, or the table names in the data map."),
         )
     missing = [c for c in columns if c not in live]
     if missing:
         raise UserError(
-            f"The portal table {where!r} has no column(s) {', '.join(map(repr, missing))}.",
-            "Check the column names in the data map against the portal's schema.",
+            msg("The portal table {where} has no column(s) {choices}.",
+                where=repr(where), choices=', '.join(map(repr, missing))),
+            msg("Check the column names in the data map against the portal's schema."),
         )
     return table(name, *(column(c, live[c]) for c in dict.fromkeys(columns)), schema=schema)
 
@@ -112,9 +115,9 @@ def _zone(source: IncomingRequestSource) -> tzinfo:
     try:
         return ZoneInfo(source.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"{source.timezone!r} is not a time zone.",
-                        "Use an IANA zone name such as Europe/Stockholm or UTC for the "
-                        "portal's request timestamps.") from None
+        raise UserError(msg("{timezone} is not a time zone.", timezone=repr(source.timezone)),
+                        msg("Use an IANA zone name such as Europe/Stockholm or UTC for the "
+                            "portal's request timestamps.")) from None
 
 
 def to_utc(ts: datetime, zone: tzinfo) -> datetime:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 #: Owner read/write only: the mode of every extract, letter and audit export on POSIX.
 PRIVATE_FILE_MODE = 0o600
@@ -48,17 +49,18 @@ def explain_os_error(folder: Path, exc: OSError) -> ExportWriteFailed:
     """A message for the officer, naming the folder (never the person's data)."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return ExportWriteFailed(f"The folder {folder} is full; the extract was not written.",
-                                 "Free some space or choose another folder, then try again.")
+        return ExportWriteFailed(msg("The folder {folder} is full; the extract was not written.",
+                                     folder=folder),
+                                 msg("Free some space or choose another folder, then try again."))
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ExportWriteFailed(f"The folder {folder} cannot be written to.",
-                                 "Choose a folder you may write to, then try again.")
+        return ExportWriteFailed(msg("The folder {folder} cannot be written to.", folder=folder),
+                                 msg("Choose a folder you may write to, then try again."))
     if code in (errno.ENOENT, errno.ENOTDIR):
-        return ExportWriteFailed(f"The folder {folder} does not exist.",
-                                 "Create it or choose another folder, then try again.")
+        return ExportWriteFailed(msg("The folder {folder} does not exist.", folder=folder),
+                                 msg("Create it or choose another folder, then try again."))
     name = errno.errorcode.get(code or 0, "error")
-    return ExportWriteFailed(f"Writing to {folder} failed ({name}).",
-                             "Check the folder and try again.")
+    return ExportWriteFailed(msg("Writing to {folder} failed ({name}).", folder=folder, name=name),
+                             msg("Check the folder and try again."))
 
 
 @contextmanager
@@ -78,8 +80,9 @@ def staged_files(folder: Path, files: Sequence[tuple[str, bytes]]
                 raise FileNotFoundError(errno.ENOENT, "not a folder", str(folder))
             for name, data in files:
                 if (folder / name).exists():
-                    raise ExportWriteFailed(f"{folder / name} exists already; it was left as it "
-                                            "was.", "Move it away or choose another folder.")
+                    raise ExportWriteFailed(msg("{value} exists already; it was left as it was.",
+                                                value=folder / name),
+                                            msg("Move it away or choose another folder."))
                 fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
                 temps.append((name, Path(tmp), data))
                 make_private(fd)

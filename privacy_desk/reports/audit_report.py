@@ -16,6 +16,7 @@ from pathlib import Path
 from privacy_desk.casestore.audit import AuditRow, canonical_json
 from privacy_desk.clock import local_time
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.reports.atomic import make_private
 from privacy_desk.reports.fonts import register_fonts
 
@@ -80,8 +81,9 @@ def write_atomically(target: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".audit-", dir=folder)
     except OSError as exc:
-        raise UserError(f"Cannot write to {folder} ({type(exc).__name__}).",
-                        "Choose a folder you can write to.") from exc
+        raise UserError(msg("Cannot write to {folder} ({error}).",
+                            folder=folder, error=type(exc).__name__),
+                        msg("Choose a folder you can write to.")) from exc
     try:
         make_private(fd)
         with os.fdopen(fd, "wb") as fh:

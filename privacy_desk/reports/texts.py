@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.resources import resource_path
 
 LANGUAGES = ("sv", "en")
@@ -69,8 +70,9 @@ class LetterTexts:
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UnknownLanguage(f"There are no extract texts in the language {lang!r}.",
-                              "Choose sv (Swedish) or en (English).")
+        raise UnknownLanguage(msg("There are no extract texts in the language {lang}.",
+                                  lang=repr(lang)),
+                              msg("Choose sv (Swedish) or en (English)."))
     return lang
 
 
@@ -81,20 +83,23 @@ def letter_texts(lang: str) -> LetterTexts:
     path = resource_path("letters", f"{lang}.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise UserError(f"The letter texts in {path.name} are not a mapping of keys to texts.",
-                        "Reinstall Privacy Desk or restore the file.")
+        raise UserError(msg("The letter texts in {path} are not a mapping of keys to texts.",
+                            path=path.name),
+                        msg("Reinstall Privacy Desk or restore the file."))
     missing = sorted(REQUIRED_KEYS - data.keys())
     if missing:
-        raise UserError(f"The letter texts in {path.name} lack {', '.join(missing)}.",
-                        "Add the missing texts (see the other language's file).")
+        raise UserError(msg("The letter texts in {path} lack {choices}.",
+                            path=path.name, choices=', '.join(missing)),
+                        msg("Add the missing texts (see the other language's file)."))
     texts: dict[str, str | Mapping[str, str]] = {}
     for key, value in data.items():
         if key in COUNTED_KEYS:
             if not (isinstance(value, dict) and {"one", "other"} <= value.keys()):
-                raise UserError(f"The letter text {key!r} in {path.name} depends on a number "
-                                "and needs two forms.",
-                                "Write it as 'one: ...' and 'other: ...' (see the other "
-                                "language's file).")
+                raise UserError(msg("The letter text {key} in {path} depends on a number and "
+                                    "needs two forms.",
+                                    key=repr(key), path=path.name),
+                                msg("Write it as 'one: ...' and 'other: ...' (see the other "
+                                    "language's file)."))
             texts[key] = {"one": str(value["one"]), "other": str(value["other"])}
         else:
             texts[key] = str(value)

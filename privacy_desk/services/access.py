@@ -54,7 +54,7 @@ from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import utcnow
 from privacy_desk.datamap.model import ColumnSpec, DataMap
 from privacy_desk.domain.allowance import DecisionKind
-from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.lifecycle import CaseStatus, status_word
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
@@ -201,22 +201,25 @@ def _column_shape(col: ColumnSpec) -> list[Any]:
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                           "Refresh the queue; it may have been removed.")
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
     return case
 
 
 def _check_access_case(case: Case) -> None:
     if case.request_type != RequestType.ACCESS.value:
-        raise ExportRefused(f"Case {case.case_number} is not an access request; only those "
-                            "get an extract.", "Open the person's access request instead.")
+        raise ExportRefused(msg("Case {case_number} is not an access request; only those get an "
+                                "extract.",
+                                case_number=case.case_number),
+                            msg("Open the person's access request instead."))
 
 
 def _check_verified(case: Case) -> None:
     """No portal data is shown, let alone sent, before the person's identity is verified."""
     if case.identity_verified_on is None:
-        raise ExportRefused(f"The person's identity is not verified in case {case.case_number}.",
-                            "Verify the identity first; no data is shown before that.")
+        raise ExportRefused(msg("The person's identity is not verified in case {case_number}.",
+                                case_number=case.case_number),
+                            msg("Verify the identity first; no data is shown before that."))
 
 
 def _check_exportable(session: Session, case: Case, store: CaseStore) -> None:
@@ -224,16 +227,21 @@ def _check_exportable(session: Session, case: Case, store: CaseStore) -> None:
     _check_access_case(case)
     _check_verified(case)
     if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
-        raise ExportRefused(f"Case {case.case_number} is '{case.status}'; an extract is made "
-                            "while the case is in progress.",
-                            "Move the case to 'in progress' first.")
+        raise ExportRefused(msg("Case {case_number} is '{status}'; an extract is made while the "
+                                "case is in progress.",
+                                case_number=case.case_number,
+                                status=status_word(CaseStatus(case.status))),
+                            msg("Move the case to 'in progress' first."))
     allowance = allowance_in_session(session, case, store.allowance_period)
     if allowance.needs_decision:
-        raise ExportRefused(f"Case {case.case_number} is beyond the yearly free extract and "
-                            "has no decision yet.", "Record the allowance decision first.")
+        raise ExportRefused(msg("Case {case_number} is beyond the yearly free extract and has "
+                                "no decision yet.",
+                                case_number=case.case_number),
+                            msg("Record the allowance decision first."))
     if allowance.decision is not None and allowance.decision.kind is DecisionKind.REFUSED:
-        raise ExportRefused(f"The extract in case {case.case_number} was refused by decision.",
-                            "Answer the person with the decision instead of an extract.")
+        raise ExportRefused(msg("The extract in case {case_number} was refused by decision.",
+                                case_number=case.case_number),
+                            msg("Answer the person with the decision instead of an extract."))
 
 
 def _withheld_rows(session: Session, case_id: int) -> tuple[WithheldRow, ...]:
@@ -278,13 +286,14 @@ def find_export_subject(portal: Engine, datamap: DataMap, subject: str) -> Looku
     """
     found = find_person(portal, datamap, subject)
     if not found.candidates:
-        raise UserError("Nobody in the portal matches that identifier.",
-                        "Check it, or search with another identifier of the person.")
+        raise UserError(msg("Nobody in the portal matches that identifier."),
+                        msg("Check it, or search with another identifier of the person."))
     if found.ambiguous:
-        raise UserError(f"{len(found.candidates)} people in the portal match that "
-                        "identifier; an extract is for one person.",
-                        "Use an identifier that names one person (personnummer or "
-                        "customer number), or export from the app and choose.")
+        raise UserError(msg("{count} people in the portal match that identifier; an extract is "
+                            "for one person.",
+                            count=len(found.candidates)),
+                        msg("Use an identifier that names one person (personnummer or customer "
+                            "number), or export from the app and choose."))
     return found
 
 
@@ -298,12 +307,13 @@ def find_open_access_case(store: CaseStore, readings: Sequence[Identifier]) -> i
                    or_(*(and_(CaseIdentifier.kind == r.kind, CaseIdentifier.value == r.value)
                          for r in readings)))).all()))
     if not matching:
-        raise ExportRefused("No access request in progress names this person.",
-                            "Register the request (or move it to 'in progress') first, or "
-                            "give the case number with --case.")
+        raise ExportRefused(msg("No access request in progress names this person."),
+                            msg("Register the request (or move it to 'in progress') first, or "
+                                "give the case number with --case."))
     if len(matching) > 1:
-        raise ExportRefused(f"{len(matching)} access requests in progress name this person.",
-                            "Give the case number with --case.")
+        raise ExportRefused(msg("{count} access requests in progress name this person.",
+                                count=len(matching)),
+                            msg("Give the case number with --case."))
     return matching[0]
 
 
@@ -343,8 +353,8 @@ def _check_still_there(person: PersonData) -> None:
     else:
         present = bool(person.rows)
     if not present:
-        raise PersonGone("The person is no longer in the portal; nothing was produced.",
-                         "Search again: the customer may have been removed or merged.")
+        raise PersonGone(msg("The person is no longer in the portal; nothing was produced."),
+                         msg("Search again: the customer may have been removed or merged."))
 
 
 # --------------------------------------------------------------------------- withholding
@@ -359,41 +369,46 @@ def withhold(store: CaseStore, case_id: int, datamap: DataMap, *, table: str,
     who = actor or store.actor
     why = _SPACE.sub(" ", reason).strip()
     if not why:
-        raise WithholdingRefused("Withholding data needs a reason.",
-                                 "Say why, e.g. 'the co-holder's phone number (art. 15(4))'.")
+        raise WithholdingRefused(msg("Withholding data needs a reason."),
+                                 msg("Say why, e.g. 'the co-holder's phone number (art. 15(4))'."))
     if len(why) > MAX_REASON_LEN:
-        raise WithholdingRefused(f"The reason is longer than {MAX_REASON_LEN} characters.",
-                                 "Shorten it.")
+        raise WithholdingRefused(msg("The reason is longer than {max_reason_len} characters.",
+                                     max_reason_len=MAX_REASON_LEN),
+                                 msg("Shorten it."))
     spec = datamap.tables.get(table)
     if spec is None or len(table) > PORTAL_NAME_LEN:
-        raise WithholdingRefused(f"The data map has no table {table!r}.",
-                                 "Reload the preview: the data map may have changed.")
+        raise WithholdingRefused(msg("The data map has no table {table}.", table=repr(table)),
+                                 msg("Reload the preview: the data map may have changed."))
     if set(key) != set(spec.primary_key):
-        raise WithholdingRefused(f"A row of {table} is named by {', '.join(spec.primary_key)}.",
-                                 "Choose the row in the preview.")
+        raise WithholdingRefused(msg("A row of {table} is named by {choices}.",
+                                     table=table, choices=', '.join(spec.primary_key)),
+                                 msg("Choose the row in the preview."))
     if column is not None and column not in spec.columns:
-        raise WithholdingRefused(f"The table {table} has no column {column!r} in the data map.",
-                                 "Reload the preview: the data map may have changed.")
+        raise WithholdingRefused(msg("The table {table} has no column {column} in the data map.",
+                                     table=table, column=repr(column)),
+                                 msg("Reload the preview: the data map may have changed."))
     rk = row_key_json(key)
     if len(rk) > ROW_KEY_LEN:
-        raise WithholdingRefused("That row's key is too long to record.",
-                                 "Withhold the field instead, or report this to the DBA.")
+        raise WithholdingRefused(msg("That row's key is too long to record."),
+                                 msg("Withhold the field instead, or report this to the DBA."))
 
     def work(session: Session) -> WithheldRow:
         check_role(session, who, *WRITERS, action="withhold data")
         case = _case(session, case_id)
         _check_access_case(case)
         if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
-            raise ExportRefused(f"Case {case.case_number} is '{case.status}'; data is withheld "
-                                "while the case is in progress.",
-                                "Move the case to 'in progress' first.")
+            raise ExportRefused(msg("Case {case_number} is '{status}'; data is withheld while "
+                                    "the case is in progress.",
+                                    case_number=case.case_number,
+                                    status=status_word(CaseStatus(case.status))),
+                                msg("Move the case to 'in progress' first."))
         now = utcnow()
         item = WithheldItem(case_id=case_id, table_name=table, row_key=rk, column_name=column,
                             reason=why, withheld_by=who, withheld_at=now)
         session.add(item)
         what = f"{table}.{column}" if column else f"a row of {table}"
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="data_withheld",
-                              note=f"Withheld {what}: {why}"))
+                              note=why, message=msg("Withheld {what}:", what=what).to_json()))
         session.flush()
         record_audit(session, actor=who, action="data_withheld", case_id=case_id,
                      details={"table": table, "column": column or "(row)"})
@@ -410,13 +425,13 @@ def release_withheld(store: CaseStore, item_id: int, *, actor: str | None = None
         check_role(session, who, *WRITERS, action="release withheld data")
         item = session.get(WithheldItem, item_id)
         if item is None:
-            raise WithholdingRefused("That withholding no longer exists.",
-                                     "Reload the preview.")
+            raise WithholdingRefused(msg("That withholding no longer exists."),
+                                     msg("Reload the preview."))
         now = utcnow()
         what = f"{item.table_name}.{item.column_name}" if item.column_name else \
             f"a row of {item.table_name}"
         session.add(CaseEvent(case_id=item.case_id, at=now, actor=who, kind="data_released",
-                              note=f"No longer withheld: {what}."))
+                              message=msg("No longer withheld: {what}.", what=what).to_json()))
         case_id = item.case_id
         session.delete(item)
         session.flush()
@@ -450,9 +465,9 @@ def check_password(password: str | None) -> None:
     if password is None:
         return
     if len(password) < 8 or not password.isascii() or not password.isprintable():
-        raise UserError("The password must be at least 8 characters of A-Z, a-z, digits and "
-                        "punctuation.",
-                        "PDF readers treat å, ä, ö in passwords differently; choose another.")
+        raise UserError(msg("The password must be at least 8 characters of A-Z, a-z, digits and "
+                            "punctuation."),
+                        msg("PDF readers treat å, ä, ö in passwords differently; choose another."))
 
 
 def export_file_names(case_number: str, produced_at: datetime, lang: str) -> tuple[str, str]:
@@ -484,8 +499,9 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     produced_at = (now or utcnow()).replace(microsecond=0)
     fingerprint = datamap_fingerprint(datamap)
     if expected_fingerprint is not None and expected_fingerprint != fingerprint:
-        raise DataMapChanged("The data map changed since the preview; nothing was produced.",
-                             "Reload the preview, check the withheld data, then export again.")
+        raise DataMapChanged(msg("The data map changed since the preview; nothing was produced."),
+                             msg("Reload the preview, check the withheld data, then export "
+                                 "again."))
     with store.sessions() as session:
         check_role(session, who, *WRITERS, action="export extracts")
         case = _case(session, case_id)
@@ -500,9 +516,9 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
         spec = datamap.tables.get(w.table)
         if spec is None or (w.column is not None and w.column not in spec.columns):
             raise DataMapChanged(
-                f"Data withheld in case {number} ({w.table}) is not in the current data map; "
-                "nothing was produced.",
-                "Check the data map, reload the preview and withhold the data again.")
+                msg("Data withheld in case {number} ({table}) is not in the current data map; "
+                    "nothing was produced.", number=number, table=w.table),
+                msg("Check the data map, reload the preview and withhold the data again."))
     person = collect(portal, datamap, candidate)
     _check_still_there(person)
     extract = build_extract(person, [w.as_withholding() for w in withheld],

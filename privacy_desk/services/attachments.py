@@ -21,6 +21,7 @@ from privacy_desk.casestore.models import FILENAME_LEN, Case, CaseAttachment, Ca
 from privacy_desk.casestore.queries import AttachmentRow, CaseNotFound, fresh_detail
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.services.roles import WRITERS, check_role
 
 #: 10 MiB: a multi-page 300 dpi scan fits; a video of the letter does not.
@@ -53,18 +54,20 @@ def media_type_of(filename: str, content: bytes, *,
                   max_bytes: int = MAX_ATTACHMENT_BYTES) -> str:
     """The file's media type, or :class:`AttachmentRefused` saying why it cannot be kept."""
     if not content:
-        raise AttachmentRefused(f"The file {filename!r} is empty.", "Scan the document again.")
+        raise AttachmentRefused(msg("The file {filename} is empty.", filename=repr(filename)),
+                                msg("Scan the document again."))
     if len(content) > max_bytes:
         raise AttachmentRefused(
-            f"The file {filename!r} is {_mib(len(content))}; the limit is {_mib(max_bytes)}.",
-            "Scan at a lower resolution or in black and white, or split the document.",
+            msg("The file {filename} is {count}; the limit is {max_bytes}.",
+                filename=repr(filename), count=_mib(len(content)), max_bytes=_mib(max_bytes)),
+            msg("Scan at a lower resolution or in black and white, or split the document."),
         )
     for magic, media_type in _SIGNATURES:
         if content.startswith(magic):
             return media_type
     raise AttachmentRefused(
-        f"The file {filename!r} is not a PDF, PNG or JPEG image.",
-        "Save the scan as PDF (preferred), PNG or JPEG and attach that.",
+        msg("The file {filename} is not a PDF, PNG or JPEG image.", filename=repr(filename)),
+        msg("Save the scan as PDF (preferred), PNG or JPEG and attach that."),
     )
 
 
@@ -75,13 +78,15 @@ def read_attachment(path: Path | str, *, max_bytes: int = MAX_ATTACHMENT_BYTES) 
         size = p.stat().st_size
         if size > max_bytes:
             raise AttachmentRefused(
-                f"The file {p.name!r} is {_mib(size)}; the limit is {_mib(max_bytes)}.",
-                "Scan at a lower resolution or in black and white, or split the document.",
+                msg("The file {p} is {size}; the limit is {max_bytes}.",
+                    p=repr(p.name), size=_mib(size), max_bytes=_mib(max_bytes)),
+                msg("Scan at a lower resolution or in black and white, or split the document."),
             )
         content = p.read_bytes()
     except OSError as exc:
-        raise AttachmentRefused(f"The file {p.name!r} cannot be read ({exc.strerror}).",
-                                "Check the path and that you may read the file.") from exc
+        raise AttachmentRefused(msg("The file {p} cannot be read ({strerror}).",
+                                    p=repr(p.name), strerror=exc.strerror),
+                                msg("Check the path and that you may read the file.")) from exc
     media_type_of(p.name, content, max_bytes=max_bytes)
     return AttachmentFile(p.name, content)
 
@@ -108,9 +113,10 @@ def add_attachments(session: Session, case_id: int, files: list[AttachmentFile],
             size_bytes=len(f.content), sha256=digest, content=f.content,
             added_by=actor, added_at=now_utc,
         ))
+        said = msg("Attached {file} ({media_type}, SHA-256 {digest}…).",
+                   file=_clean_name(f.filename), media_type=media_type, digest=digest[:16])
         session.add(CaseEvent(case_id=case_id, at=now_utc, actor=actor, kind="attachment",
-                              note=f"Attached {_clean_name(f.filename)} "
-                                   f"({media_type}, SHA-256 {digest[:16]}…)."))
+                              message=said.to_json()))
     session.flush()  # the rows first, the audit entry last (lock order, see record_audit)
     record_audit(session, actor=actor, action="attachments_added", case_id=case_id,
                  details={"files": len(checked),
@@ -125,15 +131,17 @@ def attachment_content(store: CaseStore, attachment_id: int, *,
         check_role(session, who, action="view scans")
         att = session.get(CaseAttachment, attachment_id)
         if att is None:
-            raise CaseNotFound(f"Attachment {attachment_id} is not in the case store.",
-                               "Refresh the case; it may have been removed.")
+            raise CaseNotFound(msg("Attachment {attachment_id} is not in the case store.",
+                                   attachment_id=attachment_id),
+                               msg("Refresh the case; it may have been removed."))
         content = session.scalar(
             select(CaseAttachment.content).where(CaseAttachment.id == attachment_id))
         assert content is not None
         if hashlib.sha256(content).hexdigest() != att.sha256:
             raise UserError(
-                f"Attachment {att.filename!r} no longer matches the checksum taken when it "
-                "was stored.", "Tell the case store's administrator; do not rely on it.")
+                msg("Attachment {filename} no longer matches the checksum taken when it was "
+                    "stored.", filename=repr(att.filename)),
+                msg("Tell the case store's administrator; do not rely on it."))
         record_audit(session, actor=who, action="attachment_viewed", case_id=att.case_id,
               details={"attachment_id": att.id})
         row = AttachmentRow(att.id, att.filename, att.media_type, att.size_bytes, att.sha256,
@@ -148,7 +156,7 @@ def attach_to_case(store: CaseStore, case_id: int, files: list[AttachmentFile], 
     with store.sessions.begin() as session:
         check_role(session, who, *WRITERS, action="add scans to cases")
         if session.get(Case, case_id) is None:
-            raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                               "Refresh the queue; it may have been removed.")
+            raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                               msg("Refresh the queue; it may have been removed."))
         add_attachments(session, case_id, files, who, datetime.now(UTC).replace(tzinfo=None))
     return list(fresh_detail(store, case_id).attachments)

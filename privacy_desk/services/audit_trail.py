@@ -46,7 +46,7 @@ from privacy_desk.clock import STOCKHOLM, local_time
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
 from privacy_desk.reports.audit_report import audit_csv, audit_pdf, write_atomically
-from privacy_desk.services.roles import NotPermitted, Role, check_role
+from privacy_desk.services.roles import NotPermitted, Role, action_words, check_role
 
 __all__ = [
     "AnchorWritten",
@@ -77,8 +77,8 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise UserError("The period ends before it starts.",
-                            "Give --from before (or equal to) --to.")
+            raise UserError(msg("The period ends before it starts."),
+                            msg("Give --from before (or equal to) --to."))
 
     def utc_bounds(self) -> tuple[datetime, datetime]:
         def utc(d: date) -> datetime:
@@ -90,8 +90,9 @@ def _auditor(store: CaseStore, actor: str, action: str) -> None:
     with store.sessions() as session:
         info = check_role(session, actor)
         if not (info.has(Role.AUDITOR) or info.admin):
-            raise NotPermitted(f"{actor} may not {action} (it needs the auditor role).",
-                               "Ask an administrator to give you the auditor role.")
+            raise NotPermitted(msg("{actor} may not {action} (it needs the auditor role).",
+                                   actor=actor, action=action_words(action)),
+                               msg("Ask an administrator to give you the auditor role."))
 
 
 def browse_audit(store: CaseStore, *, actor: str, period: Period | None = None,

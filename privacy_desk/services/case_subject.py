@@ -15,6 +15,7 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
+from privacy_desk.messages import msg
 from privacy_desk.portal.lookup import LookupResult, find_person
 
 #: Identifier kinds tried, in order, to find a case's person in the portal.
@@ -43,7 +44,7 @@ def find_case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
             last = result
     if last is None:
         raise NoSearchableIdentifier(
-            "The request carries no identifier the data map can search by.",
-            "Add the person's identifier to the case (personnummer, org.nr, customer number, "
-            "e-mail or phone).")
+            msg("The request carries no identifier the data map can search by."),
+            msg("Add the person's identifier to the case (personnummer, org.nr, customer "
+                "number, e-mail or phone)."))
     return last

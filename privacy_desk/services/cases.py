@@ -36,9 +36,15 @@ from privacy_desk.domain.deadlines import (
     due_date,
     extended_due_date,
 )
-from privacy_desk.domain.lifecycle import CaseStatus, InvalidTransition, check_transition
+from privacy_desk.domain.lifecycle import (
+    CaseStatus,
+    InvalidTransition,
+    check_transition,
+    status_word,
+)
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.services.attachments import AttachmentFile, add_attachments, media_type_of
 from privacy_desk.services.roles import WRITERS, check_role
 
@@ -73,13 +79,14 @@ def register_case(
     checked for type and size first. Any invalid input refuses the whole registration.
     """
     if not person_label.strip():
-        raise UserError("A case needs a name to show in the queue.",
-                        "Enter the person's name or e-mail address.")
+        raise UserError(msg("A case needs a name to show in the queue."),
+                        msg("Enter the person's name or e-mail address."))
     today = today or stockholm_today()
     if received_on > today:
         raise DeadlineError(
-            f"The receipt date {received_on.isoformat()} is in the future.",
-            "Give the day the request reached the company (postmark or e-mail date).",
+            msg("The receipt date {received_on} is in the future.",
+                received_on=received_on.isoformat()),
+            msg("Give the day the request reached the company (postmark or e-mail date)."),
         )
     who = actor or store.actor
     request_type, channel = RequestType(request_type), Channel(channel)
@@ -104,7 +111,8 @@ def register_case(
             updated_at=now, updated_by=who,
         )
         case.events.append(CaseEvent(at=now, actor=who, kind="registered",
-                                     to_status=CaseStatus.RECEIVED.value, note=note))
+                                     to_status=CaseStatus.RECEIVED.value, note=note,
+                                     message=msg("Request registered.").to_json()))
         session.add(case)
         session.flush()
         store_identifiers(session, case.id, pairs)
@@ -120,9 +128,10 @@ def register_case(
 def _stale(case_number: str, updated_by: str, updated_at: datetime) -> StaleCase:
     local = updated_at.replace(tzinfo=UTC).astimezone(STOCKHOLM)
     return StaleCase(
-        f"Case {case_number} was changed by {updated_by} at {local:%Y-%m-%d %H:%M} "
-        "after you opened it; your change was not saved.",
-        "Reload the case to see their change, then try again.",
+        msg("Case {case_number} was changed by {updated_by} at {local} after you opened it; "
+            "your change was not saved.",
+            case_number=case_number, updated_by=updated_by, local=format(local, "%Y-%m-%d %H:%M")),
+        msg("Reload the case to see their change, then try again."),
     )
 
 
@@ -132,16 +141,16 @@ def _stale_from_db(store: CaseStore, case_id: int) -> StaleCase | CaseNotFound:
             select(Case.case_number, Case.updated_by, Case.updated_at).where(Case.id == case_id)
         ).first()
     if row is None:
-        return CaseNotFound(f"Case {case_id} was removed after you opened it.",
-                            "Refresh the queue.")
+        return CaseNotFound(msg("Case {case_id} was removed after you opened it.", case_id=case_id),
+                            msg("Refresh the queue."))
     return _stale(*row)
 
 
 def _load_for_edit(session: Session, case_id: int, expected_version: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                           "Refresh the queue; it may have been removed.")
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
     if case.version != expected_version:
         raise _stale(case.case_number, case.updated_by, case.updated_at)
     return case
@@ -165,8 +174,9 @@ def assign_case(store: CaseStore, case_id: int, assignee: str | None, *, actor: 
         case = _load_for_edit(session, case_id, expected_version)
         now = utcnow()
         case.assignee, case.updated_at, case.updated_by = who, now, actor
+        said = msg("Assigned to {officer}.", officer=who) if who else msg("Unassigned.")
         case.events.append(CaseEvent(at=now, actor=actor, kind="assigned",
-                                     note=f"Assigned to {who}." if who else "Unassigned."))
+                                     message=said.to_json()))
         session.flush()
         return detail_of(case, case.events, session)
 
@@ -216,8 +226,9 @@ def transition_case(
             told = told_on or day
             if told > day:
                 raise DeadlineError(
-                    f"The day the person was told ({told.isoformat()}) is in the future.",
-                    "Record the extension once the person has been told.",
+                    msg("The day the person was told ({told}) is in the future.",
+                        told=told.isoformat()),
+                    msg("Record the extension once the person has been told."),
                 )
             start = counted_from(store, case)
             check_extension(start, told)
@@ -227,23 +238,27 @@ def transition_case(
             status = allowance_in_session(session, case, store.allowance_period)
             if status.needs_decision:
                 raise InvalidTransition(
-                    f"Case {case.case_number} asks for an extract beyond the yearly allowance "
-                    f"({status.extracts_in_period} already in the period); it cannot be "
-                    "answered before a decision is recorded.",
-                    "Record the allowance decision: free anyway, a fee, or refusal.",
+                    msg("Case {case_number} asks for an extract beyond the yearly allowance "
+                        "({extracts_in_period} already in the period); it cannot be answered "
+                        "before a decision is recorded.",
+                        case_number=case.case_number, extracts_in_period=status.extracts_in_period),
+                    msg("Record the allowance decision: free anyway, a fee, or refusal."),
                 )
             if status.decision is not None and status.decision.kind is DecisionKind.REFUSED:
                 raise InvalidTransition(
-                    f"The request in case {case.case_number} was refused as manifestly "
-                    "unfounded or excessive; it cannot be answered with an extract.",
-                    "Move the case to 'rejected', giving the refusal's reasons.",
+                    msg("The request in case {case_number} was refused as manifestly unfounded "
+                        "or excessive; it cannot be answered with an extract.",
+                        case_number=case.case_number),
+                    msg("Move the case to 'rejected', giving the refusal's reasons."),
                 )
         if target is CaseStatus.AWAITING_IDENTITY:
             case.identity_verified_on = None
         case.status = target.value
         case.updated_at, case.updated_by = now, actor
         event = CaseEvent(at=now, actor=actor, kind="status", from_status=current.value,
-                          to_status=target.value, note=note)
+                          to_status=target.value, note=note,
+                          message=msg("From '{old}' to '{new}'.", old=status_word(current),
+                                      new=status_word(target)).to_json())
         case.events.append(event)
         session.flush()  # the UPDATE ... WHERE version = expected: StaleDataError if lost
         record_audit(session, actor=actor, action="status_changed", case_id=case.id,

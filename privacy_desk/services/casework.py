@@ -34,10 +34,16 @@ from privacy_desk.domain.allowance import (
     DecisionKind,
     InvalidDecision,
     check_fee_limit,
+    decision_words,
 )
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.identity import IdentityMethod, IdentityVerification
-from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, InvalidTransition
+from privacy_desk.domain.lifecycle import (
+    TERMINAL_STATUSES,
+    CaseStatus,
+    InvalidTransition,
+    status_word,
+)
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
 from privacy_desk.services.cases import _edit, _load_for_edit, counted_from, transition_case
@@ -59,11 +65,12 @@ class ClaimResult:
 def _officer(name: str) -> str:
     who = " ".join(name.split())
     if not who:
-        raise UserError("A case must be claimed by a named officer.",
-                        "Give the officer's user name.")
+        raise UserError(msg("A case must be claimed by a named officer."),
+                        msg("Give the officer's user name."))
     if len(who) > OFFICER_LEN:
-        raise UserError(f"The officer name is longer than {OFFICER_LEN} characters.",
-                        "Use the officer's user name.")
+        raise UserError(msg("The officer name is longer than {officer_len} characters.",
+                            officer_len=OFFICER_LEN),
+                        msg("Use the officer's user name."))
     return who
 
 
@@ -98,15 +105,15 @@ def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) ->
         )
         if result.rowcount == 1:  # type: ignore[attr-defined]
             session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="claimed",
-                                  note=f"Claimed by {who}."))
+                                  message=msg("Claimed by {officer}.", officer=who).to_json()))
             session.flush()
             record_audit(session, actor=who, action="case_claimed", case_id=case_id)
             return who, "", True
         row = session.execute(
             select(Case.assignee, Case.case_number).where(Case.id == case_id)).first()
         if row is None:
-            raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                               "Refresh the queue; it may have been removed.")
+            raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                               msg("Refresh the queue; it may have been removed."))
         return row[0], row[1], False
 
     holder, number, claimed = run_retrying(store, work)
@@ -133,7 +140,7 @@ def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) 
         )
         if result.rowcount == 1:  # type: ignore[attr-defined]
             session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="released",
-                                  note=f"Released by {who}."))
+                                  message=msg("Released by {officer}.", officer=who).to_json()))
             session.flush()
             record_audit(session, actor=who, action="case_released", case_id=case_id)
             return None
@@ -142,8 +149,8 @@ def release_case(store: CaseStore, case_id: int, *, officer: str | None = None) 
     number = run_retrying(store, work)
     if number is not None:
         if not number:
-            raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                               "Refresh the queue; it may have been removed.")
+            raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                               msg("Refresh the queue; it may have been removed."))
         raise CaseAlreadyClaimed(
             msg("Case {case} is not held by {officer}; nothing was changed.",
                 case=number, officer=who),
@@ -178,8 +185,9 @@ def verify_identity(
         case = _load_for_edit(session, case_id, expected_version)
         if CaseStatus(case.status) in TERMINAL_STATUSES:
             raise InvalidTransition(
-                f"Case {case.case_number} is '{case.status}'; identity can no longer be "
-                "recorded on it.", "Register a new case for a new request.")
+                msg("Case {case_number} is '{status}'; identity can no longer be recorded on it.",
+                    case_number=case.case_number, status=status_word(CaseStatus(case.status))),
+                msg("Register a new case for a new request."))
         check.check_dates(case.received_on, day)
         now = utcnow()
         session.add(IdentityVerificationRecord(
@@ -191,8 +199,9 @@ def verify_identity(
             case.due_on = due_date(counted_from(store, case))
         case.updated_at, case.updated_by = now, who
         case.events.append(CaseEvent(
-            at=now, actor=who, kind="identity_verified",
-            note=f"{check.method.label} ({check.verified_on.isoformat()}): {check.evidence}"))
+            at=now, actor=who, kind="identity_verified", note=check.evidence,
+            message=msg("{method} ({date}):", method=check.method.words,
+                        date=check.verified_on).to_json()))
         session.flush()
         record_audit(session, actor=who, action="identity_verified", case_id=case.id,
               details={"method": check.method.value})
@@ -243,27 +252,34 @@ def record_allowance_decision(
         status = allowance_in_session(session, case, store.allowance_period)
         if not status.applies:
             raise InvalidDecision(
-                f"Case {case.case_number} is not an access request; only extracts count "
-                "against the yearly allowance.", "No decision is needed for this case.")
+                msg("Case {case_number} is not an access request; only extracts count against "
+                    "the yearly allowance.", case_number=case.case_number),
+                msg("No decision is needed for this case."))
         if status.decision is not None:
             raise InvalidDecision(
-                f"Case {case.case_number} already has an allowance decision "
-                f"({status.decision.kind.value}, by {status.decision.decided_by}).",
-                "A decision is not changed afterwards; it stays as the record.")
+                msg("Case {case_number} already has an allowance decision ({value}, by "
+                    "{decided_by}).",
+                    case_number=case.case_number, value=status.decision.kind.value,
+                    decided_by=status.decision.decided_by),
+                msg("A decision is not changed afterwards; it stays as the record."))
         if status.free:
             raise InvalidDecision(
-                f"The extract in case {case.case_number} is within the yearly allowance "
-                "(free); there is nothing to decide.", "Answer the request as usual.")
+                msg("The extract in case {case_number} is within the yearly allowance (free); "
+                    "there is nothing to decide.",
+                    case_number=case.case_number), msg("Answer the request as usual."))
         now = utcnow()
         session.add(AllowanceDecisionRecord(
             case_id=case.id, kind=decision.kind.value, reason=decision.reason,
             fee_sek=decision.fee_sek, extracts_in_period=status.extracts_in_period,
             decided_by=who, decided_at=now))
         case.updated_at, case.updated_by = now, who
-        fee = f" Fee {decision.fee_sek} kr." if decision.kind is DecisionKind.FEE else ""
+        said = (msg("{decision} ({fee} kr):", decision=decision_words(decision.kind),
+                    fee=decision.fee_sek)
+                if decision.kind is DecisionKind.FEE
+                else msg("{decision}:", decision=decision_words(decision.kind)))
         case.events.append(CaseEvent(
-            at=now, actor=who, kind="allowance_decision",
-            note=f"{decision.kind.value}: {decision.reason}{fee}"))
+            at=now, actor=who, kind="allowance_decision", note=decision.reason,
+            message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="allowance_decision", case_id=case.id,
               details={"kind": decision.kind.value,

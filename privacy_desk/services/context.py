@@ -24,6 +24,7 @@ from privacy_desk.datamap.loader import load_datamap
 from privacy_desk.datamap.model import DataMap
 from privacy_desk.dburl import connect_portal, describe_url, display_url, parse_target
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.paths import AppPaths
 from privacy_desk.resources import resource_path
 from privacy_desk.services.demo import ensure_demo_portal
@@ -184,9 +185,9 @@ def open_context(
     store_url = _case_store_url(paths, settings, case_store, case_store_profile, ask_password)
     if datamap is None and not demo and portal:
         raise UserError(
-            "No data map is given for this portal.",
-            "Give --map FILE: the map says where the portal keeps personal data "
-            "(see docs/datamap.md).",
+            msg("No data map is given for this portal."),
+            msg("Give --map FILE: the map says where the portal keeps personal data (see "
+                "docs/datamap.md)."),
         )
     the_map = load_datamap(Path(datamap) if datamap else resource_path(*DEMO_MAP))
     source = the_map.incoming_request_source()  # None: no portal intake, cases by hand
@@ -196,8 +197,8 @@ def open_context(
         portal_url = portal if isinstance(portal, URL) else parse_target(portal)
     else:
         raise UserError(
-            "No portal database is configured.",
-            "Start with --demo to try the app, or give --portal URL.",
+            msg("No portal database is configured."),
+            msg("Start with --demo to try the app, or give --portal URL."),
         )
     who = officer or current_officer()
     portal_engine = connect_portal(portal_url)

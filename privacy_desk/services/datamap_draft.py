@@ -16,6 +16,7 @@ from privacy_desk.config import Backend, ConnectionProfile, ProfileKind, profile
 from privacy_desk.datamap.draft import DEFAULT_SAMPLE, DraftResult, ProgressFn, draft_datamap
 from privacy_desk.dburl import PORTAL_STATEMENT_TIMEOUT_S, check_connection, make_engine
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.reports.audit_report import write_atomically
 
 __all__ = ["DraftResult", "draft_for_profile"]
@@ -29,11 +30,11 @@ def draft_for_profile(profile: ConnectionProfile, password: str | None, out: Pat
     """Draft the map of ``profile``'s portal into ``out``; the result lists what to review."""
     p = profile.validated()
     if p.kind != ProfileKind.PORTAL:
-        raise UserError("A data map is drafted from a portal profile, not a case store.",
-                        "Choose or create a profile used for the portal.")
+        raise UserError(msg("A data map is drafted from a portal profile, not a case store."),
+                        msg("Choose or create a profile used for the portal."))
     if p.backend == Backend.SQLITE and not Path(p.database).is_file():
-        raise UserError(f"The SQLite file {p.database} does not exist.",
-                        "Choose the portal's database file; the draft never creates one.")
+        raise UserError(msg("The SQLite file {database} does not exist.", database=p.database),
+                        msg("Choose the portal's database file; the draft never creates one."))
     if p.backend != Backend.SQLITE and not password:
         password = secrets.get_password(p.name)
     engine = make_engine(profile_url(p, password), connect_timeout=5,

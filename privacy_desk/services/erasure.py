@@ -65,11 +65,11 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import stockholm_today, utcnow
 from privacy_desk.datamap.model import DataMap
-from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.domain.lifecycle import CaseStatus, status_word
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import Identifier
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.portal.erasure import (
     CHANGED_OUTCOME,
@@ -250,8 +250,8 @@ def pseudonym_key(store: CaseStore) -> bytes:
 def _case(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise CaseNotFound(f"Case {case_id} is not in the case store.",
-                           "Refresh the queue; it may have been removed.")
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
     return case
 
 
@@ -276,23 +276,27 @@ def _objection_upheld_for_erasure(case: Case) -> bool:
 def _check_case(case: Case, kind: str) -> None:
     if case.request_type not in _KIND_TYPES[kind] and not (
             kind == "erasure" and _objection_upheld_for_erasure(case)):
-        what = "an erasure request" if kind == "erasure" else \
-            "a consent withdrawal or objection"
-        raise ErasureRefused(f"Case {case.case_number} is not {what}.",
-                             "Open the person's request of that kind instead.")
+        what = msg("an erasure request") if kind == "erasure" else \
+            msg("a consent withdrawal or objection")
+        raise ErasureRefused(msg("Case {case_number} is not {what}.",
+                                 case_number=case.case_number, what=what),
+                             msg("Open the person's request of that kind instead."))
     if case.identity_verified_on is None:
-        raise ErasureRefused(f"The person's identity is not verified in case "
-                             f"{case.case_number}.",
-                             "Verify the identity first; no data is changed before that.")
+        raise ErasureRefused(msg("The person's identity is not verified in case {case_number}.",
+                                 case_number=case.case_number),
+                             msg("Verify the identity first; no data is changed before that."))
     if CaseStatus(case.status) not in PLANNABLE:
-        raise ErasureRefused(f"Case {case.case_number} is '{case.status}'.",
-                             "Move the case to 'in progress' first.")
+        raise ErasureRefused(msg("Case {case_number} is '{status}'.",
+                                 case_number=case.case_number,
+                                 status=status_word(CaseStatus(case.status))),
+                             msg("Move the case to 'in progress' first."))
 
 
 def _plan_record(session: Session, plan_id: int) -> ErasurePlanRecord:
     rec = session.get(ErasurePlanRecord, plan_id)
     if rec is None:
-        raise ErasureRefused(f"Plan {plan_id} does not exist.", "Reload the case.")
+        raise ErasureRefused(msg("Plan {plan_id} does not exist.", plan_id=plan_id),
+                             msg("Reload the case."))
     return rec
 
 
@@ -320,11 +324,12 @@ def _candidate(rec: ErasurePlanRecord) -> Candidate:
 def _clean_reason(reason: str) -> str:
     why = " ".join(reason.split())
     if not why:
-        raise ErasureRefused("A decision needs a reason.",
-                             "Say why, e.g. 'needed for a dispute (art. 17(3)(e))'.")
+        raise ErasureRefused(msg("A decision needs a reason."),
+                             msg("Say why, e.g. 'needed for a dispute (art. 17(3)(e))'."))
     if len(why) > MAX_REASON_LEN:
-        raise ErasureRefused(f"The reason is longer than {MAX_REASON_LEN} characters.",
-                             "Shorten it.")
+        raise ErasureRefused(msg("The reason is longer than {max_reason_len} characters.",
+                                 max_reason_len=MAX_REASON_LEN),
+                             msg("Shorten it."))
     return why
 
 
@@ -372,9 +377,10 @@ def erasure_subject(store: CaseStore, portal: Engine, datamap: DataMap,
     with store.sessions() as session:
         case = _case(session, case_id)
         if case.identity_verified_on is None:
-            raise ErasureRefused(f"The person's identity is not verified in case "
-                                 f"{case.case_number}.",
-                                 "Verify the identity first; no data is shown before that.")
+            raise ErasureRefused(msg("The person's identity is not verified in case "
+                                     "{case_number}.",
+                                     case_number=case.case_number),
+                                 msg("Verify the identity first; no data is shown before that."))
     return find_case_subject(store, portal, datamap, case_id)
 
 
@@ -401,8 +407,8 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
         _refuse_unsettled(session, case_id)
     person = collect(portal, datamap, candidate)
     if not person.rows:
-        raise ErasureRefused("The portal holds nothing for this person any more.",
-                             "Search again: the data may already have been erased.")
+        raise ErasureRefused(msg("The portal holds nothing for this person any more."),
+                             msg("Search again: the data may already have been erased."))
     only = ("consent",) if kind == "consent_withdrawal" else ()
     plan = build_plan(portal, person, today=day, kind=kind, only_categories=only)
 
@@ -424,9 +430,11 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
         session.add(rec)
         session.flush()
         c = _counts(plan)
+        said = msg("{kind} plan {plan}: {deleted} row(s) to delete, {updated} to anonymise, "
+                   "{held} held.", kind=kind, plan=rec.id, deleted=c["deleted"],
+                   updated=c["updated"], held=c["held"])
         session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who, kind="erasure_planned",
-                              note=f"{kind} plan {rec.id}: {c['deleted']} row(s) to delete, "
-                              f"{c['updated']} to anonymise, {c['held']} held."))
+                              message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="erasure_planned", case_id=case_id,
                      details={"plan": rec.id, **c})
@@ -460,15 +468,19 @@ def decide_category(store: CaseStore, portal: Engine, datamap: DataMap, plan_id:
     try:
         chosen = Decision(decision)
     except ValueError:
-        raise ErasureRefused(f"Unknown decision {decision!r}.", "Use erase or retain.") from None
+        raise ErasureRefused(msg("Unknown decision {decision}.", decision=repr(decision)),
+                             msg("Use erase or retain.")) from None
     if category not in datamap.categories:
-        raise ErasureRefused(f"The data map has no category {category!r}.",
-                             "Choose one of: " + ", ".join(sorted(datamap.categories)) + ".")
+        raise ErasureRefused(msg("The data map has no category {category}.",
+                                 category=repr(category)),
+                             msg("Choose one of: {choices}.",
+                                 choices=", ".join(sorted(datamap.categories))))
     with store.sessions() as session:
         rec = _plan_record(session, plan_id)
         if rec.state not in (DRAFT, APPROVED, NOT_EXECUTED):
-            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}' and can no longer change.",
-                                 "Make a new plan.")
+            raise ErasureRefused(msg("Plan {plan_id} is '{state}' and can no longer change.",
+                                     plan_id=plan_id, state=rec.state),
+                                 msg("Make a new plan."))
         decs = _effective(_decisions(session, plan_id))
         candidate, kind = _candidate(rec), rec.kind
     others = [d for d in decs if d.category != category]
@@ -491,8 +503,10 @@ def decide_category(store: CaseStore, portal: Engine, datamap: DataMap, plan_id:
         rec.approved_by = rec.approved_at = rec.approved_sha256 = None
         rec.approved_db_login = None
         rec.four_eyes_enforced = None
+        said = msg("Plan {plan}: {category} -> {decision}:", plan=plan_id, category=category,
+                   decision=chosen.value)
         session.add(CaseEvent(case_id=rec.case_id, at=now, actor=who, kind="erasure_decision",
-                              note=f"Plan {plan_id}: {category} -> {chosen.value}: {why}"))
+                              note=why, message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="erasure_decided", case_id=rec.case_id,
                      details={"plan": plan_id, "category": category,
@@ -533,15 +547,16 @@ def approve_plan(store: CaseStore, plan_id: int, *, expected_sha256: str,
         check_role(session, who, Role.APPROVER, action="approve an erasure plan")
         rec = _plan_record(session, plan_id)
         if rec.state != DRAFT:
-            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'; only a draft is approved.",
-                                 "Reload the case.")
+            raise ErasureRefused(msg("Plan {plan_id} is '{state}'; only a draft is approved.",
+                                     plan_id=plan_id, state=rec.state),
+                                 msg("Reload the case."))
         if rec.plan_sha256 != expected_sha256:
-            raise ErasureRefused("The plan changed since you opened it; it was not approved.",
-                                 "Reload the plan, check it, and approve again.")
+            raise ErasureRefused(msg("The plan changed since you opened it; it was not approved."),
+                                 msg("Reload the plan, check it, and approve again."))
         deciders = {d.decided_by for d in _decisions(session, plan_id)}
         if who == rec.created_by or who in deciders:
-            raise ErasureRefused("Nobody approves their own erasure plan.",
-                                 "Ask another approver to review and approve it.")
+            raise ErasureRefused(msg("Nobody approves their own erasure plan."),
+                                 msg("Ask another approver to review and approve it."))
         now = utcnow()
         if session.get_bind().dialect.name != "sqlite":
             # The server approves as the session's login and checks four-eyes itself; a
@@ -556,9 +571,11 @@ def approve_plan(store: CaseStore, plan_id: int, *, expected_sha256: str,
             rec.state, rec.approved_by, rec.approved_at = APPROVED, who, now
             rec.approved_sha256, rec.approved_db_login = rec.plan_sha256, login
             rec.four_eyes_enforced = enforced
+        said = (msg("Plan {plan} approved by {officer}", plan=plan_id, officer=who) if enforced
+                else msg("Plan {plan} approved by {officer} (four-eyes not enforced by the "
+                         "store)", plan=plan_id, officer=who))
         session.add(CaseEvent(case_id=rec.case_id, at=now, actor=who, kind="erasure_approved",
-                              note=f"Plan {plan_id} approved by {who}"
-                              + ("" if enforced else " (four-eyes not enforced by the store)")))
+                              message=said.to_json()))
         session.flush()
         if session.get_bind().dialect.name == "sqlite":  # else the server recorded it
             record_audit(session, actor=who, action="erasure_approved", case_id=rec.case_id,
@@ -639,33 +656,39 @@ def reconcile(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int) 
                 continue
             was = ex.state
             ex.finished_at = now
+            said: Message
             if comparison is not None and comparison.outcome == COMMITTED_OUTCOME:
                 ex.state, ex.verified = COMMITTED, True
-                ex.note = ("Recovered: the portal shows the plan's whole after-state "
-                           f"({comparison.rows} row(s) compared); the transaction committed.")
+                said = msg("Recovered: the portal shows the plan's whole after-state ({rows} "
+                           "row(s) compared); the transaction committed.", rows=comparison.rows)
+                ex.note = said.render("en")
                 _record_outcome(session, rec, ex, plan)
                 rec.state = COMMITTED
             elif comparison is not None and comparison.outcome == NOT_COMMITTED_OUTCOME:
                 ex.state = NOT_EXECUTED
-                ex.note = ("The portal shows every planned row as it was "
-                           f"({comparison.rows} row(s) compared): the transaction did not "
-                           "commit; nothing was changed in the portal.")
+                said = msg("The portal shows every planned row as it was ({rows} row(s) "
+                           "compared): the transaction did not commit; nothing was changed in "
+                           "the portal.", rows=comparison.rows)
+                ex.note = said.render("en")
                 rec.state = APPROVED if rec.kind == "erasure" else NOT_EXECUTED
             else:
                 ex.state, ex.verified = CHANGED, False
                 if comparison is None:
-                    ex.note = ("Changed by someone else? No expected state was recorded for "
+                    said = msg("Changed by someone else? No expected state was recorded for "
                                "this execution, so the desk cannot tell; look at the portal.")
                 else:
                     assert comparison.outcome == CHANGED_OUTCOME
-                    ex.note = (f"Changed by someone else — look: {comparison.as_planned} of "
-                               f"{comparison.rows} planned row(s) as the plan leaves them, "
-                               f"{comparison.as_before} as they were. Differences: "
-                               + "; ".join(comparison.differences))[:4000]
+                    said = msg("Changed by someone else — look: {planned} of {rows} planned "
+                               "row(s) as the plan leaves them, {before} as they were. "
+                               "Differences: {differences}", planned=comparison.as_planned,
+                               rows=comparison.rows, before=comparison.as_before,
+                               differences="; ".join(comparison.differences)[:3500])
+                ex.note = said.render("en")[:4000]
                 rec.state = CHANGED
             session.add(CaseEvent(case_id=rec.case_id, at=now, actor=store.actor,
                                   kind="erasure_" + ex.state.replace(" ", "_"),
-                                  note=f"Plan {plan_id}: {ex.note}"))
+                                  message=msg("Plan {plan}: {what}", plan=plan_id,
+                                              what=said).to_json()))
             session.flush()
             record_audit(session, actor=store.actor, action="erasure_reconciled",
                          case_id=rec.case_id,
@@ -732,10 +755,13 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
         _check_case(_case(session, rec.case_id), rec.kind)
         needs_approval = rec.kind == "erasure"
         if needs_approval and (rec.state != APPROVED or rec.approved_sha256 != rec.plan_sha256):
-            raise ErasureRefused(f"Plan {plan_id} is not approved ('{rec.state}'); nothing "
-                                 "was changed.", "A second officer must approve it first.")
+            raise ErasureRefused(msg("Plan {plan_id} is not approved ('{state}'); nothing was "
+                                     "changed.",
+                                     plan_id=plan_id, state=rec.state),
+                                 msg("A second officer must approve it first."))
         if not needs_approval and rec.state not in (DRAFT, APPROVED):
-            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'.", "Make a new plan.")
+            raise ErasureRefused(msg("Plan {plan_id} is '{state}'.",
+                                     plan_id=plan_id, state=rec.state), msg("Make a new plan."))
         decisions = _effective(_decisions(session, plan_id))
         candidate, kind, case_id = _candidate(rec), rec.kind, rec.case_id
         approved = rec.plan_sha256
@@ -744,9 +770,9 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
     plan = build_plan(portal, person, today=today or stockholm_today(), decisions=decisions,
                       kind=kind, only_categories=only)
     if plan.sha256() != approved:
-        raise PlanOutdated("The person's data (or a hold) changed since the plan was "
-                           "approved; nothing was changed.",
-                           "Make a new plan and have it approved again.")
+        raise PlanOutdated(msg("The person's data (or a hold) changed since the plan was "
+                               "approved; nothing was changed."),
+                           msg("Make a new plan and have it approved again."))
     check_write_access(portal, datamap, plan)
     key = pseudonym_key(store)
     expected = json.dumps([r.to_json() for r in expected_state(plan, person, key)],
@@ -760,8 +786,9 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
                    ErasurePlanRecord.state.in_([APPROVED, DRAFT]))
             .values(state=STARTED).execution_options(synchronize_session=False))
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
-            raise ErasureRefused(f"Plan {plan_id} is being executed or was executed already.",
-                                 "Reload the case.")
+            raise ErasureRefused(msg("Plan {plan_id} is being executed or was executed already.",
+                                     plan_id=plan_id),
+                                 msg("Reload the case."))
         ex = ErasureExecutionRecord(plan_id=plan_id, case_id=case_id, state=STARTED,
                                     executed_by=who, started_at=utcnow(),
                                     host=socket.gethostname()[:255], pid=os.getpid(),
@@ -789,7 +816,9 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
             rec.state = APPROVED if kind == "erasure" else NOT_EXECUTED
             session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who,
                                   kind="erasure_not_executed",
-                                  note=f"Plan {plan_id} not executed: {error.message}"))
+                                  message=msg("Plan {plan} not executed: {reason}",
+                                              plan=plan_id,
+                                              reason=error.raw_message).to_json()))
             session.flush()
             record_audit(session, actor=who, action="erasure_not_executed", case_id=case_id,
                          details={"plan": plan_id, "error": type(error).__name__})
@@ -811,9 +840,14 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
         c = _counts(plan)
         session.add(CaseEvent(
             case_id=case_id, at=now, actor=who, kind="erasure_committed",
-            note=f"Plan {plan_id} executed: {c['deleted']} row(s) deleted, {c['updated']} "
-            f"anonymised, {c['held']} kept under a hold; verification "
-            + ("found only the retained data." if verification.ok else "found problems.")))
+            message=(msg("Plan {plan} executed: {deleted} row(s) deleted, {updated} anonymised, "
+                         "{held} kept under a hold; verification found only the retained data.",
+                         plan=plan_id, deleted=c["deleted"], updated=c["updated"],
+                         held=c["held"]) if verification.ok else
+                     msg("Plan {plan} executed: {deleted} row(s) deleted, {updated} anonymised, "
+                         "{held} kept under a hold; verification found problems.",
+                         plan=plan_id, deleted=c["deleted"], updated=c["updated"],
+                         held=c["held"])).to_json()))
         session.flush()
         record_audit(session, actor=who, action="erasure_executed", case_id=case_id,
                      details={"plan": plan_id, "verified": int(verification.ok), **c})
@@ -830,12 +864,13 @@ def _commit_unknown(store: CaseStore, portal: Engine, datamap: DataMap, plan_id:
         rec = _plan_record(session, plan_id)
         ex = session.get(ErasureExecutionRecord, ex_id)
         assert ex is not None
-        ex.state, ex.note = UNKNOWN, ("The connection to the portal broke while it "
-                                      "committed: whether the erasure took effect is unknown "
-                                      "until the portal is compared with the plan.")
+        said = msg("The connection to the portal broke while it committed: whether the "
+                   "erasure took effect is unknown until the portal is compared with the plan.")
+        ex.state, ex.note = UNKNOWN, said.render("en")
         rec.state = UNKNOWN
         session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who, kind="erasure_unknown",
-                              note=f"Plan {plan_id}: {ex.note}"))
+                              message=msg("Plan {plan}: {what}", plan=plan_id,
+                                          what=said).to_json()))
         session.flush()
         record_audit(session, actor=who, action="erasure_outcome_unknown", case_id=case_id,
                      details={"plan": plan_id})
@@ -895,8 +930,8 @@ def plan_hold_release(store: CaseStore, portal: Engine, datamap: DataMap, case_i
                                      ErasurePlanRecord.kind == "erasure")
                               .order_by(ErasurePlanRecord.id.desc()).limit(1)).first()
         if rec is None:
-            raise ErasureRefused("The case has no executed erasure whose holds could end.",
-                                 "Plan the erasure from the person's identifiers instead.")
+            raise ErasureRefused(msg("The case has no executed erasure whose holds could end."),
+                                 msg("Plan the erasure from the person's identifiers instead."))
         candidate = _candidate(rec)
     return create_plan(store, portal, datamap, case_id, candidate, actor=actor, today=today)
 
@@ -939,9 +974,10 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
     with store.sessions() as session:
         rec = _plan_record(session, plan_id)
         if rec.state != COMMITTED:
-            raise ErasureRefused(f"Plan {plan_id} is '{rec.state}'; a confirmation letter is "
-                                 "written after the erasure was executed.",
-                                 "Execute the approved plan first.")
+            raise ErasureRefused(msg("Plan {plan_id} is '{state}'; a confirmation letter is "
+                                     "written after the erasure was executed.",
+                                     plan_id=plan_id, state=rec.state),
+                                 msg("Execute the approved plan first."))
         last = session.scalars(select(ErasureExecutionRecord)
                                .where(ErasureExecutionRecord.plan_id == plan_id,
                                       ErasureExecutionRecord.state == COMMITTED)
@@ -974,8 +1010,9 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
             written = publish()[0]
             session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who,
                                   kind="erasure_letter",
-                                  note=f"Confirmation letter ({lang}): {written.name} "
-                                  f"sha256 {written.sha256}"))
+                                  message=msg("Confirmation letter ({lang}): {file} sha256 "
+                                              "{sha256}", lang=lang, file=written.name,
+                                              sha256=written.sha256).to_json()))
             session.flush()
             record_audit(session, actor=who, action="erasure_letter_written", case_id=case_id,
                          details={"plan": plan_id, "lang": lang})

@@ -29,11 +29,12 @@ from privacy_desk.datamap.request_source import (
     CustomerNameSource,
     IncomingRequestSource,
 )
-from privacy_desk.dburl import display_url, explain_connection_error
+from privacy_desk.dburl import explain_connection_error, server_name
 from privacy_desk.domain.deadlines import due_date
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 from privacy_desk.portal.requests import IncomingRequest, read_incoming_requests
 from privacy_desk.services.roles import Role, require_role
 
@@ -92,8 +93,10 @@ def _store_batch(session: Session, batch: Sequence[IncomingRequest], actor: str)
     session.execute(CaseEvent.metadata.tables["case_events"].insert(), [
         {"case_id": ids[inc.source_ref], "at": now, "actor": actor, "kind": "imported",
          "from_status": None, "to_status": CaseStatus.RECEIVED.value,
-         "note": f"Imported from portal request {inc.reference}."
-         + (f"\n\n{inc.message}" if inc.message else "")}
+         # The person's own words stay as they wrote them; the desk's words are a message.
+         "note": inc.message or None,
+         "message": msg("Imported from portal request {reference}.",
+                        reference=inc.reference).to_json()}
         for inc in fresh
     ])
     # Normalised identifiers, so the person's other requests (paper ones too) are found.
@@ -132,10 +135,12 @@ def import_portal_requests(store: CaseStore, portal_engine: Engine,
         if exc.connection_invalidated or "connect" in str(exc.orig).lower():
             raise explain_connection_error(portal_engine.url, exc) from exc
         raise UserError(
-            f"Reading incoming requests from {display_url(portal_engine.url)} failed "
-            f"({type(exc.orig).__name__}); {imported} were imported before that.",
-            "Check the portal connection and the data map, then import again "
-            "(already imported requests are not duplicated).",
+            msg("Reading incoming requests from {url} failed ({error}); {imported} were "
+                "imported before that.",
+                url=server_name(portal_engine.url), error=type(exc.orig).__name__,
+                imported=imported),
+            msg("Check the portal connection and the data map, then import again (already "
+                "imported requests are not duplicated)."),
         ) from exc
     skipped = sum(unknown.values())
     if skipped:

@@ -82,8 +82,8 @@ def search_person(store: CaseStore, portal: Engine, datamap: DataMap,
     if kind == NAME and not isinstance(identifier, Identifier):
         result = find_by_name(portal, datamap, identifier, postcode=postcode)
     elif postcode:
-        raise UserError("A postcode narrows a name search only.",
-                        "Search by name, or leave the postcode out.")
+        raise UserError(msg("A postcode narrows a name search only."),
+                        msg("Search by name, or leave the postcode out."))
     else:
         result = find_person(portal, datamap, identifier, kind=kind)
     details: dict[str, str | int] = {

@@ -28,6 +28,7 @@ from privacy_desk.config import (
 )
 from privacy_desk.dburl import check_connection, describe_url, make_engine
 from privacy_desk.errors import ConnectionFailed
+from privacy_desk.messages import Message, msg
 from privacy_desk.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,8 @@ class ConnectionCheck:
     """A successful test: what was reached (no password in ``where``)."""
 
     where: str
-    server_version: str
+    #: The server's version, or (a new SQLite case store) a note in the reader's language.
+    server_version: str | Message
 
 
 def save_profile(paths: AppPaths, profile: ConnectionProfile, password: str | None = None,
@@ -76,8 +78,9 @@ def save_profile(paths: AppPaths, profile: ConnectionProfile, password: str | No
     except OSError as exc:
         if stored:
             _restore(p.name, previous)
-        raise SettingsError(f"The settings file could not be written ({type(exc).__name__}).",
-                            "Check that the configuration folder is writable.") from exc
+        raise SettingsError(msg("The settings file could not be written ({error}).",
+                                error=type(exc).__name__),
+                            msg("Check that the configuration folder is writable.")) from exc
     if replaces and replaces != p.name:
         secrets.delete_password(replaces)
     return SavedProfile(p, stored)
@@ -107,11 +110,11 @@ def check_profile(profile: ConnectionProfile, password: str | None = None) -> Co
         path = Path(p.database)
         if not path.exists():
             if p.kind == ProfileKind.CASE_STORE and path.parent.is_dir():
-                return ConnectionCheck(f"SQLite {path}", "a new file will be created")
-            raise ConnectionFailed(f"The SQLite file {path} does not exist.",
-                                   "Choose an existing portal database file."
+                return ConnectionCheck(f"SQLite {path}", msg("a new file will be created"))
+            raise ConnectionFailed(msg("The SQLite file {path} does not exist.", path=path),
+                                   msg("Choose an existing portal database file.")
                                    if p.kind == ProfileKind.PORTAL else
-                                   "Choose a folder that exists for the case store.")
+                                   msg("Choose a folder that exists for the case store."))
     elif not password:
         password = secrets.get_password(p.name)
     url = profile_url(p, password)

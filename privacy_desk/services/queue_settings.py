@@ -15,6 +15,7 @@ from pathlib import Path
 
 from privacy_desk.domain.allowance import DEFAULT_MAX_FEE_SEK, AllowancePeriod
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 DEFAULT_INTAKE_SECONDS = 300
 #: Importing more often than this only loads the portal; less often than daily misses the point.
@@ -45,25 +46,34 @@ class QueueSettings:
         except FileNotFoundError:
             return cls()
         except (OSError, ValueError) as exc:
-            raise UserError(f"The settings file {settings_file} cannot be read ({exc}).",
-                            "Fix or delete it; the defaults are used when it is absent.") from exc
+            raise UserError(msg("The settings file {settings_file} cannot be read ({exc}).",
+                                settings_file=settings_file, exc=exc),
+                            msg("Fix or delete it; the defaults are used when it is "
+                                "absent.")) from exc
         section = raw.get("queue", {}) if isinstance(raw, dict) else None
         if not isinstance(section, dict):
-            raise UserError(f"The 'queue' settings in {settings_file} are not a JSON object.",
-                            "Write them as {\"queue\": {\"intake_interval_seconds\": 300}}.")
+            raise UserError(msg("The 'queue' settings in {settings_file} are not a JSON object.",
+                                settings_file=settings_file),
+                            msg("Write them as "
+                                "{{\"queue\": {{\"intake_interval_seconds\": 300}}}}."))
         interval = section.get("intake_interval_seconds", DEFAULT_INTAKE_SECONDS)
         if (not isinstance(interval, int) or isinstance(interval, bool)
                 or not MIN_INTAKE_SECONDS <= interval <= MAX_INTAKE_SECONDS):
             raise UserError(
-                f"intake_interval_seconds in {settings_file} must be a whole number of seconds "
-                f"between {MIN_INTAKE_SECONDS} and {MAX_INTAKE_SECONDS}.",
-                "Fix the value; 300 (five minutes) is the default.")
+                msg("intake_interval_seconds in {settings_file} must be a whole number of "
+                    "seconds between {min_intake_seconds} and {max_intake_seconds}.",
+                    settings_file=settings_file, min_intake_seconds=MIN_INTAKE_SECONDS,
+                    max_intake_seconds=MAX_INTAKE_SECONDS),
+                msg("Fix the value; 300 (five minutes) is the default."))
         period = AllowancePeriod.parse(str(section.get("allowance_period",
                                                        AllowancePeriod.CALENDAR_YEAR.value)))
         stops = section.get("clock_stops_for_identity", False)
         if not isinstance(stops, bool):
-            raise UserError(f"clock_stops_for_identity in {settings_file} must be true or false.",
-                            "Fix the value; false (the clock runs from receipt) is the default.")
+            raise UserError(msg("clock_stops_for_identity in {settings_file} must be true or "
+                                "false.",
+                                settings_file=settings_file),
+                            msg("Fix the value; false (the clock runs from receipt) is the "
+                                "default."))
         raw_max = section.get("max_fee_sek", str(DEFAULT_MAX_FEE_SEK))
         try:
             max_fee = Decimal(str(raw_max))

@@ -32,6 +32,7 @@ from privacy_desk.datamap.model import DataMap, Erasure
 from privacy_desk.dburl import backend
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.messages import msg
 from privacy_desk.portal.erasure import (
     Action,
     ErasureFailed,
@@ -75,31 +76,34 @@ def rectify(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
     require_role(store, who, Role.OFFICER, action="rectify personal data")
     why = " ".join(reason.split())
     if not why:
-        raise ErasureRefused("A rectification needs a reason.",
-                             "Say what the person asked to correct and how it was checked.")
+        raise ErasureRefused(msg("A rectification needs a reason."),
+                             msg("Say what the person asked to correct and how it was checked."))
     if new_value is not None and len(new_value) > MAX_VALUE_LEN:
-        raise ErasureRefused("The new value is too long.", "Shorten it.")
+        raise ErasureRefused(msg("The new value is too long."), msg("Shorten it."))
     spec = datamap.tables.get(table)
     col = spec.columns.get(column) if spec else None
     if spec is None or col is None or not col.personal or col.category is None:
-        raise ErasureRefused(f"{table}.{column} is not a personal field in the data map.",
-                             "Choose a field of the person's data.")
+        raise ErasureRefused(msg("{table}.{column} is not a personal field in the data map.",
+                                 table=table, column=column),
+                             msg("Choose a field of the person's data."))
     with store.sessions() as session:
         case = session.get(Case, case_id)
         if case is None or case.request_type != RequestType.RECTIFICATION.value:
-            raise ErasureRefused("The case is not a rectification request.",
-                                 "Open the person's rectification request.")
+            raise ErasureRefused(msg("The case is not a rectification request."),
+                                 msg("Open the person's rectification request."))
         if case.identity_verified_on is None or CaseStatus(case.status) not in (
                 CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED):
-            raise ErasureRefused(f"Case {case.case_number} must be verified and in progress.",
-                                 "Verify the identity and move the case to 'in progress'.")
+            raise ErasureRefused(msg("Case {case_number} must be verified and in progress.",
+                                     case_number=case.case_number),
+                                 msg("Verify the identity and move the case to 'in progress'."))
         number = case.case_number
     person = collect(portal, datamap, candidate)
     kj = key_json(key)
     row = next((r for r in person.rows if r.table == table and key_json(r.key) == kj), None)
     if row is None:
-        raise ErasureRefused(f"That row of {table} is not part of the person's data.",
-                             "Choose the row from the person's data.")
+        raise ErasureRefused(msg("That row of {table} is not part of the person's data.",
+                                 table=table),
+                             msg("Choose the row from the person's data."))
     old = row.values.get(column)
     one = ErasurePlan("rectification", {}, date.today(), (RowPlan(
         table, dict(row.key), Action.UPDATE, (FieldChange(column, Erasure.REPLACE,
@@ -114,11 +118,13 @@ def rectify(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
                                                          row.key.items()), guard))
                                 .values({column: new_value}))
             if done.rowcount != 1:
-                raise PlanOutdated("The field changed in the portal since it was read; nothing "
-                                   "was written.", "Reload the person's data and try again.")
+                raise PlanOutdated(msg("The field changed in the portal since it was read; "
+                                       "nothing was written."),
+                                   msg("Reload the person's data and try again."))
     except DBAPIError as exc:
-        raise ErasureFailed(f"The portal refused the change ({type(exc.orig).__name__}); "
-                            "nothing was written.", "Check the connection and try again.") \
+        raise ErasureFailed(msg("The portal refused the change ({error}); nothing was written.",
+                                error=type(exc.orig).__name__),
+                                msg("Check the connection and try again.")) \
             from exc
     info = datamap.categories[col.category]
     recipients = ((info.title.get(lang), info.recipients.get(lang)),)
@@ -131,9 +137,10 @@ def rectify(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int,
                                        row_key=kj, column_name=column, old_value=old_text,
                                        new_value=new_value, reason=why, changed_by=who,
                                        changed_at=now))
-        session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="rectified",
-                              note=f"{table}.{column} corrected ({why}); tell: "
-                              + "; ".join(f"{t}: {r}" for t, r in recipients)))
+        said = msg("{field} corrected; tell: {recipients}. Reason:", field=f"{table}.{column}",
+                   recipients="; ".join(f"{t}: {r}" for t, r in recipients))
+        session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="rectified", note=why,
+                              message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="data_rectified", case_id=case_id,
                      details={"table": table, "column": column})
@@ -147,8 +154,9 @@ def withdraw_consent(store: CaseStore, portal: Engine, datamap: DataMap, case_id
                      today: date | None = None) -> ExecuteResult:
     """End newsletters and clear contact choices through the map, in one transaction."""
     if "consent" not in datamap.categories:
-        raise ErasureRefused("The data map has no 'consent' category.",
-                             "Mark newsletter and contact-choice columns as category consent.")
+        raise ErasureRefused(msg("The data map has no 'consent' category."),
+                             msg("Mark newsletter and contact-choice columns as category "
+                                 "consent."))
     view = create_plan(store, portal, datamap, case_id, candidate, actor=actor, today=today,
                        kind="consent_withdrawal")
     return execute(store, portal, datamap, view.id, actor=actor, today=today)

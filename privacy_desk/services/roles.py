@@ -32,7 +32,7 @@ from privacy_desk.clock import utcnow
 from privacy_desk.domain.roles import WRITERS, OfficerInfo, Role
 from privacy_desk.errors import UserError
 from privacy_desk.logging_setup import USER_NOTICE
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
 
 __all__ = ["WRITERS", "NotPermitted", "OfficerInfo", "Role", "add_officer", "check_role",
            "list_officers", "officer_info", "parse_roles", "require_role", "set_roles",
@@ -47,10 +47,10 @@ class NotPermitted(UserError):
     exit_code = 4
 
 
-def refusal(actor: str, what: str) -> NotPermitted:
-    return NotPermitted(f"{actor} may not {what}.",
-                        "Ask an administrator of this case store to give you the role "
-                        "(privacy-desk officer set-roles).")
+def refusal(actor: str, what: str | Message) -> NotPermitted:
+    return NotPermitted(msg("{actor} may not {what}.", actor=actor, what=what),
+                        msg("Ask an administrator of this case store to give you the role "
+                            "(privacy-desk officer set-roles)."))
 
 
 def check_role(session: Session, actor: str, *roles: Role, action: str = "do this",
@@ -67,12 +67,23 @@ def check_role(session: Session, actor: str, *roles: Role, action: str = "do thi
                            msg("Sign in with your own database login."))
     info = load_officer(session, actor)
     if info is None or not info.active:
-        raise NotPermitted(f"{actor} is not an officer of this case store.",
-                           "Ask an administrator to add you (privacy-desk officer add).")
+        raise NotPermitted(msg("{actor} is not an officer of this case store.", actor=actor),
+                           msg("Ask an administrator to add you (privacy-desk officer add)."))
     if roles and not info.has(*roles):
         needed = " or ".join(r.value for r in roles)
-        raise refusal(actor, f"{action} (it needs the {needed} role)")
+        raise refusal(actor, msg("{action} (it needs the {needed} role)",
+                                 action=action_words(action), needed=needed))
     return info
+
+
+def action_words(action: str) -> Message:
+    """An action phrase ("register cases") as a message, so a refusal reads in Swedish.
+
+    The phrases are plain strings at the many call sites (``action="register cases"``);
+    each is its own catalogue entry, and tests/unit/test_words.py fails on one that has
+    no Swedish translation.
+    """
+    return Message(action)
 
 
 def require_role(store: CaseStore, actor: str, *roles: Role, action: str = "do this",
@@ -96,16 +107,17 @@ def parse_roles(values: Iterable[str]) -> frozenset[Role]:
             try:
                 out.add(Role(name))
             except ValueError:
-                raise UserError(f"Unknown role {name!r}.",
-                                "Use officer, approver or auditor.") from None
+                raise UserError(msg("Unknown role {name}.", name=repr(name)),
+                                msg("Use officer, approver or auditor.")) from None
     return frozenset(out)
 
 
 def _clean_name(name: str) -> str:
     who = name.strip()
     if not who or len(who) > OFFICER_LEN or any(c.isspace() for c in who):
-        raise UserError("An officer is named by their login name (no spaces, at most "
-                        f"{OFFICER_LEN} characters).", "Give the person's login name.")
+        raise UserError(msg("An officer is named by their login name (no spaces, at most "
+                            "{officer_len} characters).",
+                            officer_len=OFFICER_LEN), msg("Give the person's login name."))
     return who
 
 
@@ -166,7 +178,7 @@ def _active_admins(session: Session) -> int:
 def _require_admin(session: Session, actor: str) -> None:
     info = check_role(session, actor)
     if not info.admin:
-        raise refusal(actor, "manage officers (only an administrator may)")
+        raise refusal(actor, msg("manage officers (only an administrator may)"))
 
 
 def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
@@ -175,8 +187,8 @@ def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: st
     who = _clean_name(name)
     wanted = frozenset(roles)
     if not wanted:
-        raise UserError("An officer needs at least one role.",
-                        "Give --role officer, approver or auditor.")
+        raise UserError(msg("An officer needs at least one role."),
+                        msg("Give --role officer, approver or auditor."))
     with store.sessions.begin() as session:
         _require_admin(session, actor)
         if session.get(Officer, who) is not None:

@@ -52,10 +52,13 @@ class CaseDetailPane(QTextBrowser):
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
-        self.setHtml(f"<p><i>{html.escape(self.tr('Select a case in the queue.'))}</i></p>")
+        # tr() outside the f-string: lupdate does not look inside f-strings.
+        text = self.tr("Select a case in the queue.")
+        self.setHtml(f"<p><i>{html.escape(text)}</i></p>")
 
     def show_loading(self) -> None:
-        self.setHtml(f"<p><i>{html.escape(self.tr('Loading…'))}</i></p>")
+        text = self.tr("Loading…")
+        self.setHtml(f"<p><i>{html.escape(text)}</i></p>")
 
     def show_error(self, message: str, hint: str) -> None:
         self.setHtml(f"<p><b>{html.escape(message)}</b></p><p>{html.escape(hint)}</p>")
@@ -110,7 +113,8 @@ def render_case_html(view: CaseView) -> str:
     parts += [f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in fields]
     parts.append("</table>")
     if detail.attachments:
-        parts.append(f"<h3>{e(QCoreApplication.translate('CaseDetail', 'Scans'))}</h3><ul>")
+        scans = QCoreApplication.translate("CaseDetail", "Scans")
+        parts.append(f"<h3>{e(scans)}</h3><ul>")
         parts += [f"<li>{e(a.filename)} ({e(a.media_type)}, {a.size_bytes:,} B, "
                   f"SHA-256 {e(a.sha256[:16])}…)</li>" for a in detail.attachments]
         parts.append("</ul>")
@@ -132,7 +136,7 @@ def render_case_html(view: CaseView) -> str:
     for ev in detail.events:
         parts.append(
             f"<tr><td>{e(ev.at.strftime('%Y-%m-%d %H:%M'))}</td><td>{e(ev.actor)}</td>"
-            f"<td>{e(event_label(ev.kind))}</td><td>{e(ev.note or '')}</td></tr>"
+            f"<td>{e(event_label(ev.kind))}</td><td>{e(ev.text())}</td></tr>"
         )
     parts.append("</table>")
     return "".join(parts)

@@ -208,114 +208,132 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="73"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="76"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="76"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="79"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="81"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="84"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="84"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="87"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="86"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="89"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="87"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="91"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="89"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="96"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="110"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="116"/>
+        <source>Scans</source>
+        <translation>Inskannade dokument</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="122"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="130"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="134"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="143"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="147"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="149"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="153"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="152"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="156"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="56"/>
+        <source>Select a case in the queue.</source>
+        <translation>Välj ett ärende i kön.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="60"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
     </message>
 </context>
 <context>

@@ -201,10 +201,19 @@ def test_transitions_are_recorded_and_extension_moves_the_due_date(store: CaseSt
     events = case_detail(store, cid).events
     assert [(e.kind, e.from_status, e.to_status, e.note) for e in events] == [
         ("registered", None, CaseStatus.RECEIVED, None),
-        ("identity_verified", None, None, "Swedish e-ID (BankID) (2026-03-03): BankID session"),
+        ("identity_verified", None, None, "BankID session"),
         ("status", CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS, None),
         ("status", CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED, "Many systems to search"),
     ]
+    # The desk's words are a message rendered when read; the officer's note follows it.
+    assert [e.text("en") for e in events] == [
+        "Request registered.",
+        "Swedish e-ID (BankID) (2026-03-03): BankID session",
+        "From 'received' to 'in_progress'.",
+        "From 'in_progress' to 'extended'. — Many systems to search",
+    ]
+    assert events[1].text("sv") == "Svensk e-legitimation (BankID) (2026-03-03): BankID session"
+    assert events[3].text("sv") == "Från 'Pågår' till 'Förlängd'. — Many systems to search"
     assert list_queue(store, statuses=[CaseStatus.CLOSED]) == []
 
 
@@ -229,8 +238,9 @@ def test_assigning_a_case_shows_in_the_queue_and_the_trail(store: CaseStore) -> 
         assign_case(store, cid, "bo", actor="bo", expected_version=1)
     d = assign_case(store, cid, None, actor="anna", expected_version=2)
     assert d.assignee is None
-    assert [(e.kind, e.note) for e in d.events[1:]] == [
-        ("assigned", "Assigned to anna."), ("assigned", "Unassigned.")]
+    assert [(e.kind, e.text("en"), e.text("sv")) for e in d.events[1:]] == [
+        ("assigned", "Assigned to anna.", "Tilldelat anna."),
+        ("assigned", "Unassigned.", "Inte längre tilldelat någon.")]
 
 
 # --- two officers -----------------------------------------------------------------------------

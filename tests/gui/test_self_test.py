@@ -38,18 +38,25 @@ def test_self_test_fails_with_the_reason_and_no_traceback(tmp_path: Path) -> Non
     result = _run("--portal", "postgresql://nobody@127.0.0.1:1/none", "--map",
                   str(DEMO_MAP_FILE), "--self-test", base=tmp_path)
     assert result.returncode == 1
-    assert "self-test FAILED: Cannot reach the database server" in result.stderr
+    # The desk speaks Swedish by default, and names the server without its URL.
+    assert ("self-test FAILED: Det går inte att nå databasservern för 127.0.0.1:1/none."
+            in result.stderr)
+    assert "postgresql://" not in result.stderr
     assert "Traceback" not in result.stderr
+    english = _run("--lang", "en", "--portal", "postgresql://nobody@127.0.0.1:1/none", "--map",
+                   str(DEMO_MAP_FILE), "--self-test", base=tmp_path)
+    assert ("self-test FAILED: Cannot reach the database server for 127.0.0.1:1/none."
+            in english.stderr)
 
 
 def test_no_portal_configured_is_explained(tmp_path: Path) -> None:
     result = _run("--self-test", base=tmp_path)
     assert result.returncode == 1
-    assert "No portal database is configured" in result.stderr
+    assert "Ingen portaldatabas är inställd" in result.stderr
     assert "--demo" in result.stderr
 
 
 def test_a_real_portal_needs_a_data_map(tmp_path: Path) -> None:
     result = _run("--portal", str(tmp_path / "p.sqlite3"), "--self-test", base=tmp_path)
     assert result.returncode == 1
-    assert "No data map is given" in result.stderr
+    assert "Ingen datakarta är angiven" in result.stderr

@@ -25,6 +25,7 @@ from privacy_desk.datamap.loader import DataMapError, parse_datamap
 from privacy_desk.datamap.readonly import read_only
 from privacy_desk.dburl import describe_url
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 __all__ = ["DEFAULT_SAMPLE", "DraftResult", "Note", "ProgressFn", "draft_datamap"]
 
@@ -57,12 +58,12 @@ def draft_datamap(engine: Engine, *, schema: str | None = None, sample: int = DE
     """
     t0 = time.perf_counter()
     if sample < 0:
-        raise UserError("--sample must be 0 or more rows.")
+        raise UserError(msg("--sample must be 0 or more rows."))
     with read_only(engine) as conn:
         cat = read_catalogue(conn, schema)
     if not cat.tables:
-        raise UserError("The portal has no tables this login can see.",
-                        "Check the database, the --schema and the login's rights.")
+        raise UserError(msg("The portal has no tables this login can see."),
+                        msg("Check the database, the --schema and the login's rights."))
     total = len(cat.tables)
     samples: dict[str, dict[str, list[object]]] = {}
     failures: dict[str, str] = {}
@@ -80,10 +81,10 @@ def draft_datamap(engine: Engine, *, schema: str | None = None, sample: int = DE
     edges = declared_edges(cat) + guessed_edges(cat, samples, engine, schema)
     st = structure(cat, guesses, edges)
     if not st.persons:
-        raise UserError("No table looks like a table of persons (no personnummer, name, "
-                        "e-mail or phone column was found).",
-                        "Check that the login sees the portal's tables (--schema), or write "
-                        "the map by hand (docs/datamap.md).")
+        raise UserError(msg("No table looks like a table of persons (no personnummer, name, "
+                            "e-mail or phone column was found)."),
+                        msg("Check that the login sees the portal's tables (--schema), or write "
+                            "the map by hand (docs/datamap.md)."))
     patterns: dict[str, str] = {}
     for name, g in guesses.items():
         for c, x in g.items():
@@ -98,9 +99,10 @@ def draft_datamap(engine: Engine, *, schema: str | None = None, sample: int = DE
         parse_datamap(text)
     except DataMapError as exc:
         log.error("Draft does not load: %s", exc.problem)
-        raise UserError(f"The draft could not be made into a map that loads ({exc.problem}).",
-                        "Please report this; the schema has a shape the draft does not "
-                        "handle yet.") from exc
+        raise UserError(msg("The draft could not be made into a map that loads ({problem}).",
+                            problem=exc.problem),
+                        msg("Please report this; the schema has a shape the draft does not "
+                            "handle yet.")) from exc
     added: list[str] = []
     if update is not None:
         text, added = merge_update(update, doc, file=update_name)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, NoSuchTableError, SAWarning
 from sqlalchemy.types import NullType, Text, TypeEngine
 
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 #: Above this many tables the draft refuses and asks for a schema: a map of 20,000 tables
 #: is not something a person reviews.
@@ -109,9 +110,11 @@ def read_catalogue(conn: Connection, schema: str | None = None,
             insp = sa_inspect(conn)
             names = insp.get_table_names(schema=schema)
             if len(names) > MAX_TABLES:
-                raise UserError(f"The schema has {len(names):,} tables; a draft of more than "
-                                f"{MAX_TABLES:,} is not something a person can review.",
-                                "Draft one schema at a time with --schema NAME.")
+                raise UserError(msg("The schema has {count} tables; a draft of more than "
+                                    "{max_tables} is not something a person can review.",
+                                    count=format(len(names), ","),
+                                    max_tables=format(MAX_TABLES, ",")),
+                                msg("Draft one schema at a time with --schema NAME."))
             views = sorted(insp.get_view_names(schema=schema))
             if progress:
                 progress(f"reading the catalogue of {len(names)} tables")
@@ -121,17 +124,19 @@ def read_catalogue(conn: Connection, schema: str | None = None,
             idx = insp.get_multi_indexes(schema=schema)
             uqs = insp.get_multi_unique_constraints(schema=schema)
     except (NoSuchTableError, NotImplementedError) as exc:
-        raise UserError(f"The portal's catalogue cannot be read ({type(exc).__name__}).",
-                        "Check the --schema name and that the login may read the "
-                        "catalogue.") from exc
+        raise UserError(msg("The portal's catalogue cannot be read ({error}).",
+                            error=type(exc).__name__),
+                        msg("Check the --schema name and that the login may read the "
+                            "catalogue.")) from exc
     except DBAPIError as exc:
-        raise UserError(f"The portal refused to show its catalogue "
-                        f"({type(exc.orig).__name__}).",
-                        "The draft needs a login that may read the schema's tables and "
-                        "constraints (SELECT on the tables; the catalogue views).") from exc
+        raise UserError(msg("The portal refused to show its catalogue ({error}).",
+                            error=type(exc.orig).__name__),
+                        msg("The draft needs a login that may read the schema's tables and "
+                            "constraints (SELECT on the tables; the catalogue views).")) from exc
     if schema is not None and not names and not views:
-        raise UserError(f"The schema {schema!r} has no tables this login can see.",
-                        "Check the schema's name and the login's rights.")
+        raise UserError(msg("The schema {schema} has no tables this login can see.",
+                            schema=repr(schema)),
+                        msg("Check the schema's name and the login's rights."))
     tables: dict[str, TableInfo] = {}
     for name in names:
         key = (schema, name)

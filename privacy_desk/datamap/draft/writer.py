@@ -30,6 +30,7 @@ from privacy_desk.datamap.draft.infer import (
 from privacy_desk.datamap.loader import DataMapError, parse_datamap
 from privacy_desk.datamap.model import FORMAT_VERSION
 from privacy_desk.errors import UserError
+from privacy_desk.messages import msg
 
 #: Generic art. 15(1) texts per category: a start, never the company's own words (each
 #: category is marked for review).
@@ -422,11 +423,12 @@ def merge_update(old_text: str, new: CommentedMap, *,
     try:
         old = _yaml().load(old_text)
     except YAMLError as exc:
-        raise UserError(f"{file} cannot be read as YAML ({type(exc).__name__}).",
-                        "Fix the file, or draft a new map without --update.") from exc
+        raise UserError(msg("{file} cannot be read as YAML ({error}).",
+                            file=file, error=type(exc).__name__),
+                        msg("Fix the file, or draft a new map without --update.")) from exc
     if not isinstance(old, CommentedMap) or not isinstance(old.get("tables"), CommentedMap):
-        raise UserError(f"{file} is not a data map (no 'tables:').",
-                        "Give the map the draft wrote, or draft a new one without --update.")
+        raise UserError(msg("{file} is not a data map (no 'tables:').", file=file),
+                        msg("Give the map the draft wrote, or draft a new one without --update."))
     added: list[str] = []
     old_tables: CommentedMap = old["tables"]
     old_excluded = old.get("excluded_tables") or CommentedMap()
@@ -481,8 +483,8 @@ def merge_update(old_text: str, new: CommentedMap, *,
     try:
         parse_datamap(text)
     except DataMapError as exc:
-        raise UserError(f"The updated map would not load: {exc.problem}",
-                        "Fix the edited map so it loads, then run --update again.") from exc
+        raise UserError(msg("The updated map would not load: {problem}", problem=exc.problem),
+                        msg("Fix the edited map so it loads, then run --update again.")) from exc
     return text, added
 
 

@@ -39,8 +39,9 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from privacy_desk.dburl import backend, check_connection, display_url, make_engine
+from privacy_desk.dburl import backend, check_connection, display_url, make_engine, server_name
 from privacy_desk.errors import ConnectionFailed, TargetNotEmpty, UserError
+from privacy_desk.messages import msg
 from privacy_desk.portal.demo.schema import indexes_for, metadata
 from privacy_desk.portal.demo.synth import STREAMS, Pools, Population, Row
 
@@ -85,8 +86,10 @@ def generate_demo_portal(
     other bad input; in every case nothing is left behind.
     """
     if not 1 <= customers <= MAX_CUSTOMERS:
-        raise UserError(f"Cannot create a demo portal with {customers:,} customers.",
-                        f"Choose between 1 and {MAX_CUSTOMERS:,}.")
+        raise UserError(msg("Cannot create a demo portal with {customers} customers.",
+                            customers=format(customers, ",")),
+                        msg("Choose between 1 and {max_customers}.",
+                            max_customers=format(MAX_CUSTOMERS, ",")))
     day = as_of or dt.date.today()
     started = time.perf_counter()
 
@@ -132,9 +135,9 @@ def _load_tables(load: Callable[[Table, Iterator[Row]], int], population: Popula
 
 def _not_empty(where: str, tables: list[str]) -> TargetNotEmpty:
     return TargetNotEmpty(
-        f"{where} already holds {len(tables)} table(s) (for example {sorted(tables)[0]!r}); "
-        "nothing was changed.",
-        "Give a new SQLite file or an empty database: demo-db never writes over data.")
+        msg("{where} already holds {count} table(s) (for example {tables}); nothing was changed.",
+            where=where, count=len(tables), tables=repr(sorted(tables)[0])),
+        msg("Give a new SQLite file or an empty database: demo-db never writes over data."))
 
 
 # -- SQLite ---------------------------------------------------------------------------
@@ -167,10 +170,11 @@ def _sqlite_converter(table: Table) -> Callable[[Row], Row]:
 
 def _check_sqlite_target(target: Path) -> None:
     if target.is_dir():
-        raise UserError(f"{target} is a folder.", "Give a file name for the demo portal.")
+        raise UserError(msg("{target} is a folder.", target=target),
+                        msg("Give a file name for the demo portal."))
     if not target.parent.is_dir():
-        raise UserError(f"The folder {target.parent} does not exist.",
-                        "Create it first, or choose another place for the demo portal.")
+        raise UserError(msg("The folder {parent} does not exist.", parent=target.parent),
+                        msg("Create it first, or choose another place for the demo portal."))
     if not target.exists() or target.stat().st_size == 0:
         return
     try:
@@ -181,8 +185,9 @@ def _check_sqlite_target(target: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"{target} exists and is not an SQLite database; it was left alone.",
-                        "Choose a new file name for the demo portal.") from exc
+        raise UserError(msg("{target} exists and is not an SQLite database; it was left alone.",
+                            target=target),
+                        msg("Choose a new file name for the demo portal.")) from exc
     if names:
         raise _not_empty(str(target), names)
 
@@ -190,8 +195,8 @@ def _check_sqlite_target(target: Path) -> None:
 def _build_sqlite(url: URL, population: Callable[[], Population],
                   progress: ProgressFn | None) -> dict[str, int]:
     if not url.database or url.database == ":memory:":
-        raise UserError("The demo portal needs a SQLite file, not an in-memory database.",
-                        "Give a file path such as demo-portal.sqlite3.")
+        raise UserError(msg("The demo portal needs a SQLite file, not an in-memory database."),
+                        msg("Give a file path such as demo-portal.sqlite3."))
     target = Path(url.database).expanduser().resolve()
     _check_sqlite_target(target)
     pop = population()
@@ -272,9 +277,9 @@ def _ensure_database(url: URL) -> bool:
             conn.execute(text(ddl))
     except (OperationalError, DBAPIError) as exc:
         raise UserError(
-            f"The database {url.database!r} does not exist at {display_url(url)} and this "
-            "user may not create it.",
-            "Create the database first (or ask the DBA to), then run demo-db again.") from exc
+            msg("The database {database} does not exist at {url} and this user may not create "
+                "it.", database=repr(url.database), url=server_name(url)),
+            msg("Create the database first (or ask the DBA to), then run demo-db again.")) from exc
     finally:
         admin.dispose()
     log.info("Demo portal: created database at %s", display_url(url))
@@ -304,7 +309,7 @@ def _build_on_server(url: URL, population: Callable[[], Population],
             with engine.connect() as conn:
                 existing = inspect(conn).get_table_names()
             if existing:
-                raise _not_empty(display_url(url), existing)
+                raise _not_empty(server_name(url), existing)
             pop = population()
             if backend(url) == "postgresql":
                 return _load_postgresql(engine, pop, progress)
