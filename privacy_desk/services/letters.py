@@ -262,7 +262,9 @@ def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str
                     "restriction (art. 19)."),
                 msg("Give the action: rectification, erasure or restriction."))
         rows = [{"field": _column_title(datamap, c.table_name, c.column_name, lang),
-                 "old": c.old_value or "", "new": c.new_value or ""} for c in changes]
+                 "old": c.old_value or "", "new": c.new_value or "",
+                 "category": _column_category(datamap, c.table_name, c.column_name) or ""}
+                for c in changes]
         facts.update(action=action, changes=rows,
                      subject_reference=given.get("subject_reference", ""))
     return facts
@@ -403,15 +405,19 @@ def _build(job: _Job, detail: CaseDetail, *, dry_run: bool
         start = deadline_start(detail.received_on, detail.identity_verified_on,
                                clock_stops_for_identity=store.clock_stops_for_identity)
         case["extended_due_on"] = extended_due_date(start)
+    base_facts = facts
     person = {"name": detail.person_label, "address": [a for a in address if a.strip()]}
     out = []
     for recipient in _recipients_for(kind, facts, given, datamap, changes):
         rec = ({"name": recipient.title, "address": list(recipient.address),
                 "email": recipient.email} if recipient else person)
-        if recipient is not None:
+        if recipient is not None:  # each recipient hears only of its own categories
+            mine = set(recipient.categories)
             facts = {**facts, "categories": [
                 datamap.categories[c].title.get(lang) for c in recipient.categories
-                if datamap and c in datamap.categories]}
+                if datamap and c in datamap.categories],
+                "changes": [c for c in base_facts.get("changes", ())
+                            if c.get("category") in mine]}
         context = {"org": org, "person": person, "case": case, "facts": facts,
                    "letter_date": day, "recipient": rec}
         rendered = render_letter(kind, lang, context, config_dir=config_dir)
