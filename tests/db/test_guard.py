@@ -446,3 +446,16 @@ def test_an_officer_login_settles_an_unknown_outcome_but_cannot_rewrite_a_settle
         with pytest.raises(DBAPIError, match="privacy-desk"):
             desk.sql("anna", statement, p=plan_id)
     assert load_plan(desk.owner, plan_id).state == "committed"
+
+
+def test_a_letter_written_by_sql_is_recorded_as_the_login_that_wrote_it(desk: Desk) -> None:
+    case_id = _case(desk.login("anna"))
+    desk.sql("anna", "INSERT INTO case_letters (case_id, kind, lang, recipient, "
+             "recipient_name, letter_date, filename, size_bytes, sha256, template, created_at, "
+             "actor) VALUES (:c, 'acknowledgement', 'sv', '', 'x', '2026-03-02', 'a.pdf', 1, "
+             "'0', 'acknowledgement', '2026-03-02 10:00:00', :other)",
+             c=case_id, other=desk.names["bertil"])
+    with desk.owner.engine.connect() as conn:
+        actor = conn.execute(text("SELECT actor FROM case_letters WHERE case_id = :c"),
+                             {"c": case_id}).scalar_one()
+    assert actor == desk.names["anna"]

@@ -49,6 +49,7 @@ WHO_COLUMNS: dict[str, tuple[str, ...]] = {
     "erasure_decisions": ("decided_by",),
     "erasure_executions": ("executed_by",),
     "portal_changes": ("changed_by",),
+    "case_letters": ("actor",),
 }
 
 _PG_FUNCTIONS = r"""
