@@ -77,8 +77,12 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("extend", help="extend the deadline by two further months")
     p.add_argument("case_number", metavar="CASE")
     p.add_argument("--reason", required=True)
-    p.add_argument("--told-on", required=True, type=parse_date, metavar="YYYY-MM-DD",
-                   help="the day the person was told of the extension")
+    p.add_argument("--told-on", type=parse_date, metavar="YYYY-MM-DD",
+                   help="the day the person was told of the extension (default: today; "
+                   "`case letter extension` writes the notice and extends in one step)")
+    p.add_argument("--told-how", metavar="TEXT",
+                   help="how and where the telling is documented (required for a day "
+                   "before today: no back-dating on one's word alone)")
     p.set_defaults(handler=run_extend)
 
     p = sub.add_parser(
@@ -259,12 +263,14 @@ def run_transition(args: argparse.Namespace) -> int:
 
 
 def run_extend(args: argparse.Namespace) -> int:
+    from privacy_desk.clock import stockholm_today
     from privacy_desk.services.casework import extend_case
 
     store = _open(args)
     try:
         cid = _id(store, args.case_number)
-        d = extend_case(store, cid, reason=args.reason, told_on=args.told_on,
+        d = extend_case(store, cid, reason=args.reason,
+                        told_on=args.told_on or stockholm_today(), told_how=args.told_how,
                         expected_version=_version(store, cid))
     finally:
         store.close()

@@ -199,6 +199,7 @@ def transition_case(
     expected_version: int,
     today: date | None = None,
     told_on: date | None = None,
+    told_how: str | None = None,
 ) -> CaseDetail:
     """Move a case to ``target``, recording who, when and why as a 'status' event.
 
@@ -209,7 +210,9 @@ def transition_case(
     verification. Answering an extract beyond the yearly allowance needs a recorded
     decision (and is refused if the decision was to refuse). Extending sets the
     three-month deadline and records ``told_on``, the day the person was told (default
-    ``today``, the Stockholm date), which must fall within the first month.
+    ``today``, the Stockholm date), which must fall within the first month. A day before
+    today needs ``told_how`` (how and where the telling is documented): an extension cannot
+    be back-dated on the officer's word alone; the extension notice letter is the telling.
     """
     target = CaseStatus(target)
     note = (reason or "").strip() or None
@@ -222,6 +225,7 @@ def transition_case(
         check_transition(current, target, reason=note,
                          identity_verified=case.identity_verified_on is not None)
         now = utcnow()
+        event_note = note
         if target is CaseStatus.EXTENDED:
             told = told_on or day
             if told > day:
@@ -232,8 +236,16 @@ def transition_case(
                 )
             start = counted_from(store, case)
             check_extension(start, told)
+            how = (told_how or "").strip()
+            if told < day and not how:
+                raise DeadlineError(
+                    msg("The person was told on {told}, before today; an extension is not "
+                        "back-dated without saying how they were told.", told=told.isoformat()),
+                    msg("Say how and where it is documented (e.g. the e-mail sent that day), "
+                        "or send the extension notice letter, which tells them today."))
+            event_note = f"{note} ({how})" if how else note
             case.extended_due_on = extended_due_date(start)
-            case.extension_told_on, case.extension_reason = told, note
+            case.extension_told_on, case.extension_reason = told, (reason or "").strip() or None
         if target is CaseStatus.ANSWERED:
             status = allowance_in_session(session, case, store.allowance_period)
             if status.needs_decision:
@@ -256,7 +268,8 @@ def transition_case(
         case.status = target.value
         case.updated_at, case.updated_by = now, actor
         event = CaseEvent(at=now, actor=actor, kind="status", from_status=current.value,
-                          to_status=target.value, note=note,
+                          to_status=target.value,
+                          note=event_note,
                           message=msg("From '{old}' to '{new}'.", old=status_word(current),
                                       new=status_word(target)).to_json())
         case.events.append(event)

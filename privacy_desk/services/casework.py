@@ -216,6 +216,7 @@ def extend_case(
     *,
     reason: str,
     told_on: date,
+    told_how: str | None = None,
     actor: str | None = None,
     expected_version: int,
     today: date | None = None,
@@ -223,11 +224,12 @@ def extend_case(
     """Extend the deadline by two further months (art. 12(3)).
 
     ``told_on`` is the day the person was told, with ``reason``; it must fall within the
-    first month (:class:`~privacy_desk.domain.deadlines.ExtensionTooLate` otherwise).
+    first month (:class:`~privacy_desk.domain.deadlines.ExtensionTooLate` otherwise). A
+    day before today needs ``told_how``: where the telling is documented.
     """
     return transition_case(store, case_id, CaseStatus.EXTENDED, actor=actor or store.actor,
                            reason=reason, expected_version=expected_version, today=today,
-                           told_on=told_on)
+                           told_on=told_on, told_how=told_how)
 
 
 def record_allowance_decision(

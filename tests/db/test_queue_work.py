@@ -218,8 +218,14 @@ def test_extension_records_reason_and_told_date_and_is_refused_late(store: CaseS
         extend_case(store, cid, reason=" ", told_on=date(2026, 3, 2), actor="anna",
                     expected_version=d.version, today=TODAY)
     assert case_detail(store, cid).status is CaseStatus.IN_PROGRESS
-    d = extend_case(store, cid, reason="Records in three systems", told_on=date(2026, 3, 2),
+    # Told on a day before today: not on the officer's word alone (issue 13, no back-dating).
+    with pytest.raises(DeadlineError, match="not back-dated"):
+        extend_case(store, cid, reason="Records in three systems", told_on=date(2026, 3, 2),
                     actor="anna", expected_version=d.version, today=TODAY)
+    d = extend_case(store, cid, reason="Records in three systems", told_on=date(2026, 3, 2),
+                    told_how="e-mail to the person, archived as ref 4711",
+                    actor="anna", expected_version=d.version, today=TODAY)
+    assert "ref 4711" in case_detail(store, cid).events[-1].text("en")
     assert d.status is CaseStatus.EXTENDED
     assert d.extended_due_on == extended_due_date(date(2026, 1, 31))
     assert (d.extension_told_on, d.extension_reason) == (date(2026, 3, 2),
