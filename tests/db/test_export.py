@@ -606,6 +606,7 @@ def test_kill_9_mid_export_is_settled_at_the_next_start(tmp_path: Path, stage: s
         engine.dispose()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
     base = [sys.executable, "-m", "privacy_desk", "--base-dir", str(tmp_path / "home")]
+    set_demo_organisation(tmp_path / "home")  # no extract without the controller
 
     def cli(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         return subprocess.run([*base, *argv], input=stdin, capture_output=True, text=True,
