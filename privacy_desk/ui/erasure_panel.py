@@ -342,6 +342,11 @@ class ErasurePanel(QWidget):
     def plan(self) -> PlanView | None:
         return self._view
 
+    @property
+    def case_id(self) -> int | None:
+        """The case the panel shows (None before one is opened)."""
+        return self._case_id
+
     def load_case(self, case_id: int) -> None:
         """Show the case's plan, or find its person and make one (in the background)."""
         if self._ctx is None:

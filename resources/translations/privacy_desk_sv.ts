@@ -159,199 +159,320 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="71"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="75"/>
         <source>Register request…</source>
-        <extracomment>A service changed a case: the case as it now is (a :class:`CaseView`). Emitted with the case id after an action on a case succeeded. Emitted with message and hint when an action without a dialog failed. Emitted with a message when an action failed. A dialog closed: keyboard focus goes back to the queue.</extracomment>
+        <extracomment>A service changed a case: the case as it now is (a :class:`CaseView`). Emitted with the case id after an action on a case succeeded. Emitted with message and hint when an action without a dialog failed. Emitted with a message when an action failed. A dialog closed: keyboard focus goes back to the queue. The desk offers to mark the case (id) answered (:attr:`answer_offer` is the box).</extracomment>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="74"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="78"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="76"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="80"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="78"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="82"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="80"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="84"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="82"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="86"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="84"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="88"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="92"/>
         <source>Preview extract</source>
         <translation>Förhandsgranska utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="94"/>
         <source>Erasure plan…</source>
         <translation>Raderingsplan…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="96"/>
+        <source>Mark answered</source>
+        <translation>Markera som besvarat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="106"/>
+        <source>Register a request that came by letter, e-mail, phone or in person</source>
+        <extracomment>The rule behind each action (the services&apos; &quot;may I?&quot;, see case_rules).</extracomment>
+        <translation>Registrera en begäran som kom med brev, e-post, telefon eller vid besök</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="108"/>
+        <source>Take the case: you handle it</source>
+        <translation>Ta ärendet: du handlägger det</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="109"/>
+        <source>Give the case back to the queue</source>
+        <translation>Lämna tillbaka ärendet till kön</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="110"/>
+        <source>Record how the person&apos;s identity was verified</source>
+        <translation>Registrera hur personens identitet kontrollerades</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="111"/>
+        <source>Move the case to another status</source>
+        <translation>Flytta ärendet till en annan status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="112"/>
+        <source>Extend the deadline by two months</source>
+        <translation>Förläng tidsfristen med två månader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="113"/>
+        <source>Decide on an extract beyond the yearly allowance</source>
+        <translation>Besluta om ett utdrag utöver det kostnadsfria per år</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="114"/>
+        <source>The answer has been sent: mark the case answered</source>
+        <translation>Svaret har skickats: markera ärendet som besvarat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="115"/>
+        <source>Preview the extract and withhold data</source>
+        <translation>Förhandsgranska utdraget och undanta uppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="116"/>
+        <source>Plan, approve and execute the erasure</source>
+        <translation>Planera, godkänn och genomför raderingen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="308"/>
+        <source>Mark answered?</source>
+        <extracomment>What the shown case allows (None: no case shown).</extracomment>
+        <translation>Markera som besvarat?</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="309"/>
+        <source>The answer to case {case} has been sent. Mark the case answered?</source>
+        <translation>Svaret i ärende {case} har skickats. Markera ärendet som besvarat?</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="73"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="82"/>
         <source>(extended)</source>
+        <extracomment>An erasure plan of the case waits for a second officer&apos;s approval.</extracomment>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="76"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="81"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
         <source>Not verified: no data may be shown or sent</source>
-        <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
+        <translation>Inte kontrollerad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="84"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="86"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="96"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="87"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="97"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="89"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="100"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="103"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="108"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="112"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="116"/>
+        <source>Erasure plan</source>
+        <translation>Raderingsplan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="117"/>
+        <source>Waits for a second officer&apos;s approval</source>
+        <translation>Väntar på en andra handläggares godkännande</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
-        <source>The person’s requests</source>
-        <translation>Personens begäranden</translation>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="122"/>
+        <source>Scans</source>
+        <translation>Inskannade dokument</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="130"/>
-        <source>Events</source>
-        <translation>Händelser</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="143"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="295"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="149"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="301"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="152"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="304"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
 </context>
 <context>
+    <name>CaseDetailPane</name>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="194"/>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialogs</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="49"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="53"/>
         <source>Signed letter checked against the record</source>
         <translation>Undertecknat brev kontrollerat mot kunduppgifterna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="51"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="55"/>
         <source>ID document seen</source>
         <translation>Id-handling uppvisad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="52"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="56"/>
         <source>Swedish e-ID (BankID)</source>
         <translation>Svensk e-legitimation (BankID)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="53"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="57"/>
         <source>Logged in to Min sida</source>
         <translation>Inloggad på Min sida</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="61"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="65"/>
         <source>Free anyway</source>
         <translation>Kostnadsfritt ändå</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="62"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="66"/>
         <source>Charge a fee</source>
         <translation>Ta ut en avgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="63"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="67"/>
         <source>Refuse (manifestly unfounded or excessive)</source>
         <translation>Vägra (uppenbart ogrundad eller orimlig)</translation>
     </message>
@@ -583,32 +704,32 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="290"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="325"/>
         <source>Allowance decision – {case}</source>
         <translation>Beslut om utdrag – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="293"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="328"/>
         <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
         <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="304"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="339"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="308"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="343"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="309"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="344"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="310"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="345"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -703,7 +824,7 @@
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
@@ -801,242 +922,242 @@
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="359"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="364"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="389"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="394"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="398"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="403"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="414"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="419"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="419"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="424"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="424"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="429"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="457"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="467"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="465"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="470"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="472"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="477"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="485"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="503"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="504"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="571"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="576"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="543"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="546"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="549"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="554"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="553"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="556"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="573"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="598"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="620"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="625"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="631"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="631"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="627"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="632"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="637"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="642"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="659"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="664"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="673"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="678"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="692"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="697"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="745"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="750"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
@@ -1046,12 +1167,12 @@
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="765"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="770"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="768"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="773"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1059,24 +1180,32 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="267"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="302"/>
         <source>Extend the deadline – {case}</source>
         <translation>Förläng tidsfristen – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="270"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="305"/>
         <source>The person must be told, with the reasons, by {day}.</source>
         <translation>Personen måste underrättas, med skälen, senast {day}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="278"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="313"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="279"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="314"/>
         <source>Person told on</source>
         <translation>Personen underrättad den</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="76"/>
+        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Requests from data subjects under the GDPR: the queue, identity checks, extracts, erasures and the audit trail.&lt;/p&gt;&lt;p&gt;Complaints about the handling of personal data go to Integritetsskyddsmyndigheten (IMY).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Begäranden från registrerade enligt dataskyddsförordningen: kön, identitetskontroller, registerutdrag, raderingar och granskningsloggen.&lt;/p&gt;&lt;p&gt;Klagomål på hanteringen av personuppgifter lämnas till Integritetsskyddsmyndigheten (IMY).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1277,49 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="46"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="50"/>
+        <source>Next field (also out of a text box)</source>
+        <translation>Nästa fält (även ut ur en textruta)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="51"/>
+        <source>Previous field</source>
+        <translation>Föregående fält</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="52"/>
+        <source>Confirm a dialog</source>
+        <translation>Bekräfta en dialogruta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="52"/>
+        <source>Enter (outside text boxes)</source>
+        <translation>Retur (utanför textrutor)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="53"/>
+        <source>Close a dialog without saving</source>
+        <translation>Stäng en dialogruta utan att spara</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="57"/>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="57"/>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <location filename="../../privacy_desk/ui/idle_lock.py" line="28"/>
@@ -1173,106 +1345,137 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="183"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
-        <source>Filter</source>
-        <translation>Filtrera</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="141"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="198"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="142"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="143"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="155"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="181"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="188"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="165"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="167"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="193"/>
+        <source>Filter the queue</source>
+        <translation>Filtrera kön</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="223"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="217"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="235"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="272"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="278"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="261"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="285"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
+        <source>&amp;Case</source>
+        <translation>Ä&amp;rende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="305"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="326"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="373"/>
+        <source>About Privacy Desk</source>
+        <translation>Om Privacy Desk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="405"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="299"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="419"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="300"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="420"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="242"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="318"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="264"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="439"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1514,42 +1717,78 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueModel</name>
     <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="48"/>
+        <source>Decision needed</source>
+        <extracomment>The case&apos;s markers (a :class:`Mark` set) for tests and the view filters.</extracomment>
+        <translation>Beslut krävs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="49"/>
+        <source>Approval needed</source>
+        <translation>Godkännande krävs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="50"/>
+        <source>Waiting for the person</source>
+        <translation>Väntar på personen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="57"/>
+        <source>An extract beyond the yearly free one: record the allowance decision before answering.</source>
+        <translation>Ett utdrag utöver det kostnadsfria per år: registrera beslutet innan ärendet besvaras.</translation>
+    </message>
+    <message>
         <location filename="../../privacy_desk/ui/queue_model.py" line="60"/>
+        <source>The erasure plan waits for a second officer&apos;s approval.</source>
+        <translation>Raderingsplanen väntar på en andra handläggares godkännande.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="62"/>
+        <source>Waiting for the person&apos;s proof of identity.</source>
+        <translation>Väntar på personens identitetsbevis.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="97"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="61"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="98"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="62"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="99"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="63"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="100"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="64"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="101"/>
         <source>Days left</source>
         <translation>Dagar kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="65"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="66"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="103"/>
+        <source>To do</source>
+        <translation>Att göra</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="104"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="67"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="105"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
@@ -1557,141 +1796,180 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="98"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="167"/>
         <source>Filter by case number or person…</source>
-        <extracomment>The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar.</extracomment>
+        <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value).</extracomment>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="104"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="173"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="105"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="174"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="112"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="181"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="119"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="188"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="120"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="189"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="123"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="192"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="197"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="274"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
 </context>
 <context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="52"/>
+        <source>My cases</source>
+        <extracomment>The assignee filter&apos;s value for cases nobody holds.</extracomment>
+        <translation>Mina ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="53"/>
+        <source>To approve</source>
+        <translation>Att godkänna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="54"/>
+        <source>Waiting for identity</source>
+        <translation>Väntar på identitet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="55"/>
+        <source>Decision needed</source>
+        <translation>Beslut krävs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="56"/>
+        <source>All open</source>
+        <translation>Alla öppna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="57"/>
+        <source>Closed</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="58"/>
+        <source>All cases</source>
+        <translation>Alla ärenden</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="148"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="183"/>
         <source>Register a request</source>
         <translation>Registrera en begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="162"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="197"/>
         <source>Name as the request gives it</source>
         <translation>Namn som det står i begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="163"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="164"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="199"/>
         <source>Arrived by</source>
         <translation>Inkom via</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="165"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="200"/>
         <source>Received on (postmark / e-mail date)</source>
         <translation>Inkom den (poststämpel / e-postdatum)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="166"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="201"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="168"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="203"/>
         <source>Recognise</source>
         <translation>Känn igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="168"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="203"/>
         <source>Personnummer</source>
         <translation>Personnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="169"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="204"/>
         <source>Organisationsnummer</source>
         <translation>Organisationsnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="169"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="204"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="170"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="205"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="170"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="205"/>
         <source>Customer number</source>
         <translation>Kundnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="182"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="217"/>
         <source>Identifier {n}</source>
         <translation>Identifierare {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="187"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="222"/>
         <source>Add scan…</source>
         <translation>Lägg till skanning…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="189"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="224"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="233"/>
         <source>Scans (PDF, PNG, JPEG)</source>
         <translation>Skanningar (PDF, PNG, JPEG)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="202"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="237"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="249"/>
         <source>Add scans</source>
         <translation>Lägg till skanningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="249"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Skanningar (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1699,22 +1977,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="330"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="370"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="340"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="392"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="341"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="393"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="351"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="403"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>
@@ -1722,27 +2000,27 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>VerifyIdentityDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="241"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="276"/>
         <source>Verify identity – {case}</source>
         <translation>Verifiera identitet – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="250"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="285"/>
         <source>What was checked, e.g. signature matches the customer record</source>
         <translation>Vad som kontrollerades, t.ex. att namnteckningen stämmer med kunduppgifterna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="253"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="288"/>
         <source>Method</source>
         <translation>Metod</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="254"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="289"/>
         <source>Evidence</source>
         <translation>Underlag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="255"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="290"/>
         <source>Verified on</source>
         <translation>Verifierad den</translation>
     </message>

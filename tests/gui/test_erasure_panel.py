@@ -409,11 +409,14 @@ def test_ctrl_r_opens_the_erasure_tab_for_an_erasure_case(window: MainWindow,
     rect = window.table.visualRect(window.proxy.index(row, Col.CASE))
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.erasure_action.isEnabled() and not window.preview_action.isEnabled()
+    # Not offered before the identity is verified, and the tooltip says why.
+    assert not window.erasure_action.isEnabled() and not window.preview_action.isEnabled()
+    assert "identity is not verified" in window.erasure_action.toolTip()
+    assert "not an access or portability request" in window.preview_action.toolTip()
 
     panel = window.erasure_panel
     with qtbot.waitSignal(panel.failed, timeout=20_000) as refused:
-        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        window.open_erasure()  # asked anyway: the service refuses the same way
     assert window.tabs.currentIndex() == window.erasure_tab
     assert "identity" in refused.args[0].lower() and panel.plan_tree.topLevelItemCount() == 0
 
@@ -425,9 +428,12 @@ def test_ctrl_r_opens_the_erasure_tab_for_an_erasure_case(window: MainWindow,
                         actor=ctx.officer, expected_version=d.version)
     transition_case(ctx.case_store, case_id, CaseStatus.IN_PROGRESS, actor=ctx.officer,
                     reason=None, expected_version=d.version)
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        window.queue_panel.reload_case(case_id)
+    assert window.erasure_action.isEnabled()
     with qtbot.waitSignals([panel.plan_shown, panel.candidates_found], timeout=20_000,
                            order="none", raising=False):
-        window.open_erasure()
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     if panel.plan is None:  # several people match: choose the first, as an officer does
         with qtbot.waitSignal(panel.plan_shown, timeout=20_000):
             panel._on_candidate(0)
