@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._intake_interval_ms = intake_interval_ms
         self._intake_running = False
         self._loading = False
+        self._layout_restored = False
         self.ctx: AppContext | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.intake_timer = QTimer(self)
         self.intake_timer.setObjectName("intakeTimer")
         self.intake_timer.timeout.connect(self.run_intake)
+        self.restore_geometry()
 
     # --- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -429,11 +431,14 @@ class MainWindow(QMainWindow):
 
     def _on_queue(self, snap: QueueSnapshot) -> None:
         self._loading = False
-        first = self.model.rowCount() == 0
+        first = self.model.rowCount() == 0 and not self._layout_restored
         self.queue_panel.set_marks(snap.marks)
         self.queue_panel.set_rows(snap.rows, snap.today)
         if first:
-            self.table.resizeColumnsToContents()
+            self._layout_restored = True
+            settings = self.layout_settings()
+            if settings is None or not self.queue_panel.restore_layout(settings):
+                self.table.resizeColumnsToContents()
         self.refresh_action.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("{new} new request(s) imported from the portal.").format(
@@ -532,7 +537,29 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.person_tab)
         self.person_panel.search_edit.setFocus()
 
+    def layout_settings(self) -> QSettings | None:
+        """Where the window's layout is remembered: beside settings.json, per computer."""
+        paths = self.ctx.paths if self.ctx is not None else self._paths
+        if paths is None:
+            return None
+        return QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def save_layout(self) -> None:
+        settings = self.layout_settings()
+        if settings is None or not self._layout_restored:
+            return
+        settings.setValue("window/geometry", self.saveGeometry())
+        self.queue_panel.save_layout(settings)
+        settings.sync()
+
+    def restore_geometry(self) -> None:
+        settings = self.layout_settings()
+        geometry = settings.value("window/geometry") if settings is not None else None
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.intake_timer.stop()
         self._runner.shutdown()
         if self.ctx is not None:

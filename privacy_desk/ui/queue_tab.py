@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
+    QByteArray,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QSettings,
     Qt,
     Signal,
     Slot,
@@ -200,6 +202,32 @@ class QueueTab(QSplitter):
         bar.addWidget(self.assignee_filter)
         bar.addWidget(self.overdue_check)
         return bar
+
+    # --- the officer's layout ------------------------------------------------------------
+    def save_layout(self, settings: QSettings) -> None:
+        """Remember the splitter and the column widths (QSettings, per computer)."""
+        settings.setValue("queue/splitter", self.saveState())
+        header = self.table.horizontalHeader()
+        settings.setValue("queue/columns",
+                          ",".join(str(header.sectionSize(c)) for c in range(len(Col))))
+        settings.setValue("queue/view", self.proxy.view.value)
+
+    def restore_layout(self, settings: QSettings) -> bool:
+        """Put back what :meth:`save_layout` remembered; False when nothing was saved."""
+        state = settings.value("queue/splitter")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        view = settings.value("queue/view")
+        if isinstance(view, str) and view in {v.value for v in QueueView}:
+            self.set_queue_view(QueueView(view))
+        widths = str(settings.value("queue/columns") or "").split(",")
+        if len(widths) != len(Col) or not all(w.isdigit() for w in widths):
+            return False
+        header = self.table.horizontalHeader()
+        for c, w in enumerate(widths):
+            if c != Col.PERSON:  # the person's column takes the width that is left
+                header.resizeSection(c, max(int(w), header.minimumSectionSize()))
+        return True
 
     # --- filters ---------------------------------------------------------------------------
     @Slot()

@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="92"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="94"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="150"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="152"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="162"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="164"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="165"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="172"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="194"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="196"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="197"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="199"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="251"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="269"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="254"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="272"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="305"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="323"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="314"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="332"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="325"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="343"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="349"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="332"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="350"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="375"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -1345,137 +1345,137 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="183"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="148"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="198"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="200"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="155"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="188"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="157"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="190"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="165"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="166"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="167"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="168"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="193"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="195"/>
         <source>Filter the queue</source>
         <translation>Filtrera kön</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="223"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="225"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="235"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="237"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="272"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="278"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="282"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="289"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="296"/>
         <source>&amp;Case</source>
         <translation>Ä&amp;rende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="305"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="307"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="326"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="373"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="337"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="375"/>
         <source>About Privacy Desk</source>
         <translation>Om Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="405"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="420"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="419"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="420"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="422"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="264"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="439"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="444"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1796,43 +1796,43 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="167"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="169"/>
         <source>Filter by case number or person…</source>
         <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value).</extracomment>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="173"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="175"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="174"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="176"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="181"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="183"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="188"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="190"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="189"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="191"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="192"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="194"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="274"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="302"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
