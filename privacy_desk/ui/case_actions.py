@@ -240,7 +240,7 @@ class CaseActions(QObject):
         if self._ctx is None:
             return
         ctx = self._ctx
-        dialog = RegisterDialog(stockholm_today(), self._window)
+        dialog = RegisterDialog(stockholm_today(), self._window, officer=ctx.officer)
 
         def submit() -> None:
             v = dialog.values()
@@ -251,7 +251,7 @@ class CaseActions(QObject):
                     ctx.case_store, request_type=v.request_type, channel=v.channel,
                     received_on=v.received_on, person_label=v.person_label,
                     identifiers=v.identifiers, attachments=files, actor=ctx.officer,
-                    note=v.note.strip() or None)
+                    note=v.note.strip() or None, taken_by=v.taken_by)
 
             self._run(work, dialog=dialog, name="register")
 

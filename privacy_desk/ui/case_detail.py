@@ -95,7 +95,9 @@ def case_fields(view: CaseView) -> list[tuple[str, str]]:
         (QCoreApplication.translate("CaseDetail", "Status"), status_label(detail.status)),
         (QCoreApplication.translate("CaseDetail", "Received"), detail.received_on.isoformat()),
         (QCoreApplication.translate("CaseDetail", "Due"), due),
-        (QCoreApplication.translate("CaseDetail", "Channel"), channel_label(detail.channel)),
+        (QCoreApplication.translate("CaseDetail", "Channel"), channel_label(detail.channel)
+         + (QCoreApplication.translate("CaseDetail", ", taken by {name}").format(
+             name=detail.taken_by) if detail.taken_by else "")),
         (QCoreApplication.translate("CaseDetail", "Reference"), detail.source_ref or ""),
         (QCoreApplication.translate("CaseDetail", "Person"), detail.person_label),
         (QCoreApplication.translate("CaseDetail", "Assignee"),

@@ -174,12 +174,14 @@ class RegisterInput:
     identifiers: tuple[tuple[str | None, str], ...]
     attachment_paths: tuple[Path, ...]
     note: str
+    taken_by: str | None = None
 
 
 class RegisterDialog(CaseDialog):
     """A request that came by letter or e-mail: what, when it arrived, who, and the scans."""
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None, *,
+                 officer: str = "") -> None:
         super().__init__(self.tr("Register a request"), parent)
         self.setObjectName("registerDialog")
         self.type_combo = QComboBox()
@@ -188,8 +190,12 @@ class RegisterDialog(CaseDialog):
             self.type_combo.addItem(request_type_label(rt), rt)
         self.channel_combo = QComboBox()
         self.channel_combo.setObjectName("channel")
-        for ch in (Channel.PAPER, Channel.EMAIL):
+        for ch in (Channel.PAPER, Channel.EMAIL, Channel.PHONE, Channel.IN_PERSON):
             self.channel_combo.addItem(channel_label(ch), ch)
+        # A spoken request leaves no document: the case names who took it.
+        self.taken_by_edit = QLineEdit(officer)
+        self.taken_by_edit.setObjectName("takenBy")
+        self.taken_by_edit.setPlaceholderText(self.tr("Who took the call or the visit"))
         self.received_edit = _date_edit(today, maximum=today)
         self.received_edit.setObjectName("receivedOn")
         self.person_edit = QLineEdit()
@@ -197,7 +203,11 @@ class RegisterDialog(CaseDialog):
         self.person_edit.setPlaceholderText(self.tr("Name as the request gives it"))
         self.form.addRow(self.tr("Type"), self.type_combo)
         self.form.addRow(self.tr("Arrived by"), self.channel_combo)
-        self.form.addRow(self.tr("Received on (postmark / e-mail date)"), self.received_edit)
+        self.form.addRow(self.tr("Taken by"), self.taken_by_edit)
+        self.form.addRow(self.tr("Received on (postmark, e-mail or call date)"),
+                         self.received_edit)
+        self.channel_combo.currentIndexChanged.connect(self._channel_changed)
+        self._channel_changed()
         self.form.addRow(self.tr("Person"), self.person_edit)
         kinds: list[tuple[str, str | None]] = [
             (self.tr("Recognise"), None), (self.tr("Personnummer"), PERSONNUMMER),
@@ -237,6 +247,15 @@ class RegisterDialog(CaseDialog):
         self.form.addRow(self.tr("Note"), self.note_edit)
         self._paths: list[Path] = []
 
+    @Slot()
+    def _channel_changed(self) -> None:
+        oral = Channel(self.channel_combo.currentData()).is_oral
+        self.taken_by_edit.setEnabled(oral)
+        label = self.form.labelForField(self.taken_by_edit)
+        self.taken_by_edit.setVisible(oral)
+        if label is not None:
+            label.setVisible(oral)
+
     def add_attachment_paths(self, paths: Sequence[Path | str]) -> None:
         for p in paths:
             path = Path(p)
@@ -266,6 +285,7 @@ class RegisterDialog(CaseDialog):
                               for kind, edit in self.identifier_rows if edit.text().strip()),
             attachment_paths=tuple(self._paths),
             note=self.note_edit.toPlainText(),
+            taken_by=self.taken_by_edit.text() if self.taken_by_edit.isEnabled() else None,
         )
 
 

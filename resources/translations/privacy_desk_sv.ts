@@ -317,76 +317,81 @@
     </message>
     <message>
         <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
+        <source>, taken by {name}</source>
+        <translation>, mottagen av {name}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="100"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="103"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="103"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="105"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="109"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="108"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="110"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="112"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="114"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="116"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
         <source>Erasure plan</source>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="117"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
         <source>Waits for a second officer&apos;s approval</source>
         <translation>Väntar på en andra handläggares godkännande</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="121"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="122"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="124"/>
         <source>Scans</source>
         <translation>Inskannade dokument</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="295"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="297"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="301"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="303"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="304"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="306"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -394,47 +399,47 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="193"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="194"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="196"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
         <source>By</source>
         <translation>Av</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
         <source>Event</source>
         <translation>Händelse</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="197"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
@@ -704,32 +709,32 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="325"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="345"/>
         <source>Allowance decision – {case}</source>
         <translation>Beslut om utdrag – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="328"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="348"/>
         <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
         <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="339"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="359"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="343"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="363"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="344"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="364"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="345"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="365"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -1180,22 +1185,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="302"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="322"/>
         <source>Extend the deadline – {case}</source>
         <translation>Förläng tidsfristen – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="305"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="325"/>
         <source>The person must be told, with the reasons, by {day}.</source>
         <translation>Personen måste underrättas, med skälen, senast {day}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="313"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="333"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="314"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="334"/>
         <source>Person told on</source>
         <translation>Personen underrättad den</translation>
     </message>
@@ -1879,97 +1884,107 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="183"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="185"/>
         <source>Register a request</source>
         <translation>Registrera en begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="197"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
+        <source>Who took the call or the visit</source>
+        <translation>Vem som tog emot samtalet eller besöket</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="203"/>
         <source>Name as the request gives it</source>
         <translation>Namn som det står i begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="204"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="199"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="205"/>
         <source>Arrived by</source>
         <translation>Inkom via</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="200"/>
-        <source>Received on (postmark / e-mail date)</source>
-        <translation>Inkom den (poststämpel / e-postdatum)</translation>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="206"/>
+        <source>Taken by</source>
+        <translation>Mottagen av</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="201"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="207"/>
+        <source>Received on (postmark, e-mail or call date)</source>
+        <translation>Inkom (poststämpel, e-post- eller samtalsdatum)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="211"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="203"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="213"/>
         <source>Recognise</source>
         <translation>Känn igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="203"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="213"/>
         <source>Personnummer</source>
         <translation>Personnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="204"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
         <source>Organisationsnummer</source>
         <translation>Organisationsnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="204"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="205"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="215"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="205"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="215"/>
         <source>Customer number</source>
         <translation>Kundnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="217"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="227"/>
         <source>Identifier {n}</source>
         <translation>Identifierare {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="222"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="232"/>
         <source>Add scan…</source>
         <translation>Lägg till skanning…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="224"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="234"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="233"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="243"/>
         <source>Scans (PDF, PNG, JPEG)</source>
         <translation>Skanningar (PDF, PNG, JPEG)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="237"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="247"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="249"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="268"/>
         <source>Add scans</source>
         <translation>Lägg till skanningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="249"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="268"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Skanningar (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1977,22 +1992,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="370"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="390"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="392"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="412"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="393"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="413"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="403"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="423"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>
@@ -2000,27 +2015,27 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>VerifyIdentityDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="276"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="296"/>
         <source>Verify identity – {case}</source>
         <translation>Verifiera identitet – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="285"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="305"/>
         <source>What was checked, e.g. signature matches the customer record</source>
         <translation>Vad som kontrollerades, t.ex. att namnteckningen stämmer med kunduppgifterna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="288"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="308"/>
         <source>Method</source>
         <translation>Metod</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="289"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="309"/>
         <source>Evidence</source>
         <translation>Underlag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="290"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="310"/>
         <source>Verified on</source>
         <translation>Verifierad den</translation>
     </message>
@@ -2138,47 +2153,57 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="74"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="64"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="65"/>
+        <source>In person</source>
+        <translation>Personligt besök</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="76"/>
         <source>Imported from the portal</source>
         <translation>Hämtad från portalen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="75"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="77"/>
         <source>Registered</source>
         <translation>Registrerad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="76"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="78"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="77"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="79"/>
         <source>Assigned</source>
         <translation>Tilldelad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="78"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
         <source>Claimed</source>
         <translation>Tagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="79"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
         <source>Released</source>
         <translation>Lämnad ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
         <source>Identity verified</source>
         <translation>Identitet verifierad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="83"/>
         <source>Scan attached</source>
         <translation>Skanning bifogad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="84"/>
         <source>Allowance decision</source>
         <translation>Beslut om utdrag</translation>
     </message>

@@ -154,3 +154,24 @@ def test_a_reader_is_told_why_nothing_is_offered(store: CaseStore) -> None:
     why = p.reason(CaseAction.CLAIM)
     assert why is not None
     assert why.message.render("sv") == "Din roll får läsa ärenden men inte ändra dem."
+
+
+def test_requests_by_phone_and_in_person_name_who_took_them(store: CaseStore) -> None:
+    def register(channel: Channel, taken_by: str | None) -> int:
+        return register_case(store, request_type=RequestType.ERASURE, channel=channel,
+                             received_on=date(2026, 11, 2), person_label="Åsa Testsson",
+                             identifiers=[(None, PNR)], today=TODAY, actor="anna",
+                             taken_by=taken_by).case_id
+
+    with pytest.raises(UserError, match="must name who took it"):
+        register(Channel.PHONE, "  ")
+    with pytest.raises(UserError, match="longer than 80"):
+        register(Channel.IN_PERSON, "x" * 81)
+    phone = case_detail(store, register(Channel.PHONE, " Karin   Kundtjänst "))
+    assert (phone.channel, phone.taken_by) == (Channel.PHONE, "Karin Kundtjänst")
+    visit = case_detail(store, register(Channel.IN_PERSON, "anna"))
+    assert (visit.channel, visit.taken_by) == (Channel.IN_PERSON, "anna")
+    # A letter has its document; a stray name is not stored with it.
+    letter = case_detail(store, register(Channel.PAPER, "anna"))
+    assert letter.taken_by is None
+    assert case_detail(store, phone.case_id).case_number == "PD-2026-00001"  # no number lost

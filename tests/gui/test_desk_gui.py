@@ -214,3 +214,35 @@ def test_case_times_do_not_wrap(window: MainWindow, qtbot: QtBot,
     needed = events.fontMetrics().horizontalAdvance(time_text)
     assert events.columnWidth(0) > needed
     assert window.detail.width() >= 320
+
+
+def test_a_phone_request_is_registered_with_who_took_it(window: MainWindow,
+                                                        qtbot: QtBot) -> None:
+    ctx = window.ctx
+    assert ctx is not None
+    qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.active_dialog
+    assert isinstance(dialog, RegisterDialog)
+    assert not dialog.taken_by_edit.isVisibleTo(dialog)  # a letter needs no taker
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.type_combo, timeout=5_000)
+    qtbot.keyClick(dialog.type_combo, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.channel_combo
+    qtbot.keyClicks(dialog.channel_combo, "Ph")
+    assert dialog.channel_combo.currentData() == Channel.PHONE
+    assert dialog.taken_by_edit.isVisibleTo(dialog)
+    assert dialog.taken_by_edit.text() == ctx.officer  # the officer on the phone, by default
+    qtbot.keyClick(dialog.channel_combo, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.taken_by_edit
+    dialog.taken_by_edit.clear()
+    qtbot.keyClicks(dialog.person_edit, "Telefon Testsson")
+    with qtbot.waitSignal(window.action_failed, timeout=20_000) as failed:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "must name who took it" in failed.args[0]
+    assert dialog.person_edit.text() == "Telefon Testsson"  # nothing typed was lost
+    qtbot.keyClicks(dialog.taken_by_edit, "Karin Berg")
+    with qtbot.waitSignal(window.action_done, timeout=20_000) as done:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    d = case_detail(ctx.case_store, done.args[0])
+    assert (d.channel, d.taken_by) == (Channel.PHONE, "Karin Berg")
+    qtbot.waitUntil(lambda: "taken by Karin Berg" in window.detail.toPlainText(),
+                    timeout=10_000)
