@@ -1679,29 +1679,24 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="199"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="202"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="204"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="207"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="216"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="223"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="230"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="269"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="231"/>
-        <source>withheld</source>
-        <translation>undantagen</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/preview.py" line="106"/>
@@ -1709,12 +1704,17 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="279"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="273"/>
+        <source>withheld – {reason}</source>
+        <translation>undantagen – {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="321"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="290"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="332"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>
