@@ -30,6 +30,7 @@ from privacy_desk.services.casework import (
     verify_identity,
 )
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.person_cases import NewCasePrefill
 from privacy_desk.services.queue import CaseDetail
 from privacy_desk.ui.case_detail import CaseView, load_case_view
 from privacy_desk.ui.case_dialogs import (
@@ -236,11 +237,14 @@ class CaseActions(QObject):
                   name="release")
 
     @Slot()
-    def open_register_dialog(self) -> None:
-        if self._ctx is None:
+    def open_register_dialog(self, prefill: NewCasePrefill | None = None) -> None:
+        """Register a request; ``prefill`` (from the person search) fills in the person."""
+        if self._ctx is None or not self.may_change():
             return
         ctx = self._ctx
         dialog = RegisterDialog(stockholm_today(), self._window, officer=ctx.officer)
+        if isinstance(prefill, NewCasePrefill):
+            dialog.prefill(prefill.person_label, prefill.identifiers)
 
         def submit() -> None:
             v = dialog.values()

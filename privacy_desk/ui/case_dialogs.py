@@ -247,6 +247,15 @@ class RegisterDialog(CaseDialog):
         self.form.addRow(self.tr("Note"), self.note_edit)
         self._paths: list[Path] = []
 
+    def prefill(self, person_label: str, identifiers: Sequence[tuple[str, str]]) -> None:
+        """Fill in the person from the portal ("new case for the person")."""
+        self.person_edit.setText(person_label)
+        for (kind_combo, edit), (kind, value) in zip(self.identifier_rows, identifiers,
+                                                     strict=False):
+            index = kind_combo.findData(kind)
+            kind_combo.setCurrentIndex(max(index, 0))
+            edit.setText(value)
+
     @Slot()
     def _channel_changed(self) -> None:
         oral = Channel(self.channel_combo.currentData()).is_oral

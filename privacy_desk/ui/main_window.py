@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.preview_panel.setObjectName("previewPanel")
         self.person_panel = PersonSearchPanel(runner)
         self.person_panel.setObjectName("personPanel")
+        self.person_panel.open_case.connect(self.open_case_in_queue)
+        self.person_panel.new_case_requested.connect(self.case_actions.open_register_dialog)
         self.erasure_panel = ErasurePanel(runner)
         self.erasure_panel.setObjectName("erasurePanel")
         self.erasure_panel.case_changed.connect(self._on_case_changed)
@@ -531,6 +533,16 @@ class MainWindow(QMainWindow):
         case_id = self.erasure_panel.case_id
         if case_id is not None:
             self.case_actions.offer_answer(case_id)
+
+    @Slot(int)
+    def open_case_in_queue(self, case_id: int) -> None:
+        """Show ``case_id`` in the queue (switching to "All cases" if the view hides it)."""
+        self.tabs.setCurrentIndex(self.queue_tab)
+        if not self.select_case(case_id):
+            self.filter_edit.clear()
+            self.queue_panel.set_queue_view(QueueView.ALL)
+            self.select_case(case_id)
+        self.table.setFocus()
 
     @Slot()
     def open_person_search(self) -> None:

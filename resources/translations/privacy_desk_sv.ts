@@ -159,115 +159,115 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="75"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="76"/>
         <source>Register request…</source>
         <extracomment>A service changed a case: the case as it now is (a :class:`CaseView`). Emitted with the case id after an action on a case succeeded. Emitted with message and hint when an action without a dialog failed. Emitted with a message when an action failed. A dialog closed: keyboard focus goes back to the queue. The desk offers to mark the case (id) answered (:attr:`answer_offer` is the box).</extracomment>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="78"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="79"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="80"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="81"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="82"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="83"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="84"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="85"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="86"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="87"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="89"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="92"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="93"/>
         <source>Preview extract</source>
         <translation>Förhandsgranska utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="94"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="95"/>
         <source>Erasure plan…</source>
         <translation>Raderingsplan…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="96"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="97"/>
         <source>Mark answered</source>
         <translation>Markera som besvarat</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="106"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="107"/>
         <source>Register a request that came by letter, e-mail, phone or in person</source>
         <extracomment>The rule behind each action (the services&apos; &quot;may I?&quot;, see case_rules).</extracomment>
         <translation>Registrera en begäran som kom med brev, e-post, telefon eller vid besök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="108"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="109"/>
         <source>Take the case: you handle it</source>
         <translation>Ta ärendet: du handlägger det</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="109"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="110"/>
         <source>Give the case back to the queue</source>
         <translation>Lämna tillbaka ärendet till kön</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="110"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="111"/>
         <source>Record how the person&apos;s identity was verified</source>
         <translation>Registrera hur personens identitet kontrollerades</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="111"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="112"/>
         <source>Move the case to another status</source>
         <translation>Flytta ärendet till en annan status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="112"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="113"/>
         <source>Extend the deadline by two months</source>
         <translation>Förläng tidsfristen med två månader</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="113"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="114"/>
         <source>Decide on an extract beyond the yearly allowance</source>
         <translation>Besluta om ett utdrag utöver det kostnadsfria per år</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="114"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="115"/>
         <source>The answer has been sent: mark the case answered</source>
         <translation>Svaret har skickats: markera ärendet som besvarat</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="115"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="116"/>
         <source>Preview the extract and withhold data</source>
         <translation>Förhandsgranska utdraget och undanta uppgifter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="116"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="117"/>
         <source>Plan, approve and execute the erasure</source>
         <translation>Planera, godkänn och genomför raderingen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="308"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="312"/>
         <source>Mark answered?</source>
         <extracomment>What the shown case allows (None: no case shown).</extracomment>
         <translation>Markera som besvarat?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="309"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="313"/>
         <source>The answer to case {case} has been sent. Mark the case answered?</source>
         <translation>Svaret i ärende {case} har skickats. Markera ärendet som besvarat?</translation>
     </message>
@@ -709,32 +709,32 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="345"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="354"/>
         <source>Allowance decision – {case}</source>
         <translation>Beslut om utdrag – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="348"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="357"/>
         <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
         <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="359"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="368"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="363"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="372"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="364"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="373"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="365"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="374"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -1185,22 +1185,22 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="322"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="331"/>
         <source>Extend the deadline – {case}</source>
         <translation>Förläng tidsfristen – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="325"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="334"/>
         <source>The person must be told, with the reasons, by {day}.</source>
         <translation>Personen måste underrättas, med skälen, senast {day}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="333"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="342"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="334"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="343"/>
         <source>Person told on</source>
         <translation>Personen underrättad den</translation>
     </message>
@@ -1350,137 +1350,137 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="187"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="149"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="200"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="202"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="150"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="153"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="156"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="157"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="190"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="192"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="166"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="168"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="168"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="170"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="195"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
         <source>Filter the queue</source>
         <translation>Filtrera kön</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="225"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="227"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="237"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="239"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="274"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="280"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="282"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="284"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="289"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="291"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="296"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
         <source>&amp;Case</source>
         <translation>Ä&amp;rende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="307"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="309"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="328"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="337"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="375"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="339"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="377"/>
         <source>About Privacy Desk</source>
         <translation>Om Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="409"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="420"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="422"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="423"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="422"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="424"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="266"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="444"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="446"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1511,87 +1511,138 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="118"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="206"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="81"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="93"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="67"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="79"/>
         <source>Identifier</source>
+        <extracomment>The person&apos;s cases are listed (their count). The officer opens one of the person&apos;s cases (its id) in the queue. &quot;New case for the person&quot;: a NewCasePrefill for the register dialog.</extracomment>
         <translation>Identitetsuppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="80"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="75"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="87"/>
         <source>Postcode (optional)</source>
         <translation>Postnummer (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="98"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="117"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="136"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="136"/>
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="136"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="136"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="146"/>
+        <source>Enter or double-click opens the case in the queue</source>
+        <translation>Retur eller dubbelklick öppnar ärendet i kön</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <source>New case for the person…</source>
+        <translation>Nytt ärende för personen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="150"/>
+        <source>Register a request from this person, filled in from the portal</source>
+        <translation>Registrera en begäran från personen, ifylld från kundportalen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="171"/>
+        <source>Their cases: loading…</source>
+        <translation>Personens ärenden: hämtas…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="185"/>
+        <source>Their cases: {n}</source>
+        <translation>Personens ärenden: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="186"/>
+        <source>Their cases: none yet</source>
+        <translation>Personens ärenden: inga ännu</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="205"/>
         <source>First and last name</source>
         <translation>För- och efternamn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="137"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="225"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="235"/>
         <source>Nobody in the portal matches that name.</source>
         <translation>Ingen i portalen har det namnet.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="237"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="156"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="244"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="159"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="247"/>
         <source>More match than are listed: add a postcode.</source>
         <translation>Fler träffar än som visas: lägg till ett postnummer.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="186"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="274"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="223"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="311"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="229"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="317"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="235"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="323"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>
@@ -1694,7 +1745,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="269"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="271"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
     </message>
@@ -1704,17 +1755,17 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="273"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="275"/>
         <source>withheld – {reason}</source>
         <translation>undantagen – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="321"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="323"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="332"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="334"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>
@@ -1979,12 +2030,12 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="268"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="277"/>
         <source>Add scans</source>
         <translation>Lägg till skanningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="268"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="277"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Skanningar (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
@@ -1992,22 +2043,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="390"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="399"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="412"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="421"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="413"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="422"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="423"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="432"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>
@@ -2015,27 +2066,27 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>VerifyIdentityDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="296"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="305"/>
         <source>Verify identity – {case}</source>
         <translation>Verifiera identitet – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="305"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="314"/>
         <source>What was checked, e.g. signature matches the customer record</source>
         <translation>Vad som kontrollerades, t.ex. att namnteckningen stämmer med kunduppgifterna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="308"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="317"/>
         <source>Method</source>
         <translation>Metod</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="309"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="318"/>
         <source>Evidence</source>
         <translation>Underlag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="310"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="319"/>
         <source>Verified on</source>
         <translation>Verifierad den</translation>
     </message>

@@ -246,3 +246,44 @@ def test_a_phone_request_is_registered_with_who_took_it(window: MainWindow,
     assert (d.channel, d.taken_by) == (Channel.PHONE, "Karin Berg")
     qtbot.waitUntil(lambda: "taken by Karin Berg" in window.detail.toPlainText(),
                     timeout=10_000)
+
+
+def test_person_search_lists_their_cases_and_opens_a_new_one(window: MainWindow,
+                                                             qtbot: QtBot,
+                                                             small_portal: Path) -> None:
+    ctx = window.ctx
+    assert ctx is not None
+    pnr = _portal_person(small_portal)
+    old = register_case(ctx.case_store, request_type=RequestType.ACCESS,
+                        channel=Channel.EMAIL, received_on=date.today() - timedelta(days=5),
+                        person_label="Earlier Request", identifiers=[(None, pnr)])
+    with qtbot.waitSignal(window.queue_loaded, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    panel = window.person_panel
+    assert window.tabs.currentIndex() == window.person_tab
+    qtbot.keyClicks(panel.search_edit, pnr)
+    with qtbot.waitSignal(panel.cases_loaded, timeout=30_000) as loaded:
+        qtbot.keyClick(panel.search_edit, Qt.Key.Key_Return)
+    assert loaded.args[0] == 1
+    assert panel.cases_table.item(0, 0).text() == old.case_number
+    # Enter on the case opens it in the queue.
+    panel.cases_table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        qtbot.keyClick(panel.cases_table, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == window.queue_tab
+    assert window.current_case_id() == old.case_id
+
+    window.open_person_search()
+    qtbot.mouseClick(panel.new_case_button, Qt.MouseButton.LeftButton)
+    dialog = window.active_dialog
+    assert isinstance(dialog, RegisterDialog)
+    assert dialog.person_edit.text()  # the portal's name for the person
+    kind, edit = dialog.identifier_rows[0]
+    assert (kind.currentData(), edit.text()) == ("personnummer", pnr)
+    with qtbot.waitSignal(window.action_done, timeout=20_000) as done:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    new = case_detail(ctx.case_store, done.args[0])
+    assert ("personnummer", pnr) in new.identifiers
+    assert new.case_id != old.case_id
