@@ -14,15 +14,10 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractScrollArea,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -127,36 +122,21 @@ def case_fields(view: CaseView) -> list[tuple[str, str]]:
     return fields
 
 
-def _table(name: str, headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, as it leaves a text box
-    header = table.horizontalHeader()
-    for c in range(len(headers)):
-        header.setSectionResizeMode(
-            c, QHeaderView.ResizeMode.Stretch if c == stretch
-            else QHeaderView.ResizeMode.ResizeToContents)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-    return table
+def _list_label(name: str) -> QLabel:
+    """A wrapped rich-text list (values escaped by the caller): reads at any width."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
 
 
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            table.setItem(r, c, item)
-    table.resizeRowsToContents()
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(height)
+def _nowrap(text: str) -> str:
+    """Escaped text that never breaks inside ("2026-12-01 14:05" stays on one line)."""
+    return f"<span style='white-space:nowrap'>{html.escape(text)}</span>"
 
 
 class CaseDetailPane(QScrollArea):
@@ -190,13 +170,15 @@ class CaseDetailPane(QScrollArea):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.history_title = QLabel(f"<b>{html.escape(self.tr('The person’s requests'))}</b>")
-        self.history = _table("personHistory", [
-            self.tr("Case"), self.tr("Received"), self.tr("Type"), self.tr("Status"),
-            self.tr("Decision")], stretch=2)
-        self.events_title = QLabel(f"<b>{html.escape(self.tr('Events'))}</b>")
-        self.events = _table("caseEvents", [
-            self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Note")], stretch=3)
+        history_title = self.tr("The person’s requests")
+        self.history_title = QLabel(f"<b>{html.escape(history_title)}</b>")
+        self.history = _list_label("personHistory")
+        events_title = self.tr("Events")
+        self.events_title = QLabel(f"<b>{html.escape(events_title)}</b>")
+        self.events = _list_label("caseEvents")
+        #: The events shown, as (time, actor, event, note) texts, oldest first.
+        self.event_rows: list[tuple[str, str, str, str]] = []
+        self.history_rows: list[list[str]] = []
         layout.addWidget(self.message)
         layout.addWidget(self.title)
         layout.addLayout(self.form)
@@ -223,10 +205,12 @@ class CaseDetailPane(QScrollArea):
             self.form.removeRow(0)
 
     def show_placeholder(self) -> None:
-        self._show_message(f"<i>{html.escape(self.tr('Select a case in the queue.'))}</i>")
+        text = self.tr("Select a case in the queue.")
+        self._show_message(f"<i>{html.escape(text)}</i>")
 
     def show_loading(self) -> None:
-        self._show_message(f"<i>{html.escape(self.tr('Loading…'))}</i>")
+        text = self.tr("Loading…")
+        self._show_message(f"<i>{html.escape(text)}</i>")
 
     def show_error(self, message: str, hint: str) -> None:
         self._show_message(f"<b>{html.escape(message)}</b><br>{html.escape(hint)}")
@@ -249,12 +233,20 @@ class CaseDetailPane(QScrollArea):
         show_history = len(entries) > 1
         self.history_title.setVisible(show_history)
         self.history.setVisible(show_history)
-        if show_history:
-            _fill(self.history, [_history_cells(view, h) for h in entries])
+        self.history_rows = [_history_cells(view, h) for h in entries] if show_history else []
+        self.history.setText("<br>".join(
+            f"{_nowrap(c[0])} · {_nowrap(c[1])} · {html.escape(c[2])} · "
+            f"{html.escape(c[3])}" + (f" · {html.escape(c[4])}" if c[4] else "")
+            for c in self.history_rows))
         self.events_title.show()
         self.events.show()
-        _fill(self.events, [[local_time(ev.at), ev.actor, event_label(ev.kind), event_note(ev)]
-                            for ev in view.detail.events])
+        self.event_rows = [(local_time(ev.at), ev.actor, event_label(ev.kind), event_note(ev))
+                           for ev in view.detail.events]
+        # Newest first: the last step is what the officer looks for.
+        self.events.setText("".join(
+            f"<p style='margin:0 0 6px 0'><b>{_nowrap(at)}</b> · {html.escape(actor)} · "
+            f"{html.escape(kind)}" + (f"<br>{html.escape(note)}" if note else "") + "</p>"
+            for at, actor, kind, note in reversed(self.event_rows)))
 
     def toPlainText(self) -> str:
         """Everything the pane shows, as text (what a screen reader would read)."""
@@ -268,14 +260,11 @@ class CaseDetailPane(QScrollArea):
                 lw, fw = label.widget(), field.widget()
                 if isinstance(lw, QLabel) and isinstance(fw, QLabel):
                     lines.append(f"{_strip_tags(lw.text())}: {fw.text()}")
-        for title, table in ((self.history_title, self.history),
-                             (self.events_title, self.events)):
-            if not table.isHidden():
-                lines.append(_strip_tags(title.text()))
-                for r in range(table.rowCount()):
-                    lines.append("\t".join(
-                        (table.item(r, c).text() if table.item(r, c) else "")  # type: ignore[union-attr]
-                        for c in range(table.columnCount())))
+        if not self.history.isHidden():
+            lines.append(_strip_tags(self.history_title.text()))
+            lines += ["\t".join(c) for c in self.history_rows]
+        lines.append(_strip_tags(self.events_title.text()))
+        lines += ["\t".join(r) for r in self.event_rows]
         return "\n".join(lines)
 
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -199,21 +206,46 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self._focus_filter)
         self.addAction(self.find_action)
+        # Two toolbars: side by side when the window is wide, in two rows when it is not,
+        # so no action hides behind "»" at 1024 pixels (see _fit_toolbars).
         toolbar = QToolBar(self.tr("Queue"))
         toolbar.setObjectName("queueToolbar")
         toolbar.setMovable(False)
         for a in (self.refresh_action, self.register_action):
             toolbar.addAction(a)
         toolbar.addSeparator()
-        for a in self.case_actions.work_actions:
+        work = self.case_actions.work_actions
+        for a in work[:4]:
             toolbar.addAction(a)
-        toolbar.addSeparator()
-        toolbar.addAction(self.preview_action)
-        toolbar.addAction(self.erasure_action)
+        answer_bar = QToolBar(self.tr("Answer"))
+        answer_bar.setObjectName("answerToolbar")
+        answer_bar.setMovable(False)
+        for a in work[4:]:
+            answer_bar.addAction(a)
+        answer_bar.addSeparator()
+        answer_bar.addAction(self.preview_action)
+        answer_bar.addAction(self.erasure_action)
         self.addToolBar(toolbar)
-        self.toolbar = toolbar
+        self.addToolBar(answer_bar)
+        self.toolbar, self.answer_toolbar = toolbar, answer_bar
+        self._toolbar_break = False
         for a in (self.refresh_action, self.find_person_action, self.find_action):
             with_shortcut_tip(a)
+
+    def _fit_toolbars(self) -> None:
+        """Put the second toolbar on a row of its own when both do not fit side by side."""
+        needed = self.toolbar.sizeHint().width() + self.answer_toolbar.sizeHint().width()
+        wrap = needed > self.width()
+        if wrap != self._toolbar_break:
+            if wrap:
+                self.insertToolBarBreak(self.answer_toolbar)
+            else:
+                self.removeToolBarBreak(self.answer_toolbar)
+            self._toolbar_break = wrap
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
 
     @Slot()
     def _focus_filter(self) -> None:
@@ -420,8 +452,14 @@ class MainWindow(QMainWindow):
         if self.idle_lock is None:
             self.idle_lock = IdleLock(self, minutes=ctx.settings.idle_lock_minutes)
         demo = self.tr(" (demo)") if ctx.demo else ""
-        self.portal_label.setText(self.tr("Portal: {url}").format(url=ctx.portal_label) + demo)
-        self.store_label.setText(self.tr("Case store: {url}").format(url=ctx.case_store_label))
+        portal = self.tr("Portal: {url}").format(url=ctx.portal_label) + demo
+        store = self.tr("Case store: {url}").format(url=ctx.case_store_label)
+        for label, text in ((self.portal_label, portal), (self.store_label, store)):
+            # Long paths must not push the status messages off the bar: elided, whole
+            # in the tooltip.
+            label.setToolTip(text)
+            label.setText(label.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideMiddle, 320))
         self.queue_panel.set_context(ctx)
         self.case_actions.set_context(ctx)
         interval = self._intake_interval_ms

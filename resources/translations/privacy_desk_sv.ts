@@ -275,123 +275,123 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="82"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="77"/>
         <source>(extended)</source>
         <extracomment>An erasure plan of the case waits for a second officer&apos;s approval.</extracomment>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="80"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte kontrollerad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="96"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="91"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="97"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="94"/>
         <source>, taken by {name}</source>
         <translation>, mottagen av {name}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="96"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="97"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="103"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="105"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="100"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="109"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="110"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="105"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="114"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="109"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="113"/>
         <source>Erasure plan</source>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="114"/>
         <source>Waits for a second officer&apos;s approval</source>
         <translation>Väntar på en andra handläggares godkännande</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="121"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="116"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="124"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
         <source>Scans</source>
         <translation>Inskannade dokument</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="297"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="286"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="303"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="292"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="306"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="295"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -399,49 +399,25 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
-        <source>Case</source>
-        <translation>Ärende</translation>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="173"/>
+        <source>The person’s requests</source>
+        <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
-        <source>Received</source>
-        <translation>Inkommen</translation>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="176"/>
+        <source>Events</source>
+        <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
-        <source>Type</source>
-        <translation>Typ</translation>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="208"/>
+        <source>Select a case in the queue.</source>
+        <extracomment>The events shown, as (time, actor, event, note) texts, oldest first.</extracomment>
+        <translation>Välj ett ärende i kön.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="195"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="196"/>
-        <source>Decision</source>
-        <translation>Beslut</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
-        <source>By</source>
-        <translation>Av</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
-        <source>Event</source>
-        <translation>Händelse</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="199"/>
-        <source>Note</source>
-        <translation>Anteckning</translation>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="212"/>
+        <source>Loading…</source>
+        <translation>Hämtar…</translation>
     </message>
 </context>
 <context>
@@ -1350,137 +1326,142 @@
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="187"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="151"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="202"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="211"/>
         <source>Queue</source>
         <extracomment>Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="152"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="153"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="165"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="192"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="166"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="199"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="168"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="175"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="170"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="197"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="204"/>
         <source>Filter the queue</source>
         <translation>Filtrera kön</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="227"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="220"/>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="259"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="239"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="271"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="276"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="308"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="282"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="314"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="284"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="316"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="291"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="323"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
         <source>&amp;Case</source>
         <translation>Ä&amp;rende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="309"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="330"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="332"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="364"/>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="336"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="368"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="339"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="377"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="371"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="409"/>
         <source>About Privacy Desk</source>
         <translation>Om Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="409"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="441"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="422"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="454"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="423"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="455"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="424"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="456"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="268"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="446"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="300"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="484"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
