@@ -97,6 +97,13 @@ def main() -> int:
         window.tabs.setCurrentIndex(window.queue_tab)
         if not window.select_case(first_case(RequestType.ACCESS, working) or -1):
             window.table.selectRow(0)
+        # The person search finds the first person who wrote in with an e-mail address.
+        m = window.model
+        email = next((m.row_at(i).person_label for i in range(m.rowCount())
+                      if "@" in (m.row_at(i).person_label or "")), None)
+        if email:
+            window.person_panel.search_edit.setText(email)
+            window.person_panel.search()
 
     def next_shot() -> None:
         if not shots:
