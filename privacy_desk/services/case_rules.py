@@ -247,6 +247,21 @@ def erasure_refusal(request_type: RequestType, status: CaseStatus, case_number: 
     return None
 
 
+def execute_refusal(plan_id: int, kind: str, state: str, *,
+                    approved_as_planned: bool) -> Refusal | None:
+    """Whether a plan may be executed: an erasure only once approved as it stands (four
+    eyes), a consent withdrawal while it is a draft or approved."""
+    if kind == "erasure":
+        if state != "approved" or not approved_as_planned:
+            return _r(msg("Plan {plan} is not approved; nothing was changed.", plan=plan_id),
+                      msg("A second officer must approve it first."))
+        return None
+    if state not in ("draft", "approved"):
+        return _r(msg("Plan {plan} can no longer be executed.", plan=plan_id),
+                  msg("Make a new plan."))
+    return None
+
+
 # --- all at once, for the desk -------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.datamap.model import Erasure
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.services.case_rules import execute_refusal
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.erasure import (
     APPROVED,
@@ -799,8 +800,14 @@ class ErasurePanel(QWidget):
         self.approve_button.setEnabled(
             open_plan and view is not None and view.state == DRAFT and view.kind == "erasure"
             and self._approve_refusal(view) is None)
-        # Enabled for a draft too: the service refuses an unapproved plan and says why.
-        self.execute_button.setEnabled(open_plan)
+        # Only when the service would execute it; otherwise the tooltip says why
+        # ("Planen är inte godkänd").
+        why = None if view is None else execute_refusal(
+            view.id, view.kind, view.state,
+            approved_as_planned=view.state != APPROVED or view.approved_by is not None)
+        self.execute_button.setEnabled(open_plan and why is None)
+        self.execute_button.setToolTip(
+            "" if why is None else f"{why.message.render()} {why.hint.render()}")
         self.new_plan_button.setEnabled(
             ready and self._detail is not None
             and self._detail.request_type in ERASURE_TYPES

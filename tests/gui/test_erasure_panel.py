@@ -243,6 +243,9 @@ def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: 
         panel.approve()
     assert "Nobody approves their own" in refused.args[0]
     assert panel.message.text() == refused.args[0]
+    # Not approved yet: "Execute" is not offered, and says why.
+    assert not panel.execute_button.isEnabled()
+    assert "is not approved" in panel.execute_button.toolTip()
 
     # A second officer opens the same case on their desk and approves.
     approver = setup.open_as(APPROVER)
@@ -286,9 +289,12 @@ def test_executing_an_unapproved_plan_is_refused(setup: Setup, qtbot: QtBot) -> 
     _load(setup, qtbot)
     before = _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
                     c=setup.customer_id)
-    assert panel.execute_button.isEnabled()
+    # Not offered (the tooltip says why) …
+    assert not panel.execute_button.isEnabled()
+    assert "second officer" in panel.execute_button.toolTip()
+    # … and refused in the same words when asked anyway.
     with qtbot.waitSignal(panel.failed, timeout=30_000) as refused:
-        _click(qtbot, panel.execute_button)
+        panel.execute()
     assert "not approved" in refused.args[0] and "second officer" in refused.args[0]
     assert panel.message.text() == refused.args[0]
     assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
