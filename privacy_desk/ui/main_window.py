@@ -480,12 +480,14 @@ class MainWindow(QMainWindow):
             if settings is None or not self.queue_panel.restore_layout(settings):
                 self.table.resizeColumnsToContents()
         self.refresh_action.setEnabled(True)
-        self.statusBar().showMessage(
-            self.tr("{new} new request(s) imported from the portal.").format(
-                new=snap.imported.imported
-            ),
-            10_000,
-        )
+        # "0 new requests" after a start that imported fifty (the demo's first start does
+        # it while connecting) would mislead: say what the queue holds instead.
+        if snap.imported.imported:
+            text = self.tr("{new} new request(s) imported from the portal.").format(
+                new=snap.imported.imported)
+        else:
+            text = self.tr("Queue loaded: {count} case(s).").format(count=len(snap.rows))
+        self.statusBar().showMessage(text, 10_000)
         self.queue_loaded.emit(len(snap.rows))
 
     def _on_load_error(self, exc: BaseException) -> None:

@@ -731,429 +731,429 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="184"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="185"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="189"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="200"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="201"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="206"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="208"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="216"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="219"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="222"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="224"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="227"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="285"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="241"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="242"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="262"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="263"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="279"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="280"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="282"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="304"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="307"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="316"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="317"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="319"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="324"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="327"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="328"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="364"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="365"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="394"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="395"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="403"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="404"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="419"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="420"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="424"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="425"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="429"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="430"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="462"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="463"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="467"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="468"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="470"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="471"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="477"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="478"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="485"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="486"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="503"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="504"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="509"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="515"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="576"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="577"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="543"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="544"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="546"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="547"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="554"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="559"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="560"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="562"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="566"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="573"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="574"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="598"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="599"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="625"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="626"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="631"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="632"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="631"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="632"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="632"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="633"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="642"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="643"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="664"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="665"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="678"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="679"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="697"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="698"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="750"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="751"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="322"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="770"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="771"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="773"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="774"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1460,8 +1460,13 @@
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="489"/>
+        <source>Queue loaded: {count} case(s).</source>
+        <translation>Kön hämtad: {count} ärenden.</translation>
+    </message>
+    <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="300"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="484"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="486"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
