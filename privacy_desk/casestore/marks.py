@@ -1,9 +1,9 @@
 """What the queue marks on a case: a decision needed, an approval needed.
 
 The queue shows 100,000 cases; asking the allowance rule case by case would be 100,000
-queries. So the marks are read in bulk: one query for the open access requests, one for
-the identifiers that tie a person's requests together, one for the decisions, one for the
-plans waiting for a second officer, and the allowance rule
+queries. So the marks are read in bulk: one query pairs each open, undecided access
+request with the person's earlier access requests, one lists the plans waiting for a
+second officer, and the allowance rule
 (:func:`privacy_desk.domain.allowance.is_free`, the one the case's own check uses) applied
 in memory, matching requests as :func:`privacy_desk.casestore.persons.history_in_session`
 does (any shared person identifier).
@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
 
 from privacy_desk.casestore.erasure_models import ErasurePlanRecord
 from privacy_desk.casestore.models import AllowanceDecisionRecord, Case, CaseIdentifier
@@ -30,6 +32,7 @@ PLAN_AWAITING_APPROVAL = "draft"
 
 _NOT_AN_EXTRACT = frozenset({CaseStatus.REJECTED.value, CaseStatus.WITHDRAWN.value})
 _OPEN = frozenset(s.value for s in OPEN_STATUSES)
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -41,42 +44,59 @@ class QueueMarks:
 
 
 def queue_marks(store: CaseStore, period: AllowancePeriod | None = None) -> QueueMarks:
-    """The marks of every open case, read in a handful of queries."""
+    """The marks of every open case, read in a few queries.
+
+    Only open access requests without a decision can need one; the first query finds
+    those cases' earlier access requests by the person (a self-join of the identifiers on
+    their (kind, value) index), so the work grows with the open requests, not the store.
+    """
     period = period or store.allowance_period
     access = RequestType.ACCESS.value
+    mine, theirs = aliased(CaseIdentifier), aliased(CaseIdentifier)
+    me, other = aliased(Case), aliased(Case)
+    decided_other = aliased(AllowanceDecisionRecord)
+    undecided = (
+        select(Case.id).outerjoin(AllowanceDecisionRecord,
+                                  AllowanceDecisionRecord.case_id == Case.id)
+        .where(Case.request_type == access, Case.status.in_(sorted(_OPEN)),
+               AllowanceDecisionRecord.id.is_(None)))
     with store.engine.connect() as conn:
-        cases = {cid: (rtype, status, received) for cid, rtype, status, received in conn.execute(
-            select(Case.id, Case.request_type, Case.status, Case.received_on))}
-        decided = dict(conn.execute(
-            select(AllowanceDecisionRecord.case_id, AllowanceDecisionRecord.kind)).all())
-        ids = conn.execute(
-            select(CaseIdentifier.case_id, CaseIdentifier.kind, CaseIdentifier.value)
-            .where(CaseIdentifier.kind.in_(sorted(PERSON_KINDS)))).all()
+        asking = list(conn.scalars(undecided).all())
+        pairs: list[Any] = []
+        # Driven from the few open requests (in chunks: bound parameters are limited),
+        # not from every identifier in the store.
+        for start in range(0, len(asking), _CHUNK):
+            chunk = asking[start:start + _CHUNK]
+            pairs += conn.execute(
+                select(me.id, me.received_on, other.id, other.received_on, other.status,
+                       decided_other.kind, mine.kind)
+                .select_from(me)
+                .join(mine, mine.case_id == me.id)
+                .join(theirs, and_(theirs.kind == mine.kind, theirs.value == mine.value,
+                                   theirs.case_id != me.id))
+                .join(other, and_(other.id == theirs.case_id, other.request_type == access))
+                .outerjoin(decided_other, decided_other.case_id == other.id)
+                # mine.case_id (indexed) selects the chunk; the kinds are filtered below,
+                # as a kind filter here leads SQLite to scan every identifier.
+                .where(mine.case_id.in_(chunk), other.received_on <= me.received_on)).all()
         drafts = frozenset(conn.scalars(
             select(ErasurePlanRecord.case_id).distinct()
-            .where(ErasurePlanRecord.state == PLAN_AWAITING_APPROVAL)).all())
-    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    keys_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for cid, kind, value in ids:
-        by_key[(kind, value)].append(cid)
-        keys_of[cid].append((kind, value))
-
-    def counts(cid: int) -> bool:
-        rtype, status, _ = cases[cid]
-        return (rtype == access and status not in _NOT_AN_EXTRACT
-                and decided.get(cid) != DecisionKind.REFUSED.value)
-
-    needed: set[int] = set()
-    for cid, (rtype, status, received) in cases.items():
-        if rtype != access or status not in _OPEN or cid in decided:
-            continue
-        others = {o for key in keys_of.get(cid, ()) for o in by_key[key]} - {cid}
-        earlier: list[date] = [cases[o][2] for o in others
-                               if counts(o) and (cases[o][2], o) < (received, cid)]
-        if earlier and not is_free(earlier, received, period):
-            needed.add(cid)
-    open_drafts = frozenset(c for c in drafts if c in cases and cases[c][1] in _OPEN)
-    return QueueMarks(frozenset(needed), open_drafts)
+            .join(Case, Case.id == ErasurePlanRecord.case_id)
+            .where(ErasurePlanRecord.state == PLAN_AWAITING_APPROVAL,
+                   Case.status.in_(sorted(_OPEN)))).all())
+    earlier: dict[int, dict[int, date]] = defaultdict(dict)
+    received_of: dict[int, date] = {}
+    for cid, received, oid, o_received, o_status, o_kind, key_kind in pairs:
+        if key_kind not in PERSON_KINDS:
+            continue  # a phone number is shared by a household: it joins no cases
+        received_of[cid] = received
+        if o_status in _NOT_AN_EXTRACT or o_kind == DecisionKind.REFUSED.value:
+            continue  # in the history, but not an extract
+        if (o_received, oid) < (received, cid):
+            earlier[cid][oid] = o_received  # one entry per case, however many keys match
+    needed = frozenset(cid for cid, found in earlier.items()
+                       if not is_free(list(found.values()), received_of[cid], period))
+    return QueueMarks(needed, drafts)
 
 
 def plan_awaits_approval(store: CaseStore, case_id: int) -> bool:

@@ -175,3 +175,30 @@ def test_requests_by_phone_and_in_person_name_who_took_them(store: CaseStore) ->
     letter = case_detail(store, register(Channel.PAPER, "anna"))
     assert letter.taken_by is None
     assert case_detail(store, phone.case_id).case_number == "PD-2026-00001"  # no number lost
+
+
+def test_queue_markers_agree_with_each_cases_allowance(store: CaseStore) -> None:
+    from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
+    from privacy_desk.services.casework import record_allowance_decision
+    from privacy_desk.services.queue import list_queue_marks
+
+    other = "19850714-9881"  # synthetic, another person (valid check digit)
+    days = [date(2026, 2, 1), date(2026, 5, 1), date(2026, 9, 1), date(2026, 11, 2)]
+    mine = [_paper(store, d) for d in days]
+    theirs = [register_case(store, request_type=RequestType.ACCESS, channel=Channel.EMAIL,
+                            received_on=d, person_label="Bo", identifiers=[(None, other)],
+                            today=TODAY, actor="anna").case_id for d in days[:1]]
+    d = case_detail(store, mine[1])
+    record_allowance_decision(store, mine[1], AllowanceDecision(DecisionKind.FREE_ANYWAY,
+                                                                "Goodwill"),
+                              actor="anna", expected_version=d.version)
+    d = case_detail(store, mine[2])
+    transition_case(store, mine[2], CaseStatus.WITHDRAWN, actor="anna", reason="By phone",
+                    expected_version=d.version)
+    marks = list_queue_marks(store)
+    for cid in [*mine, *theirs]:
+        status = allowance_status(store, cid)
+        open_case = case_detail(store, cid).status.is_open
+        assert (cid in marks.decision_needed) == (status.needs_decision and open_case), cid
+    assert marks.decision_needed == {mine[3]}  # the first is free, the second decided
+    assert marks.approval_needed == frozenset()
