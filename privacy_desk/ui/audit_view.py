@@ -277,6 +277,7 @@ class AuditView(QWidget):
     @Slot()
     def load(self) -> None:
         """Show the first page of the chosen period."""
+        self.reload_timer.stop()  # an automatic reload still pending is this one
         self._load_page(0)
 
     @Slot()
