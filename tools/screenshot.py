@@ -125,12 +125,37 @@ def main() -> int:
         print(f"saved {target}")
         next_shot()
 
+    def start_work() -> None:
+        """On the worker: claim and verify one access and one erasure request (the demo's
+        requests are all new), so the tabs show a case at work."""
+        from privacy_desk.services.casework import claim_case, verify_identity
+        from privacy_desk.services.queue import case_detail
+
+        ctx = window.ctx
+        assert ctx is not None
+        for kind in (RequestType.ACCESS, RequestType.ERASURE):
+            case_id = first_case(kind, {CaseStatus.RECEIVED})
+            if case_id is None:
+                continue
+            claim_case(ctx.case_store, case_id, officer=ctx.officer)
+            d = case_detail(ctx.case_store, case_id)
+            verify_identity(ctx.case_store, case_id, method="min_sida_login",
+                            evidence="Inloggad på Min sida med BankID", actor=ctx.officer,
+                            expected_version=d.version)
+
     def loaded(_count: int) -> None:
         window.queue_loaded.disconnect(loaded)
         tabs = range(window.tabs.count()) if every_tab else [args.tab]
         shots.extend((s, t) for s in sizes for t in tabs)
-        prepare()
-        QTimer.singleShot(2500, next_shot)
+
+        def reloaded(_count: int) -> None:
+            window.queue_loaded.disconnect(reloaded)
+            prepare()
+            QTimer.singleShot(3000, next_shot)
+
+        window.queue_loaded.connect(reloaded)
+        window._runner.submit(start_work, lambda _r: window.refresh(),
+                              lambda exc: print(exc, file=sys.stderr), name="screenshot")
 
     window.queue_loaded.connect(loaded)
     window.load_failed.connect(lambda msg: (print(msg, file=sys.stderr), app.exit(1)))

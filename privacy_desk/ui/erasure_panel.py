@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -230,6 +231,9 @@ class ErasurePanel(QWidget):
         self.execute_button.clicked.connect(self.execute)
         self.state_label = QLabel()
         self.state_label.setObjectName("planState")
+        # Wraps: a long refusal must not widen the window past 1024 pixels.
+        self.state_label.setWordWrap(True)
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state_label, 1)
         for b in (self.new_plan_button, self.dry_run_button, self.approve_button,

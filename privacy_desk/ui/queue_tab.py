@@ -53,8 +53,8 @@ _ANY = None
 _OPEN = "open"
 
 
-class QueueTab(QSplitter):
-    """The queue (filters over a sortable table) on the left, the case on the right."""
+class QueueTab(QWidget):
+    """The views on top; the queue (filters over a sortable table) and the case beside it."""
 
     #: The case the officer is looking at changed: a :class:`CaseView`, or None.
     view_changed = Signal(object)
@@ -95,15 +95,23 @@ class QueueTab(QSplitter):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view_bar)
         left_layout.addLayout(filter_bar)
         left_layout.addWidget(self.table)
-        self.addWidget(left)
-        self.addWidget(self.detail)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 2)
-        self.setChildrenCollapsible(False)
-        self.setObjectName("queueSplitter")
+        # The views span the whole tab (they need the width at 1024 pixels); below them
+        # the queue and the case share a splitter.
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("queueSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addWidget(self.view_bar)
+        outer.addWidget(self.splitter, 1)
+        self.setObjectName("queueTab")
         header = self.table.horizontalHeader()
         # Extra width goes to the person's name, not to the last column.
         header.setStretchLastSection(False)
@@ -204,9 +212,16 @@ class QueueTab(QSplitter):
         return bar
 
     # --- the officer's layout ------------------------------------------------------------
+    def sizes(self) -> list[int]:
+        """The queue's and the case's widths (the splitter's)."""
+        return self.splitter.sizes()
+
+    def setSizes(self, sizes: list[int]) -> None:
+        self.splitter.setSizes(sizes)
+
     def save_layout(self, settings: QSettings) -> None:
         """Remember the splitter and the column widths (QSettings, per computer)."""
-        settings.setValue("queue/splitter", self.saveState())
+        settings.setValue("queue/splitter", self.splitter.saveState())
         header = self.table.horizontalHeader()
         settings.setValue("queue/columns",
                           ",".join(str(header.sectionSize(c)) for c in range(len(Col))))
@@ -216,7 +231,7 @@ class QueueTab(QSplitter):
         """Put back what :meth:`save_layout` remembered; False when nothing was saved."""
         state = settings.value("queue/splitter")
         if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state))
+            self.splitter.restoreState(QByteArray(state))
         view = settings.value("queue/view")
         if isinstance(view, str) and view in {v.value for v in QueueView}:
             self.set_queue_view(QueueView(view))

@@ -226,3 +226,11 @@ def test_case_events_are_shown_in_stockholm_time() -> None:
     from privacy_desk.ui.case_detail import local_time
     assert local_time(datetime(2026, 12, 1, 13, 5)) == "2026-12-01 14:05"  # stored UTC, winter
     assert local_time(datetime(2026, 6, 30, 22, 30)) == "2026-07-01 00:30"  # summer, next day
+
+
+def test_no_tab_widens_the_window_past_1024(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1024, 700)
+    for tab in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        assert window.minimumSizeHint().width() <= 1024, window.tabs.tabText(tab)
