@@ -69,6 +69,19 @@ def event_note(ev: CaseEventRow) -> str:
     return ev.note or ""
 
 
+def identifier_kind_label(kind: str) -> str:
+    """The kind of an identifier in the reader's words ("E-post", not "email")."""
+    labels = {
+        "personnummer": QCoreApplication.translate("CaseDetail", "Personnummer"),
+        "orgnr": QCoreApplication.translate("CaseDetail", "Organisationsnummer"),
+        "email": QCoreApplication.translate("CaseDetail", "E-mail"),
+        "phone": QCoreApplication.translate("CaseDetail", "Phone"),
+        "customer_number": QCoreApplication.translate("CaseDetail", "Customer number"),
+        "customer_id": QCoreApplication.translate("CaseDetail", "Customer id"),
+    }
+    return labels.get(kind, kind)
+
+
 def case_fields(view: CaseView) -> list[tuple[str, str]]:
     """The form's rows: (label, value), in reading order."""
     detail, allowance = view.detail, view.allowance
@@ -114,7 +127,8 @@ def case_fields(view: CaseView) -> list[tuple[str, str]]:
             QCoreApplication.translate("CaseDetail", "Waits for a second officer's approval")))
     if detail.identifiers:
         fields.append((QCoreApplication.translate("CaseDetail", "Identifiers"),
-                       ", ".join(f"{k}: {v}" for k, v in detail.identifiers)))
+                       ", ".join(f"{identifier_kind_label(k)}: {v}"
+                                 for k, v in detail.identifiers)))
     if detail.attachments:
         fields.append((QCoreApplication.translate("CaseDetail", "Scans"), "\n".join(
             f"{a.filename} ({a.media_type}, {a.size_bytes:,} B, SHA-256 {a.sha256[:16]}…)"

@@ -275,123 +275,153 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="77"/>
-        <source>(extended)</source>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="75"/>
+        <source>Personnummer</source>
         <extracomment>An erasure plan of the case waits for a second officer&apos;s approval.</extracomment>
-        <translation>(förlängd)</translation>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="76"/>
+        <source>Organisationsnummer</source>
+        <translation>Organisationsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="77"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="78"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="79"/>
+        <source>Customer number</source>
+        <translation>Kundnummer</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/case_detail.py" line="80"/>
+        <source>Customer id</source>
+        <translation>Kund-id</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
+        <source>(extended)</source>
+        <translation>(förlängd)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="85"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
         <source>Not verified: no data may be shown or sent</source>
         <translation>Inte kontrollerad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="103"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="91"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="105"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="106"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="94"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
         <source>, taken by {name}</source>
         <translation>, mottagen av {name}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="96"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="109"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="97"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="110"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="111"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="112"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="100"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="113"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="117"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="105"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="109"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="122"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="113"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="126"/>
         <source>Erasure plan</source>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="114"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="127"/>
         <source>Waits for a second officer&apos;s approval</source>
         <translation>Väntar på en andra handläggares godkännande</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="116"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="129"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="133"/>
         <source>Scans</source>
         <translation>Inskannade dokument</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="286"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="300"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="292"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="306"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="295"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="309"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -399,23 +429,23 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="173"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="187"/>
         <source>The person’s requests</source>
         <translation>Personens begäranden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="176"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="190"/>
         <source>Events</source>
         <translation>Händelser</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="208"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="222"/>
         <source>Select a case in the queue.</source>
         <extracomment>The events shown, as (time, actor, event, note) texts, oldest first.</extracomment>
         <translation>Välj ett ärende i kön.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="212"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="226"/>
         <source>Loading…</source>
         <translation>Hämtar…</translation>
     </message>

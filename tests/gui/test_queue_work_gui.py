@@ -159,7 +159,7 @@ def test_register_a_paper_request_with_a_scan(window: MainWindow, qtbot: QtBot,
     qtbot.waitUntil(lambda: "brev.pdf" in window.detail.toPlainText(), timeout=10_000)
     text = window.detail.toPlainText()
     assert "Åsa Brevsson" in text and "Not verified" in text
-    assert "personnummer: 198507149873" in text
+    assert "Personnummer: 198507149873" in text  # the kind in words, not "personnummer"
 
 
 def test_identity_is_verified_before_the_case_moves_on(window: MainWindow, qtbot: QtBot) -> None:
