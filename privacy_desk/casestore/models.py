@@ -74,6 +74,8 @@ class Case(Base):
     request_type: Mapped[str] = mapped_column(String(ENUM_LEN))
     status: Mapped[str] = mapped_column(String(ENUM_LEN))  # indexed with due_on below
     channel: Mapped[str] = mapped_column(String(ENUM_LEN))
+    #: Who took a request made by phone or in person (migration 0011); None otherwise.
+    taken_by: Mapped[str | None] = mapped_column(String(OFFICER_LEN))
     received_on: Mapped[date] = mapped_column(Date, index=True)
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_on: Mapped[date] = mapped_column(Date, index=True)

@@ -156,6 +156,8 @@ class CaseDetail:
     verifications: tuple[VerificationRow, ...] = ()
     decision: DecisionRow | None = None
     attachments: tuple[AttachmentRow, ...] = ()
+    #: Who took a request made by phone or in person.
+    taken_by: str | None = None
 
     @property
     def identity_verified(self) -> bool:
@@ -236,7 +238,7 @@ def detail_of(case: Case, events: Collection[CaseEvent],
         events=tuple(_event_row(ev) for ev in events),
         identity_verified_on=case.identity_verified_on,
         extension_told_on=case.extension_told_on, extension_reason=case.extension_reason,
-        **extra,
+        taken_by=case.taken_by, **extra,
     )
 
 

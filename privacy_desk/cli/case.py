@@ -34,11 +34,15 @@ def register(subparsers: Any) -> None:
                        description="Uses the global --portal/--map (or --demo).")
     p.set_defaults(handler=run_import)
 
-    p = sub.add_parser("register", help="register a request that came by letter or e-mail")
+    p = sub.add_parser("register", help="register a request that came by letter, e-mail, "
+                       "phone or in person")
     p.add_argument("--type", required=True, dest="request_type",
                    help="access, rectification, erasure, restriction, portability, objection, "
                    "consent_withdrawal")
-    p.add_argument("--channel", default="paper", help="paper (default) or email")
+    p.add_argument("--channel", default="paper",
+                   help="paper (default), email, phone or in_person")
+    p.add_argument("--taken-by", metavar="NAME",
+                   help="who took a request by phone or in person (required for those)")
     p.add_argument("--received", required=True, type=parse_date, metavar="YYYY-MM-DD",
                    help="the day the request reached the company (postmark, e-mail date)")
     p.add_argument("--person", metavar="NAME",
@@ -200,7 +204,7 @@ def run_register(args: argparse.Namespace) -> int:
         d = register_case(store, request_type=RequestType.parse(args.request_type),
                           channel=Channel.parse(args.channel), received_on=args.received,
                           person_label=person or "", identifiers=identifiers,
-                          attachments=files, note=args.note)
+                          attachments=files, note=args.note, taken_by=args.taken_by)
     finally:
         store.close()
     print(f"{d.case_number}: registered, due {d.due_on.isoformat()}")

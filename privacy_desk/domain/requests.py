@@ -66,11 +66,22 @@ _LABELS: dict[RequestType, str] = {
 
 
 class Channel(enum.StrEnum):
-    """How the request reached the company; it decides what counts as the receipt day."""
+    """How the request reached the company; it decides what counts as the receipt day.
+
+    The GDPR asks for no particular form: a request by phone or in person counts as much
+    as a letter. Those two leave no document behind, so the case records who took it.
+    """
 
     PORTAL = "portal"
     PAPER = "paper"
     EMAIL = "email"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+
+    @property
+    def is_oral(self) -> bool:
+        """Whether the request was spoken (phone, in person): who took it must be named."""
+        return self in (Channel.PHONE, Channel.IN_PERSON)
 
     @classmethod
     def parse(cls, text: str) -> Self:

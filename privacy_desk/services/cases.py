@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.models import Case, CaseEvent
+from privacy_desk.casestore.models import OFFICER_LEN, Case, CaseEvent
 from privacy_desk.casestore.persons import (
     allowance_in_session,
     normalise_identifiers,
@@ -69,14 +69,17 @@ def register_case(
     identifiers: Sequence[tuple[str | None, str]] = (),
     attachments: Sequence[AttachmentFile] = (),
     today: date | None = None,
+    taken_by: str | None = None,
 ) -> CaseDetail:
-    """Open a case for a request that arrived by paper, e-mail (or the portal).
+    """Open a case for a request that arrived by paper, e-mail, phone, in person (or portal).
 
     ``received_on`` is the day the request reached the company (postmark, e-mail date),
     not today; the case starts as 'received' with the one-month deadline from it.
     ``identifiers`` are ``(kind or None, text)`` as typed; each is validated and stored
     normalised, so the person's other requests are found. ``attachments`` (scans) are
-    checked for type and size first. Any invalid input refuses the whole registration.
+    checked for type and size first. A request by phone or in person names who took it
+    (``taken_by``: it leaves no document behind). Any invalid input refuses the whole
+    registration.
     """
     if not person_label.strip():
         raise UserError(msg("A case needs a name to show in the queue."),
@@ -90,6 +93,7 @@ def register_case(
         )
     who = actor or store.actor
     request_type, channel = RequestType(request_type), Channel(channel)
+    taker = _taker(channel, taken_by)
     typed = normalise_identifiers(identifiers)
     pairs = list(dict.fromkeys([*typed, *portal_identifiers(dict(subject_identifiers or {}))]))
     subject = dict(subject_identifiers or {})
@@ -105,7 +109,8 @@ def register_case(
         case = Case(
             case_number=new_case_number(session, received_on.year),
             request_type=request_type.value, status=CaseStatus.RECEIVED.value,
-            channel=channel.value, received_on=received_on, received_at=received_at,
+            channel=channel.value, taken_by=taker, received_on=received_on,
+            received_at=received_at,
             due_on=due_date(received_on), person_label=short_label(person_label),
             subject_identifiers=subject, created_at=now,
             updated_at=now, updated_by=who,
@@ -123,6 +128,21 @@ def register_case(
         return case.id
 
     return fresh_detail(store, run_retrying(store, work))
+
+
+def _taker(channel: Channel, taken_by: str | None) -> str | None:
+    """Who took a spoken request: required for phone and in person, kept for nothing else."""
+    name = " ".join((taken_by or "").split())
+    if not channel.is_oral:
+        return None
+    if not name:
+        raise UserError(msg("A request by phone or in person must name who took it."),
+                        msg("Give the name of the employee who took the call or the visit."))
+    if len(name) > OFFICER_LEN:
+        raise UserError(msg("The name of who took the request is longer than {n} characters.",
+                            n=OFFICER_LEN),
+                        msg("Use the employee's user name or a shorter form."))
+    return name
 
 
 def _stale(case_number: str, updated_by: str, updated_at: datetime) -> StaleCase:

@@ -11,7 +11,7 @@ UPDATE decides that in the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -42,10 +42,12 @@ from privacy_desk.domain.lifecycle import (
     TERMINAL_STATUSES,
     CaseStatus,
     InvalidTransition,
+    check_transition,
     status_word,
 )
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
+from privacy_desk.services.case_rules import WAITING_STATUSES, closed_refusal, refuse
 from privacy_desk.services.cases import _edit, _load_for_edit, counted_from, transition_case
 from privacy_desk.services.roles import WRITERS, check_role
 
@@ -86,12 +88,36 @@ def _check_writers(store: CaseStore, holder: str, action: str) -> None:
             check_role(session, holder, *WRITERS, action="hold cases")
 
 
+def _start_work(session: Session, case: Case, who: str, now: datetime) -> None:
+    """A claimed case whose person is verified is being worked on: move it to in progress.
+
+    Called in the claim's or the verification's own transaction, so the queue never shows
+    a case someone holds and may work on as still "received" (the desk would then refuse
+    withholding or planning with a confusing reason).
+    """
+    current = CaseStatus(case.status)
+    if (current not in WAITING_STATUSES or case.assignee is None
+            or case.identity_verified_on is None):
+        return
+    target = CaseStatus.IN_PROGRESS
+    check_transition(current, target, identity_verified=True)
+    case.status = target.value
+    case.updated_at, case.updated_by = now, who
+    session.add(CaseEvent(case_id=case.id, at=now, actor=who, kind="status",
+                          from_status=current.value, to_status=target.value,
+                          note=None))
+    session.flush()
+    record_audit(session, actor=who, action="status_changed", case_id=case.id,
+                 details={"from": current.value, "to": target.value, "by": "claim and identity"})
+
+
 def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) -> ClaimResult:
     """Take an unassigned case for ``officer`` (default: the store's actor).
 
     One ``UPDATE ... WHERE assignee IS NULL``: on PostgreSQL and MariaDB the second of two
     racing officers waits for the first's row lock, re-reads the row, matches nothing and
     gets :class:`CaseAlreadyClaimed` naming the winner. A case already yours is a no-op.
+    Claiming a case whose person is already verified moves it to 'in progress'.
     """
     who = _officer(officer or store.actor)
     _check_writers(store, who, "claim cases")
@@ -108,6 +134,10 @@ def claim_case(store: CaseStore, case_id: int, *, officer: str | None = None) ->
                                   message=msg("Claimed by {officer}.", officer=who).to_json()))
             session.flush()
             record_audit(session, actor=who, action="case_claimed", case_id=case_id)
+            case = session.get(Case, case_id)
+            if case is not None:
+                session.refresh(case)
+                _start_work(session, case, who, now)
             return who, "", True
         row = session.execute(
             select(Case.assignee, Case.case_number).where(Case.id == case_id)).first()
@@ -171,8 +201,9 @@ def verify_identity(
 ) -> CaseDetail:
     """Record how the person's identity was verified; this unlocks work on their data.
 
-    A case still 'received' or 'awaiting identity' stays in its status: the officer moves
-    it on (the move is then allowed). A closed case cannot be verified any more.
+    A case still 'received' or 'awaiting identity' that an officer holds moves to 'in
+    progress' in the same transaction (the work can start); an unclaimed one stays, and
+    moves on when it is claimed. A closed case cannot be verified any more.
     """
     who = actor or store.actor
     day = today or stockholm_today()
@@ -205,6 +236,8 @@ def verify_identity(
         session.flush()
         record_audit(session, actor=who, action="identity_verified", case_id=case.id,
               details={"method": check.method.value})
+        if case.assignee is not None:
+            _start_work(session, case, who, now)
         return detail_of(case, case.events, session)
 
     return _edit(store, case_id, work)
@@ -251,6 +284,7 @@ def record_allowance_decision(
         check_role(session, who, *WRITERS, action="record allowance decisions")
         check_fee_limit(decision, store.max_fee_sek)
         case = _load_for_edit(session, case_id, expected_version)
+        refuse(closed_refusal(CaseStatus(case.status), case.case_number))
         status = allowance_in_session(session, case, store.allowance_period)
         if not status.applies:
             raise InvalidDecision(

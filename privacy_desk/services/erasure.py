@@ -100,6 +100,7 @@ from privacy_desk.portal.lookup import Candidate, LookupResult, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
+from privacy_desk.services.case_rules import execute_refusal
 from privacy_desk.services.case_subject import find_case_subject
 from privacy_desk.services.roles import Role, check_role, require_role
 
@@ -753,15 +754,11 @@ def execute(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int, *,
     with store.sessions() as session:
         rec = _plan_record(session, plan_id)
         _check_case(_case(session, rec.case_id), rec.kind)
-        needs_approval = rec.kind == "erasure"
-        if needs_approval and (rec.state != APPROVED or rec.approved_sha256 != rec.plan_sha256):
-            raise ErasureRefused(msg("Plan {plan_id} is not approved ('{state}'); nothing was "
-                                     "changed.",
-                                     plan_id=plan_id, state=rec.state),
-                                 msg("A second officer must approve it first."))
-        if not needs_approval and rec.state not in (DRAFT, APPROVED):
-            raise ErasureRefused(msg("Plan {plan_id} is '{state}'.",
-                                     plan_id=plan_id, state=rec.state), msg("Make a new plan."))
+        # The desk's rule (it greys out "Execute" with the same words).
+        why = execute_refusal(plan_id, rec.kind, rec.state,
+                              approved_as_planned=rec.approved_sha256 == rec.plan_sha256)
+        if why is not None:
+            raise ErasureRefused(why.message, why.hint)
         decisions = _effective(_decisions(session, plan_id))
         candidate, kind, case_id = _candidate(rec), rec.kind, rec.case_id
         approved = rec.plan_sha256

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from privacy_desk.casestore.audit import record_audit
+from privacy_desk.casestore.marks import QueueMarks, plan_awaits_approval, queue_marks
 from privacy_desk.casestore.persons import (
     AllowanceStatus,
     HistoryEntry,
@@ -45,12 +46,15 @@ __all__ = [
     "DecisionRow",
     "HistoryEntry",
     "PersonHistory",
+    "QueueMarks",
     "QueueRow",
     "VerificationRow",
     "allowance_status",
+    "awaits_approval",
     "case_detail",
     "case_id_by_number",
     "list_queue",
+    "list_queue_marks",
     "person_history",
 ]
 
@@ -109,3 +113,19 @@ def allowance_status(store: CaseStore, case_id: int,
         check_role(session, actor or store.actor, action="read the allowance")
         case = get_case(session, case_id)
         return allowance_in_session(session, case, period or store.allowance_period)
+
+
+def list_queue_marks(store: CaseStore, *, actor: str | None = None) -> QueueMarks:
+    """Which open cases need an allowance decision and which a second officer's approval.
+
+    Read in bulk (:func:`~privacy_desk.casestore.marks.queue_marks`) for the queue's
+    markers and views; any active officer may read it.
+    """
+    require_role(store, actor or store.actor, action="read the queue")
+    return queue_marks(store)
+
+
+def awaits_approval(store: CaseStore, case_id: int, *, actor: str | None = None) -> bool:
+    """Whether ``case_id`` has an erasure plan waiting for a second officer's approval."""
+    require_role(store, actor or store.actor, action="read cases")
+    return plan_awaits_approval(store, case_id)

@@ -20,9 +20,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -213,6 +215,16 @@ class AuditView(QWidget):
         self.problem_list.setObjectName("auditProblems")
         self.problem_list.hide()
 
+        # The view keeps itself current: a changed period reloads (after typing settles),
+        # and so does coming back to the tab, so no stale rows wait for "Show".
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setObjectName("auditReload")
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(400)
+        self.reload_timer.timeout.connect(self.load)
+        self.from_edit.dateChanged.connect(self.reload_timer.start)
+        self.to_edit.dateChanged.connect(self.reload_timer.start)
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -220,6 +232,12 @@ class AuditView(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.problem_list)
         self._update_paging()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the tab shows the trail as it is now."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.reload_timer.start(0)
 
     # --- helpers -----------------------------------------------------------------------------
     def period(self) -> Period:
@@ -259,6 +277,7 @@ class AuditView(QWidget):
     @Slot()
     def load(self) -> None:
         """Show the first page of the chosen period."""
+        self.reload_timer.stop()  # an automatic reload still pending is this one
         self._load_page(0)
 
     @Slot()

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from privacy_desk.clock import stockholm_today
 from privacy_desk.domain.allowance import AllowanceDecision
 from privacy_desk.domain.deadlines import due_date
-from privacy_desk.domain.lifecycle import TERMINAL_STATUSES, CaseStatus, allowed_transitions
+from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.services.attachments import read_attachment
+from privacy_desk.services.case_rules import CaseAction, Permissions, Refusal, case_permissions
 from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.casework import (
     claim_case,
@@ -29,6 +30,7 @@ from privacy_desk.services.casework import (
     verify_identity,
 )
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.person_cases import NewCasePrefill
 from privacy_desk.services.queue import CaseDetail
 from privacy_desk.ui.case_detail import CaseView, load_case_view
 from privacy_desk.ui.case_dialogs import (
@@ -39,7 +41,6 @@ from privacy_desk.ui.case_dialogs import (
     StatusDialog,
     VerifyIdentityDialog,
 )
-from privacy_desk.ui.erasure_panel import PANEL_TYPES
 from privacy_desk.ui.errors import describe_error
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -57,6 +58,8 @@ class CaseActions(QObject):
     action_failed = Signal(str)
     #: A dialog closed: keyboard focus goes back to the queue.
     dialog_closed = Signal()
+    #: The desk offers to mark the case (id) answered (:attr:`answer_offer` is the box).
+    answer_offered = Signal(int)
 
     def __init__(self, runner: TaskRunner, window: QWidget) -> None:
         super().__init__(window)
@@ -66,6 +69,8 @@ class CaseActions(QObject):
         self._view: CaseView | None = None
         # The case dialog currently open (tests fill it in), if any.
         self.active_dialog: CaseDialog | None = None
+        # The "mark answered?" question currently open, if any.
+        self.answer_offer: QMessageBox | None = None
 
         self.register_action = self._action(
             self.tr("Register request…"), "registerAction", self.open_register_dialog,
@@ -88,6 +93,34 @@ class CaseActions(QObject):
             self.tr("Preview extract"), "previewAction", None, "Ctrl+P")
         self.erasure_action = self._action(
             self.tr("Erasure plan…"), "erasureAction", None, "Ctrl+R")
+        self.answer_action = self._action(
+            self.tr("Mark answered"), "answerAction", self.mark_answered, "Ctrl+Shift+A")
+        #: The rule behind each action (the services' "may I?", see case_rules).
+        self._by_rule: dict[CaseAction, QAction] = {
+            CaseAction.CLAIM: self.claim_action, CaseAction.RELEASE: self.release_action,
+            CaseAction.VERIFY: self.verify_action, CaseAction.STATUS: self.status_action,
+            CaseAction.EXTEND: self.extend_action, CaseAction.DECIDE: self.decision_action,
+            CaseAction.ANSWER: self.answer_action, CaseAction.PREVIEW: self.preview_action,
+            CaseAction.ERASURE: self.erasure_action,
+        }
+        self._tips: dict[QAction, str] = {
+            self.register_action: self.tr("Register a request that came by letter, e-mail, "
+                                          "phone or in person"),
+            self.claim_action: self.tr("Take the case: you handle it"),
+            self.release_action: self.tr("Give the case back to the queue"),
+            self.verify_action: self.tr("Record how the person's identity was verified"),
+            self.status_action: self.tr("Move the case to another status"),
+            self.extend_action: self.tr("Extend the deadline by two months"),
+            self.decision_action: self.tr("Decide on an extract beyond the yearly allowance"),
+            self.answer_action: self.tr("The answer has been sent: mark the case answered"),
+            self.preview_action: self.tr("Preview the extract and withhold data"),
+            self.erasure_action: self.tr("Plan, approve and execute the erasure"),
+        }
+        #: What the shown case allows (None: no case shown).
+        self.permissions: Permissions | None = None
+        self._set_tip(self.register_action, None)
+        for action in self._by_rule.values():
+            self._set_tip(action, None)
 
     def _action(self, text: str, name: str, slot: Callable[[], None] | None,
                 shortcut: QKeySequence | str | None = None) -> QAction:
@@ -104,7 +137,8 @@ class CaseActions(QObject):
     def work_actions(self) -> tuple[QAction, ...]:
         """The actions that change the selected case, in toolbar order."""
         return (self.claim_action, self.release_action, self.verify_action,
-                self.status_action, self.extend_action, self.decision_action)
+                self.status_action, self.extend_action, self.decision_action,
+                self.answer_action)
 
     # --- state -------------------------------------------------------------------------------
     def set_context(self, ctx: AppContext) -> None:
@@ -113,25 +147,37 @@ class CaseActions(QObject):
 
     @Slot(object)
     def set_view(self, view: CaseView | None) -> None:
-        """The case the officer is looking at (None: none): enable what it allows."""
+        """The case the officer is looking at (None: none): enable what it allows.
+
+        The rules are the services' own (:func:`case_permissions`); a disabled action says
+        why in its tooltip, so nothing is offered that would then be refused.
+        """
         self._view = view
         ctx = self._ctx
-        d = view.detail if view else None
-        # An auditor's window offers no changes; the services refuse them anyway.
-        if not self.may_change():
-            d = None
-        is_open = d is not None and d.status not in TERMINAL_STATUSES
-        self.claim_action.setEnabled(is_open and d is not None and d.assignee is None)
-        self.release_action.setEnabled(
-            d is not None and ctx is not None and d.assignee == ctx.officer)
-        self.verify_action.setEnabled(is_open)
-        self.status_action.setEnabled(d is not None and bool(allowed_transitions(d.status)))
-        self.extend_action.setEnabled(
-            d is not None and CaseStatus.EXTENDED in allowed_transitions(d.status))
-        self.decision_action.setEnabled(
-            view is not None and view.allowance.needs_decision and is_open)
-        self.preview_action.setEnabled(d is not None and d.request_type.discloses_data)
-        self.erasure_action.setEnabled(d is not None and d.request_type in PANEL_TYPES)
+        if view is None or ctx is None:
+            self.permissions = None
+            for action in self._by_rule.values():
+                action.setEnabled(False)
+                self._set_tip(action, None)
+            return
+        self.permissions = perms = case_permissions(
+            view.detail, view.allowance, officer=ctx.officer, may_write=self.may_change(),
+            today=stockholm_today(),
+            clock_stops_for_identity=ctx.case_store.clock_stops_for_identity)
+        for rule, action in self._by_rule.items():
+            why = perms.reason(rule)
+            action.setEnabled(why is None)
+            self._set_tip(action, why)
+
+    def _set_tip(self, action: QAction, why: Refusal | None) -> None:
+        """The action's name and shortcut, and when disabled the reason (for the tooltip)."""
+        base = self._tips.get(action, action.text().replace("&", "").rstrip("…"))
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        tip = f"{base} ({shortcut})" if shortcut else base
+        if why is not None:
+            tip += "\n" + f"{why.message.render()} {why.hint.render()}".strip()
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
 
     def may_change(self) -> bool:
         roles = self._ctx.roles if self._ctx is not None else None
@@ -191,11 +237,14 @@ class CaseActions(QObject):
                   name="release")
 
     @Slot()
-    def open_register_dialog(self) -> None:
-        if self._ctx is None:
+    def open_register_dialog(self, prefill: NewCasePrefill | None = None) -> None:
+        """Register a request; ``prefill`` (from the person search) fills in the person."""
+        if self._ctx is None or not self.may_change():
             return
         ctx = self._ctx
-        dialog = RegisterDialog(stockholm_today(), self._window)
+        dialog = RegisterDialog(stockholm_today(), self._window, officer=ctx.officer)
+        if isinstance(prefill, NewCasePrefill):
+            dialog.prefill(prefill.person_label, prefill.identifiers)
 
         def submit() -> None:
             v = dialog.values()
@@ -206,7 +255,7 @@ class CaseActions(QObject):
                     ctx.case_store, request_type=v.request_type, channel=v.channel,
                     received_on=v.received_on, person_label=v.person_label,
                     identifiers=v.identifiers, attachments=files, actor=ctx.officer,
-                    note=v.note.strip() or None)
+                    note=v.note.strip() or None, taken_by=v.taken_by)
 
             self._run(work, dialog=dialog, name="register")
 
@@ -229,13 +278,13 @@ class CaseActions(QObject):
 
     @Slot()
     def open_status_dialog(self) -> None:
-        if self._view is None or self._ctx is None:
+        if self._view is None or self._ctx is None or self.permissions is None:
             return
-        ctx, d = self._ctx, self._view.detail
-        # Extending has its own dialog (it needs the day the person was told).
-        targets = [s for s in CaseStatus
-                   if s in allowed_transitions(d.status) and s is not CaseStatus.EXTENDED]
-        dialog = StatusDialog(d.case_number, targets, self._window)
+        ctx, d, perms = self._ctx, self._view.detail, self.permissions
+        # Extending has its own dialog (it needs the day the person was told). A move the
+        # service would refuse is shown disabled, with the reason.
+        targets = [(s, perms.targets[s]) for s in CaseStatus if s in perms.targets]
+        dialog = StatusDialog(d.case_number, targets, self._window, proposed=perms.proposed)
 
         def submit() -> None:
             target, reason = dialog.values()
@@ -244,6 +293,55 @@ class CaseActions(QObject):
                 expected_version=d.version), dialog=dialog, name="transition")
 
         self._open(dialog, submit)
+
+    @Slot(int)
+    def offer_answer(self, case_id: int) -> None:
+        """An extract or letter went out: offer to mark the case answered, if it may be."""
+        ctx = self._ctx
+        if ctx is None or not self.may_change():
+            return
+
+        def offer(view: CaseView) -> None:
+            perms = case_permissions(
+                view.detail, view.allowance, officer=ctx.officer, may_write=True,
+                today=stockholm_today(),
+                clock_stops_for_identity=ctx.case_store.clock_stops_for_identity)
+            if not perms.allowed(CaseAction.ANSWER):
+                return
+            box = QMessageBox(
+                QMessageBox.Icon.Question, self.tr("Mark answered?"),
+                self.tr("The answer to case {case} has been sent. Mark the case answered?"
+                        ).format(case=view.detail.case_number),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self._window)
+            box.setObjectName("answerOffer")
+            box.setDefaultButton(QMessageBox.StandardButton.Yes)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            d = view.detail
+
+            def chosen(button: int) -> None:
+                self.answer_offer = None
+                if button == QMessageBox.StandardButton.Yes:
+                    self._run(lambda: transition_case(
+                        ctx.case_store, d.case_id, CaseStatus.ANSWERED, actor=ctx.officer,
+                        reason=None, expected_version=d.version), name="answer")
+
+            box.finished.connect(chosen)
+            self.answer_offer = box
+            box.open()
+            self.answer_offered.emit(d.case_id)
+
+        self._runner.submit(lambda: load_case_view(ctx, case_id), offer,
+                            lambda _exc: None, name="answer_offer")
+
+    @Slot()
+    def mark_answered(self) -> None:
+        """The answer went out: move the shown case to answered (no reason needed)."""
+        if self._view is None or self._ctx is None:
+            return
+        ctx, d = self._ctx, self._view.detail
+        self._run(lambda: transition_case(
+            ctx.case_store, d.case_id, CaseStatus.ANSWERED, actor=ctx.officer, reason=None,
+            expected_version=d.version), name="answer")
 
     @Slot()
     def open_extend_dialog(self) -> None:

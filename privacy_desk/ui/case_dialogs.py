@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -37,7 +39,9 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus, requires_reason
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.identifiers import EMAIL, ORGNR, PERSONNUMMER, PHONE
+from privacy_desk.services.case_rules import Refusal
 from privacy_desk.services.queue import AllowanceStatus
+from privacy_desk.ui.keyboard import settle_keyboard
 from privacy_desk.ui.labels import channel_label, request_type_label, status_label
 
 # How many identifiers the register dialog offers (a request rarely gives more).
@@ -64,6 +68,26 @@ def decision_label(kind: DecisionKind) -> str:
             "CaseDialogs", "Refuse (manifestly unfounded or excessive)"),
     }
     return labels[kind]
+
+
+def _form_fields(form: QFormLayout) -> list[QWidget]:
+    """The input widgets of a form, row by row (labels and spanning notes left out)."""
+    found: list[QWidget] = []
+
+    def walk(item: QLayoutItem | None) -> None:
+        if item is None:
+            return
+        widget, layout = item.widget(), item.layout()
+        if widget is not None and not isinstance(widget, QLabel):
+            found.append(widget)
+        elif layout is not None:
+            for i in range(layout.count()):
+                walk(layout.itemAt(i))
+
+    for row in range(form.rowCount()):
+        for role in (QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole):
+            walk(form.itemAt(row, role))
+    return found
 
 
 def _qdate(d: date) -> QDate:
@@ -108,6 +132,17 @@ class CaseDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+    def open(self) -> None:
+        """Open with the keyboard ready: focus on the first field, OK before Cancel."""
+        settle_keyboard(self, [*_form_fields(self.form), self.ok_button, self.cancel_button])
+        super().open()
+
+    @property
+    def cancel_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert button is not None
+        return button
+
     @property
     def ok_button(self) -> QPushButton:
         button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -139,12 +174,14 @@ class RegisterInput:
     identifiers: tuple[tuple[str | None, str], ...]
     attachment_paths: tuple[Path, ...]
     note: str
+    taken_by: str | None = None
 
 
 class RegisterDialog(CaseDialog):
     """A request that came by letter or e-mail: what, when it arrived, who, and the scans."""
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None, *,
+                 officer: str = "") -> None:
         super().__init__(self.tr("Register a request"), parent)
         self.setObjectName("registerDialog")
         self.type_combo = QComboBox()
@@ -153,8 +190,12 @@ class RegisterDialog(CaseDialog):
             self.type_combo.addItem(request_type_label(rt), rt)
         self.channel_combo = QComboBox()
         self.channel_combo.setObjectName("channel")
-        for ch in (Channel.PAPER, Channel.EMAIL):
+        for ch in (Channel.PAPER, Channel.EMAIL, Channel.PHONE, Channel.IN_PERSON):
             self.channel_combo.addItem(channel_label(ch), ch)
+        # A spoken request leaves no document: the case names who took it.
+        self.taken_by_edit = QLineEdit(officer)
+        self.taken_by_edit.setObjectName("takenBy")
+        self.taken_by_edit.setPlaceholderText(self.tr("Who took the call or the visit"))
         self.received_edit = _date_edit(today, maximum=today)
         self.received_edit.setObjectName("receivedOn")
         self.person_edit = QLineEdit()
@@ -162,7 +203,11 @@ class RegisterDialog(CaseDialog):
         self.person_edit.setPlaceholderText(self.tr("Name as the request gives it"))
         self.form.addRow(self.tr("Type"), self.type_combo)
         self.form.addRow(self.tr("Arrived by"), self.channel_combo)
-        self.form.addRow(self.tr("Received on (postmark / e-mail date)"), self.received_edit)
+        self.form.addRow(self.tr("Taken by"), self.taken_by_edit)
+        self.form.addRow(self.tr("Received on (postmark, e-mail or call date)"),
+                         self.received_edit)
+        self.channel_combo.currentIndexChanged.connect(self._channel_changed)
+        self._channel_changed()
         self.form.addRow(self.tr("Person"), self.person_edit)
         kinds: list[tuple[str, str | None]] = [
             (self.tr("Recognise"), None), (self.tr("Personnummer"), PERSONNUMMER),
@@ -202,6 +247,24 @@ class RegisterDialog(CaseDialog):
         self.form.addRow(self.tr("Note"), self.note_edit)
         self._paths: list[Path] = []
 
+    def prefill(self, person_label: str, identifiers: Sequence[tuple[str, str]]) -> None:
+        """Fill in the person from the portal ("new case for the person")."""
+        self.person_edit.setText(person_label)
+        for (kind_combo, edit), (kind, value) in zip(self.identifier_rows, identifiers,
+                                                     strict=False):
+            index = kind_combo.findData(kind)
+            kind_combo.setCurrentIndex(max(index, 0))
+            edit.setText(value)
+
+    @Slot()
+    def _channel_changed(self) -> None:
+        oral = Channel(self.channel_combo.currentData()).is_oral
+        self.taken_by_edit.setEnabled(oral)
+        label = self.form.labelForField(self.taken_by_edit)
+        self.taken_by_edit.setVisible(oral)
+        if label is not None:
+            label.setVisible(oral)
+
     def add_attachment_paths(self, paths: Sequence[Path | str]) -> None:
         for p in paths:
             path = Path(p)
@@ -231,6 +294,7 @@ class RegisterDialog(CaseDialog):
                               for kind, edit in self.identifier_rows if edit.text().strip()),
             attachment_paths=tuple(self._paths),
             note=self.note_edit.toPlainText(),
+            taken_by=self.taken_by_edit.text() if self.taken_by_edit.isEnabled() else None,
         )
 
 
@@ -331,16 +395,33 @@ class DecisionDialog(CaseDialog):
 
 
 class StatusDialog(CaseDialog):
-    """Move the case on: the next statuses the lifecycle allows, and why."""
+    """Move the case on: the statuses the lifecycle allows, the sensible next one chosen.
 
-    def __init__(self, case_number: str, targets: Sequence[CaseStatus],
-                 parent: QWidget | None = None) -> None:
+    A move the service would refuse now (answering before the allowance decision, work
+    before identity) is listed but disabled, its reason as the item's tooltip.
+    """
+
+    def __init__(self, case_number: str,
+                 targets: Sequence[CaseStatus | tuple[CaseStatus, Refusal | None]],
+                 parent: QWidget | None = None, *, proposed: CaseStatus | None = None) -> None:
         super().__init__(self.tr("Change status – {case}").format(case=case_number), parent)
         self.setObjectName("statusDialog")
         self.target_combo = QComboBox()
         self.target_combo.setObjectName("target")
-        for t in targets:
-            self.target_combo.addItem(status_label(t), t)
+        model = self.target_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        first_allowed = -1
+        for entry in targets:
+            target, why = entry if isinstance(entry, tuple) else (entry, None)
+            self.target_combo.addItem(status_label(target), target)
+            item = model.item(self.target_combo.count() - 1)
+            if why is not None:
+                item.setEnabled(False)
+                item.setToolTip(f"{why.message.render()} {why.hint.render()}".strip())
+            elif first_allowed < 0:
+                first_allowed = self.target_combo.count() - 1
+        index = self.target_combo.findData(proposed) if proposed is not None else -1
+        self.target_combo.setCurrentIndex(index if index >= 0 else max(first_allowed, 0))
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
         self.reason_hint = QLabel()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.datamap.model import Erasure
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.services.case_rules import execute_refusal
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.erasure import (
     APPROVED,
@@ -231,6 +233,9 @@ class ErasurePanel(QWidget):
         self.execute_button.clicked.connect(self.execute)
         self.state_label = QLabel()
         self.state_label.setObjectName("planState")
+        # Wraps: a long refusal must not widen the window past 1024 pixels.
+        self.state_label.setWordWrap(True)
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.addWidget(self.state_label, 1)
         for b in (self.new_plan_button, self.dry_run_button, self.approve_button,
@@ -343,6 +348,11 @@ class ErasurePanel(QWidget):
     @property
     def plan(self) -> PlanView | None:
         return self._view
+
+    @property
+    def case_id(self) -> int | None:
+        """The case the panel shows (None before one is opened)."""
+        return self._case_id
 
     def load_case(self, case_id: int) -> None:
         """Show the case's plan, or find its person and make one (in the background)."""
@@ -804,8 +814,14 @@ class ErasurePanel(QWidget):
         self.approve_button.setEnabled(
             open_plan and view is not None and view.state == DRAFT and view.kind == "erasure"
             and self._approve_refusal(view) is None)
-        # Enabled for a draft too: the service refuses an unapproved plan and says why.
-        self.execute_button.setEnabled(open_plan)
+        # Only when the service would execute it; otherwise the tooltip says why
+        # ("Planen är inte godkänd").
+        why = None if view is None else execute_refusal(
+            view.id, view.kind, view.state,
+            approved_as_planned=view.state != APPROVED or view.approved_by is not None)
+        self.execute_button.setEnabled(open_plan and why is None)
+        self.execute_button.setToolTip(
+            "" if why is None else f"{why.message.render()} {why.hint.render()}")
         self.new_plan_button.setEnabled(
             ready and self._detail is not None
             and self._detail.request_type in ERASURE_TYPES

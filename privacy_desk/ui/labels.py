@@ -61,6 +61,8 @@ def channel_label(value: str) -> str:
         Channel.PORTAL: QCoreApplication.translate("labels", "Min sida (portal)"),
         Channel.PAPER: QCoreApplication.translate("labels", "Letter"),
         Channel.EMAIL: QCoreApplication.translate("labels", "E-mail"),
+        Channel.PHONE: QCoreApplication.translate("labels", "Phone"),
+        Channel.IN_PERSON: QCoreApplication.translate("labels", "In person"),
     }
     try:
         return labels[Channel(value)]

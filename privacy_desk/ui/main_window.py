@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -29,7 +36,7 @@ from privacy_desk.clock import stockholm_today
 from privacy_desk.paths import AppPaths
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.intake import ImportResult
-from privacy_desk.services.queue import QueueRow, list_queue
+from privacy_desk.services.queue import QueueMarks, QueueRow, list_queue, list_queue_marks
 from privacy_desk.services.roles import Role
 from privacy_desk.ui.audit_view import AuditView
 from privacy_desk.ui.case_actions import CaseActions
@@ -38,15 +45,18 @@ from privacy_desk.ui.case_dialogs import CaseDialog
 from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.erasure_panel import ErasurePanel
 from privacy_desk.ui.errors import describe_error
+from privacy_desk.ui.help import KeyboardHelp, about_text, documentation_url, with_shortcut_tip
 from privacy_desk.ui.holds_view import HoldsView
 from privacy_desk.ui.idle_lock import IdleLock
+from privacy_desk.ui.letter_dialog import LetterDialog
 from privacy_desk.ui.objection_panel import ObjectionPanel
 from privacy_desk.ui.organisation_dialog import OrganisationDialog
 from privacy_desk.ui.overview_tab import OverviewTab
 from privacy_desk.ui.person_search import PersonSearchPanel
 from privacy_desk.ui.portability_panel import PortabilityPanel
 from privacy_desk.ui.preview import PreviewPanel
-from privacy_desk.ui.queue_tab import QueueTab
+from privacy_desk.ui.queue_filter import QueueView, view_label
+from privacy_desk.ui.queue_tab import QUEUE_VIEWS, QueueTab
 from privacy_desk.ui.reminders import Reminders
 from privacy_desk.ui.restriction_panel import RestrictionPanel
 from privacy_desk.ui.tasks import TaskRunner
@@ -62,6 +72,7 @@ class QueueSnapshot:
     rows: list[QueueRow]
     imported: ImportResult
     today: date
+    marks: QueueMarks = field(default_factory=QueueMarks)
     #: what the start check settled (first load only), in the services' words
     settled: tuple[str, ...] = ()
 
@@ -72,6 +83,7 @@ def load_queue(ctx: AppContext) -> QueueSnapshot:
     report = ctx.start_checks()
     imported = ctx.import_requests()
     return QueueSnapshot(list_queue(ctx.case_store), imported, stockholm_today(),
+                         list_queue_marks(ctx.case_store),
                          tuple(report.lines()) if report is not None else ())
 
 
@@ -108,6 +120,7 @@ class MainWindow(QMainWindow):
         self._intake_interval_ms = intake_interval_ms
         self._intake_running = False
         self._loading = False
+        self._layout_restored = False
         self.ctx: AppContext | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
@@ -137,7 +150,7 @@ class MainWindow(QMainWindow):
         self.release_action, self.verify_action = a.release_action, a.verify_action
         self.status_action, self.extend_action = a.status_action, a.extend_action
         self.decision_action, self.preview_action = a.decision_action, a.preview_action
-        self.erasure_action = a.erasure_action
+        self.erasure_action, self.answer_action = a.erasure_action, a.answer_action
 
         # One tab per way of working: the queue, an access case's preview and extract,
         # and a free search for a person (read-only, audited).
@@ -145,9 +158,14 @@ class MainWindow(QMainWindow):
         self.preview_panel.setObjectName("previewPanel")
         self.person_panel = PersonSearchPanel(runner)
         self.person_panel.setObjectName("personPanel")
+        self.person_panel.open_case.connect(self.open_case_in_queue)
+        self.person_panel.new_case_requested.connect(self.case_actions.open_register_dialog)
         self.erasure_panel = ErasurePanel(runner)
         self.erasure_panel.setObjectName("erasurePanel")
         self.erasure_panel.case_changed.connect(self._on_case_changed)
+        # The answer went out: the desk offers the next step, marking the case answered.
+        self.preview_panel.exported.connect(self._on_extract_sent)
+        self.erasure_panel.letter_written.connect(self._on_letter_written)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         # The overview comes first: where the work stands (issue 15).
@@ -178,11 +196,11 @@ class MainWindow(QMainWindow):
         self.audit_view: AuditView | None = None
         # Back on the overview after working cases: read the figures again.
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self._build_menus()
         self.setCentralWidget(self.tabs)
         self.idle_lock: IdleLock | None = None
 
         self._build_toolbar()
+        self._build_menus()
 
         self.portal_label = QLabel(self.tr("Portal: connecting…"))
         self.portal_label.setObjectName("portalLabel")
@@ -203,6 +221,7 @@ class MainWindow(QMainWindow):
         self.intake_timer = QTimer(self)
         self.intake_timer.setObjectName("intakeTimer")
         self.intake_timer.timeout.connect(self.run_intake)
+        self.restore_geometry()
 
     # --- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -211,26 +230,62 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
         self.refresh_action.setEnabled(False)
-        find_person_action = QAction(self.tr("Find a person"), self)
-        find_person_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        find_person_action.triggered.connect(self.open_person_search)
-        self.addAction(find_person_action)
-        find_action = QAction(self.tr("Filter"), self)
-        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find_action.triggered.connect(self.filter_edit.setFocus)
-        self.addAction(find_action)
+        self.find_person_action = QAction(self.tr("Find a person"), self)
+        self.find_person_action.setObjectName("findPersonAction")
+        self.find_person_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.find_person_action.triggered.connect(self.open_person_search)
+        self.addAction(self.find_person_action)
+        self.find_action = QAction(self.tr("Filter the queue"), self)
+        self.find_action.setObjectName("filterAction")
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self._focus_filter)
+        self.addAction(self.find_action)
+        # Two toolbars: side by side when the window is wide, in two rows when it is not,
+        # so no action hides behind "»" at 1024 pixels (see _fit_toolbars).
         toolbar = QToolBar(self.tr("Queue"))
         toolbar.setObjectName("queueToolbar")
         toolbar.setMovable(False)
         for a in (self.refresh_action, self.register_action):
             toolbar.addAction(a)
         toolbar.addSeparator()
-        for a in self.case_actions.work_actions:
+        work = self.case_actions.work_actions
+        for a in work[:4]:
             toolbar.addAction(a)
-        toolbar.addSeparator()
-        toolbar.addAction(self.preview_action)
-        toolbar.addAction(self.erasure_action)
+        answer_bar = QToolBar(self.tr("Answer"))
+        answer_bar.setObjectName("answerToolbar")
+        answer_bar.setMovable(False)
+        for a in work[4:]:
+            answer_bar.addAction(a)
+        answer_bar.addSeparator()
+        answer_bar.addAction(self.preview_action)
+        answer_bar.addAction(self.erasure_action)
         self.addToolBar(toolbar)
+        self.addToolBar(answer_bar)
+        self.toolbar, self.answer_toolbar = toolbar, answer_bar
+        self._toolbar_break = False
+        for a in (self.refresh_action, self.find_person_action, self.find_action):
+            with_shortcut_tip(a)
+
+    def _fit_toolbars(self) -> None:
+        """Put the second toolbar on a row of its own when both do not fit side by side."""
+        needed = self.toolbar.sizeHint().width() + self.answer_toolbar.sizeHint().width()
+        wrap = needed > self.width()
+        if wrap != self._toolbar_break:
+            if wrap:
+                self.insertToolBarBreak(self.answer_toolbar)
+            else:
+                self.removeToolBarBreak(self.answer_toolbar)
+            self._toolbar_break = wrap
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
+
+    @Slot()
+    def _focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(self.queue_tab)
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
 
     # --- start-up and loading -------------------------------------------------------------
     def start(self) -> None:
@@ -260,17 +315,21 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self._intake_running = True
 
-        def work() -> tuple[ImportResult, list[QueueRow] | None]:
+        def work() -> tuple[ImportResult, QueueSnapshot | None]:
             result = ctx.import_requests()
-            return result, (list_queue(ctx.case_store) if result.imported else None)
+            if not result.imported:
+                return result, None
+            return result, QueueSnapshot(list_queue(ctx.case_store), result, stockholm_today(),
+                                         list_queue_marks(ctx.case_store))
 
         self._runner.submit(work, self._on_intake, self._on_intake_error, name="intake")
 
-    def _on_intake(self, outcome: tuple[ImportResult, list[QueueRow] | None]) -> None:
+    def _on_intake(self, outcome: tuple[ImportResult, QueueSnapshot | None]) -> None:
         self._intake_running = False
-        result, rows = outcome
-        if rows is not None:
-            self.queue_panel.set_rows(rows, stockholm_today())
+        result, snap = outcome
+        if snap is not None:
+            self.queue_panel.set_marks(snap.marks)
+            self.queue_panel.set_rows(snap.rows, snap.today)
             self.statusBar().showMessage(
                 self.tr("{new} new request(s) imported from the portal.").format(
                     new=result.imported), 10_000)
@@ -284,25 +343,132 @@ class MainWindow(QMainWindow):
         self.intake_done.emit(-1)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        """Arkiv / Ärende / Visa / Hjälp: every action, with its shortcut beside it."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
         self.connections_action = QAction(self.tr("Connections…"), self)
         self.connections_action.setObjectName("connectionsAction")
         self.connections_action.triggered.connect(self.open_connections)
         self.connections_action.setEnabled(self._paths is not None)
         file_menu.addAction(self.connections_action)
+        file_menu.addAction(self.refresh_action)
         self.year_report_action = QAction(self.tr("Yearly report…"), self)
         self.year_report_action.setObjectName("yearReportAction")
         self.year_report_action.triggered.connect(self.open_year_report)
         file_menu.addAction(self.year_report_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.file_menu = file_menu
+
+        case_menu = bar.addMenu(self.tr("&Case"))
+        case_menu.setObjectName("caseMenu")
+        case_menu.addAction(self.register_action)
+        case_menu.addSeparator()
+        for a in self.case_actions.work_actions:
+            case_menu.addAction(a)
+        case_menu.addSeparator()
+        case_menu.addAction(self.preview_action)
+        case_menu.addAction(self.erasure_action)
+        self.letter_action = QAction(self.tr("Write a letter…"), self)
+        self.letter_action.setObjectName("letterAction")
+        self.letter_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.letter_action.triggered.connect(self.open_letter)
+        case_menu.addAction(self.letter_action)
+        self.case_menu = case_menu
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.view_actions: dict[QueueView, QAction] = {}
+        for n, view in enumerate(QUEUE_VIEWS, start=1):
+            action = QAction(view_label(view), self)
+            action.setObjectName(f"view_{view.value}")
+            action.setCheckable(True)
+            action.setChecked(view is QueueView.OPEN)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, v=view: self.show_queue_view(v))
+            group.addAction(action)
+            view_menu.addAction(action)
+            self.view_actions[view] = action
+        self.queue_panel.queue_view_changed.connect(self._sync_view_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.find_person_action)
+        self.view_menu = view_menu
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.setObjectName("settingsMenu")
         self.organisation_action = settings_menu.addAction(self.tr("Organisation…"))
         self.organisation_action.setObjectName("organisationAction")
         self.organisation_action.triggered.connect(self.open_organisation)
+        self.settings_menu = settings_menu
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        self.keys_action = QAction(self.tr("Keyboard shortcuts"), self)
+        self.keys_action.setObjectName("keysAction")
+        self.keys_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.keys_action.triggered.connect(self.show_keyboard_help)
+        self.docs_action = QAction(self.tr("Documentation"), self)
+        self.docs_action.setObjectName("docsAction")
+        self.docs_action.triggered.connect(self.open_documentation)
+        self.about_action = QAction(self.tr("About Privacy Desk"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        for a in (self.keys_action, self.docs_action, self.about_action):
+            help_menu.addAction(a)
+        self.help_menu = help_menu
+        for a in (self.connections_action, quit_action, *self.view_actions.values(),
+                  self.keys_action, self.docs_action, self.about_action):
+            with_shortcut_tip(a)
+
+    @Slot(object)
+    def show_queue_view(self, view: QueueView) -> None:
+        """Show one view of the queue (the View menu, Ctrl+1 … Ctrl+7)."""
+        self.tabs.setCurrentIndex(self.queue_tab)
+        self.queue_panel.set_queue_view(view)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(str)
+    def _sync_view_menu(self, value: str) -> None:
+        self.view_actions[QueueView(value)].setChecked(True)
+
+    def menu_actions(self) -> list[QAction]:
+        """Every action in the menus, in menu order (for the keyboard help)."""
+        found: list[QAction] = []
+        for menu in (self.file_menu, self.case_menu, self.view_menu, self.settings_menu,
+                     self.help_menu):
+            found += [a for a in menu.actions() if not a.isSeparator()]
+        return found
+
+    @Slot()
+    def show_keyboard_help(self) -> KeyboardHelp:
+        dialog = KeyboardHelp(self.menu_actions(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.keyboard_help = dialog
+        return dialog
+
+    @Slot()
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Privacy Desk"),
+                          about_text(), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.about_box = box
+        return box
+
+    @Slot()
+    def open_documentation(self) -> None:
+        """The user guide in the system's browser (the installed copy, or the repository's)."""
+        QDesktopServices.openUrl(documentation_url())
 
     @Slot()
     def open_connections(self) -> ConnectionDialog | None:
@@ -353,8 +519,14 @@ class MainWindow(QMainWindow):
         if self.idle_lock is None:
             self.idle_lock = IdleLock(self, minutes=ctx.settings.idle_lock_minutes)
         demo = self.tr(" (demo)") if ctx.demo else ""
-        self.portal_label.setText(self.tr("Portal: {url}").format(url=ctx.portal_label) + demo)
-        self.store_label.setText(self.tr("Case store: {url}").format(url=ctx.case_store_label))
+        portal = self.tr("Portal: {url}").format(url=ctx.portal_label) + demo
+        store = self.tr("Case store: {url}").format(url=ctx.case_store_label)
+        for label, text in ((self.portal_label, portal), (self.store_label, store)):
+            # Long paths must not push the status messages off the bar: elided, whole
+            # in the tooltip.
+            label.setToolTip(text)
+            label.setText(label.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideMiddle, 320))
         self.queue_panel.set_context(ctx)
         self.case_actions.set_context(ctx)
         interval = self._intake_interval_ms
@@ -366,17 +538,23 @@ class MainWindow(QMainWindow):
 
     def _on_queue(self, snap: QueueSnapshot) -> None:
         self._loading = False
-        first = self.model.rowCount() == 0
+        first = self.model.rowCount() == 0 and not self._layout_restored
+        self.queue_panel.set_marks(snap.marks)
         self.queue_panel.set_rows(snap.rows, snap.today)
         if first:
-            self.table.resizeColumnsToContents()
+            self._layout_restored = True
+            settings = self.layout_settings()
+            if settings is None or not self.queue_panel.restore_layout(settings):
+                self.table.resizeColumnsToContents()
         self.refresh_action.setEnabled(True)
-        self.statusBar().showMessage(
-            self.tr("{new} new request(s) imported from the portal.").format(
-                new=snap.imported.imported
-            ),
-            10_000,
-        )
+        # "0 new requests" after a start that imported fifty (the demo's first start does
+        # it while connecting) would mislead: say what the queue holds instead.
+        if snap.imported.imported:
+            text = self.tr("{new} new request(s) imported from the portal.").format(
+                new=snap.imported.imported)
+        else:
+            text = self.tr("Queue loaded: {count} case(s).").format(count=len(snap.rows))
+        self.statusBar().showMessage(text, 10_000)
         if snap.settled:
             self.statusBar().showMessage(
                 self.tr("Checked what an earlier session left: {lines}").format(
@@ -444,6 +622,22 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.erasure_tab)
         self.erasure_panel.load_case(case_id)
 
+    @Slot()
+    def open_letter(self) -> LetterDialog | None:
+        """A letter of the selected case (acknowledgement … art. 19 notices), in the
+        organisation's name, recorded on the case."""
+        view = self.current_view
+        if self.ctx is None or view is None:
+            self.statusBar().showMessage(self.tr("Select a case in the queue."), 5_000)
+            return None
+        dialog = LetterDialog(self._runner, self.ctx, view.detail.case_id,
+                              view.detail.case_number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.written.connect(lambda _letters, cid=view.detail.case_id:
+                               self._on_case_changed(cid))
+        dialog.open()
+        return dialog
+
     @Slot(int)
     def open_erasure_case(self, case_id: int) -> None:
         """Open the Erasure tab on ``case_id`` (it need not be in the queue's selection)."""
@@ -463,6 +657,28 @@ class MainWindow(QMainWindow):
         """The panel recorded something on a case: show it afresh if it is the selected one."""
         if self.ctx is not None and self.current_case_id() == case_id:
             self.queue_panel.reload_case(case_id)
+
+    @Slot(object)
+    def _on_extract_sent(self, _result: object) -> None:
+        preview = self.preview_panel.preview
+        if preview is not None:
+            self.case_actions.offer_answer(preview.case_id)
+
+    @Slot(object)
+    def _on_letter_written(self, _result: object) -> None:
+        case_id = self.erasure_panel.case_id
+        if case_id is not None:
+            self.case_actions.offer_answer(case_id)
+
+    @Slot(int)
+    def open_case_in_queue(self, case_id: int) -> None:
+        """Show ``case_id`` in the queue (switching to "All cases" if the view hides it)."""
+        self.tabs.setCurrentIndex(self.queue_tab)
+        if not self.select_case(case_id):
+            self.filter_edit.clear()
+            self.queue_panel.set_queue_view(QueueView.ALL)
+            self.select_case(case_id)
+        self.table.setFocus()
 
     @Slot()
     def open_person_search(self) -> None:
@@ -499,7 +715,29 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def layout_settings(self) -> QSettings | None:
+        """Where the window's layout is remembered: beside settings.json, per computer."""
+        paths = self.ctx.paths if self.ctx is not None else self._paths
+        if paths is None:
+            return None
+        return QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def save_layout(self) -> None:
+        settings = self.layout_settings()
+        if settings is None or not self._layout_restored:
+            return
+        settings.setValue("window/geometry", self.saveGeometry())
+        self.queue_panel.save_layout(settings)
+        settings.sync()
+
+    def restore_geometry(self) -> None:
+        settings = self.layout_settings()
+        geometry = settings.value("window/geometry") if settings is not None else None
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.reminders.stop()
         self.intake_timer.stop()
         self._runner.shutdown()

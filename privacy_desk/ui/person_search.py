@@ -15,14 +15,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.reports.words import cell_text
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.person_cases import new_case_prefill, person_cases
 from privacy_desk.services.person_search import (
     MAX_REASON_LEN,
     NAME,
@@ -40,8 +45,9 @@ from privacy_desk.services.person_search import (
     search_person,
     view_person_data,
 )
+from privacy_desk.services.queue import QueueRow
 from privacy_desk.ui.errors import error_text
-from privacy_desk.ui.labels import value_text
+from privacy_desk.ui.labels import request_type_label, status_label, value_text
 from privacy_desk.ui.pickers import candidate_text, ui_language
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -53,6 +59,12 @@ class PersonSearchPanel(QWidget):
 
     # Emitted with the number of rows shown once a person's data has loaded.
     person_loaded = Signal(int)
+    #: The person's cases are listed (their count).
+    cases_loaded = Signal(int)
+    #: The officer opens one of the person's cases (its id) in the queue.
+    open_case = Signal(int)
+    #: "New case for the person": a NewCasePrefill for the register dialog.
+    new_case_requested = Signal(object)
     # Emitted with the candidates' count when the officer must choose.
     candidates_found = Signal(int)
     # Emitted with a message when a search found nothing or failed.
@@ -121,7 +133,83 @@ class PersonSearchPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.candidates)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self._build_cases())
+        self._person: PersonData | None = None
         self._kind_changed()
+
+    def _build_cases(self) -> QWidget:
+        """The person's cases and "New case for the person", below their data."""
+        box = QWidget()
+        box.setObjectName("personCasesBox")
+        self.cases_title = QLabel()
+        self.cases_title.setObjectName("personCasesTitle")
+        self.cases_table = QTableWidget(0, 4)
+        self.cases_table.setObjectName("personCases")
+        self.cases_table.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("Received"), self.tr("Type"), self.tr("Status")])
+        self.cases_table.verticalHeader().hide()
+        self.cases_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cases_table.setTabKeyNavigation(False)
+        self.cases_table.setMaximumHeight(150)
+        header = self.cases_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.cases_table.cellActivated.connect(self._on_case_activated)
+        self.cases_table.setToolTip(self.tr("Enter or double-click opens the case in the queue"))
+        self.new_case_button = QPushButton(self.tr("New case for the person…"))
+        self.new_case_button.setObjectName("newCaseForPerson")
+        self.new_case_button.setToolTip(self.tr(
+            "Register a request from this person, filled in from the portal"))
+        self.new_case_button.clicked.connect(self._new_case)
+        self.new_case_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.cases_title, 1)
+        top.addWidget(self.new_case_button)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.cases_table)
+        box.hide()
+        self.cases_box = box
+        return box
+
+    def _load_cases(self, data: PersonData) -> None:
+        ctx = self._ctx
+        if ctx is None:
+            return
+        self._person = data
+        self.cases_box.show()
+        self.new_case_button.setEnabled(ctx.roles is None or not ctx.roles.read_only)
+        self.cases_title.setText(self.tr("Their cases: loading…"))
+        self._runner.submit(lambda: person_cases(ctx.case_store, data, actor=ctx.officer),
+                            self._show_cases, self._on_error, name="person_cases")
+
+    def _show_cases(self, rows: list[QueueRow]) -> None:
+        self.cases_table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            cells = [row.case_number, row.received_on.isoformat(),
+                     request_type_label(row.request_type), status_label(row.status)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row.case_id)
+                self.cases_table.setItem(r, c, item)
+        self.cases_title.setText(
+            self.tr("Their cases: {n}").format(n=len(rows)) if rows
+            else self.tr("Their cases: none yet"))
+        self.cases_loaded.emit(len(rows))
+
+    @Slot(int, int)
+    def _on_case_activated(self, row: int, _column: int) -> None:
+        item = self.cases_table.item(row, 0)
+        case_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(case_id, int):
+            self.open_case.emit(case_id)
+
+    @Slot()
+    def _new_case(self) -> None:
+        if self._person is not None:
+            self.new_case_requested.emit(new_case_prefill(self._person))
 
     @Slot()
     def _kind_changed(self) -> None:
@@ -258,3 +346,4 @@ class PersonSearchPanel(QWidget):
         self.message.setText(self.tr("{label}: {rows} rows in {tables} tables.").format(
             label=data.candidate.label, rows=len(data.rows), tables=len(data.tables())))
         self.person_loaded.emit(len(data.rows))
+        self._load_cases(data)

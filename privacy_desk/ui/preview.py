@@ -183,6 +183,9 @@ class PreviewPanel(QWidget):
 
     # --- showing ------------------------------------------------------------------------
     def _show(self, preview: Preview) -> None:
+        same_case = self._preview is not None and self._preview.case_id == preview.case_id
+        expanded, current = self._tree_state() if same_case else (set(), None)
+        scroll = self.tree.verticalScrollBar().value()
         self._preview = preview
         lang = "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
         self.tree.clear()
@@ -213,6 +216,10 @@ class PreviewPanel(QWidget):
                         field.setData(0, TARGET_ROLE, (table.name, dict(r.key), name))
                         self._mark(field, _covering(withheld, table.name, r.key, name))
             cat_item.setExpanded(True)
+        if same_case:
+            # Withholding reloads the tree: the officer stays where they were.
+            self._restore_tree(expanded, current)
+            self.tree.verticalScrollBar().setValue(scroll)
         self.message.setText(self.tr(
             "Case {case}: {rows} rows in {tables} tables; {withheld} withheld.").format(
                 case=preview.case_number, rows=len(preview.person.rows),
@@ -221,6 +228,40 @@ class PreviewPanel(QWidget):
         self.preview_loaded.emit(len(preview.person.rows))
         self.withheld_changed.emit(len(withheld))
 
+    @staticmethod
+    def _path(item: QTreeWidgetItem) -> tuple[str, ...]:
+        parts: list[str] = []
+        node: QTreeWidgetItem | None = item
+        while node is not None:
+            parts.append(node.text(0))
+            node = node.parent()
+        return tuple(reversed(parts))
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item is None:
+                continue
+            found.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _tree_state(self) -> tuple[set[tuple[str, ...]], tuple[str, ...] | None]:
+        """Which items are open and which is current, by their path of titles."""
+        expanded = {self._path(i) for i in self._items() if i.isExpanded()}
+        current = self.tree.currentItem()
+        return expanded, (self._path(current) if current is not None else None)
+
+    def _restore_tree(self, expanded: set[tuple[str, ...]],
+                      current: tuple[str, ...] | None) -> None:
+        for item in self._items():
+            path = self._path(item)
+            item.setExpanded(path in expanded)
+            if path == current:
+                self.tree.setCurrentItem(item)
+
     def _mark(self, item: QTreeWidgetItem, covering: WithheldRow | None) -> None:
         item.setData(0, WITHHELD_ROLE, covering)
         font = QFont(item.font(0))
@@ -228,8 +269,11 @@ class PreviewPanel(QWidget):
         for col in (0, 1):
             item.setFont(col, font)
         if covering is not None:
-            item.setToolTip(0, self.tr("Withheld: {reason}").format(reason=covering.reason))
-            item.setText(1, self.tr("withheld"))
+            why = self.tr("Withheld: {reason}").format(reason=covering.reason)
+            item.setToolTip(0, why)
+            item.setToolTip(1, why)
+            # The reason given is shown, not only a bare "withheld".
+            item.setText(1, self.tr("withheld – {reason}").format(reason=covering.reason))
 
     # --- withholding --------------------------------------------------------------------
     def _selected_target(self) -> tuple[str, dict[str, Any], str | None] | None:

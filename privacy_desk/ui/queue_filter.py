@@ -13,6 +13,7 @@ Qt proxy they replace.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
@@ -20,17 +21,43 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
-from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+from privacy_desk.domain.lifecycle import OPEN_STATUSES, TERMINAL_STATUSES, CaseStatus
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.ui.queue_model import Col, QueueModel
+from privacy_desk.ui.queue_model import Col, Mark, QueueModel
 
 #: The assignee filter's value for cases nobody holds.
 UNASSIGNED = ""
+
+
+class QueueView(enum.StrEnum):
+    """The queue's views: which part of the work the officer looks at."""
+
+    MINE = "mine"  # the cases I hold that are not closed
+    APPROVAL = "approval"  # an erasure plan waits for a second officer
+    IDENTITY = "identity"  # waiting for the person's proof of identity
+    DECISION = "decision"  # an allowance decision is needed
+    OPEN = "open"  # every case not closed (the default)
+    CLOSED = "closed"  # closed, rejected, withdrawn
+    ALL = "all"  # everything, closed too
+
+
+def view_label(view: QueueView) -> str:
+    labels = {
+        QueueView.MINE: QCoreApplication.translate("QueueView", "My cases"),
+        QueueView.APPROVAL: QCoreApplication.translate("QueueView", "To approve"),
+        QueueView.IDENTITY: QCoreApplication.translate("QueueView", "Waiting for identity"),
+        QueueView.DECISION: QCoreApplication.translate("QueueView", "Decision needed"),
+        QueueView.OPEN: QCoreApplication.translate("QueueView", "All open"),
+        QueueView.CLOSED: QCoreApplication.translate("QueueView", "Closed"),
+        QueueView.ALL: QCoreApplication.translate("QueueView", "All cases"),
+    }
+    return labels[view]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,6 +76,8 @@ class QueueFilterProxy(QAbstractProxyModel):
         self._type: RequestType | None = None
         self._assignee: str | None = None
         self._overdue_only = False
+        self._view = QueueView.OPEN
+        self._me = ""
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         # Per source row, precomputed when rows arrive (see _index_rows).
@@ -57,6 +86,7 @@ class QueueFilterProxy(QAbstractProxyModel):
         self._rtype: list[RequestType] = []
         self._who: list[str] = []
         self._late: list[bool] = []
+        self._marks: list[tuple[Mark, ...]] = []
         self._order: list[int] = []  # every source row, in sort order
         self._visible: list[int] = []  # the rows shown, in sort order
         self._positions: dict[int, int] | None = None  # source row -> proxy row (lazy)
@@ -165,6 +195,18 @@ class QueueFilterProxy(QAbstractProxyModel):
             self._overdue_only = on
             self._relayout(self._refilter)
 
+    @property
+    def view(self) -> QueueView:
+        return self._view
+
+    def set_view(self, view: QueueView, me: str | None = None) -> None:
+        """Show one view of the queue; ``me`` is the signed-in officer (for "My cases")."""
+        view = QueueView(view)
+        me = self._me if me is None else me
+        if (view, me) != (self._view, self._me):
+            self._view, self._me = view, me
+            self._relayout(self._refilter)
+
     def _rebuild(self) -> None:
         self._index_rows()
         self._resort()
@@ -178,6 +220,7 @@ class QueueFilterProxy(QAbstractProxyModel):
         self._rtype = [r.request_type for r in rows]
         self._who = [r.assignee or UNASSIGNED for r in rows]
         self._late = [r.due_on < today and r.status in OPEN_STATUSES for r in rows]
+        self._marks = [model.marks_of(r) for r in rows] if model else []
 
     def _resort(self) -> None:
         model = self._model
@@ -193,6 +236,20 @@ class QueueFilterProxy(QAbstractProxyModel):
 
     def _refilter(self) -> None:
         rows = self._order
+        view, st, marks = self._view, self._status, self._marks
+        if view is QueueView.OPEN:
+            rows = [i for i in rows if st[i] not in TERMINAL_STATUSES]
+        elif view is QueueView.CLOSED:
+            rows = [i for i in rows if st[i] in TERMINAL_STATUSES]
+        elif view is QueueView.MINE:
+            me, names = self._me, self._who
+            rows = [i for i in rows if names[i] == me and st[i] not in TERMINAL_STATUSES]
+        elif view is QueueView.IDENTITY:
+            rows = [i for i in rows if Mark.PERSON in marks[i]]
+        elif view is QueueView.DECISION:
+            rows = [i for i in rows if Mark.DECISION in marks[i]]
+        elif view is QueueView.APPROVAL:
+            rows = [i for i in rows if Mark.APPROVAL in marks[i]]
         if self._statuses is not None:
             statuses, st = self._statuses, self._status
             rows = [i for i in rows if st[i] in statuses]

@@ -25,12 +25,48 @@ from PySide6.QtGui import QBrush, QColor
 from privacy_desk.domain.deadlines import Urgency, days_left, urgency
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.services.queue import QueueRow
+from privacy_desk.services.queue import QueueMarks, QueueRow
 from privacy_desk.ui.labels import request_type_label, status_label, urgency_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
+#: The case's markers (a :class:`Mark` set) for tests and the view filters.
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+class Mark(IntEnum):
+    """What a case waits for, shown in the queue's "To do" column."""
+
+    DECISION = 1  # an allowance decision (an extract beyond the yearly free one)
+    APPROVAL = 2  # a second officer's approval of the erasure plan
+    PERSON = 3  # the person (proof of identity)
+
+
+def mark_label(mark: Mark) -> str:
+    labels = {
+        Mark.DECISION: QCoreApplication.translate("QueueModel", "Decision needed"),
+        Mark.APPROVAL: QCoreApplication.translate("QueueModel", "Approval needed"),
+        Mark.PERSON: QCoreApplication.translate("QueueModel", "Waiting for the person"),
+    }
+    return labels[mark]
+
+
+def mark_tip(mark: Mark) -> str:
+    tips = {
+        Mark.DECISION: QCoreApplication.translate(
+            "QueueModel", "An extract beyond the yearly free one: record the allowance "
+            "decision before answering."),
+        Mark.APPROVAL: QCoreApplication.translate(
+            "QueueModel", "The erasure plan waits for a second officer's approval."),
+        Mark.PERSON: QCoreApplication.translate(
+            "QueueModel", "Waiting for the person's proof of identity."),
+    }
+    return tips[mark]
+
+
+_MARK_COLOURS = {Mark.DECISION: QColor("#f9d6a5"), Mark.APPROVAL: QColor("#d6e4f9"),
+                 Mark.PERSON: QColor("#e8e8e8")}
 
 _URGENCY_COLOURS = {
     Urgency.PLENTY: QColor("#d8f0d8"),
@@ -51,8 +87,9 @@ class Col(IntEnum):
     DUE = 3
     DAYS_LEFT = 4
     STATUS = 5
-    PERSON = 6
-    ASSIGNEE = 7
+    MARKS = 6
+    PERSON = 7
+    ASSIGNEE = 8
 
 
 def _headers() -> dict[Col, str]:
@@ -63,6 +100,7 @@ def _headers() -> dict[Col, str]:
         Col.DUE: QCoreApplication.translate("QueueModel", "Due"),
         Col.DAYS_LEFT: QCoreApplication.translate("QueueModel", "Days left"),
         Col.STATUS: QCoreApplication.translate("QueueModel", "Status"),
+        Col.MARKS: QCoreApplication.translate("QueueModel", "To do"),
         Col.PERSON: QCoreApplication.translate("QueueModel", "Person"),
         Col.ASSIGNEE: QCoreApplication.translate("QueueModel", "Assignee"),
     }
@@ -77,6 +115,8 @@ class QueueModel(QAbstractTableModel):
         self._positions: dict[int, int] = {}
         self._today = today or date.today()
         self._headers = _headers()
+        self._marks = QueueMarks()
+        self._mark_labels = {m: mark_label(m) for m in Mark}
 
     # --- data -----------------------------------------------------------------------
     def set_rows(self, rows: Sequence[QueueRow], today: date | None = None) -> None:
@@ -86,6 +126,37 @@ class QueueModel(QAbstractTableModel):
         if today is not None:
             self._today = today
         self.endResetModel()
+
+    def set_marks(self, marks: QueueMarks) -> None:
+        """The bulk-read markers (decision, approval) of the loaded queue."""
+        self._marks = marks
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Col) - 1))
+
+    def set_case_marks(self, case_id: int, *, decision: bool, approval: bool) -> None:
+        """One case's markers after it was read afresh (an action may have changed them)."""
+        m = self._marks
+        dec = (m.decision_needed | {case_id}) if decision else (m.decision_needed - {case_id})
+        app = (m.approval_needed | {case_id}) if approval else (m.approval_needed - {case_id})
+        if dec == m.decision_needed and app == m.approval_needed:
+            return
+        self._marks = QueueMarks(frozenset(dec), frozenset(app))
+        pos = self._positions.get(case_id)
+        if pos is not None:
+            self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(Col) - 1))
+
+    def marks_of(self, row: QueueRow) -> tuple[Mark, ...]:
+        """The row's markers, most pressing first (only open cases wait for anything)."""
+        if not self.is_open(row):
+            return ()
+        found = []
+        if row.case_id in self._marks.decision_needed:
+            found.append(Mark.DECISION)
+        if row.case_id in self._marks.approval_needed:
+            found.append(Mark.APPROVAL)
+        if row.status is CaseStatus.AWAITING_IDENTITY:
+            found.append(Mark.PERSON)
+        return tuple(found)
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -159,6 +230,16 @@ class QueueModel(QAbstractTableModel):
             return row.case_id
         if role == URGENCY_ROLE:
             return self.urgency_of(row)
+        if role == MARKS_ROLE:
+            return self.marks_of(row)
+        if col == Col.MARKS and role in (Qt.ItemDataRole.ToolTipRole,
+                                         Qt.ItemDataRole.BackgroundRole):
+            marks = self.marks_of(row)
+            if not marks:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(mark_tip(m) for m in marks)
+            return QBrush(_MARK_COLOURS[marks[0]])
         if role == Qt.ItemDataRole.BackgroundRole and col in (Col.DUE, Col.DAYS_LEFT):
             colour = _URGENCY_COLOURS.get(self.urgency_of(row))
             return QBrush(colour) if colour is not None else None
@@ -181,6 +262,8 @@ class QueueModel(QAbstractTableModel):
             return str(days_left(row.due_on, self._today)) if self.is_open(row) else ""
         if col == Col.STATUS:
             return status_label(row.status)
+        if col == Col.MARKS:
+            return " · ".join(self._mark_labels[m] for m in self.marks_of(row))
         if col == Col.PERSON:
             return row.person_label or ""
         return row.assignee or ""
@@ -206,6 +289,9 @@ class QueueModel(QAbstractTableModel):
             return lambda r: statuses[r.status]
         if col == Col.PERSON:
             return lambda r: (r.person_label or "").casefold()
+        if col == Col.MARKS:
+            # Cases that wait for something first (fewest-pressing last), then by due date.
+            return lambda r: (-len(self.marks_of(r)), r.due_on.toordinal())
         return lambda r: (r.assignee or "").casefold()
 
     def _sort_key(self, row: QueueRow, col: Col) -> Any:
@@ -215,4 +301,6 @@ class QueueModel(QAbstractTableModel):
             # Closed cases sort after every open one, whatever their old due date.
             offset = 0 if self.is_open(row) else _CLOSED_OFFSET
             return row.due_on.toordinal() + offset
+        if col == Col.MARKS:
+            return -len(self.marks_of(row))
         return self._display(row, col).casefold()

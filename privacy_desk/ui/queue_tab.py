@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
+    QByteArray,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QSettings,
     Qt,
     Signal,
     Slot,
@@ -24,29 +26,35 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QSplitter,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+from privacy_desk.domain.lifecycle import OPEN_STATUSES, TERMINAL_STATUSES, CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.services.context import AppContext
-from privacy_desk.services.queue import QueueRow
+from privacy_desk.services.queue import QueueMarks, QueueRow
 from privacy_desk.ui.case_detail import CaseDetailPane, CaseView, load_case_view
 from privacy_desk.ui.errors import describe_error
 from privacy_desk.ui.labels import request_type_label, status_label
-from privacy_desk.ui.queue_filter import UNASSIGNED, QueueFilterProxy
-from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col, QueueModel
+from privacy_desk.ui.queue_filter import UNASSIGNED, QueueFilterProxy, QueueView, view_label
+from privacy_desk.ui.queue_model import CASE_ID_ROLE, Col, Mark, QueueModel
 from privacy_desk.ui.tasks import TaskRunner
+
+#: The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu).
+QUEUE_VIEWS: tuple[QueueView, ...] = (
+    QueueView.MINE, QueueView.APPROVAL, QueueView.IDENTITY, QueueView.DECISION,
+    QueueView.OPEN, QueueView.CLOSED, QueueView.ALL)
 
 # Filter combo sentinel: "any value".
 _ANY = None
 _OPEN = "open"
 
 
-class QueueTab(QSplitter):
-    """The queue (filters over a sortable table) on the left, the case on the right."""
+class QueueTab(QWidget):
+    """The views on top; the queue (filters over a sortable table) and the case beside it."""
 
     #: The case the officer is looking at changed: a :class:`CaseView`, or None.
     view_changed = Signal(object)
@@ -54,6 +62,8 @@ class QueueTab(QSplitter):
     case_shown = Signal(int)
     #: The "open · due within 7 days · overdue" line for the status bar.
     counts_changed = Signal(str)
+    #: The officer picked another view of the queue (a QueueView value).
+    queue_view_changed = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +76,7 @@ class QueueTab(QSplitter):
         self.proxy.setSourceModel(self.model)
 
         filter_bar = self._build_filters()
+        self.view_bar = self._build_views()
         self.table = QTableView()
         self.table.setObjectName("queueTable")
         self.table.setModel(self.proxy)
@@ -86,12 +97,80 @@ class QueueTab(QSplitter):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filter_bar)
         left_layout.addWidget(self.table)
-        self.addWidget(left)
-        self.addWidget(self.detail)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 2)
+        # The views span the whole tab (they need the width at 1024 pixels); below them
+        # the queue and the case share a splitter.
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("queueSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        outer.addWidget(self.view_bar)
+        outer.addWidget(self.splitter, 1)
+        self.setObjectName("queueTab")
+        header = self.table.horizontalHeader()
+        # Extra width goes to the person's name, not to the last column.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Col.PERSON, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
 
     # --- building ------------------------------------------------------------------------
+    def _build_views(self) -> QTabBar:
+        """One tab per view of the queue; "All open" is where the desk starts."""
+        bar = QTabBar()
+        bar.setObjectName("queueViews")
+        bar.setExpanding(False)
+        bar.setDrawBase(False)
+        bar.setUsesScrollButtons(True)
+        for view in QUEUE_VIEWS:
+            index = bar.addTab(view_label(view))
+            bar.setTabData(index, view.value)
+        bar.setCurrentIndex(QUEUE_VIEWS.index(QueueView.OPEN))
+        bar.currentChanged.connect(self._view_changed)
+        return bar
+
+    def set_queue_view(self, view: QueueView) -> None:
+        """Show ``view`` (as a click on its tab would)."""
+        self.view_bar.setCurrentIndex(QUEUE_VIEWS.index(QueueView(view)))
+
+    @property
+    def queue_view(self) -> QueueView:
+        return self.proxy.view
+
+    @Slot(int)
+    def _view_changed(self, index: int) -> None:
+        view = QueueView(self.view_bar.tabData(index))
+        self.proxy.set_view(view, self._ctx.officer if self._ctx is not None else "")
+        self.queue_view_changed.emit(view.value)
+
+    def _update_view_counts(self) -> None:
+        """Each view's tab says how many cases it holds (the officer sees where work waits)."""
+        counts = dict.fromkeys(QUEUE_VIEWS, 0)
+        me = self._ctx.officer if self._ctx is not None else None
+        m = self.model
+        for i in range(m.rowCount()):
+            r = m.row_at(i)
+            counts[QueueView.ALL] += 1
+            if r.status in TERMINAL_STATUSES:
+                counts[QueueView.CLOSED] += 1
+                continue
+            counts[QueueView.OPEN] += 1
+            if me is not None and r.assignee == me:
+                counts[QueueView.MINE] += 1
+            marks = m.marks_of(r)
+            if Mark.DECISION in marks:
+                counts[QueueView.DECISION] += 1
+            if Mark.APPROVAL in marks:
+                counts[QueueView.APPROVAL] += 1
+            if Mark.PERSON in marks:
+                counts[QueueView.IDENTITY] += 1
+        for index, view in enumerate(QUEUE_VIEWS):
+            self.view_bar.setTabText(index, f"{view_label(view)} ({counts[view]})")
+
     def _build_filters(self) -> QHBoxLayout:
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("queueFilter")
@@ -132,6 +211,39 @@ class QueueTab(QSplitter):
         bar.addWidget(self.overdue_check)
         return bar
 
+    # --- the officer's layout ------------------------------------------------------------
+    def sizes(self) -> list[int]:
+        """The queue's and the case's widths (the splitter's)."""
+        return self.splitter.sizes()
+
+    def setSizes(self, sizes: list[int]) -> None:
+        self.splitter.setSizes(sizes)
+
+    def save_layout(self, settings: QSettings) -> None:
+        """Remember the splitter and the column widths (QSettings, per computer)."""
+        settings.setValue("queue/splitter", self.splitter.saveState())
+        header = self.table.horizontalHeader()
+        settings.setValue("queue/columns",
+                          ",".join(str(header.sectionSize(c)) for c in range(len(Col))))
+        settings.setValue("queue/view", self.proxy.view.value)
+
+    def restore_layout(self, settings: QSettings) -> bool:
+        """Put back what :meth:`save_layout` remembered; False when nothing was saved."""
+        state = settings.value("queue/splitter")
+        if isinstance(state, QByteArray | bytes):
+            self.splitter.restoreState(QByteArray(state))
+        view = settings.value("queue/view")
+        if isinstance(view, str) and view in {v.value for v in QueueView}:
+            self.set_queue_view(QueueView(view))
+        widths = str(settings.value("queue/columns") or "").split(",")
+        if len(widths) != len(Col) or not all(w.isdigit() for w in widths):
+            return False
+        header = self.table.horizontalHeader()
+        for c, w in enumerate(widths):
+            if c != Col.PERSON:  # the person's column takes the width that is left
+                header.resizeSection(c, max(int(w), header.minimumSectionSize()))
+        return True
+
     # --- filters ---------------------------------------------------------------------------
     @Slot()
     def _status_filter_changed(self) -> None:
@@ -170,6 +282,13 @@ class QueueTab(QSplitter):
     # --- rows --------------------------------------------------------------------------------
     def set_context(self, ctx: AppContext | None) -> None:
         self._ctx = ctx
+        if ctx is not None:
+            self.proxy.set_view(self.proxy.view, ctx.officer)
+
+    def set_marks(self, marks: QueueMarks) -> None:
+        """The queue's markers (decision, approval), read in bulk with the rows."""
+        self.model.set_marks(marks)
+        self._update_view_counts()
 
     def set_rows(self, rows: list[QueueRow], today: date) -> None:
         """Show a freshly loaded queue, keeping the officer's selected case if it is there."""
@@ -177,6 +296,7 @@ class QueueTab(QSplitter):
         self.model.set_rows(rows, today=today)
         self._refresh_assignees()
         self._update_counts()
+        self._update_view_counts()
         if keep is not None:
             self.select_case(keep)
 
@@ -255,14 +375,19 @@ class QueueTab(QSplitter):
         if current is not None and current != view.detail.case_id:
             return  # the officer has moved on to another case meanwhile
         self._view = view  # first: a row update that re-selects must not reload it
+        self.model.set_case_marks(view.detail.case_id, decision=view.allowance.needs_decision,
+                                  approval=view.approval_needed)
         self.model.put_row(view.detail.as_queue_row())
         self._update_counts()
+        self._update_view_counts()
         self.detail.show_view(view)
         self.view_changed.emit(view)
         self.case_shown.emit(view.detail.case_id)
 
     def apply_change(self, view: CaseView) -> None:
         """A case action succeeded: update its row and show the case as it now is."""
+        self.model.set_case_marks(view.detail.case_id, decision=view.allowance.needs_decision,
+                                  approval=view.approval_needed)
         self.model.put_row(view.detail.as_queue_row())
         self._refresh_assignees()
         self._update_counts()

@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="92"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="94"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="150"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="152"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="162"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="164"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="165"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="172"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="194"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="196"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="197"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="199"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="251"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="269"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="254"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="272"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="305"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="324"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="314"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="333"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="325"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="344"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="350"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="332"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="376"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -159,166 +159,269 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="71"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="76"/>
         <source>Register request…</source>
-        <extracomment>A service changed a case: the case as it now is (a :class:`CaseView`). Emitted with the case id after an action on a case succeeded. Emitted with message and hint when an action without a dialog failed. Emitted with a message when an action failed. A dialog closed: keyboard focus goes back to the queue.</extracomment>
+        <extracomment>A service changed a case: the case as it now is (a :class:`CaseView`). Emitted with the case id after an action on a case succeeded. Emitted with message and hint when an action without a dialog failed. Emitted with a message when an action failed. A dialog closed: keyboard focus goes back to the queue. The desk offers to mark the case (id) answered (:attr:`answer_offer` is the box).</extracomment>
         <translation>Registrera begäran…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="74"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="79"/>
         <source>Claim</source>
         <translation>Ta ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="76"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="81"/>
         <source>Release</source>
         <translation>Lämna ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="78"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="83"/>
         <source>Verify identity…</source>
         <translation>Verifiera identitet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="80"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="85"/>
         <source>Change status…</source>
         <translation>Ändra status…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="82"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="87"/>
         <source>Extend…</source>
         <translation>Förläng…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="84"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="89"/>
         <source>Allowance decision…</source>
         <translation>Beslut om utdrag…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="93"/>
         <source>Preview extract</source>
         <translation>Förhandsgranska utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_actions.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="95"/>
         <source>Erasure plan…</source>
         <translation>Raderingsplan…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="97"/>
+        <source>Mark answered</source>
+        <translation>Markera som besvarat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="107"/>
+        <source>Register a request that came by letter, e-mail, phone or in person</source>
+        <extracomment>The rule behind each action (the services&apos; &quot;may I?&quot;, see case_rules).</extracomment>
+        <translation>Registrera en begäran som kom med brev, e-post, telefon eller vid besök</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="109"/>
+        <source>Take the case: you handle it</source>
+        <translation>Ta ärendet: du handlägger det</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="110"/>
+        <source>Give the case back to the queue</source>
+        <translation>Lämna tillbaka ärendet till kön</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="111"/>
+        <source>Record how the person&apos;s identity was verified</source>
+        <translation>Registrera hur personens identitet kontrollerades</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="112"/>
+        <source>Move the case to another status</source>
+        <translation>Flytta ärendet till en annan status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="113"/>
+        <source>Extend the deadline by two months</source>
+        <translation>Förläng tidsfristen med två månader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="114"/>
+        <source>Decide on an extract beyond the yearly allowance</source>
+        <translation>Besluta om ett utdrag utöver det kostnadsfria per år</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="115"/>
+        <source>The answer has been sent: mark the case answered</source>
+        <translation>Svaret har skickats: markera ärendet som besvarat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="116"/>
+        <source>Preview the extract and withhold data</source>
+        <translation>Förhandsgranska utdraget och undanta uppgifter</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="117"/>
+        <source>Plan, approve and execute the erasure</source>
+        <translation>Planera, godkänn och genomför raderingen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="312"/>
+        <source>Mark answered?</source>
+        <extracomment>What the shown case allows (None: no case shown).</extracomment>
+        <translation>Markera som besvarat?</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_actions.py" line="313"/>
+        <source>The answer to case {case} has been sent. Mark the case answered?</source>
+        <translation>Svaret i ärende {case} har skickats. Markera ärendet som besvarat?</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
         <location filename="../../privacy_desk/ui/case_detail.py" line="76"/>
+        <source>Personnummer</source>
+        <extracomment>An erasure plan of the case waits for a second officer&apos;s approval.</extracomment>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="77"/>
+        <source>Organisationsnummer</source>
+        <translation>Organisationsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="78"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="79"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="80"/>
+        <source>Customer number</source>
+        <translation>Kundnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="81"/>
+        <source>Customer id</source>
+        <translation>Kund-id</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="91"/>
         <source>(extended)</source>
         <translation>(förlängd)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="79"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="94"/>
         <source>Verified {day}</source>
         <translation>Verifierad {day}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="84"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="99"/>
         <source>Not verified: no data may be shown or sent</source>
-        <translation>Inte verifierad: inga uppgifter får visas eller skickas</translation>
+        <translation>Inte kontrollerad: inga uppgifter får visas eller skickas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="87"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="88"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="104"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="89"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="105"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="90"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="106"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="91"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="92"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="108"/>
+        <source>, taken by {name}</source>
+        <translation>, mottagen av {name}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="110"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="93"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="111"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="95"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="112"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="96"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="113"/>
         <source>(nobody)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="98"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="114"/>
         <source>Identity</source>
         <translation>Identitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="101"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="118"/>
         <source>Extension</source>
         <translation>Förlängning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="102"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="119"/>
         <source>Person told {day}: {reason}</source>
         <translation>Personen underrättad {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="107"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="123"/>
         <source>Yearly allowance</source>
         <translation>Årligt fritt utdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="110"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="127"/>
+        <source>Erasure plan</source>
+        <translation>Raderingsplan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="128"/>
+        <source>Waits for a second officer&apos;s approval</source>
+        <translation>Väntar på en andra handläggares godkännande</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="130"/>
         <source>Identifiers</source>
         <translation>Identifierare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="116"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="134"/>
         <source>Scans</source>
         <translation>Inskannade dokument</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="122"/>
-        <source>The person’s requests</source>
-        <translation>Personens begäranden</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="134"/>
-        <source>Events</source>
-        <translation>Händelser</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="147"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="301"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="153"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="307"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="156"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="310"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -326,50 +429,61 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="56"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="188"/>
+        <source>The person’s requests</source>
+        <translation>Personens begäranden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="191"/>
+        <source>Events</source>
+        <translation>Händelser</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="223"/>
         <source>Select a case in the queue.</source>
+        <extracomment>The events shown, as (time, actor, event, note) texts, oldest first.</extracomment>
         <translation>Välj ett ärende i kön.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="60"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="227"/>
         <source>Loading…</source>
-        <translation>Läser in…</translation>
+        <translation>Hämtar…</translation>
     </message>
 </context>
 <context>
     <name>CaseDialogs</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="49"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="53"/>
         <source>Signed letter checked against the record</source>
         <translation>Undertecknat brev kontrollerat mot kunduppgifterna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="51"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="55"/>
         <source>ID document seen</source>
         <translation>Id-handling uppvisad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="52"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="56"/>
         <source>Swedish e-ID (BankID)</source>
         <translation>Svensk e-legitimation (BankID)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="53"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="57"/>
         <source>Logged in to Min sida</source>
         <translation>Inloggad på Min sida</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="61"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="65"/>
         <source>Free anyway</source>
         <translation>Kostnadsfritt ändå</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="62"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="66"/>
         <source>Charge a fee</source>
         <translation>Ta ut en avgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="63"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="67"/>
         <source>Refuse (manifestly unfounded or excessive)</source>
         <translation>Vägra (uppenbart ogrundad eller orimlig)</translation>
     </message>
@@ -601,37 +715,37 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="290"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="354"/>
         <source>Allowance decision – {case}</source>
         <translation>Beslut om utdrag – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="293"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="357"/>
         <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
         <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="299"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="363"/>
         <source>The first copy is always free. A reasonable fee based on administrative cost may be charged only for further copies, or for a request that is manifestly unfounded or excessive; a refusal only for the latter. The company bears the burden of proof: write a reason a reviewer can follow.</source>
         <translation>Den första kopian är alltid kostnadsfri. En rimlig avgift som grundas på de administrativa kostnaderna får tas ut bara för ytterligare kopior, eller för en begäran som är uppenbart ogrundad eller orimlig; avslag bara i det senare fallet. Det är företaget som ska visa detta: skriv ett skäl som en granskare kan följa.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="311"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="375"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="316"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="380"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="317"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="381"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="318"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="382"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -652,444 +766,444 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="186"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
         <source>Erasure plan</source>
         <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="192"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="190"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="192"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="193"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="191"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="202"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="193"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="204"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="192"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="194"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="203"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="207"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="211"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="218"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="221"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="223"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="223"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="226"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="229"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="287"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="292"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="293"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="243"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="289"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="294"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="244"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="249"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="295"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="244"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="249"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="264"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="269"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="281"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="283"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="291"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="296"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="292"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="297"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="305"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="310"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="309"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="314"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="318"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="321"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="326"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="322"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="327"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="325"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="330"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="329"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="334"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="361"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="371"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="391"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="401"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="400"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="410"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="416"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="426"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="421"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="431"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="426"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="436"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="459"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="469"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="464"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="474"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="467"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="477"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="474"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="484"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="482"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="492"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="500"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="506"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="511"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="512"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="514"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="520"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
         <source>outcome unknown: the connection broke at COMMIT</source>
         <translation>utfall okänt: anslutningen bröts vid COMMIT</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
         <source>changed by someone else — look</source>
         <translation>ändrat av någon annan – titta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="553"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="563"/>
         <source>No outcome recorded: {note}</source>
         <translation>Inget utfall registrerat: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="580"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="590"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="517"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="518"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="539"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="552"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="545"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="562"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="572"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="564"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="574"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="565"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="575"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="579"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="577"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="587"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="602"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="612"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="629"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="639"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="635"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="636"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="646"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="646"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="656"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="668"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="678"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="682"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="692"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="701"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="711"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="754"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="764"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="328"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="774"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="784"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="777"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="787"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1097,24 +1211,32 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="267"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="331"/>
         <source>Extend the deadline – {case}</source>
         <translation>Förläng tidsfristen – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="270"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="334"/>
         <source>The person must be told, with the reasons, by {day}.</source>
         <translation>Personen måste underrättas, med skälen, senast {day}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="278"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="342"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="279"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="343"/>
         <source>Person told on</source>
         <translation>Personen underrättad den</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="76"/>
+        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Requests from data subjects under the GDPR: the queue, identity checks, extracts, erasures and the audit trail.&lt;/p&gt;&lt;p&gt;Complaints about the handling of personal data go to Integritetsskyddsmyndigheten (IMY).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Begäranden från registrerade enligt dataskyddsförordningen: kön, identitetskontroller, registerutdrag, raderingar och granskningsloggen.&lt;/p&gt;&lt;p&gt;Klagomål på hanteringen av personuppgifter lämnas till Integritetsskyddsmyndigheten (IMY).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1305,49 @@
         <location filename="../../privacy_desk/ui/holds_view.py" line="227"/>
         <source>Plan made for case {case}. Review and approve it in the Erasure tab.</source>
         <translation>Plan skapad för ärende {case}. Granska och godkänn den under fliken Radering.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardHelp</name>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="46"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="50"/>
+        <source>Next field (also out of a text box)</source>
+        <translation>Nästa fält (även ut ur en textruta)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="51"/>
+        <source>Previous field</source>
+        <translation>Föregående fält</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="52"/>
+        <source>Confirm a dialog</source>
+        <translation>Bekräfta en dialogruta</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="52"/>
+        <source>Enter (outside text boxes)</source>
+        <translation>Retur (utanför textrutor)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="53"/>
+        <source>Close a dialog without saving</source>
+        <translation>Stäng en dialogruta utan att spara</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="57"/>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/help.py" line="57"/>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
     </message>
 </context>
 <context>
@@ -1346,151 +1511,202 @@ Postnummer och ort</translation>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="209"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="228"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="218"/>
-        <source>Filter</source>
-        <translation>Filtrera</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="159"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="222"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="245"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="158"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
         <source>Overview</source>
         <extracomment>what the start check settled (first load only), in the services&apos; words Emitted with the number of cases once the queue has been loaded. Emitted with a message when connecting or loading failed.</extracomment>
         <translation>Översikt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="160"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="178"/>
         <source>Extract</source>
         <translation>Registerutdrag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="161"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="179"/>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="165"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="183"/>
         <source>Portability</source>
         <translation>Dataportabilitet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="166"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="184"/>
         <source>Restriction</source>
         <translation>Begränsning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="167"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="185"/>
         <source>Objection</source>
         <translation>Invändning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="175"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="193"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="176"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="214"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="233"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="187"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="189"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="207"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
+        <source>Filter the queue</source>
+        <translation>Filtrera kön</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="250"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="305"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="283"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="287"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="288"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="350"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
         <source>Yearly report…</source>
         <translation>Årsrapport…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="298"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="361"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="302"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="368"/>
+        <source>&amp;Case</source>
+        <translation>Ä&amp;rende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="377"/>
+        <source>Write a letter…</source>
+        <translation>Skriv brev…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="384"/>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="405"/>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="303"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="338"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="412"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="414"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="460"/>
+        <source>About Privacy Desk</source>
+        <translation>Om Privacy Desk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="504"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="355"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="521"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="522"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="357"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="523"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="382"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="556"/>
+        <source>Queue loaded: {count} case(s).</source>
+        <translation>Kön hämtad: {count} ärenden.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="560"/>
         <source>Checked what an earlier session left: {lines}</source>
         <translation>Kontrollerade vad en tidigare session lämnade: {lines}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="490"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="631"/>
+        <source>Select a case in the queue.</source>
+        <translation>Välj ett ärende i kön.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/main_window.py" line="706"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="275"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="375"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="553"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -1899,102 +2115,153 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PersonSearchPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="131"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="219"/>
         <source>Personnummer, org.nr, e-mail, phone, customer or invoice number</source>
         <translation>Personnummer, org.nr, e-post, telefon, kund- eller fakturanummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="93"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="105"/>
         <source>Find</source>
         <translation>Sök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="68"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="80"/>
         <source>Identifier</source>
+        <extracomment>The person&apos;s cases are listed (their count). The officer opens one of the person&apos;s cases (its id) in the queue. &quot;New case for the person&quot;: a NewCasePrefill for the register dialog.</extracomment>
         <translation>Identitetsuppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="69"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="81"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="76"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="88"/>
         <source>Postcode (optional)</source>
         <translation>Postnummer (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="87"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="99"/>
         <source>Why you look, without a case (kept in the audit trail)</source>
         <translation>Varför du söker utan ärende (sparas i granskningsloggen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="89"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="101"/>
         <source>A look-up that no case explains needs a reason, e.g. &apos;a caller asks what we hold&apos;. It is written to the audit trail: no personal data in it.</source>
         <translation>En sökning som inget ärende förklarar behöver ett skäl, t.ex. &apos;en uppringare frågar vad vi har om hen&apos;. Skälet skrivs i granskningsloggen: inga personuppgifter i det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="122"/>
         <source>Data</source>
         <translation>Uppgift</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="110"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="122"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="130"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <source>Received</source>
+        <translation>Inkommen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="149"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="159"/>
+        <source>Enter or double-click opens the case in the queue</source>
+        <translation>Retur eller dubbelklick öppnar ärendet i kön</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="160"/>
+        <source>New case for the person…</source>
+        <translation>Nytt ärende för personen…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="163"/>
+        <source>Register a request from this person, filled in from the portal</source>
+        <translation>Registrera en begäran från personen, ifylld från kundportalen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="184"/>
+        <source>Their cases: loading…</source>
+        <translation>Personens ärenden: hämtas…</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="198"/>
+        <source>Their cases: {n}</source>
+        <translation>Personens ärenden: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="199"/>
+        <source>Their cases: none yet</source>
+        <translation>Personens ärenden: inga ännu</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/person_search.py" line="218"/>
         <source>First and last name</source>
         <translation>För- och efternamn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="147"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="235"/>
         <source>A look-up without a case needs a reason: say why you look.</source>
         <translation>En sökning utan ärende behöver ett skäl: skriv varför du söker.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="158"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="246"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="169"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="257"/>
         <source>Nobody in the portal matches that name.</source>
         <translation>Ingen i portalen har det namnet.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="171"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="259"/>
         <source>Nobody in the portal matches that identifier.</source>
         <translation>Ingen i portalen matchar den uppgiften.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="178"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="266"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="181"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="269"/>
         <source>More match than are listed: add a postcode.</source>
         <translation>Fler träffar än som visas: lägg till ett postnummer.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="209"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="297"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="246"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="334"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="252"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="340"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/person_search.py" line="258"/>
+        <location filename="../../privacy_desk/ui/person_search.py" line="346"/>
         <source>{label}: {rows} rows in {tables} tables.</source>
         <translation>{label}: {rows} rader i {tables} tabeller.</translation>
     </message>
@@ -2195,29 +2462,24 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="200"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="203"/>
         <source>Row {n}</source>
         <translation>Rad {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="205"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="208"/>
         <source>withheld (data map)</source>
         <translation>undantagen (datakartan)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="217"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="224"/>
         <source>Case {case}: {rows} rows in {tables} tables; {withheld} withheld.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller; {withheld} undantagna.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="231"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="272"/>
         <source>Withheld: {reason}</source>
         <translation>Undantagen: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="232"/>
-        <source>withheld</source>
-        <translation>undantagen</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/preview.py" line="107"/>
@@ -2225,12 +2487,17 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Mapp för registerutdraget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="280"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="276"/>
+        <source>withheld – {reason}</source>
+        <translation>undantagen – {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/preview.py" line="324"/>
         <source>Writing the extract…</source>
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="292"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="336"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>
@@ -2238,42 +2505,78 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueModel</name>
     <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="48"/>
+        <source>Decision needed</source>
+        <extracomment>The case&apos;s markers (a :class:`Mark` set) for tests and the view filters.</extracomment>
+        <translation>Beslut krävs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="49"/>
+        <source>Approval needed</source>
+        <translation>Godkännande krävs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="50"/>
+        <source>Waiting for the person</source>
+        <translation>Väntar på personen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="57"/>
+        <source>An extract beyond the yearly free one: record the allowance decision before answering.</source>
+        <translation>Ett utdrag utöver det kostnadsfria per år: registrera beslutet innan ärendet besvaras.</translation>
+    </message>
+    <message>
         <location filename="../../privacy_desk/ui/queue_model.py" line="60"/>
+        <source>The erasure plan waits for a second officer&apos;s approval.</source>
+        <translation>Raderingsplanen väntar på en andra handläggares godkännande.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="62"/>
+        <source>Waiting for the person&apos;s proof of identity.</source>
+        <translation>Väntar på personens identitetsbevis.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="97"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="61"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="98"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="62"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="99"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="63"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="100"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="64"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="101"/>
         <source>Days left</source>
         <translation>Dagar kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="65"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="102"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="66"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="103"/>
+        <source>To do</source>
+        <translation>Att göra</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="104"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="67"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="105"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
@@ -2281,141 +2584,190 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="98"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="177"/>
         <source>Filter by case number or person…</source>
-        <extracomment>The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar.</extracomment>
+        <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value).</extracomment>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="104"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="183"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="105"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="184"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="112"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="191"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="119"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="198"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="120"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="199"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="123"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="202"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="197"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="317"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
 </context>
 <context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="52"/>
+        <source>My cases</source>
+        <extracomment>The assignee filter&apos;s value for cases nobody holds.</extracomment>
+        <translation>Mina ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="53"/>
+        <source>To approve</source>
+        <translation>Att godkänna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="54"/>
+        <source>Waiting for identity</source>
+        <translation>Väntar på identitet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="55"/>
+        <source>Decision needed</source>
+        <translation>Beslut krävs</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="56"/>
+        <source>All open</source>
+        <translation>Alla öppna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="57"/>
+        <source>Closed</source>
+        <translation>Stängda</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/queue_filter.py" line="58"/>
+        <source>All cases</source>
+        <translation>Alla ärenden</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="148"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="185"/>
         <source>Register a request</source>
         <translation>Registrera en begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="162"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
+        <source>Who took the call or the visit</source>
+        <translation>Vem som tog emot samtalet eller besöket</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="203"/>
         <source>Name as the request gives it</source>
         <translation>Namn som det står i begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="163"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="204"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="164"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="205"/>
         <source>Arrived by</source>
         <translation>Inkom via</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="165"/>
-        <source>Received on (postmark / e-mail date)</source>
-        <translation>Inkom den (poststämpel / e-postdatum)</translation>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="206"/>
+        <source>Taken by</source>
+        <translation>Mottagen av</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="166"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="207"/>
+        <source>Received on (postmark, e-mail or call date)</source>
+        <translation>Inkom (poststämpel, e-post- eller samtalsdatum)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="211"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="168"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="213"/>
         <source>Recognise</source>
         <translation>Känn igen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="168"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="213"/>
         <source>Personnummer</source>
         <translation>Personnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="169"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
         <source>Organisationsnummer</source>
         <translation>Organisationsnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="169"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="170"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="215"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="170"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="215"/>
         <source>Customer number</source>
         <translation>Kundnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="182"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="227"/>
         <source>Identifier {n}</source>
         <translation>Identifierare {n}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="187"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="232"/>
         <source>Add scan…</source>
         <translation>Lägg till skanning…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="189"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="234"/>
         <source>Remove</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="198"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="243"/>
         <source>Scans (PDF, PNG, JPEG)</source>
         <translation>Skanningar (PDF, PNG, JPEG)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="202"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="247"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="277"/>
         <source>Add scans</source>
         <translation>Lägg till skanningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="214"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="277"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>Skanningar (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
@@ -2735,22 +3087,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="338"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="407"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="348"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="429"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="349"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="430"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="359"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="440"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>
@@ -2758,27 +3110,27 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>VerifyIdentityDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="241"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="305"/>
         <source>Verify identity – {case}</source>
         <translation>Verifiera identitet – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="250"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="314"/>
         <source>What was checked, e.g. signature matches the customer record</source>
         <translation>Vad som kontrollerades, t.ex. att namnteckningen stämmer med kunduppgifterna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="253"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="317"/>
         <source>Method</source>
         <translation>Metod</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="254"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="318"/>
         <source>Evidence</source>
         <translation>Underlag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="255"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="319"/>
         <source>Verified on</source>
         <translation>Verifierad den</translation>
     </message>
@@ -2970,47 +3322,57 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="74"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="64"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="65"/>
+        <source>In person</source>
+        <translation>Personligt besök</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="76"/>
         <source>Imported from the portal</source>
         <translation>Hämtad från portalen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="75"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="77"/>
         <source>Registered</source>
         <translation>Registrerad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="76"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="78"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="77"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="79"/>
         <source>Assigned</source>
         <translation>Tilldelad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="78"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
         <source>Claimed</source>
         <translation>Tagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="79"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
         <source>Released</source>
         <translation>Lämnad ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
         <source>Identity verified</source>
         <translation>Identitet verifierad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="83"/>
         <source>Scan attached</source>
         <translation>Skanning bifogad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="84"/>
         <source>Allowance decision</source>
         <translation>Beslut om utdrag</translation>
     </message>

@@ -45,7 +45,9 @@ def test_a_paper_request_from_registration_to_decision(run: Runner, tmp_path: Pa
     assert code == 2 and "identity is verified" in err
     assert run("case", "verify", "PD-2026-00002", "--method", "e-id", "--evidence",
                "BankID")[0] == 0
-    assert run("case", "transition", "PD-2026-00002", "in progress")[0] == 0
+    # Claimed and now verified: the case is in progress without a further command.
+    code, out, _ = run("case", "list", "--status", "in_progress", "--json")
+    assert [r["case"] for r in json.loads(out)] == ["PD-2026-00002"]
     code, _, err = run("case", "transition", "PD-2026-00002", "answered")
     assert code == 2 and "before a decision is recorded" in err
     assert run("case", "decide", "PD-2026-00002", "--kind", "fee", "--fee", "150",
@@ -85,3 +87,16 @@ def test_queue_settings(tmp_path: Path) -> None:
     f.write_text("{not json")
     with pytest.raises(UserError, match="cannot be read"):
         QueueSettings.load(f)
+
+
+def test_a_request_by_phone_names_who_took_it(run: Runner) -> None:
+    code, _, err = run("case", "register", "--type", "erasure", "--channel", "phone",
+                       "--received", "2026-03-02", "--person", "Åsa Test", "--id", PNR)
+    assert code == 2 and "must name who took it" in err and "Traceback" not in err
+    code, out, _ = run("case", "register", "--type", "erasure", "--channel", "in_person",
+                       "--taken-by", "Kundtjänst Karin", "--received", "2026-03-02",
+                       "--person", "Åsa Test", "--id", PNR)
+    assert code == 0 and out.startswith("PD-2026-00001: registered")
+    code, out, _ = run("case", "list", "--json")
+    [row] = json.loads(out)
+    assert row["case"] == "PD-2026-00001"

@@ -421,6 +421,7 @@ def test_sensitive_queue_actions_are_in_the_audit_trail(store: CaseStore) -> Non
         details = s.scalars(select(AuditEntry.details)).all()
     assert [tuple(t) for t in trail] == [
         ("anna", "attachments_added"), ("anna", "case_registered"), ("anna", "case_claimed"),
-        ("anna", "identity_verified"), ("anna", "allowance_decision"),
+        ("anna", "identity_verified"), ("anna", "status_changed"),  # claimed + verified
+        ("anna", "allowance_decision"),
         ("bo", "attachment_viewed"), ("bo", "person_history_viewed")]
     assert not any("19850714" in d or "Åsa" in d for d in details)  # no personal data

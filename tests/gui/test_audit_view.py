@@ -141,3 +141,19 @@ def test_a_period_ending_before_it_starts_is_explained(
     with qtbot.waitSignal(view.failed, timeout=5_000) as failed:
         _click(qtbot, view.show_button)
     assert "ends before it starts" in failed.args[0]
+
+
+def test_the_view_refreshes_itself(qtbot: QtBot, runner: TaskRunner, store: CaseStore) -> None:
+    view = AuditView(runner, store, "ivar")
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=20_000) as first:
+        view.show()  # opening the tab shows the trail: no "Show" click needed
+    before = first.args[1]
+    register_case(store, request_type=RequestType.ERASURE, channel=Channel.EMAIL,
+                  received_on=date(2026, 3, 4), person_label="Bo Testsson", actor="anna")
+    with qtbot.waitSignal(view.loaded, timeout=20_000) as again:
+        view.from_edit.setDate(view.from_edit.date().addDays(-1))  # a changed period
+    assert again.args[1] > before
+    view.hide()
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.show()  # back to the tab: read afresh

@@ -246,6 +246,9 @@ def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: 
         panel.approve()
     assert "Nobody approves their own" in refused.args[0]
     assert panel.message.text() == refused.args[0]
+    # Not approved yet: "Execute" is not offered, and says why.
+    assert not panel.execute_button.isEnabled()
+    assert "is not approved" in panel.execute_button.toolTip()
 
     # A second officer opens the same case on their desk and approves.
     approver = setup.open_as(APPROVER)
@@ -289,9 +292,12 @@ def test_executing_an_unapproved_plan_is_refused(setup: Setup, qtbot: QtBot) -> 
     _load(setup, qtbot)
     before = _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
                     c=setup.customer_id)
-    assert panel.execute_button.isEnabled()
+    # Not offered (the tooltip says why) …
+    assert not panel.execute_button.isEnabled()
+    assert "second officer" in panel.execute_button.toolTip()
+    # … and refused in the same words when asked anyway.
     with qtbot.waitSignal(panel.failed, timeout=30_000) as refused:
-        _click(qtbot, panel.execute_button)
+        panel.execute()
     assert "not approved" in refused.args[0] and "second officer" in refused.args[0]
     assert panel.message.text() == refused.args[0]
     assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
@@ -420,11 +426,14 @@ def test_ctrl_r_opens_the_erasure_tab_for_an_erasure_case(window: MainWindow,
     rect = window.table.visualRect(window.proxy.index(row, Col.CASE))
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.erasure_action.isEnabled() and not window.preview_action.isEnabled()
+    # Not offered before the identity is verified, and the tooltip says why.
+    assert not window.erasure_action.isEnabled() and not window.preview_action.isEnabled()
+    assert "identity is not verified" in window.erasure_action.toolTip()
+    assert "not an access or portability request" in window.preview_action.toolTip()
 
     panel = window.erasure_panel
     with qtbot.waitSignal(panel.failed, timeout=20_000) as refused:
-        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        window.open_erasure()  # asked anyway: the service refuses the same way
     assert window.tabs.currentIndex() == window.erasure_tab
     assert "identity" in refused.args[0].lower() and panel.plan_tree.topLevelItemCount() == 0
 
@@ -436,9 +445,12 @@ def test_ctrl_r_opens_the_erasure_tab_for_an_erasure_case(window: MainWindow,
                         actor=ctx.officer, expected_version=d.version)
     transition_case(ctx.case_store, case_id, CaseStatus.IN_PROGRESS, actor=ctx.officer,
                     reason=None, expected_version=d.version)
+    with qtbot.waitSignal(window.case_shown, timeout=10_000):
+        window.queue_panel.reload_case(case_id)
+    assert window.erasure_action.isEnabled()
     with qtbot.waitSignals([panel.plan_shown, panel.candidates_found], timeout=20_000,
                            order="none", raising=False):
-        window.open_erasure()
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     if panel.plan is None:  # several people match: choose the first, as an officer does
         with qtbot.waitSignal(panel.plan_shown, timeout=20_000):
             panel._on_candidate(0)

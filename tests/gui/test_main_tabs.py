@@ -39,10 +39,13 @@ def test_preview_of_an_access_case_needs_verified_identity_then_shows_data(
     rect = window.table.visualRect(window.proxy.index(row, Col.CASE))
     with qtbot.waitSignal(window.case_shown, timeout=10_000):
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.preview_action.isEnabled()
+    # Not offered before the identity is verified; the tooltip says why.
+    assert not window.preview_action.isEnabled()
+    assert "identity is not verified" in window.preview_action.toolTip()
 
+    # Asked anyway (a stale window, a script), the service refuses the same way.
     with qtbot.waitSignal(window.preview_panel.failed, timeout=20_000) as refused:
-        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        window.open_preview()
     assert window.tabs.currentIndex() == window.preview_tab
     assert "identity" in refused.args[0].lower()
     assert window.preview_panel.tree.topLevelItemCount() == 0

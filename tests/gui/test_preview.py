@@ -154,3 +154,26 @@ def test_export_into_a_missing_folder_says_so(setup: Setup, qtbot: QtBot,
         qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     assert "does not exist" in failed.args[0]
     assert list_exports(setup.ctx.case_store, setup.case_id) == ()
+
+
+def test_withholding_keeps_the_tree_open_and_shows_the_reason(setup: Setup,
+                                                             qtbot: QtBot) -> None:
+    panel = setup.panel
+    with qtbot.waitSignal(panel.preview_loaded, timeout=30_000):
+        panel.load_case(setup.case_id)
+    field = _find_field(panel, "customers", "email")
+    row, table = field.parent(), field.parent().parent()
+    for item in (table, row):  # the officer opens the table and the row, as with clicks
+        panel.tree.setCurrentItem(item)
+        qtbot.keyClick(panel.tree, Qt.Key.Key_Right)
+    assert table.isExpanded() and row.isExpanded()
+    panel.tree.setCurrentItem(field)
+    qtbot.keyClicks(panel.reason_edit, "Belongs to the co-holder")
+    with qtbot.waitSignal(panel.withheld_changed, timeout=30_000):
+        qtbot.mouseClick(panel.withhold_button, Qt.MouseButton.LeftButton)
+    shown = _find_field(panel, "customers", "email")
+    assert shown is not field  # the tree was rebuilt …
+    assert shown.parent().isExpanded() and shown.parent().parent().isExpanded()  # … as it was
+    assert panel.tree.currentItem() is shown
+    assert shown.text(1) == "withheld – Belongs to the co-holder"
+    assert "Belongs to the co-holder" in shown.toolTip(1)

@@ -11,10 +11,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from privacy_desk.casestore.queries import QueueRow
-from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
+from privacy_desk.domain.lifecycle import OPEN_STATUSES, TERMINAL_STATUSES, CaseStatus
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.ui.queue_filter import UNASSIGNED, QueueFilterProxy
-from privacy_desk.ui.queue_model import CASE_ID_ROLE, SORT_ROLE, Col, QueueModel
+from privacy_desk.services.queue import QueueMarks
+from privacy_desk.ui.queue_filter import UNASSIGNED, QueueFilterProxy, QueueView
+from privacy_desk.ui.queue_model import CASE_ID_ROLE, MARKS_ROLE, SORT_ROLE, Col, Mark, QueueModel
 
 TODAY = date(2026, 11, 25)
 
@@ -33,6 +34,8 @@ def _proxy(rows: list[QueueRow]) -> tuple[QueueModel, QueueFilterProxy]:
     model.set_rows(rows)
     proxy = QueueFilterProxy()
     proxy.setSourceModel(model)
+    assert proxy.view is QueueView.OPEN  # the desk starts on "All open"
+    proxy.set_view(QueueView.ALL)
     return model, proxy
 
 
@@ -94,3 +97,42 @@ def test_an_edited_case_moves_to_its_new_place(qtbot: QtBot) -> None:
     model.put_row(replace(rows[0], case_id=4, case_number="PD-2026-00004",
                           due_on=TODAY - timedelta(days=1)))
     assert _ids(proxy) == [4, 2, 3]
+
+
+def test_views_show_their_part_of_the_work_with_markers(qtbot: QtBot) -> None:
+    rows = _rows()
+    model, proxy = _proxy(rows)
+    open_ids = [r.case_id for r in rows if r.status not in TERMINAL_STATUSES]
+    owing = {r.case_id for r in rows if r.status in OPEN_STATUSES}  # an answer is owed
+    decision = set(open_ids[:5]) | {next(r.case_id for r in rows
+                                         if r.status in TERMINAL_STATUSES)}
+    approval = set(open_ids[3:7])
+    model.set_marks(QueueMarks(frozenset(decision), frozenset(approval)))
+    expect = {
+        QueueView.OPEN: set(open_ids),
+        QueueView.CLOSED: {r.case_id for r in rows if r.status in TERMINAL_STATUSES},
+        QueueView.MINE: {r.case_id for r in rows
+                         if r.assignee == "anna" and r.status not in TERMINAL_STATUSES},
+        QueueView.IDENTITY: {r.case_id for r in rows
+                             if r.status is CaseStatus.AWAITING_IDENTITY},
+        # A closed case waits for nothing, whatever the marks say.
+        QueueView.DECISION: set(open_ids[:5]) & owing,
+        QueueView.APPROVAL: approval & owing,
+        QueueView.ALL: {r.case_id for r in rows},
+    }
+    for view, ids in expect.items():
+        proxy.set_view(view, "anna")
+        assert set(_ids(proxy)) == ids, view
+    proxy.set_view(QueueView.ALL)
+    both = next(i for i in open_ids[3:5] if i in owing)
+    row = model.position_of(both)
+    assert row is not None
+    index = model.index(row, Col.MARKS)
+    assert index.data(MARKS_ROLE)[:2] == (Mark.DECISION, Mark.APPROVAL)
+    assert index.data().startswith("Decision needed · Approval needed")
+    assert "second officer" in index.data(Qt.ItemDataRole.ToolTipRole)
+    # One case read afresh: its decision was recorded, the marker goes.
+    model.set_case_marks(both, decision=False, approval=True)
+    assert Mark.DECISION not in model.index(row, Col.MARKS).data(MARKS_ROLE)
+    proxy.set_view(QueueView.DECISION)
+    assert both not in _ids(proxy)

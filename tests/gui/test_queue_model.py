@@ -12,7 +12,7 @@ from privacy_desk.casestore.queries import QueueRow
 from privacy_desk.domain.deadlines import Urgency
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
-from privacy_desk.ui.queue_filter import QueueFilterProxy
+from privacy_desk.ui.queue_filter import QueueFilterProxy, QueueView
 from privacy_desk.ui.queue_model import CASE_ID_ROLE, SORT_ROLE, URGENCY_ROLE, Col, QueueModel
 
 TODAY = date(2026, 11, 25)
@@ -56,6 +56,7 @@ def test_sort_role_orders_dates_and_puts_closed_cases_last(qtbot: QtBot) -> None
     model = _model()
     proxy = QueueFilterProxy()
     proxy.setSourceModel(model)
+    proxy.set_view(QueueView.ALL)  # "All open" (the default) hides the closed case
     proxy.sort(Col.DUE, Qt.SortOrder.AscendingOrder)
     ids = [proxy.index(r, 0).data(CASE_ID_ROLE) for r in range(proxy.rowCount())]
     assert ids == [3, 2, 1, 4]

@@ -18,7 +18,8 @@ def test_stored_values_never_change() -> None:
         "objection",
         "consent_withdrawal",
     ]
-    assert [c.value for c in Channel] == ["portal", "paper", "email"]
+    assert [c.value for c in Channel] == ["portal", "paper", "email", "phone", "in_person"]
+    assert [c for c in Channel if c.is_oral] == [Channel.PHONE, Channel.IN_PERSON]
     assert RequestType("erasure") is RequestType.ERASURE
     assert f"{RequestType.ACCESS}" == "access"  # StrEnum: usable directly as text
 
@@ -72,4 +73,4 @@ def test_unknown_values_name_the_choices() -> None:
     assert "erasure" in info.value.hint and "consent_withdrawal" in info.value.hint
     with pytest.raises(UserError, match="channel") as info:
         Channel.parse("fax")
-    assert info.value.hint == "Use one of: portal, paper, email."
+    assert info.value.hint == "Use one of: portal, paper, email, phone, in_person."
