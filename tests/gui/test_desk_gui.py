@@ -194,6 +194,7 @@ def test_the_layout_is_remembered(qtbot: QtBot, small_portal: Path,
 
     win = open_window()
     try:
+        win.tabs.setCurrentIndex(win.queue_tab)  # the desk opens on the overview
         assert win.table.horizontalHeader().sectionSize(Col.CASE) == 177
         assert win.queue_panel.sizes() == sizes
         assert win.queue_panel.queue_view is QueueView.CLOSED
