@@ -620,6 +620,10 @@ def test_kill_9_mid_export_is_settled_at_the_next_start(tmp_path: Path, stage: s
         return subprocess.run([*base, *argv], input=stdin, capture_output=True, text=True,
                               env=env, cwd=root, check=False)
 
+    # The extract's letter is written in the organisation's name (synthetic company).
+    assert cli("organisation", "set", "--name", "Provbolaget Värme AB", "--orgnr",
+               "5560000001", "--address", "Provgatan 2", "--postal", "111 22 Provstad",
+               "--email", "integritet@provbolaget.example").returncode == 0
     done = cli("case", "register", "--type", "access", "--received",
                (date.today() - timedelta(days=2)).isoformat(), "--person", "-", "--id", "-",
                stdin=f"Testperson\npersonnummer={pnr}\n")
