@@ -406,7 +406,7 @@ def withhold(store: CaseStore, case_id: int, datamap: DataMap, *, table: str,
         item = WithheldItem(case_id=case_id, table_name=table, row_key=rk, column_name=column,
                             reason=why, withheld_by=who, withheld_at=now)
         session.add(item)
-        what = f"{table}.{column}" if column else f"a row of {table}"
+        what = f"{table}.{column}" if column else msg("a row of {table}", table=table)
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="data_withheld",
                               note=why, message=msg("Withheld {what}:", what=what).to_json()))
         session.flush()
@@ -428,8 +428,8 @@ def release_withheld(store: CaseStore, item_id: int, *, actor: str | None = None
             raise WithholdingRefused(msg("That withholding no longer exists."),
                                      msg("Reload the preview."))
         now = utcnow()
-        what = f"{item.table_name}.{item.column_name}" if item.column_name else \
-            f"a row of {item.table_name}"
+        what = (f"{item.table_name}.{item.column_name}" if item.column_name
+                else msg("a row of {table}", table=item.table_name))
         session.add(CaseEvent(case_id=item.case_id, at=now, actor=who, kind="data_released",
                               message=msg("No longer withheld: {what}.", what=what).to_json()))
         case_id = item.case_id
@@ -627,11 +627,14 @@ def _record_export_event(session: Session, record: CaseExport, who: str,
                          late: bool = False) -> None:
     """The case event and audit entry of an export whose files are in place."""
     lang, password = record.lang, bool(record.password_protected)
+    listed = "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)
+    said = (msg("Extract ({lang}, password protected): {files}", lang=lang, files=listed)
+            if password else msg("Extract ({lang}): {files}", lang=lang, files=listed))
+    if late:
+        said = msg("Recorded at start, the files being in place: {what}", what=said)
     session.add(CaseEvent(
         case_id=record.case_id, at=utcnow(), actor=who, kind="extract_produced",
-        note=("Recorded at start, the files being in place: " if late else "")
-        + f"Extract ({lang}{', password' if password else ''}): "
-        + "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)))
+        message=said.to_json()))
     session.flush()
     record_audit(session, actor=who, action="extract_exported", case_id=record.case_id,
                  details={"rows": record.row_count, "withheld": record.withheld_count,

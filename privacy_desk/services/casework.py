@@ -105,7 +105,9 @@ def _start_work(session: Session, case: Case, who: str, now: datetime) -> None:
     case.updated_at, case.updated_by = now, who
     session.add(CaseEvent(case_id=case.id, at=now, actor=who, kind="status",
                           from_status=current.value, to_status=target.value,
-                          note=None))
+                          message=msg("From '{old}' to '{new}': the case is claimed and the "
+                                      "person's identity verified.", old=status_word(current),
+                                      new=status_word(target)).to_json()))
     session.flush()
     record_audit(session, actor=who, action="status_changed", case_id=case.id,
                  details={"from": current.value, "to": target.value, "by": "claim and identity"})

@@ -687,7 +687,9 @@ def reconcile(store: CaseStore, portal: Engine, datamap: DataMap, plan_id: int) 
                 ex.note = said.render("en")[:4000]
                 rec.state = CHANGED
             session.add(CaseEvent(case_id=rec.case_id, at=now, actor=store.actor,
-                                  kind="erasure_" + ex.state.replace(" ", "_"),
+                                  kind={COMMITTED: "erasure_committed",
+                                        NOT_EXECUTED: "erasure_not_executed",
+                                        CHANGED: "erasure_changed"}[ex.state],
                                   message=msg("Plan {plan}: {what}", plan=plan_id,
                                               what=said).to_json()))
             session.flush()

@@ -48,7 +48,7 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
 from privacy_desk.reports.atomic import staged_files
@@ -64,6 +64,18 @@ __all__ = ["LETTER_KINDS", "LetterRefused", "LetterRow", "ProducedLetter", "lett
 
 LETTER_KINDS = ("acknowledgement", "identity_request", "fee_notice", "refusal", "extension",
                 "rectification", "restriction", "objection", "recipient_notice")
+#: The letter kinds as the case history names them.
+LETTER_WORDS: dict[str, Message] = {
+    "acknowledgement": msg("acknowledgement of receipt"),
+    "identity_request": msg("request for identification"),
+    "fee_notice": msg("fee notice"),
+    "refusal": msg("decision to refuse"),
+    "extension": msg("extension notice"),
+    "rectification": msg("confirmation of rectification"),
+    "restriction": msg("confirmation of restriction"),
+    "objection": msg("answer to the objection"),
+    "recipient_notice": msg("notice to a recipient (art. 19)"),
+}
 #: What an art. 19 notice may tell a recipient.
 RECIPIENT_ACTIONS = ("rectification", "erasure", "restriction")
 #: File names by kind and language (the person may see them as attachments).
@@ -364,10 +376,13 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
                                    filename=written.name, size_bytes=written.size_bytes,
                                    sha256=written.sha256, template=rendered.template[-500:],
                                    created_at=now, actor=who))
-            to = f"recipient {recipient.title}" if recipient else "the person"
+            to = (msg("recipient {name}", name=recipient.title) if recipient
+                  else msg("the person"))
+            said = msg("Letter '{kind}' ({lang}) to {to}, dated {day}: {file} sha256 {sha256}",
+                       kind=LETTER_WORDS[kind], lang=lang, to=to, day=day,
+                       file=written.name, sha256=written.sha256)
             session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="letter",
-                                  note=f"Letter {kind} ({lang}) to {to}, dated "
-                                  f"{day.isoformat()}: {written.name} sha256 {written.sha256}"))
+                                  message=said.to_json()))
             out.append(ProducedLetter(kind, lang, key, name, written.path, written.sha256,
                                       written.size_bytes, day, rendered.text))
         session.flush()

@@ -43,6 +43,7 @@ from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import utcnow
 from privacy_desk.domain.deadlines import add_calendar_months
 from privacy_desk.domain.lifecycle import CaseStatus
+from privacy_desk.messages import msg
 from privacy_desk.secrets import minimisation_key
 from privacy_desk.services.roles import Role, check_role, require_role
 
@@ -129,8 +130,10 @@ def minimise_cases(store: CaseStore, *, after_months: int, actor: str | None = N
             session.add(CaseMinimisation(case_id=cid, minimised_at=moment, minimised_by=who,
                                          identifiers=len(idents)))
             session.add(CaseEvent(case_id=cid, at=moment, actor=who, kind="case_minimised",
-                                  note=f"Identifiers minimised after {after_months} months: "
-                                  f"{len(idents)} kept as keyed hashes."))
+                                  message=msg("Identifiers minimised after {months} months: "
+                                              "{count} kept as keyed hashes.",
+                                              months=after_months,
+                                              count=len(idents)).to_json()))
             session.flush()
             record_audit(session, actor=who, action="case_minimised", case_id=cid,
                          details={"identifiers": len(idents), "after_months": after_months})

@@ -69,6 +69,15 @@ COMPELLING, STOP = "compelling_grounds", "stop"
 FOLLOW_UPS = ("erasure", "restriction")
 WORKING = frozenset({CaseStatus.IN_PROGRESS, CaseStatus.EXTENDED})
 MAX_REASON_LEN = 2000
+#: A balancing test's outcome as the case history says it; the officer's reason follows.
+_BALANCING_WORDS = {
+    (COMPELLING, None): msg("Balancing test (art. 21(1)): compelling legitimate grounds, "
+                            "processing goes on:"),
+    (STOP, None): msg("Balancing test (art. 21(1)): processing stops:"),
+    (STOP, "erasure"): msg("Balancing test (art. 21(1)): processing stops, then an erasure:"),
+    (STOP, "restriction"): msg("Balancing test (art. 21(1)): processing stops, then a "
+                               "restriction:"),
+}
 
 
 class ObjectionRefused(UserError):
@@ -180,11 +189,15 @@ def stop_marketing(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
                                sort_keys=True),
             reason="art. 21(3): no balancing test for direct marketing", decided_by=who,
             decided_at=now))
+        channels = ", ".join(f"{n}: {c}" for n, c in counts.items())
+        said = (msg("Direct marketing stopped (art. 21(3)); rows changed per channel: "
+                    "{channels}; STILL OPEN: {still_open}.", channels=channels,
+                    still_open=", ".join(still)) if still
+                else msg("Direct marketing stopped (art. 21(3)); rows changed per channel: "
+                         "{channels}; verified: no channel reaches the person.",
+                         channels=channels))
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="marketing_stopped",
-                              note="Direct marketing stopped (art. 21(3)): " + ", ".join(
-                                  f"{n} ({c} row(s))" for n, c in counts.items())
-                              + ("; verified: no channel reaches the person." if not still
-                                 else f"; STILL OPEN: {', '.join(still)}.")))
+                              message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="marketing_stopped", case_id=case_id,
                      details={"channels": ",".join(counts)[:200],
@@ -229,8 +242,7 @@ def decide_balancing(store: CaseStore, case_id: int, *, outcome: str, reason: st
                                    reason=why, decided_by=who, decided_at=now)
         session.add(rec)
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="objection_decided",
-                              note=f"Balancing test (art. 21(1)): {outcome}"
-                              + (f", then {follow_up}" if follow_up else "") + f": {why}"))
+                              note=why, message=_BALANCING_WORDS[outcome, follow_up].to_json()))
         session.flush()
         record_audit(session, actor=who, action="objection_decided", case_id=case_id,
                      details={"outcome": outcome, "follow_up": follow_up or ""})
@@ -281,8 +293,9 @@ def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
             store.sessions() as session, session.begin():
         written = publish()[0]
         session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who, kind="objection_letter",
-                              note=f"Objection confirmation ({lang}): {written.name} sha256 "
-                              f"{written.sha256}"))
+                              message=msg("Objection confirmation ({lang}): {file} sha256 "
+                                          "{sha256}", lang=lang, file=written.name,
+                                          sha256=written.sha256).to_json()))
         session.flush()
         record_audit(session, actor=who, action="objection_letter_written", case_id=case_id,
                      details={"lang": lang})

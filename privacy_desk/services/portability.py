@@ -264,11 +264,16 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
                                        size_bytes=f.size_bytes, sha256=f.sha256,
                                        note="portability (art. 20)"))
             files.append(ExportFileRow(kind, f.name, f.size_bytes, f.sha256, f.path))
+        facts = {"lang": lang, "rows": extract.row_count, "left_out": left_fields,
+                 "files": "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)}
+        said = (msg("Portability copy ({lang}, password protected): {rows} row(s), "
+                    "{left_out} field(s) left out per the data map; {files}", **facts)
+                if password else
+                msg("Portability copy ({lang}): {rows} row(s), {left_out} field(s) left out "
+                    "per the data map; {files}", **facts))
         session.add(CaseEvent(
             case_id=case_id, at=utcnow(), actor=who, kind="portability_produced",
-            note=f"Portability copy ({lang}{', password' if password else ''}): "
-            f"{extract.row_count} row(s), {left_fields} field(s) left out per the data map; "
-            + "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)))
+            message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="portability_exported", case_id=case_id,
                      details={"rows": extract.row_count, "left_out": left_fields,
@@ -322,8 +327,10 @@ def record_transfer(store: CaseStore, case_id: int, *, recipient: str, channel: 
                                    reason="art. 20(2)", decided_by=who, decided_at=now)
         session.add(rec)
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="direct_transfer",
-                              note=f"Copy {bundle[1]} (sha256 {bundle[0]}) sent to {to} "
-                              f"by {how} on {day.isoformat()} (art. 20(2))."))
+                              message=msg("Copy {file} (sha256 {sha256}) sent to {recipient} "
+                                          "by {channel} on {day} (art. 20(2)).",
+                                          file=bundle[1], sha256=bundle[0], recipient=to,
+                                          channel=how, day=day).to_json()))
         session.flush()
         record_audit(session, actor=who, action="portability_transferred", case_id=case_id,
                      details={"decision": rec.id})

@@ -253,10 +253,13 @@ def plan_restriction(store: CaseStore, portal: Engine, datamap: DataMap, case_id
         session.add(rec)
         session.flush()
         c = plan.counts()
+        said = msg("Restriction {id} (art. {article}): {rows} row(s): {flagged} flagged, "
+                   "{register} in the register, {recorded} recorded only.", id=rec.id,
+                   article=chosen.article, rows=len(plan.rows),
+                   flagged=c["flag"] + c["status"], register=c["register"],
+                   recorded=c["none"])
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="restriction_planned",
-                              note=f"Restriction {rec.id} ({chosen.article}): {len(plan.rows)} "
-                              f"row(s): {c['flag'] + c['status']} flagged, {c['register']} "
-                              f"in the register, {c['none']} recorded only."))
+                              message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="restriction_planned", case_id=case_id,
                      details={"restriction": rec.id, **_details(plan)})
@@ -335,14 +338,17 @@ def reconcile_restriction(store: CaseStore, portal: Engine, datamap: DataMap,
         now = utcnow()
         if committed:
             rec.state, rec.applied_at, rec.verified = ACTIVE, now, None
-            rec.note = "Recovered: the process stopped after the portal committed."
+            what = msg("Recovered: the process stopped after the portal committed.")
         else:
             rec.state = NOT_EXECUTED
-            rec.note = ("The process stopped before the portal committed; nothing was "
-                        "changed in the portal.")
+            what = msg("The process stopped before the portal committed; nothing was "
+                       "changed in the portal.")
+        rec.note = what.render("en")
+        said = msg("Restriction {id}: {what}", id=restriction_id, what=what)
         session.add(CaseEvent(case_id=rec.case_id, at=now, actor=store.actor,
-                              kind="restriction_" + rec.state.replace(" ", "_"),
-                              note=f"Restriction {restriction_id}: {rec.note}"))
+                              kind="restriction_active" if committed
+                              else "restriction_not_executed",
+                              message=said.to_json()))
         session.flush()
         record_audit(session, actor=store.actor, action="restriction_reconciled",
                      case_id=rec.case_id,
@@ -400,8 +406,9 @@ def apply_restriction(store: CaseStore, portal: Engine, datamap: DataMap,
             rec.state, rec.note = NOT_EXECUTED, error.message[:2000]
             session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who,
                                   kind="restriction_not_executed",
-                                  note=f"Restriction {restriction_id} not applied: "
-                                  f"{error.message}"))
+                                  message=msg("Restriction {id} not applied: {reason}",
+                                              id=restriction_id,
+                                              reason=error.raw_message).to_json()))
             session.flush()
             record_audit(session, actor=who, action="restriction_not_executed",
                          case_id=case_id, details={"restriction": restriction_id,
@@ -419,11 +426,12 @@ def apply_restriction(store: CaseStore, portal: Engine, datamap: DataMap,
         rec.note = None if ok else f"Verification found {present} of {expected} markers."
         told = ", ".join(plan.systems_to_tell) or "-"
         only = len(plan.by_mechanism(RestrictionMechanism.NONE))
+        said = msg("Restriction {id} applied (art. {article}): {present} of {expected} "
+                   "marker(s) in the portal; {only} row(s) recorded only; tell: {told}.",
+                   id=restriction_id, article=plan.ground.article, present=present,
+                   expected=expected, only=only, told=told)
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="restriction_applied",
-                              note=f"Restriction {restriction_id} applied "
-                              f"({plan.ground.article}): {present} of {expected} marker(s) "
-                              f"in the portal; {only} row(s) "
-                              f"recorded only; tell: {told}."))
+                              message=said.to_json()))
         session.flush()
         record_audit(session, actor=who, action="restriction_applied", case_id=case_id,
                      details={"restriction": restriction_id, "verified": int(ok),
@@ -509,8 +517,9 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
     def record(session: Session, written: WrittenFile) -> None:
         session.add(CaseEvent(case_id=rec.case_id, at=utcnow(), actor=who,
                               kind="restriction_letter",
-                              note=f"Restriction confirmation ({lang}): {written.name} "
-                              f"sha256 {written.sha256}"))
+                              message=msg("Restriction confirmation ({lang}): {file} sha256 "
+                                          "{sha256}", lang=lang, file=written.name,
+                                          sha256=written.sha256).to_json()))
         session.flush()
         record_audit(session, actor=who, action="restriction_letter_written",
                      case_id=rec.case_id, details={"restriction": restriction_id, "lang": lang})
@@ -555,8 +564,10 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
         r.notice_file, r.notice_sha256 = written.name, written.sha256
         r.notice_at, r.notice_by, r.lift_reason = now, who, why
         session.add(CaseEvent(case_id=r.case_id, at=now, actor=who, kind="restriction_notice",
-                              note=f"Notice before lifting restriction {restriction_id} "
-                              f"({lang}): {r.notice_file} sha256 {r.notice_sha256}"))
+                              message=msg("Notice before lifting restriction {id} ({lang}): "
+                                          "{file} sha256 {sha256}", id=restriction_id,
+                                          lang=lang, file=written.name,
+                                          sha256=written.sha256).to_json()))
         session.flush()
         record_audit(session, actor=who, action="restriction_notice_written",
                      case_id=r.case_id, details={"restriction": restriction_id, "lang": lang})
@@ -590,9 +601,12 @@ def lift(store: CaseStore, portal: Engine, datamap: DataMap, restriction_id: int
         now = utcnow()
         rec.state, rec.lifted_by, rec.lifted_at = LIFTED, who, now
         session.add(CaseEvent(case_id=case_id, at=now, actor=who, kind="restriction_lifted",
-                              note=f"Restriction {restriction_id} lifted after the notice "
-                              f"{rec.notice_file}; {expected - present} of {expected} "
-                              f"marker(s) removed: {rec.lift_reason}"))
+                              note=rec.lift_reason,
+                              message=msg("Restriction {id} lifted after the notice {file}; "
+                                          "{removed} of {expected} marker(s) removed:",
+                                          id=restriction_id, file=rec.notice_file,
+                                          removed=expected - present,
+                                          expected=expected).to_json()))
         session.flush()
         record_audit(session, actor=who, action="restriction_lifted", case_id=case_id,
                      details={"restriction": restriction_id, "left": present})

@@ -70,9 +70,13 @@ def channel_label(value: str) -> str:
         return value
 
 
-def event_label(kind: str) -> str:
-    """Case event kinds; unknown (newer) kinds are shown as stored."""
-    labels = {
+def event_labels() -> dict[str, str]:
+    """Every case event kind the services write, by its name in the interface language.
+
+    A test walks the services and fails on a kind that is missing here
+    (tests/unit/test_event_messages.py).
+    """
+    return {
         "imported": QCoreApplication.translate("labels", "Imported from the portal"),
         "registered": QCoreApplication.translate("labels", "Registered"),
         "status": QCoreApplication.translate("labels", "Status changed"),
@@ -82,8 +86,41 @@ def event_label(kind: str) -> str:
         "identity_verified": QCoreApplication.translate("labels", "Identity verified"),
         "attachment": QCoreApplication.translate("labels", "Scan attached"),
         "allowance_decision": QCoreApplication.translate("labels", "Allowance decision"),
+        "rectified": QCoreApplication.translate("labels", "Data rectified"),
+        "data_withheld": QCoreApplication.translate("labels", "Data withheld"),
+        "data_released": QCoreApplication.translate("labels", "Withholding undone"),
+        "extract_produced": QCoreApplication.translate("labels", "Extract produced"),
+        "letter": QCoreApplication.translate("labels", "Letter written"),
+        "case_minimised": QCoreApplication.translate("labels", "Identifiers minimised"),
+        "erasure_planned": QCoreApplication.translate("labels", "Erasure planned"),
+        "erasure_decision": QCoreApplication.translate("labels", "Erasure decision"),
+        "erasure_approved": QCoreApplication.translate("labels", "Erasure approved"),
+        "erasure_committed": QCoreApplication.translate("labels", "Erasure executed"),
+        "erasure_not_executed": QCoreApplication.translate("labels", "Erasure not executed"),
+        "erasure_changed": QCoreApplication.translate(
+            "labels", "Erasure: data changed by someone else"),
+        "erasure_unknown": QCoreApplication.translate("labels", "Erasure outcome unknown"),
+        "erasure_letter": QCoreApplication.translate("labels", "Erasure confirmation written"),
+        "restriction_planned": QCoreApplication.translate("labels", "Restriction planned"),
+        "restriction_applied": QCoreApplication.translate("labels", "Restriction applied"),
+        "restriction_active": QCoreApplication.translate(
+            "labels", "Restriction recovered as applied"),
+        "restriction_not_executed": QCoreApplication.translate("labels", "Restriction not applied"),
+        "restriction_letter": QCoreApplication.translate(
+            "labels", "Restriction confirmation written"),
+        "restriction_notice": QCoreApplication.translate("labels", "Notice before lifting written"),
+        "restriction_lifted": QCoreApplication.translate("labels", "Restriction lifted"),
+        "portability_produced": QCoreApplication.translate("labels", "Portability copy produced"),
+        "direct_transfer": QCoreApplication.translate("labels", "Copy sent to another controller"),
+        "marketing_stopped": QCoreApplication.translate("labels", "Direct marketing stopped"),
+        "objection_decided": QCoreApplication.translate("labels", "Objection decided"),
+        "objection_letter": QCoreApplication.translate("labels", "Objection confirmation written"),
     }
-    return labels.get(kind, kind)
+
+
+def event_label(kind: str) -> str:
+    """Case event kinds; unknown (newer) kinds are shown as stored."""
+    return event_labels().get(kind, kind)
 
 
 def value_text(value: object) -> str:

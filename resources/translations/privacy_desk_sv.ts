@@ -3332,49 +3332,179 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Personligt besök</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="76"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
         <source>Imported from the portal</source>
         <translation>Hämtad från portalen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="77"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
         <source>Registered</source>
         <translation>Registrerad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="78"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="79"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="83"/>
         <source>Assigned</source>
         <translation>Tilldelad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="80"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="84"/>
         <source>Claimed</source>
         <translation>Tagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="81"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="85"/>
         <source>Released</source>
         <translation>Lämnad ifrån</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="82"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="86"/>
         <source>Identity verified</source>
         <translation>Identitet verifierad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="83"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="87"/>
         <source>Scan attached</source>
         <translation>Skanning bifogad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="84"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="88"/>
         <source>Allowance decision</source>
         <translation>Beslut om utdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="89"/>
+        <source>Data rectified</source>
+        <translation>Uppgifter rättade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="90"/>
+        <source>Data withheld</source>
+        <translation>Uppgifter undanhållna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="91"/>
+        <source>Withholding undone</source>
+        <translation>Undantag upphävt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="92"/>
+        <source>Extract produced</source>
+        <translation>Registerutdrag framställt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="93"/>
+        <source>Letter written</source>
+        <translation>Brev skrivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="94"/>
+        <source>Identifiers minimised</source>
+        <translation>Identifierare minimerade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="95"/>
+        <source>Erasure planned</source>
+        <translation>Radering planerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="96"/>
+        <source>Erasure decision</source>
+        <translation>Beslut om radering</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="97"/>
+        <source>Erasure approved</source>
+        <translation>Radering godkänd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="98"/>
+        <source>Erasure executed</source>
+        <translation>Radering genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="99"/>
+        <source>Erasure not executed</source>
+        <translation>Radering inte genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="100"/>
+        <source>Erasure: data changed by someone else</source>
+        <translation>Radering: uppgifterna ändrade av någon annan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="102"/>
+        <source>Erasure outcome unknown</source>
+        <translation>Raderingens utfall okänt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="103"/>
+        <source>Erasure confirmation written</source>
+        <translation>Raderingsbekräftelse skriven</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="104"/>
+        <source>Restriction planned</source>
+        <translation>Begränsning planerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="105"/>
+        <source>Restriction applied</source>
+        <translation>Begränsning genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="106"/>
+        <source>Restriction recovered as applied</source>
+        <translation>Begränsning återställd som genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="108"/>
+        <source>Restriction not applied</source>
+        <translation>Begränsning inte genomförd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="109"/>
+        <source>Restriction confirmation written</source>
+        <translation>Begränsningsbekräftelse skriven</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="111"/>
+        <source>Notice before lifting written</source>
+        <translation>Besked före hävning skrivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="112"/>
+        <source>Restriction lifted</source>
+        <translation>Begränsning hävd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="113"/>
+        <source>Portability copy produced</source>
+        <translation>Portabilitetskopia framställd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="114"/>
+        <source>Copy sent to another controller</source>
+        <translation>Kopia skickad till annan personuppgiftsansvarig</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="115"/>
+        <source>Direct marketing stopped</source>
+        <translation>Direktmarknadsföring stoppad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="116"/>
+        <source>Objection decided</source>
+        <translation>Beslut om invändning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="117"/>
+        <source>Objection confirmation written</source>
+        <translation>Bekräftelse av invändning skriven</translation>
     </message>
 </context>
 </TS>

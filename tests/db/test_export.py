@@ -278,7 +278,10 @@ def test_extract_with_withheld_data_is_written_and_recorded(env: Env, tmp_path: 
         (zip_file.name, hashlib.sha256(zip_file.read_bytes()).hexdigest())}
     assert row.produced_by == "anna" and row.withheld_count == 2 + hashes
     detail = case_detail(e.store, e.case_id)
-    assert "extract_produced" in [ev.kind for ev in detail.events]
+    [produced] = [ev for ev in detail.events if ev.kind == "extract_produced"]
+    assert produced.note is None and pdf_file.name in produced.text("sv")
+    assert produced.text("sv").startswith("Registerutdrag (")
+    assert produced.text("en").startswith("Extract (")
     with e.store.sessions() as s:
         actions = list(s.scalars(select(AuditEntry.action).where(
             AuditEntry.case_id == e.case_id)))
@@ -536,6 +539,12 @@ def test_record_cut_at_commit_keeps_the_files_and_the_start_check_records_them(
     with e.store.sessions() as s:
         kinds = list(s.scalars(select(CaseEvent.kind).where(CaseEvent.case_id == e.case_id)))
     assert kinds.count("extract_produced") == 1
+    if not forward_commit:  # recorded by the start check, and the history says so
+        [late] = [ev for ev in case_detail(e.store, e.case_id).events
+                  if ev.kind == "extract_produced"]
+        assert late.text("sv").startswith("Registrerat vid start, eftersom filerna fanns på "
+                                          "plats: Registerutdrag (")
+        assert late.text("en").startswith("Recorded at start, the files being in place: ")
 
 
 def test_intent_cut_at_commit_leaves_no_file_and_the_start_check_clears_it(
@@ -612,6 +621,10 @@ def test_kill_9_mid_export_is_settled_at_the_next_start(tmp_path: Path, stage: s
         return subprocess.run([*base, *argv], input=stdin, capture_output=True, text=True,
                               env=env, cwd=root, check=False)
 
+    # The extract's letter is written in the organisation's name (synthetic company).
+    assert cli("organisation", "set", "--name", "Provbolaget Värme AB", "--orgnr",
+               "5560000001", "--address", "Provgatan 2", "--postal", "111 22 Provstad",
+               "--email", "integritet@provbolaget.example").returncode == 0
     done = cli("case", "register", "--type", "access", "--received",
                (date.today() - timedelta(days=2)).isoformat(), "--person", "-", "--id", "-",
                stdin=f"Testperson\npersonnummer={pnr}\n")

@@ -120,7 +120,8 @@ def test_acknowledgement_recorded_on_the_case_on_every_backend(store: CaseStore,
         "acknowledgement", "sv", "", TODAY)
     assert row.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     events = [e for e in case_detail(store, cid).events if e.kind == "letter"]
-    assert len(events) == 1 and row.sha256 in (events[0].note or "")
+    assert len(events) == 1 and row.sha256 in events[0].text("en")
+    assert events[0].note is None and "mottagningsbekräftelse" in events[0].text("sv")
 
 
 def test_identity_request(sqlite_store: CaseStore, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.casework import verify_identity
 from privacy_desk.services.context import current_officer
 from privacy_desk.services.minimise import minimise_cases
-from privacy_desk.services.queue import person_history
+from privacy_desk.services.queue import case_detail, person_history
 from privacy_desk.services.roles import Role, add_officer
 from tests.keyrings import MemoryKeyring
 from tests.officers import staff
@@ -85,6 +85,10 @@ def test_a_finished_case_keeps_hashes_that_still_count(db_url: URL,
             values = list(s.scalars(select(CaseIdentifier.value)
                                     .where(CaseIdentifier.case_id == old.case_id)))
         assert len(values) == 2 and all(v.startswith("h:") for v in values)
+        [told] = [ev for ev in case_detail(store, old.case_id).events
+                  if ev.kind == "case_minimised"]
+        assert told.text("sv") == ("Identifierare minimerade efter 36 månader: 2 sparade som "
+                                   "nyckelhashar.")
         dump = _dump(db_url)
         for secret in ("9873", EMAIL, "Stina Minimal", "passport"):
             assert secret not in dump.replace(PNR.replace("-", "")[2:], ""), secret

@@ -21,6 +21,7 @@ from privacy_desk.services.objection import (
     stop_marketing,
     write_confirmation,
 )
+from privacy_desk.services.queue import case_detail
 from tests.databases import throwaway_database
 from tests.db.test_erasure import TODAY, Env, _case, _env, _store_name
 
@@ -77,6 +78,11 @@ def test_objection_to_marketing_clears_every_channel(env: Env, tmp_path: Path) -
     t = " ".join(" ".join((p.extract_text() or "").split())
                  for p in PdfReader(io.BytesIO(letter.path.read_bytes())).pages)
     assert "Nyhetsbrev" in t and "Utskick via sms" in t and "21.3" in t
+    stopped = [ev for ev in case_detail(e.store, case_id).events
+               if ev.kind == "marketing_stopped"]
+    assert len(stopped) == 2 and all(ev.note is None for ev in stopped)
+    assert "kontrollerat: ingen kanal når personen" in stopped[0].text("sv")
+    assert "verified: no channel reaches the person" in stopped[0].text("en")
 
 
 def test_balancing_is_recorded_and_only_stop_then_erasure_plans_an_erasure(
@@ -110,6 +116,16 @@ def test_balancing_is_recorded_and_only_stop_then_erasure_plans_an_erasure(
                                                                    "stop"]
         t = _letter(e, case_id, tmp_path / "second")
         assert "shorter logs" in t and "compelling" not in t
+        decided = [ev for ev in case_detail(e.store, case_id).events
+                   if ev.kind == "objection_decided"]
+        assert [ev.note for ev in decided] == [
+            "login logs are needed to detect account takeover",
+            "the security purpose is met by shorter logs"]
+        assert decided[0].text("sv") == ("Intresseavvägning (art. 21.1): tvingande berättigade "
+                                         "skäl, behandlingen fortsätter: login logs are needed "
+                                         "to detect account takeover")
+        assert decided[1].text("en").startswith("Balancing test (art. 21(1)): processing "
+                                                "stops, then an erasure: the security")
 
 
 def _letter(e: Env, case_id: int, folder: Path) -> str:

@@ -30,6 +30,7 @@ from privacy_desk.services.portability import (
     record_transfer,
     transfers,
 )
+from privacy_desk.services.queue import case_detail
 from tests.databases import throwaway_database
 from tests.db.test_erasure import Env, _case, _env, _store_name
 
@@ -168,3 +169,13 @@ def test_gates_password_and_direct_transfer(tmp_path: Path) -> None:
             "Annan Energi AB (org 556000-0001)"]
         with pytest.raises(PortabilityRefused, match="recipient"):
             record_transfer(e.store, case_id, recipient="  ", channel="SFTP", actor="anna")
+        history = {ev.kind: ev for ev in case_detail(e.store, case_id).events}
+        copy, sent = history["portability_produced"], history["direct_transfer"]
+        assert copy.note is None and copy.text("sv").startswith(
+            "Portabilitetskopia (en, lösenordsskyddad): ")
+        assert result.files[1].sha256 in copy.text("sv")
+        assert sent.text("sv") == (
+            f"Kopian {result.files[1].filename} (sha256 {result.files[1].sha256}) skickad "
+            "till Annan Energi AB (org 556000-0001) via SFTP upload den 2026-11-21 "
+            "(art. 20.2).")
+        assert sent.text("en").startswith(f"Copy {result.files[1].filename} (sha256 ")

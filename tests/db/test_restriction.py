@@ -21,6 +21,7 @@ from privacy_desk.datamap.model import RestrictionMechanism
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.portal.restriction import PAUSE_ENV, PAUSE_SECONDS_ENV
 from privacy_desk.services.erasure import erasure_subject
+from privacy_desk.services.queue import case_detail
 from privacy_desk.services.restriction import (
     Ground,
     RestrictionRefused,
@@ -109,6 +110,19 @@ def test_restriction_is_marked_as_the_map_says_listed_and_lifted_after_the_notic
     assert lifted.state == "lifted" and lifted.notice_file == notice.path.name
     assert not _flag(e) and _register_rows(e) == []
     assert active_restrictions(e.store, actor="anna") == []
+    # The history reads in the reader's language; the officer's reason stays as typed.
+    history = {ev.kind: ev for ev in case_detail(e.store, view_case).events}
+    assert {"restriction_planned", "restriction_applied", "restriction_letter",
+            "restriction_notice", "restriction_lifted"} <= history.keys()
+    done = history["restriction_lifted"]
+    assert done.note == "the address was checked and is correct"
+    assert done.text("sv").startswith(f"Begränsning {rid} hävd efter beskedet {notice.path.name}")
+    assert done.text("sv").endswith("borttagna: the address was checked and is correct")
+    assert history["restriction_applied"].text("en").startswith(
+        f"Restriction {rid} applied (art. 18(1)(a)):")
+    assert history["restriction_planned"].text("sv").startswith(
+        f"Begränsning {rid} (art. 18(1)(a))")
+    assert "Bekräftelse av begränsning (sv)" in history["restriction_letter"].text("sv")
 
 
 def test_restriction_of_some_categories_marks_fields_and_refuses_bad_input(env: Env) -> None:
