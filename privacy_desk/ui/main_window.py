@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
                 (RestrictionPanel(runner), self.tr("Restriction")),
                 (ObjectionPanel(runner), self.tr("Objection")))}
         for panel in self.rights_panels.values():
+            panel.setObjectName(type(panel).__name__[0].lower() + type(panel).__name__[1:])
             panel.case_changed.connect(self._on_case_changed)
         self.tabs.currentChanged.connect(self._open_rights_tab)
         # Data kept by law whose hold has ended: planned here, erased in the Erasure tab.

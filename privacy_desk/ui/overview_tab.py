@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -223,7 +223,7 @@ class OverviewTab(QWidget):
         h = data.handling
         self.on_time_figure.set("–" if h.share_on_time is None
                                 else f"{100 * h.share_on_time:.0f} %")
-        self.median_figure.set("–" if h.median_days is None else f"{h.median_days:g}")
+        self.median_figure.set("–" if h.median_days is None else _number(h.median_days))
         self.status.setText(self.tr("As of {day}: {n} request(s) received in the last 12 "
                                     "months, {a} answered.").format(
             day=data.today.isoformat(), n=sum(m.count for m in data.received), a=h.answered))
@@ -244,7 +244,7 @@ class OverviewTab(QWidget):
             maximum=100, value_text=lambda v: f"{v:.0f} %", show_values=True)
         self.median_chart.set_data(cats, [Series(
             self.tr("Median days"), [t.median_days for t in per_month], PALETTE[0])],
-            value_text=lambda v: f"{v:g}", show_values=True)
+            value_text=_number, show_values=True)
         self.channel_chart.set_data([channel_label(k.key) for k in data.channels], [Series(
             self.tr("Requests"), [k.count for k in data.channels], PALETTE[4])],
             value_text=lambda v: f"{v:.0f}", show_values=True)
@@ -271,3 +271,8 @@ class OverviewTab(QWidget):
         item = table.item(row, 0)
         if item is not None and item.data(CASE_ROLE) is not None:
             self.open_case.emit(int(item.data(CASE_ROLE)))
+
+
+def _number(value: float) -> str:
+    """A figure in the interface's number format ("17,5" in Swedish, "17.5" in English)."""
+    return QLocale().toString(float(value), "g", 6)

@@ -205,3 +205,19 @@ def test_the_window_opens_on_the_overview_and_a_deadline_opens_its_case(
     dialog = window.open_year_report()
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_figures_use_the_interface_number_format(qapp: object) -> None:
+    """A median of 17.5 days reads "17,5" in the Swedish desk (and "17.5" in English)."""
+    from PySide6.QtCore import QLocale
+
+    from privacy_desk.ui.overview_tab import _number
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("sv"))
+        assert (_number(17.5), _number(23)) == ("17,5", "23")
+        QLocale.setDefault(QLocale("en"))
+        assert _number(17.5) == "17.5"
+    finally:
+        QLocale.setDefault(before)
