@@ -25,7 +25,19 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal_column, select
+from sqlalchemy import (
+    Date,
+    Integer,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -35,6 +47,7 @@ from privacy_desk.casestore.erasure_models import (
     ErasureOutcomeRecord,
     ErasurePlanRecord,
 )
+from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import AllowanceDecisionRecord, Case, CaseEvent
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
 
@@ -137,7 +150,9 @@ class Decisions:
     fee_grounds: tuple[KeyCount, ...]
     free_anyway: int
     allowance_refusals: int  # refused as manifestly unfounded or excessive (art. 12(5))
-    refusals: int  # cases rejected (art. 12(4)), including the allowance refusals
+    # cases refused (art. 12(4)): rejected, or open with a refusal decided or sent;
+    # the allowance refusals are among them
+    refusals: int
     refusal_grounds: tuple[KeyCount, ...]
 
 
@@ -182,8 +197,6 @@ def summer_time_bounds(year: int) -> tuple[datetime, datetime]:
 
 
 def _summer(at: Any, years: Iterable[int]) -> ColumnElement[bool]:
-    from sqlalchemy import or_
-
     return or_(*(and_(at >= a, at < b) for a, b in map(summer_time_bounds, years)))
 
 
@@ -214,6 +227,25 @@ def _per_case(dialect: str) -> list[Any]:
     if dialect in ("sqlite", "postgresql"):
         return [Case.id]
     return [Case.id, Case.received_on, effective_due(), Case.request_type]
+
+
+def _refused_while_open() -> ColumnElement[bool]:
+    """An open case the company has already refused: a recorded decision to refuse
+    (art. 12(5)) or a refusal letter sent to the person (art. 12(4)), the status not yet
+    moved to 'rejected'. Such a case counts as refused, never as still open."""
+    d = AllowanceDecisionRecord
+    decided = (select(d.id).where(d.case_id == Case.id, d.kind == "refused")
+               .correlate(Case).exists())
+    told = (select(CaseLetter.id).where(CaseLetter.case_id == Case.id,
+                                        CaseLetter.kind == "refusal",
+                                        CaseLetter.recipient == "")
+            .correlate(Case).exists())
+    return and_(Case.status.in_(_OPEN), or_(decided, told))
+
+
+def outcome_status() -> ColumnElement[str]:
+    """The case's status for the figures: 'rejected' for an open case already refused."""
+    return case((_refused_while_open(), CaseStatus.REJECTED.value), else_=Case.status)
 
 
 def _in_window(start: date, end: date) -> ColumnElement[bool]:
@@ -274,12 +306,16 @@ def _year_month(value: Any) -> tuple[int, int]:
 
 def case_grid(conn: Connection, start: date, end: date) -> tuple[GridCell, ...]:
     """One scan of the window's cases, grouped by month, type, channel and status: the
-    per-month, per-channel and per-outcome figures are all sums of these cells."""
+    per-month, per-channel and per-outcome figures are all sums of these cells. An open
+    case already refused (:func:`outcome_status`) is in the 'rejected' cells."""
     month = month_of(Case.received_on, conn.dialect.name)
+    cases = (select(month.label("month"), Case.request_type.label("request_type"),
+                    Case.channel.label("channel"), outcome_status().label("status"))
+             .select_from(Case).where(_in_window(start, end)).subquery("window"))
+    c = cases.c
     rows = conn.execute(
-        select(month, Case.request_type, Case.channel, Case.status, func.count())
-        .where(_in_window(start, end))
-        .group_by(month, Case.request_type, Case.channel, Case.status)
+        select(c.month, c.request_type, c.channel, c.status, func.count())
+        .group_by(c.month, c.request_type, c.channel, c.status)
     ).all()
     return tuple(sorted(GridCell(*_year_month(ym), str(t), str(c), str(st), int(n))
                         for ym, t, c, st, n in rows))
@@ -313,21 +349,32 @@ def answer_histogram(conn: Connection, start: date, end: date,
     """Answered cases received in the window, by month, type, days to answer and on time.
 
     Driven from the cases of the window (the ``received_on`` index), each joined to its
-    events through the ``case_id`` index; the first answering status change of a case is
-    its answer. Answers lie between the window's start and ``today``, so the summer-time
-    bounds of those years suffice.
+    events through the ``case_id`` index; the first answering status change of a case, or
+    the first refusal letter of a refused case, is its answer. Answers lie between the
+    window's start and ``today``, so the summer-time bounds of those years suffice.
     """
     dialect = conn.dialect.name
     years = range(start.year, max(end.year, today.year) + 1)
+    window = _in_window(start, end)
     # The Stockholm day is computed once per case, inside; the outer query only groups.
-    answered_on = stockholm_day(func.min(CaseEvent.at), dialect, years)
+    by_status = (select(Case.id.label("case_id"),
+                        stockholm_day(func.min(CaseEvent.at), dialect, years).label("day"))
+                 .select_from(Case).join(CaseEvent, CaseEvent.case_id == Case.id)
+                 .where(window, CaseEvent.kind == "status",
+                        CaseEvent.to_status.in_(ANSWER_STATUSES))
+                 .group_by(Case.id))
+    # A refusal letter answers a refused case on its date, even before the status moves.
+    by_letter = (select(Case.id.label("case_id"), func.min(CaseLetter.letter_date).label("day"))
+                 .select_from(Case).join(CaseLetter, CaseLetter.case_id == Case.id)
+                 .where(window, CaseLetter.kind == "refusal", CaseLetter.recipient == "",
+                        or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
+                 .group_by(Case.id))
+    answers = union_all(by_status, by_letter).subquery("answer_days")
     first = (select(Case.received_on.label("received_on"),
                     effective_due().label("due_on"),
                     Case.request_type.label("request_type"),
-                    answered_on.label("answered_on"))
-             .select_from(Case).join(CaseEvent, CaseEvent.case_id == Case.id)
-             .where(_in_window(start, end), CaseEvent.kind == "status",
-                    CaseEvent.to_status.in_(ANSWER_STATUSES))
+                    func.min(answers.c.day).label("answered_on"))
+             .select_from(Case).join(answers, answers.c.case_id == Case.id)
              .group_by(*_per_case(dialect))
              .subquery("answers"))
     days = days_between(first.c.received_on, first.c.answered_on, dialect)
@@ -407,20 +454,35 @@ def decisions(conn: Connection, start: date, end: date) -> Decisions:
         select(d.reason, func.count()).join(Case, Case.id == d.case_id)
         .where(window, d.kind == "fee").group_by(d.reason)
     ).all()
-    refused = conn.execute(
-        select(CaseEvent.note, func.count()).join(Case, Case.id == CaseEvent.case_id)
-        # A rejection is final, so the status index finds every rejected case.
-        .where(window, Case.status == CaseStatus.REJECTED.value, CaseEvent.kind == "status",
-               CaseEvent.to_status == CaseStatus.REJECTED.value)
-        .group_by(CaseEvent.note)
+    # Refused: rejected, or open with a refusal decided or sent. Its ground is the note
+    # written when rejecting, else the decision's reason; one row per case, grouped outside.
+    rejection_note = (select(func.max(CaseEvent.note))
+                      .where(CaseEvent.case_id == Case.id, CaseEvent.kind == "status",
+                             CaseEvent.to_status == CaseStatus.REJECTED.value)
+                      .correlate(Case).scalar_subquery())
+    decision_reason = (select(func.max(d.reason))
+                       .where(d.case_id == Case.id, d.kind == "refused")
+                       .correlate(Case).scalar_subquery())
+    by_decision = (select(d.id).where(d.case_id == Case.id, d.kind == "refused")
+                   .correlate(Case).exists())
+    refused_cases = (
+        select(func.coalesce(func.nullif(rejection_note, ""), decision_reason, "")
+               .label("ground"),
+               case((by_decision, 1), else_=0).label("by_decision"))
+        .select_from(Case).where(window, or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
+        .subquery("refused"))
+    r = refused_cases.c
+    refused_rows = conn.execute(
+        select(r.ground, r.by_decision, func.count()).group_by(r.ground, r.by_decision)
     ).all()
+    refused = [(g, n) for g, _, n in refused_rows]
     return Decisions(
         extensions=sum(int(n) for _, n in ext), extension_grounds=_grounds(ext),
         fees=by_kind.get("fee", (0, Decimal(0)))[0],
         fee_total_sek=by_kind.get("fee", (0, Decimal(0)))[1],
         fee_grounds=_grounds(fee_reasons),
         free_anyway=by_kind.get("free_anyway", (0, Decimal(0)))[0],
-        allowance_refusals=by_kind.get("refused", (0, Decimal(0)))[0],
+        allowance_refusals=sum(int(n) for _, b, n in refused_rows if int(b)),
         refusals=sum(int(n) for _, n in refused), refusal_grounds=_grounds(refused),
     )
 
