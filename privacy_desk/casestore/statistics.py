@@ -469,7 +469,8 @@ def decisions(conn: Connection, start: date, end: date) -> Decisions:
         select(func.coalesce(func.nullif(rejection_note, ""), decision_reason, "")
                .label("ground"),
                case((by_decision, 1), else_=0).label("by_decision"))
-        .select_from(Case).where(window, or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
+        .select_from(Case)
+        .where(window, or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
         .subquery("refused"))
     r = refused_cases.c
     refused_rows = conn.execute(

@@ -136,7 +136,8 @@ def test_a_refusal_decided_or_sent_counts_as_refused_before_the_status_moves(
     assert r.month_handling(11).answered == 1 and r.month_handling(11).median_days == 18.0
     pdf = tmp_path / "r.pdf"
     export_year_report(store, 2026, "pdf", pdf, language="sv", today=TODAY)
-    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages).replace("\u00a0", " ")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages)
+                    .replace("\u00a0", " ").split())
     assert "Avslagna begäranden (artikel 12.4): 3, varav 3 som uppenbart" in text
     assert "Fourth identical request within a month (2)" in text
 
@@ -189,6 +190,41 @@ def test_export_writes_pdf_and_csv_and_records_it(store: CaseStore, tmp_path: Pa
     assert pdf.stat().st_mode & 0o077 == 0
     entries = browse_audit_as_admin(store)
     assert [e for e in entries if e == "year_report_exported"] == ["year_report_exported"] * 2
+
+
+def test_the_pdf_reads_like_the_letters_in_both_languages(store: CaseStore,
+                                                         tmp_path: Path) -> None:
+    """Long dates as in the letters ('1 December 2026', not US order), 'SEK 350.00', the
+    holds' last day kept (the day before the stored end, the first day erasable) as the
+    erasure letter gives it, and the company named in the footer."""
+    from privacy_desk.organisation import DEMO_ORGANISATION as ORG
+
+    texts = {}
+    for lang in ("sv", "en"):
+        pdf = tmp_path / f"r-{lang}.pdf"
+        export_year_report(store, 2026, "pdf", pdf, language=lang, today=TODAY,
+                           organisation=ORG)
+        texts[lang] = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages)
+                               .replace("\u00a0", " ").split())
+    sv, en = texts["sv"], texts["en"]
+    assert "som kom in under 2026, läget den 1 december 2026." in sv
+    assert "Sparas till och med" in sv and "30 december 2032 – 30 december 2033" in sv
+    assert "2032-12-31" not in sv and "Sparas till " not in sv.replace("till och med", "")
+    assert "Kundportalen Energi AB, org.nr 556000-0001 · Skapad 1 december 2026" in sv
+    assert "as they stood on 1 December 2026" in en and "December 1" not in en
+    assert "in total SEK 350.00" in en
+    assert "30 December 2032 – 30 December 2033" in en
+    assert ("Kundportalen Energi AB, corporate identity number 556000-0001 · "
+            "Made 1 December 2026 with Privacy Desk") in en
+
+
+def test_the_csv_gives_the_last_day_kept_and_the_first_day_erasable(store: CaseStore,
+                                                                     tmp_path: Path) -> None:
+    target = tmp_path / "r.csv"
+    export_year_report(store, 2026, "csv", target, language="sv", today=TODAY)
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert ["kept", BFL, "last_ends_on", "Får raderas från", "2033-12-31"] in rows
+    assert ["kept", BFL, "last_kept_on", "Sparas till och med", "2033-12-30"] in rows
 
 
 def browse_audit_as_admin(store: CaseStore) -> list[str]:
