@@ -71,7 +71,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "method": "Så räknas siffrorna",
         "method_text": "Rapporten omfattar begäranden som kom in under {year} (mottagningsdag "
                        "i svensk tid). Besvarad betyder att svaret eller avslaget skickades; "
-                       "dagen är då ärendet fick statusen besvarad eller avslagen. I tid "
+                       "dagen är då ärendet fick statusen besvarad eller avslagen, eller då "
+                       "beslutet om avslag skickades. Ett ärende med ett beslut om avslag "
+                       "räknas som avslaget även innan statusen har ändrats, men som ännu inte "
+                       "besvarat tills beslutet har skickats. I tid "
                        "betyder senast sista svarsdag (en månad, eller tre månader vid "
                        "förlängning, räknat enligt förordning 1182/71). Handläggningstid är "
                        "kalenderdagar från mottagningsdagen. Skälen är de som handläggarna "
@@ -123,7 +126,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "method": "How the figures are counted",
         "method_text": "The report covers requests received in {year} (day of receipt in "
                        "Swedish time). Answered means the answer or the refusal was sent; its "
-                       "day is when the case became answered or refused. On time means no "
+                       "day is when the case became answered or refused, or when the refusal "
+                       "was sent. A case with a decision to refuse counts as refused even "
+                       "before its status changes, but as not answered yet until the refusal "
+                       "is sent. On time means no "
                        "later than the deadline (one month, or three when extended, counted "
                        "under Regulation 1182/71). Time to answer is calendar days from the "
                        "day of receipt. The grounds are those the officers wrote.",
@@ -445,8 +451,9 @@ def year_report_pdf(report: Any, lang: str = "sv", organisation: Organisation | 
         return t
 
     h = report.handling
-    still_open = sum(n for _, s, n in report.outcomes if OUTCOME_OF.get(s) == "open")
     withdrawn = sum(n for _, s, n in report.outcomes if s == "withdrawn")
+    # Neither answered nor withdrawn: the open cases, and refusals decided but not yet sent.
+    still_open = max(0, report.total - h.answered - withdrawn)
     summary = [
         [w("received"), w.number(report.total)],
         [w("answered"), w.number(h.answered)],
@@ -509,7 +516,7 @@ def year_report_pdf(report: Any, lang: str = "sv", organisation: Organisation | 
                 w.number(k.rows), w.number(k.cases),
                 w.kept_through(k.first_ends_on, k.last_ends_on)]
                for k in e.kept)],
-            [80 * mm, 20 * mm, 20 * mm, 50 * mm]))
+            [68 * mm, 18 * mm, 18 * mm, 70 * mm]))
     else:
         story.append(Paragraph(escape(w("nothing_kept")), body))
     story += [Paragraph(escape(w("method")), h2),

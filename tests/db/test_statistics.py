@@ -140,6 +140,10 @@ def test_a_refusal_decided_or_sent_counts_as_refused_before_the_status_moves(
                     .replace("\u00a0", " ").split())
     assert "Avslagna begäranden (artikel 12.4): 3, varav 3 som uppenbart" in text
     assert "Fourth identical request within a month (2)" in text
+    # 11 received = 6 answered + 1 withdrawn + 4 not answered yet (PD-2026-00011's refusal
+    # is decided but not sent): the summary adds up.
+    assert ("Inkomna begäranden 11 Besvarade (svar eller avslag) 6" in text
+            and "Återkallade av den registrerade 1 Ännu inte besvarade 4" in text)
 
 
 def test_erasures_count_only_executed_plans_of_the_year(store: CaseStore) -> None:
