@@ -129,12 +129,12 @@ class YearReportDialog(QDialog):
             return
         store, year, fmt = self._ctx.case_store, self.year.value(), self.format.currentData()
         language, target = self.language.currentData(), Path(text)
-        organisation = load_organisation(self._ctx.paths)  # named in the footer, when set
+        paths = self._ctx.paths  # the organisation named in the footer is read in the worker
         self.create_button.setEnabled(False)
         self.result_label.setText(self.tr("Writing the report…"))
         self._runner.submit(
             lambda: export_year_report(store, year, fmt, target, language=language,
-                                       organisation=organisation),
+                                       organisation=load_organisation(paths)),
             lambda report: self._done(report, target), self._failed, name="year_report")
 
     def _done(self, report: YearReport, target: Path) -> None:
