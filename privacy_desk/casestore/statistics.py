@@ -36,6 +36,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    union,
     union_all,
 )
 from sqlalchemy.engine import Connection
@@ -229,23 +230,19 @@ def _per_case(dialect: str) -> list[Any]:
     return [Case.id, Case.received_on, effective_due(), Case.request_type]
 
 
-def _refused_while_open() -> ColumnElement[bool]:
-    """An open case the company has already refused: a recorded decision to refuse
-    (art. 12(5)) or a refusal letter sent to the person (art. 12(4)), the status not yet
-    moved to 'rejected'. Such a case counts as refused, never as still open."""
+def _refusal_case_ids() -> Any:
+    """Cases with a recorded decision to refuse (art. 12(5)) or a refusal letter sent to
+    the person (art. 12(4)): read from those two small tables, not case by case."""
     d = AllowanceDecisionRecord
-    decided = (select(d.id).where(d.case_id == Case.id, d.kind == "refused")
-               .correlate(Case).exists())
-    told = (select(CaseLetter.id).where(CaseLetter.case_id == Case.id,
-                                        CaseLetter.kind == "refusal",
-                                        CaseLetter.recipient == "")
-            .correlate(Case).exists())
-    return and_(Case.status.in_(_OPEN), or_(decided, told))
+    return union(select(d.case_id.label("case_id")).where(d.kind == "refused"),
+                 select(CaseLetter.case_id.label("case_id"))
+                 .where(CaseLetter.kind == "refusal", CaseLetter.recipient == ""))
 
 
-def outcome_status() -> ColumnElement[str]:
-    """The case's status for the figures: 'rejected' for an open case already refused."""
-    return case((_refused_while_open(), CaseStatus.REJECTED.value), else_=Case.status)
+def _refused_while_open() -> ColumnElement[bool]:
+    """An open case the company has already refused (decided or told), the status not yet
+    moved to 'rejected'. Such a case counts as refused, never as still open."""
+    return and_(Case.status.in_(_OPEN), Case.id.in_(_refusal_case_ids()))
 
 
 def _in_window(start: date, end: date) -> ColumnElement[bool]:
@@ -307,18 +304,25 @@ def _year_month(value: Any) -> tuple[int, int]:
 def case_grid(conn: Connection, start: date, end: date) -> tuple[GridCell, ...]:
     """One scan of the window's cases, grouped by month, type, channel and status: the
     per-month, per-channel and per-outcome figures are all sums of these cells. An open
-    case already refused (:func:`outcome_status`) is in the 'rejected' cells."""
+    case already refused (a decision to refuse, or a refusal letter) is in the 'rejected'
+    cells."""
     month = month_of(Case.received_on, conn.dialect.name)
-    cases = (select(month.label("month"), Case.request_type.label("request_type"),
-                    Case.channel.label("channel"), outcome_status().label("status"))
-             .select_from(Case).where(_in_window(start, end)).subquery("window"))
-    c = cases.c
-    rows = conn.execute(
-        select(c.month, c.request_type, c.channel, c.status, func.count())
-        .group_by(c.month, c.request_type, c.channel, c.status)
-    ).all()
-    return tuple(sorted(GridCell(*_year_month(ym), str(t), str(c), str(st), int(n))
-                        for ym, t, c, st, n in rows))
+    group = (month, Case.request_type, Case.channel, Case.status)
+    cells: dict[tuple[Any, str, str, str], int] = {
+        (ym, str(t), str(c), str(st)): int(n) for ym, t, c, st, n in conn.execute(
+            select(*group, func.count()).where(_in_window(start, end)).group_by(*group)).all()}
+    # Open cases already refused move to 'rejected': few, found from the refusals' tables.
+    refused = _refusal_case_ids().subquery("refusals")
+    for ym, t, c, st, n in conn.execute(
+            select(*group, func.count()).select_from(refused)
+            .join(Case, Case.id == refused.c.case_id)
+            .where(_in_window(start, end), Case.status.in_(_OPEN)).group_by(*group)).all():
+        key = (ym, str(t), str(c), str(st))
+        cells[key] -= int(n)
+        moved = (ym, str(t), str(c), CaseStatus.REJECTED.value)
+        cells[moved] = cells.get(moved, 0) + int(n)
+    return tuple(sorted(GridCell(*_year_month(ym), t, c, st, n)
+                        for (ym, t, c, st), n in cells.items() if n))
 
 
 def per_month(grid: Iterable[GridCell]) -> tuple[MonthTypeCount, ...]:
