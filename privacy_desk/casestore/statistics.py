@@ -360,36 +360,50 @@ def answer_histogram(conn: Connection, start: date, end: date,
     dialect = conn.dialect.name
     years = range(start.year, max(end.year, today.year) + 1)
     window = _in_window(start, end)
+    lettered = (select(CaseLetter.case_id)
+                .where(CaseLetter.kind == "refusal", CaseLetter.recipient == ""))
     # The Stockholm day is computed once per case, inside; the outer query only groups.
+    # Cases without a refusal letter (nearly all): the first answering status change.
+    plain = (select(Case.received_on.label("received_on"),
+                    effective_due().label("due_on"),
+                    Case.request_type.label("request_type"),
+                    stockholm_day(func.min(CaseEvent.at), dialect, years).label("answered_on"))
+             .select_from(Case).join(CaseEvent, CaseEvent.case_id == Case.id)
+             .where(window, Case.id.not_in(lettered), CaseEvent.kind == "status",
+                    CaseEvent.to_status.in_(ANSWER_STATUSES))
+             .group_by(*_per_case(dialect)))
+    # The few with one: a refusal letter answers a refused case on its date, even before
+    # the status moves; the earlier of that and an answering status change counts.
     by_status = (select(Case.id.label("case_id"),
                         stockholm_day(func.min(CaseEvent.at), dialect, years).label("day"))
                  .select_from(Case).join(CaseEvent, CaseEvent.case_id == Case.id)
-                 .where(window, CaseEvent.kind == "status",
+                 .where(window, Case.id.in_(lettered), CaseEvent.kind == "status",
                         CaseEvent.to_status.in_(ANSWER_STATUSES))
                  .group_by(Case.id))
-    # A refusal letter answers a refused case on its date, even before the status moves.
     by_letter = (select(Case.id.label("case_id"), func.min(CaseLetter.letter_date).label("day"))
                  .select_from(Case).join(CaseLetter, CaseLetter.case_id == Case.id)
                  .where(window, CaseLetter.kind == "refusal", CaseLetter.recipient == "",
                         or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
                  .group_by(Case.id))
     answers = union_all(by_status, by_letter).subquery("answer_days")
-    first = (select(Case.received_on.label("received_on"),
-                    effective_due().label("due_on"),
-                    Case.request_type.label("request_type"),
-                    func.min(answers.c.day).label("answered_on"))
-             .select_from(Case).join(answers, answers.c.case_id == Case.id)
-             .group_by(*_per_case(dialect))
-             .subquery("answers"))
-    days = days_between(first.c.received_on, first.c.answered_on, dialect)
-    on_time = case((first.c.answered_on <= first.c.due_on, 1), else_=0)
-    month = month_of(first.c.received_on, dialect)
-    rows = conn.execute(
-        select(month, first.c.request_type, days, on_time, func.count())
-        .group_by(month, first.c.request_type, days, on_time)
-    ).all()
-    return tuple(sorted(AnswerBucket(*_year_month(ym), str(t), max(0, int(d)), bool(o), int(n))
-                        for ym, t, d, o, n in rows))
+    told = (select(Case.received_on.label("received_on"),
+                   effective_due().label("due_on"),
+                   Case.request_type.label("request_type"),
+                   func.min(answers.c.day).label("answered_on"))
+            .select_from(Case).join(answers, answers.c.case_id == Case.id)
+            .group_by(*_per_case(dialect)))
+    cells: dict[tuple[int, int, str, int, bool], int] = {}
+    for part in (plain, told):
+        first = part.subquery("answers")
+        days = days_between(first.c.received_on, first.c.answered_on, dialect)
+        on_time = case((first.c.answered_on <= first.c.due_on, 1), else_=0)
+        month = month_of(first.c.received_on, dialect)
+        for ym, t, d, o, n in conn.execute(
+                select(month, first.c.request_type, days, on_time, func.count())
+                .group_by(month, first.c.request_type, days, on_time)).all():
+            key = (*_year_month(ym), str(t), max(0, int(d)), bool(o))
+            cells[key] = cells.get(key, 0) + int(n)
+    return tuple(sorted(AnswerBucket(*key, n) for key, n in cells.items()))
 
 
 def handling_times(buckets: Iterable[AnswerBucket]) -> HandlingTimes:
