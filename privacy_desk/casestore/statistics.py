@@ -25,7 +25,20 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, case, cast, extract, func, literal_column, select
+from sqlalchemy import (
+    Date,
+    Integer,
+    and_,
+    case,
+    cast,
+    extract,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -35,6 +48,7 @@ from privacy_desk.casestore.erasure_models import (
     ErasureOutcomeRecord,
     ErasurePlanRecord,
 )
+from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import AllowanceDecisionRecord, Case, CaseEvent
 from privacy_desk.domain.lifecycle import OPEN_STATUSES, CaseStatus
 
@@ -137,7 +151,9 @@ class Decisions:
     fee_grounds: tuple[KeyCount, ...]
     free_anyway: int
     allowance_refusals: int  # refused as manifestly unfounded or excessive (art. 12(5))
-    refusals: int  # cases rejected (art. 12(4)), including the allowance refusals
+    # cases refused (art. 12(4)): rejected, or open with a refusal decided or sent;
+    # the allowance refusals are among them
+    refusals: int
     refusal_grounds: tuple[KeyCount, ...]
 
 
@@ -182,8 +198,6 @@ def summer_time_bounds(year: int) -> tuple[datetime, datetime]:
 
 
 def _summer(at: Any, years: Iterable[int]) -> ColumnElement[bool]:
-    from sqlalchemy import or_
-
     return or_(*(and_(at >= a, at < b) for a, b in map(summer_time_bounds, years)))
 
 
@@ -214,6 +228,21 @@ def _per_case(dialect: str) -> list[Any]:
     if dialect in ("sqlite", "postgresql"):
         return [Case.id]
     return [Case.id, Case.received_on, effective_due(), Case.request_type]
+
+
+def _refusal_case_ids() -> Any:
+    """Cases with a recorded decision to refuse (art. 12(5)) or a refusal letter sent to
+    the person (art. 12(4)): read from those two small tables, not case by case."""
+    d = AllowanceDecisionRecord
+    return union(select(d.case_id.label("case_id")).where(d.kind == "refused"),
+                 select(CaseLetter.case_id.label("case_id"))
+                 .where(CaseLetter.kind == "refusal", CaseLetter.recipient == ""))
+
+
+def _refused_while_open() -> ColumnElement[bool]:
+    """An open case the company has already refused (decided or told), the status not yet
+    moved to 'rejected'. Such a case counts as refused, never as still open."""
+    return and_(Case.status.in_(_OPEN), Case.id.in_(_refusal_case_ids()))
 
 
 def _in_window(start: date, end: date) -> ColumnElement[bool]:
@@ -274,15 +303,26 @@ def _year_month(value: Any) -> tuple[int, int]:
 
 def case_grid(conn: Connection, start: date, end: date) -> tuple[GridCell, ...]:
     """One scan of the window's cases, grouped by month, type, channel and status: the
-    per-month, per-channel and per-outcome figures are all sums of these cells."""
+    per-month, per-channel and per-outcome figures are all sums of these cells. An open
+    case already refused (a decision to refuse, or a refusal letter) is in the 'rejected'
+    cells."""
     month = month_of(Case.received_on, conn.dialect.name)
-    rows = conn.execute(
-        select(month, Case.request_type, Case.channel, Case.status, func.count())
-        .where(_in_window(start, end))
-        .group_by(month, Case.request_type, Case.channel, Case.status)
-    ).all()
-    return tuple(sorted(GridCell(*_year_month(ym), str(t), str(c), str(st), int(n))
-                        for ym, t, c, st, n in rows))
+    group = (month, Case.request_type, Case.channel, Case.status)
+    cells: dict[tuple[Any, str, str, str], int] = {
+        (ym, str(t), str(c), str(st)): int(n) for ym, t, c, st, n in conn.execute(
+            select(*group, func.count()).where(_in_window(start, end)).group_by(*group)).all()}
+    # Open cases already refused move to 'rejected': few, found from the refusals' tables.
+    refused = _refusal_case_ids().subquery("refusals")
+    for ym, t, c, st, n in conn.execute(
+            select(*group, func.count()).select_from(refused)
+            .join(Case, Case.id == refused.c.case_id)
+            .where(_in_window(start, end), Case.status.in_(_OPEN)).group_by(*group)).all():
+        key = (ym, str(t), str(c), str(st))
+        cells[key] -= int(n)
+        moved = (ym, str(t), str(c), CaseStatus.REJECTED.value)
+        cells[moved] = cells.get(moved, 0) + int(n)
+    return tuple(sorted(GridCell(*_year_month(ym), t, c, st, n)
+                        for (ym, t, c, st), n in cells.items() if n))
 
 
 def per_month(grid: Iterable[GridCell]) -> tuple[MonthTypeCount, ...]:
@@ -313,32 +353,57 @@ def answer_histogram(conn: Connection, start: date, end: date,
     """Answered cases received in the window, by month, type, days to answer and on time.
 
     Driven from the cases of the window (the ``received_on`` index), each joined to its
-    events through the ``case_id`` index; the first answering status change of a case is
-    its answer. Answers lie between the window's start and ``today``, so the summer-time
-    bounds of those years suffice.
+    events through the ``case_id`` index; the first answering status change of a case, or
+    the first refusal letter of a refused case, is its answer. Answers lie between the
+    window's start and ``today``, so the summer-time bounds of those years suffice.
     """
     dialect = conn.dialect.name
     years = range(start.year, max(end.year, today.year) + 1)
+    window = _in_window(start, end)
+    lettered = (select(CaseLetter.case_id)
+                .where(CaseLetter.kind == "refusal", CaseLetter.recipient == ""))
     # The Stockholm day is computed once per case, inside; the outer query only groups.
-    answered_on = stockholm_day(func.min(CaseEvent.at), dialect, years)
-    first = (select(Case.received_on.label("received_on"),
+    # Cases without a refusal letter (nearly all): the first answering status change.
+    plain = (select(Case.received_on.label("received_on"),
                     effective_due().label("due_on"),
                     Case.request_type.label("request_type"),
-                    answered_on.label("answered_on"))
+                    stockholm_day(func.min(CaseEvent.at), dialect, years).label("answered_on"))
              .select_from(Case).join(CaseEvent, CaseEvent.case_id == Case.id)
-             .where(_in_window(start, end), CaseEvent.kind == "status",
+             .where(window, Case.id.not_in(lettered), CaseEvent.kind == "status",
                     CaseEvent.to_status.in_(ANSWER_STATUSES))
-             .group_by(*_per_case(dialect))
-             .subquery("answers"))
-    days = days_between(first.c.received_on, first.c.answered_on, dialect)
-    on_time = case((first.c.answered_on <= first.c.due_on, 1), else_=0)
-    month = month_of(first.c.received_on, dialect)
-    rows = conn.execute(
-        select(month, first.c.request_type, days, on_time, func.count())
-        .group_by(month, first.c.request_type, days, on_time)
-    ).all()
-    return tuple(sorted(AnswerBucket(*_year_month(ym), str(t), max(0, int(d)), bool(o), int(n))
-                        for ym, t, d, o, n in rows))
+             .group_by(*_per_case(dialect)))
+    # The few with one: a refusal letter answers a refused case on its date, even before
+    # the status moves; the earlier of that and an answering status change counts.
+    by_status = (select(Case.id.label("case_id"),
+                        stockholm_day(func.min(CaseEvent.at), dialect, years).label("day"))
+                 .select_from(Case).join(CaseEvent, CaseEvent.case_id == Case.id)
+                 .where(window, Case.id.in_(lettered), CaseEvent.kind == "status",
+                        CaseEvent.to_status.in_(ANSWER_STATUSES))
+                 .group_by(Case.id))
+    by_letter = (select(Case.id.label("case_id"), func.min(CaseLetter.letter_date).label("day"))
+                 .select_from(Case).join(CaseLetter, CaseLetter.case_id == Case.id)
+                 .where(window, CaseLetter.kind == "refusal", CaseLetter.recipient == "",
+                        or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
+                 .group_by(Case.id))
+    answers = union_all(by_status, by_letter).subquery("answer_days")
+    told = (select(Case.received_on.label("received_on"),
+                   effective_due().label("due_on"),
+                   Case.request_type.label("request_type"),
+                   func.min(answers.c.day).label("answered_on"))
+            .select_from(Case).join(answers, answers.c.case_id == Case.id)
+            .group_by(*_per_case(dialect)))
+    cells: dict[tuple[int, int, str, int, bool], int] = {}
+    for part in (plain, told):
+        first = part.subquery("answers")
+        days = days_between(first.c.received_on, first.c.answered_on, dialect)
+        on_time = case((first.c.answered_on <= first.c.due_on, 1), else_=0)
+        month = month_of(first.c.received_on, dialect)
+        for ym, t, d, o, n in conn.execute(
+                select(month, first.c.request_type, days, on_time, func.count())
+                .group_by(month, first.c.request_type, days, on_time)).all():
+            key = (*_year_month(ym), str(t), max(0, int(d)), bool(o))
+            cells[key] = cells.get(key, 0) + int(n)
+    return tuple(sorted(AnswerBucket(*key, n) for key, n in cells.items()))
 
 
 def handling_times(buckets: Iterable[AnswerBucket]) -> HandlingTimes:
@@ -407,20 +472,36 @@ def decisions(conn: Connection, start: date, end: date) -> Decisions:
         select(d.reason, func.count()).join(Case, Case.id == d.case_id)
         .where(window, d.kind == "fee").group_by(d.reason)
     ).all()
-    refused = conn.execute(
-        select(CaseEvent.note, func.count()).join(Case, Case.id == CaseEvent.case_id)
-        # A rejection is final, so the status index finds every rejected case.
-        .where(window, Case.status == CaseStatus.REJECTED.value, CaseEvent.kind == "status",
-               CaseEvent.to_status == CaseStatus.REJECTED.value)
-        .group_by(CaseEvent.note)
+    # Refused: rejected, or open with a refusal decided or sent. Its ground is the note
+    # written when rejecting, else the decision's reason; one row per case, grouped outside.
+    rejection_note = (select(func.max(CaseEvent.note))
+                      .where(CaseEvent.case_id == Case.id, CaseEvent.kind == "status",
+                             CaseEvent.to_status == CaseStatus.REJECTED.value)
+                      .correlate(Case).scalar_subquery())
+    decision_reason = (select(func.max(d.reason))
+                       .where(d.case_id == Case.id, d.kind == "refused")
+                       .correlate(Case).scalar_subquery())
+    by_decision = (select(d.id).where(d.case_id == Case.id, d.kind == "refused")
+                   .correlate(Case).exists())
+    refused_cases = (
+        select(func.coalesce(func.nullif(rejection_note, ""), decision_reason, "")
+               .label("ground"),
+               case((by_decision, 1), else_=0).label("by_decision"))
+        .select_from(Case)
+        .where(window, or_(Case.status == CaseStatus.REJECTED.value, _refused_while_open()))
+        .subquery("refused"))
+    r = refused_cases.c
+    refused_rows = conn.execute(
+        select(r.ground, r.by_decision, func.count()).group_by(r.ground, r.by_decision)
     ).all()
+    refused = [(g, n) for g, _, n in refused_rows]
     return Decisions(
         extensions=sum(int(n) for _, n in ext), extension_grounds=_grounds(ext),
         fees=by_kind.get("fee", (0, Decimal(0)))[0],
         fee_total_sek=by_kind.get("fee", (0, Decimal(0)))[1],
         fee_grounds=_grounds(fee_reasons),
         free_anyway=by_kind.get("free_anyway", (0, Decimal(0)))[0],
-        allowance_refusals=by_kind.get("refused", (0, Decimal(0)))[0],
+        allowance_refusals=sum(int(n) for _, b, n in refused_rows if int(b)),
         refusals=sum(int(n) for _, n in refused), refusal_grounds=_grounds(refused),
     )
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from privacy_desk.cli.common import open_signed_in
+from privacy_desk.cli.common import app_paths, open_signed_in
 
 
 def register(subparsers: Any) -> None:
@@ -30,13 +30,15 @@ def register(subparsers: Any) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from privacy_desk.services.organisation import load_organisation
     from privacy_desk.services.statistics import export_year_report
 
     language = args.report_lang or args.lang or "sv"
+    organisation = load_organisation(app_paths(args))  # named in the footer, when set
     store, who = open_signed_in(args)
     try:
         report = export_year_report(store, args.year, args.format, Path(args.out),
-                                    language=language, actor=who)
+                                    language=language, actor=who, organisation=organisation)
     finally:
         store.close()
     h = report.handling

@@ -14,7 +14,7 @@ import io
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -23,17 +23,19 @@ from privacy_desk.errors import UserError
 from privacy_desk.messages import Message, msg
 from privacy_desk.reports.atomic import make_private
 from privacy_desk.reports.fonts import register_fonts
+from privacy_desk.reports.templating import fmt_date, fmt_money
 from privacy_desk.reports.texts import check_language
 
 if TYPE_CHECKING:  # the figures' types only; reports never call the services
     from privacy_desk.casestore.statistics import HandlingTimes, KeyCount
+    from privacy_desk.organisation import Organisation
 
 #: The report's words. Request types and statuses use the stored values as keys.
 TEXTS: dict[str, dict[str, str]] = {
     "sv": {
         "title": "Årsrapport {year}: de registrerades rättigheter",
         "subtitle": "Begäranden enligt dataskyddsförordningen (artikel 15–21) som kom in "
-                    "under {year}, som de stod {as_of}. Underlag för ledningen och för att "
+                    "under {year}, läget den {as_of}. Underlag för ledningen och för att "
                     "visa Integritetsskyddsmyndigheten (IMY) hur vi följer reglerna "
                     "(ansvarsskyldighet, artikel 5.2).",
         "summary": "Sammanfattning",
@@ -63,17 +65,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "erasure_counts": "Ärenden med genomförd radering: {cases}. Poster raderade: {deleted}, "
                           "avidentifierade: {updated}, sparade: {kept}.",
         "kept_heading": "Sparade uppgifter och lagen som kräver dem (artikel 17.3)",
-        "law": "Lag", "rows": "Poster", "cases": "Ärenden", "hold_ends": "Sparas till",
+        "law": "Lag", "rows": "Poster", "cases": "Ärenden", "hold_ends": "Sparas till och med",
+        "may_erase_from": "Får raderas från",
         "nothing_kept": "Inga uppgifter har behövt sparas.",
         "method": "Så räknas siffrorna",
         "method_text": "Rapporten omfattar begäranden som kom in under {year} (mottagningsdag "
                        "i svensk tid). Besvarad betyder att svaret eller avslaget skickades; "
-                       "dagen är då ärendet fick statusen besvarad eller avslagen. I tid "
+                       "dagen är då ärendet fick statusen besvarad eller avslagen, eller då "
+                       "beslutet om avslag skickades. Ett ärende med ett beslut om avslag "
+                       "räknas som avslaget även innan statusen har ändrats, men som ännu inte "
+                       "besvarat tills beslutet har skickats. I tid "
                        "betyder senast sista svarsdag (en månad, eller tre månader vid "
                        "förlängning, räknat enligt förordning 1182/71). Handläggningstid är "
                        "kalenderdagar från mottagningsdagen. Skälen är de som handläggarna "
                        "skrev.",
         "generated": "Skapad {at} med Privacy Desk", "page": "Sida {n}",
+        "org": "{name}, org.nr {number}",
         "months": "jan feb mar apr maj jun jul aug sep okt nov dec",
         "access": "Registerutdrag", "rectification": "Rättelse", "erasure": "Radering",
         "restriction": "Begränsning", "portability": "Dataportabilitet",
@@ -114,15 +121,20 @@ TEXTS: dict[str, dict[str, str]] = {
                           "{deleted}, anonymised: {updated}, kept: {kept}.",
         "kept_heading": "Data kept and the law that requires it (article 17(3))",
         "law": "Law", "rows": "Records", "cases": "Cases", "hold_ends": "Kept until",
+        "may_erase_from": "May be erased from",
         "nothing_kept": "No data had to be kept.",
         "method": "How the figures are counted",
         "method_text": "The report covers requests received in {year} (day of receipt in "
                        "Swedish time). Answered means the answer or the refusal was sent; its "
-                       "day is when the case became answered or refused. On time means no "
+                       "day is when the case became answered or refused, or when the refusal "
+                       "was sent. A case with a decision to refuse counts as refused even "
+                       "before its status changes, but as not answered yet until the refusal "
+                       "is sent. On time means no "
                        "later than the deadline (one month, or three when extended, counted "
                        "under Regulation 1182/71). Time to answer is calendar days from the "
                        "day of receipt. The grounds are those the officers wrote.",
         "generated": "Made {at} with Privacy Desk", "page": "Page {n}",
+        "org": "{name}, corporate identity number {number}",
         "months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
         "access": "Access (extract)", "rectification": "Rectification", "erasure": "Erasure",
         "restriction": "Restriction", "portability": "Data portability",
@@ -170,14 +182,19 @@ class Words:
         return self("none") if n is None else self("days", n=self.number(n))
 
     def money(self, amount: Any) -> str:
-        from babel.numbers import format_currency
-
-        return format_currency(amount, "SEK", locale=self.lang)
+        """As in the letters: '150,00 kr', 'SEK 150.00'."""
+        return fmt_money(amount, self.lang)
 
     def day(self, d: date) -> str:
-        from babel.dates import format_date
+        """As in the letters: '1 december 2026', '1 December 2026' (British order)."""
+        return fmt_date(d, self.lang)
 
-        return format_date(d, "long", locale=self.lang)
+    def kept_through(self, first_ends_on: date, last_ends_on: date) -> str:
+        """The last day rows are kept, from the holds' end dates (the first day a row may
+        be erased, as stored): '31 december 2031 – 31 december 2033', like the erasure
+        letter's 'till och med'."""
+        first, last = (self.day(d - timedelta(days=1)) for d in (first_ends_on, last_ends_on))
+        return last if first == last else f"{first} – {last}"
 
     def month_names(self) -> list[str]:
         return self("months").split()
@@ -285,7 +302,10 @@ def year_report_csv(report: Any, lang: str = "sv") -> bytes:
     for k in e.kept:
         out.writerow(["kept", k.law, "rows", w("rows"), k.rows])
         out.writerow(["kept", k.law, "cases", w("cases"), k.cases])
-        out.writerow(["kept", k.law, "last_ends_on", w("hold_ends"), k.last_ends_on.isoformat()])
+        out.writerow(["kept", k.law, "last_ends_on", w("may_erase_from"),
+                      k.last_ends_on.isoformat()])
+        out.writerow(["kept", k.law, "last_kept_on", w("hold_ends"),
+                      (k.last_ends_on - timedelta(days=1)).isoformat()])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -387,8 +407,10 @@ def _grounds_list(grounds: Sequence[KeyCount], w: Words, style: Any) -> list[Any
                       bulletText="•") for g in grounds]
 
 
-def year_report_pdf(report: Any, lang: str = "sv") -> bytes:
-    """The report as an A4 PDF with charts, in ``lang`` ('sv' or 'en')."""
+def year_report_pdf(report: Any, lang: str = "sv", organisation: Organisation | None = None,
+                    ) -> bytes:
+    """The report as an A4 PDF with charts, in ``lang`` ('sv' or 'en'); the footer names
+    ``organisation`` (the controller whose accountability it shows) when one is set."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -429,8 +451,9 @@ def year_report_pdf(report: Any, lang: str = "sv") -> bytes:
         return t
 
     h = report.handling
-    still_open = sum(n for _, s, n in report.outcomes if OUTCOME_OF.get(s) == "open")
     withdrawn = sum(n for _, s, n in report.outcomes if s == "withdrawn")
+    # Neither answered nor withdrawn: the open cases, and refusals decided but not yet sent.
+    still_open = max(0, report.total - h.answered - withdrawn)
     summary = [
         [w("received"), w.number(report.total)],
         [w("answered"), w.number(h.answered)],
@@ -491,10 +514,9 @@ def year_report_pdf(report: Any, lang: str = "sv") -> bytes:
              *([Paragraph(escape(k.law), ParagraphStyle("cell", fontName=regular, fontSize=8,
                                                         leading=10)),
                 w.number(k.rows), w.number(k.cases),
-                k.last_ends_on.isoformat() if k.first_ends_on == k.last_ends_on
-                else f"{k.first_ends_on.isoformat()} – {k.last_ends_on.isoformat()}"]
+                w.kept_through(k.first_ends_on, k.last_ends_on)]
                for k in e.kept)],
-            [80 * mm, 20 * mm, 20 * mm, 50 * mm]))
+            [68 * mm, 18 * mm, 18 * mm, 70 * mm]))
     else:
         story.append(Paragraph(escape(w("nothing_kept")), body))
     story += [Paragraph(escape(w("method")), h2),
@@ -502,6 +524,9 @@ def year_report_pdf(report: Any, lang: str = "sv") -> bytes:
               Spacer(1, 6 * mm)]
 
     generated = w("generated", at=w.day(report.as_of))
+    if organisation is not None:
+        generated = (f"{w('org', name=organisation.legal_name, number=organisation.org_number)}"
+                     f" · {generated}")
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()

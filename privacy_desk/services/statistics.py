@@ -32,6 +32,7 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.clock import stockholm_today, utcnow
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
+from privacy_desk.organisation import Organisation
 from privacy_desk.services.roles import check_role, require_role
 
 __all__ = [
@@ -182,8 +183,11 @@ def year_report(store: CaseStore, year: int, *, today: date | None = None,
 
 def export_year_report(store: CaseStore, year: int, fmt: ReportFormat | str, target: Path, *,
                        language: str = "sv", today: date | None = None,
-                       actor: str | None = None) -> YearReport:
-    """Write the yearly report as PDF or CSV to ``target`` (whole or not at all), audited."""
+                       actor: str | None = None,
+                       organisation: Organisation | None = None) -> YearReport:
+    """Write the yearly report as PDF or CSV to ``target`` (whole or not at all), audited.
+
+    The PDF's footer names ``organisation``, the controller the report speaks for."""
     from privacy_desk.reports.year_report import write_report, year_report_csv, year_report_pdf
 
     who = actor or store.actor
@@ -193,7 +197,7 @@ def export_year_report(store: CaseStore, year: int, fmt: ReportFormat | str, tar
         raise UserError(msg("{fmt} is not a report format.", fmt=fmt),
                         msg("Choose pdf or csv.")) from None
     report = year_report(store, year, today=today, actor=who)
-    data = (year_report_pdf(report, language) if kind is ReportFormat.PDF
+    data = (year_report_pdf(report, language, organisation) if kind is ReportFormat.PDF
             else year_report_csv(report, language))
     write_report(target, data)
     with store.sessions.begin() as session:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from privacy_desk import messages
 from privacy_desk.clock import stockholm_today
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.organisation import load_organisation
 from privacy_desk.services.statistics import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -128,10 +129,12 @@ class YearReportDialog(QDialog):
             return
         store, year, fmt = self._ctx.case_store, self.year.value(), self.format.currentData()
         language, target = self.language.currentData(), Path(text)
+        paths = self._ctx.paths  # the organisation named in the footer is read in the worker
         self.create_button.setEnabled(False)
         self.result_label.setText(self.tr("Writing the report…"))
         self._runner.submit(
-            lambda: export_year_report(store, year, fmt, target, language=language),
+            lambda: export_year_report(store, year, fmt, target, language=language,
+                                       organisation=load_organisation(paths)),
             lambda report: self._done(report, target), self._failed, name="year_report")
 
     def _done(self, report: YearReport, target: Path) -> None:

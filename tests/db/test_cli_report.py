@@ -49,6 +49,22 @@ def test_the_report_command_writes_pdf_and_csv(store_url: str, tmp_path: Path,
     assert ["channel", "portal", "", "Customer portal", "6"] in rows
 
 
+def test_the_pdf_footer_names_the_organisation(store_url: str, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from privacy_desk.organisation import DEMO_ORGANISATION, save_organisation
+    from privacy_desk.paths import AppPaths
+
+    paths = AppPaths.default(tmp_path / "home")
+    paths.ensure()
+    save_organisation(paths, DEMO_ORGANISATION)
+    pdf = tmp_path / "arsrapport.pdf"
+    code, err = run(tmp_path, capsys, "--case-store", store_url, "report", "--year", "2026",
+                    "--out", str(pdf))
+    assert code == 0, err
+    last = PdfReader(pdf).pages[-1].extract_text().replace("\u00a0", " ")
+    assert "Kundportalen Energi AB, org.nr 556000-0001 · Skapad" in last
+
+
 def test_a_year_before_the_gdpr_is_a_clear_message(store_url: str, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "r.pdf"

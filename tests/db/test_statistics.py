@@ -91,6 +91,61 @@ def test_extensions_fees_refusals_with_their_grounds(store: CaseStore) -> None:
         ("Manifestly unfounded: the same request every week", 1)]
 
 
+def _refused_while_open(store: CaseStore) -> None:
+    """Two access cases still in progress: one refused by decision and told by a refusal
+    letter on 20 November (the demo's PD-2026-00047), one with the decision only."""
+    from privacy_desk.casestore.letters_models import CaseLetter
+    from privacy_desk.casestore.models import AllowanceDecisionRecord, Case
+    from tests.stats_store import AT
+
+    with store.sessions.begin() as s:
+        for number, letter in [("PD-2026-00010", True), ("PD-2026-00011", False)]:
+            case = Case(case_number=number, request_type="access", status="in_progress",
+                        channel="portal", received_on=date(2026, 11, 2),
+                        due_on=date(2026, 12, 2), person_label="Testperson",
+                        subject_identifiers={}, created_at=AT, updated_at=AT,
+                        updated_by="anna")
+            s.add(case)
+            s.flush()
+            s.add(AllowanceDecisionRecord(case_id=case.id, kind="refused",
+                                          reason="Fourth identical request within a month",
+                                          extracts_in_period=3, decided_by="anna",
+                                          decided_at=AT))
+            if letter:
+                s.add(CaseLetter(case_id=case.id, kind="refusal", lang="sv", recipient="",
+                                 recipient_name="Testperson", letter_date=date(2026, 11, 20),
+                                 filename="beslut.pdf", size_bytes=1, sha256="0" * 64,
+                                 template="refusal.txt.j2", created_at=AT, actor="anna"))
+
+
+def test_a_refusal_decided_or_sent_counts_as_refused_before_the_status_moves(
+        store: CaseStore, tmp_path: Path) -> None:
+    _refused_while_open(store)
+    r = year_report(store, 2026, today=TODAY)
+    outcomes = {(t, s): n for t, s, n in r.outcomes}
+    assert outcomes[("access", "rejected")] == 2 and ("access", "in_progress") not in outcomes
+    d = r.decisions
+    assert (d.refusals, d.allowance_refusals) == (3, 3)  # with PD-2026-00004 (rejected)
+    assert [(g.key, g.count) for g in d.refusal_grounds] == [
+        ("Fourth identical request within a month", 2),
+        ("Manifestly unfounded: the same request every week", 1)]
+    # The refusal letter is the answer: 18 days after receipt, on time.
+    assert (r.handling.answered, r.handling.on_time) == (EXPECTED["answered"] + 1,
+                                                         EXPECTED["on_time"] + 1)
+    assert r.type_handling("access").longest_days == 80
+    assert r.month_handling(11).answered == 1 and r.month_handling(11).median_days == 18.0
+    pdf = tmp_path / "r.pdf"
+    export_year_report(store, 2026, "pdf", pdf, language="sv", today=TODAY)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages)
+                    .replace("\u00a0", " ").split())
+    assert "Avslagna begäranden (artikel 12.4): 3, varav 3 som uppenbart" in text
+    assert "Fourth identical request within a month (2)" in text
+    # 11 received = 6 answered + 1 withdrawn + 4 not answered yet (PD-2026-00011's refusal
+    # is decided but not sent): the summary adds up.
+    assert ("Inkomna begäranden 11 Besvarade (svar eller avslag) 6" in text
+            and "Återkallade av den registrerade 1 Ännu inte besvarade 4" in text)
+
+
 def test_erasures_count_only_executed_plans_of_the_year(store: CaseStore) -> None:
     e = year_report(store, 2026, today=TODAY).erasures
     assert (e.cases, e.rows_deleted, e.rows_updated, e.rows_retained) == (1, 1, 2, 5)
@@ -139,6 +194,41 @@ def test_export_writes_pdf_and_csv_and_records_it(store: CaseStore, tmp_path: Pa
     assert pdf.stat().st_mode & 0o077 == 0
     entries = browse_audit_as_admin(store)
     assert [e for e in entries if e == "year_report_exported"] == ["year_report_exported"] * 2
+
+
+def test_the_pdf_reads_like_the_letters_in_both_languages(store: CaseStore,
+                                                         tmp_path: Path) -> None:
+    """Long dates as in the letters ('1 December 2026', not US order), 'SEK 350.00', the
+    holds' last day kept (the day before the stored end, the first day erasable) as the
+    erasure letter gives it, and the company named in the footer."""
+    from privacy_desk.organisation import DEMO_ORGANISATION as ORG
+
+    texts = {}
+    for lang in ("sv", "en"):
+        pdf = tmp_path / f"r-{lang}.pdf"
+        export_year_report(store, 2026, "pdf", pdf, language=lang, today=TODAY,
+                           organisation=ORG)
+        texts[lang] = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages)
+                               .replace("\u00a0", " ").split())
+    sv, en = texts["sv"], texts["en"]
+    assert "som kom in under 2026, läget den 1 december 2026." in sv
+    assert "Sparas till och med" in sv and "30 december 2032 – 30 december 2033" in sv
+    assert "2032-12-31" not in sv and "Sparas till " not in sv.replace("till och med", "")
+    assert "Kundportalen Energi AB, org.nr 556000-0001 · Skapad 1 december 2026" in sv
+    assert "as they stood on 1 December 2026" in en and "December 1" not in en
+    assert "in total SEK 350.00" in en
+    assert "30 December 2032 – 30 December 2033" in en
+    assert ("Kundportalen Energi AB, corporate identity number 556000-0001 · "
+            "Made 1 December 2026 with Privacy Desk") in en
+
+
+def test_the_csv_gives_the_last_day_kept_and_the_first_day_erasable(store: CaseStore,
+                                                                     tmp_path: Path) -> None:
+    target = tmp_path / "r.csv"
+    export_year_report(store, 2026, "csv", target, language="sv", today=TODAY)
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert ["kept", BFL, "last_ends_on", "Får raderas från", "2033-12-31"] in rows
+    assert ["kept", BFL, "last_kept_on", "Sparas till och med", "2033-12-30"] in rows
 
 
 def browse_audit_as_admin(store: CaseStore) -> list[str]:

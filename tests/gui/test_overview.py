@@ -159,8 +159,17 @@ def test_reminders_off_read_nothing(qtbot: QtBot, runner: TaskRunner,
 
 def test_the_dialog_writes_the_yearly_report(qtbot: QtBot, runner: TaskRunner, tmp_path: Path,
                                              filled: tuple[CaseStore, dict[str, int]]) -> None:
+    from pypdf import PdfReader
+
+    from privacy_desk.organisation import DEMO_ORGANISATION, save_organisation
+    from privacy_desk.paths import AppPaths
+
     store, _ = filled
-    dialog = YearReportDialog(runner, _ctx(store))
+    paths = AppPaths.default(tmp_path / "home")
+    paths.ensure()
+    save_organisation(paths, DEMO_ORGANISATION)
+    dialog = YearReportDialog(runner, SimpleNamespace(case_store=store, settings=Settings(),
+                                                      paths=paths))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.focusWidget() in (dialog.year, None) or dialog.year.hasFocus()
@@ -173,6 +182,13 @@ def test_the_dialog_writes_the_yearly_report(qtbot: QtBot, runner: TaskRunner, t
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert target.read_text(encoding="utf-8-sig").startswith("section,key")
     assert "9 request(s) received in 2026" in dialog.result_label.text()
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    pdf = tmp_path / "reports" / "year.pdf"
+    dialog.path.setText(str(pdf))
+    with qtbot.waitSignal(dialog.written, timeout=20_000):
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "Kundportalen Energi AB, corporate identity number 556000-0001" in (
+        PdfReader(pdf).pages[0].extract_text())  # the footer, in the dialog's language
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     dialog.path.setText(str(blocker / "year.csv"))
