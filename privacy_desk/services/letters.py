@@ -33,6 +33,7 @@ from typing import Any
 
 import phonenumbers
 from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
@@ -53,16 +54,19 @@ from privacy_desk.identifiers import CUSTOMER_NUMBER, EMAIL, PHONE
 from privacy_desk.messages import msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
+from privacy_desk.portal.lookup import collect
 from privacy_desk.reports.atomic import staged_files
+from privacy_desk.reports.extract import build_extract, postal_address
 from privacy_desk.reports.letter_pdf import build_letter_pdf
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.templating import RenderedLetter, check_template, render_letter
 from privacy_desk.reports.texts import check_language, letter_texts
+from privacy_desk.services.case_subject import NoSearchableIdentifier, find_case_subject
 from privacy_desk.services.casework import extend_case
 from privacy_desk.services.roles import WRITERS, check_role, require_role
 
 __all__ = ["LETTER_KINDS", "LetterRefused", "LetterRow", "ProducedLetter", "letter_datamap",
-           "letters_of", "produce_letter"]
+           "letters_of", "person_address", "produce_letter"]
 
 LETTER_KINDS = ("acknowledgement", "identity_request", "fee_notice", "refusal", "extension",
                 "rectification", "restriction", "objection", "recipient_notice")
@@ -358,17 +362,38 @@ def _recipients_for(kind: str, facts: Mapping[str, Any], given: Mapping[str, Any
     return list(found)
 
 
+def person_address(store: CaseStore, portal: Engine, datamap: DataMap,
+                   case_id: int) -> tuple[str, ...]:
+    """The case's person's postal address in the portal (street, 'postcode town'), from the
+    columns the map marks ``meaning: street/postcode/city``, a billing address first.
+
+    Empty when the case's identifiers find nobody, or more than one person (the officer
+    then gives the address): a letter is never addressed to a guess.
+    """
+    try:
+        found = find_case_subject(store, portal, datamap, case_id)
+    except NoSearchableIdentifier:
+        return ()
+    if len(found.candidates) != 1:
+        return ()
+    person = collect(portal, datamap, found.candidates[0])
+    extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
+                            produced_at=utcnow())
+    return postal_address(extract)
+
+
 def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path | str,
                    organisation: Organisation, lang: str = "sv",
                    facts: Mapping[str, Any] | None = None, address: Sequence[str] = (),
                    datamap: DataMap | None = None, config_dir: Path | None = None,
-                   actor: str | None = None, today: date | None = None
-                   ) -> list[ProducedLetter]:
+                   actor: str | None = None, today: date | None = None,
+                   portal: Engine | None = None) -> list[ProducedLetter]:
     """Write the letter(s) of ``kind`` for the case into ``out_dir`` and record them.
 
-    ``address`` is the person's postal address (lines under their name); ``facts`` what
-    the officer adds (see :func:`_facts`). Returns one letter, or one per recipient for
-    ``recipient_notice``.
+    ``address`` is the person's postal address (lines under their name); without it, and
+    with a ``portal`` and its ``datamap``, the address the portal holds for the case's
+    person (:func:`person_address`). ``facts`` is what the officer adds (see
+    :func:`_facts`). Returns one letter, or one per recipient for ``recipient_notice``.
     """
     who = actor or store.actor
     if kind not in LETTER_KINDS:
@@ -385,6 +410,8 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
     detail = fresh_detail(store, case_id)
     with store.sessions() as session:
         changes = _rectifications(session, case_id)
+    if not any(a.strip() for a in address) and portal is not None and datamap is not None:
+        address = person_address(store, portal, datamap, case_id)
     if kind == "extension" and detail.extended_due_on is not None \
             and detail.extension_told_on != day:
         raise LetterRefused(

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 
 from privacy_desk.casestore import CaseStore, open_case_store
@@ -19,6 +20,7 @@ from privacy_desk.resources import resource_path
 from privacy_desk.services.cases import register_case
 from privacy_desk.services.letters import LetterRefused, letters_of, produce_letter
 from privacy_desk.services.queue import case_detail
+from tests.db.test_export import Env, sqlite_env  # noqa: F401 (fixture)
 from tests.db.test_letters import ORG, TODAY, _case, _letter, _text
 from tests.officers import staff
 
@@ -142,3 +144,28 @@ def test_late_acknowledgement_and_identity_request_apologise(
     on_time = _case(sqlite_store, verified=False, in_progress=False)
     text, _ = _letter(sqlite_store, on_time, "acknowledgement", tmp_path, lang=lang)
     assert "ursäkt" not in text and "apologise" not in text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_letters_take_the_postal_address_from_the_portal(sqlite_env: Env, tmp_path: Path,  # noqa: F811
+                                                         lang: str) -> None:
+    """Item 9: without --address, the portal's address of the case's person (billing
+    first), as the extract has it; an address given still wins."""
+    e = sqlite_env
+    with e.portal.connect() as conn:
+        street, postcode, city = conn.execute(text(
+            "SELECT street, postal_code, city FROM addresses WHERE customer_id = :c "
+            "ORDER BY CASE kind WHEN 'billing' THEN 0 ELSE 1 END, id"),
+            {"c": e.customer_id}).first()
+    for kind in ("acknowledgement", "refusal"):
+        [letter] = produce_letter(e.store, e.case_id, kind, out_dir=tmp_path, organisation=ORG,
+                                  lang=lang, datamap=e.datamap, portal=e.portal, today=TODAY,
+                                  actor="anna", facts={"reason": "Uppenbart ogrundad."})
+        assert f"{street} {postcode} {city}" in _text(letter.path), kind
+    (tmp_path / "own").mkdir()
+    [given] = produce_letter(e.store, e.case_id, "acknowledgement", out_dir=tmp_path / "own",
+                             organisation=ORG, lang=lang, datamap=e.datamap, portal=e.portal,
+                             address=["Annan väg 2", "222 22 Annanstad"], today=TODAY,
+                             actor="anna")
+    got = _text(given.path)
+    assert "Annan väg 2 222 22 Annanstad" in got and street not in got
