@@ -529,8 +529,9 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     extract = replace(extract, address=postal_address(extract), fee_sek=fee,
                       fee_reason=decision.reason if fee and decision else "",
                       organisation=organisation, desk_records=desk_records,
-                      recipients=datamap.recipients_of(
-                          c.name for c in extract.categories if c.row_count))
+                      recipients=datamap.recipients_of_data(
+                          [c.name for c in extract.categories if c.row_count],
+                          [t.name for c in extract.categories for t in c.tables if t.rows]))
     pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password)
     bundle = build_bundle(extract, password=password, lang=lang)
     pdf_name, zip_name = export_file_names(number, produced_at, lang)

@@ -100,3 +100,47 @@ def test_the_maximum_fee_is_a_setting(sqlite_env: Env) -> None:  # noqa: F811
         DecisionKind.FEE, "Kopia nummer tre i år, omfattande", "900"), actor="anna",
         expected_version=case_detail(store, second).version)
     assert d.decision is not None and d.decision.fee_sek == Decimal("900.00")
+
+
+def test_the_extract_names_only_the_recipients_of_the_persons_own_data(
+        sqlite_env: Env, tmp_path: Path) -> None:  # noqa: F811
+    """Review items 5, 6, 16, 17, 20, 21: no newsletter firm (USA) for a non-subscriber,
+    "none outside the company except our processor", the personnummer and kWh as written,
+    a heading over the named recipients, a contact line with the DPO."""
+    e = sqlite_env
+    org = replace(ORG, dpo="Dataskyddsombud: A. Ombud, dso@provbolaget.example")
+    with e.portal.begin() as conn:
+        email = conn.execute(text("SELECT email FROM customers WHERE id = :c"),
+                             {"c": e.customer_id}).scalar_one()
+        conn.execute(text("DELETE FROM newsletter_subscriptions WHERE customer_id = :c "
+                          "OR lower(email) = lower(:m)"), {"c": e.customer_id, "m": email})
+        kwh = conn.execute(text("SELECT max(energy_kwh) FROM invoices WHERE customer_id = :c"),
+                           {"c": e.customer_id}).scalar_one()
+
+    def export(out: Path, lang: str = "sv") -> str:
+        out.mkdir()
+        result = export_extract(e.store, e.portal, e.datamap, e.case_id,
+                                _candidate_of(e, e.case_id), out_dir=out, lang=lang,
+                                organisation=org, actor="anna")
+        return _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
+
+    got = export(tmp_path / "none")
+    assert "Example Newsletter" not in got and "(USA)" not in got
+    assert "Vi för inte över dina personuppgifter till länder utanför EU/EES" in got
+    assert "Inga utanför bolaget utom vårt personuppgiftsbiträde: leverantören av e-post" in got
+    assert "Inga utanför bolaget. Leverantör" not in got
+    digits = e.pnr.replace("-", "")
+    assert f"{digits[:8]}-{digits[8:]}" in got and digits not in got
+    assert kwh >= 1000 and f"{kwh // 1000} {kwh % 1000:03d}" in got  # "2 877"
+    assert "i stället för uppgiften" in got and "där den hade stått" not in got
+    assert (f"kontakta oss på {ORG.email}" in got and "Ange ärendenummer" in got
+            and "A. Ombud, dso@provbolaget.example" in got)
+    assert "Mottagare Mottagare som vi lämnar ut uppgifter till:" in got  # a heading
+    with e.portal.begin() as conn:
+        conn.execute(text("INSERT INTO newsletter_subscriptions (id, email, customer_id, "
+                          "subscribed_at, source) VALUES (999999, :m, :c, "
+                          "'2026-01-02 10:00:00', 'portal')"), {"m": email, "c": e.customer_id})
+    for lang in ("sv", "en"):
+        got = export(tmp_path / f"subscriber-{lang}", lang)
+        assert "Example Newsletter Inc. (USA)" in got
+        assert "Example Newsletter Inc.." not in got and "Inc.." not in got
