@@ -239,9 +239,12 @@ def letter_lines(plan: ErasurePlan, datamap: DataMap, lang: str,
              for d in plan.decisions]
     cats = sorted({c for r in plan.rows if r.action is not Action.KEEP for c in r.categories})
     named = datamap.recipients_of(cats)
-    told_names = {name for name, _ in told}
+    first_told: dict[str, date] = {}
+    for name, day in told:  # a notice sent in both languages told the recipient once
+        first_told.setdefault(name, day)
+    told_names = set(first_told)
     recipients = [str(t["told"]).format(name=name, day=fmt_date(day, lang))
-                  for name, day in told]
+                  for name, day in first_told.items()]
     recipients += [str(t["to_tell"]).format(name=r.title) for r in named
                    if r.title not in told_names]
     if not named and not told:  # the map names none: its category texts, as before

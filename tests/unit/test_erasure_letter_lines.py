@@ -63,7 +63,8 @@ def test_everything_done_and_kept_is_named(datamap: DataMap) -> None:
 
 def test_recipients_told_and_to_tell(datamap: DataMap) -> None:
     lines = letter_lines(_plan(), datamap, "en",
-                         told=[("Exempeltryckeriet AB", date(2026, 12, 1))])
+                         told=[("Exempeltryckeriet AB", date(2026, 12, 1)),
+                               ("Exempeltryckeriet AB", date(2026, 12, 2))])  # sv and en
     assert "Exempeltryckeriet AB: told on 1 December 2026." in lines.recipients
     assert "Utskicksbolaget Exempel AB: will be told of the erasure." in lines.recipients
     assert sum("Exempeltryckeriet" in r for r in lines.recipients) == 1
