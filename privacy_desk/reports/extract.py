@@ -174,6 +174,9 @@ class Extract:
     recipients: tuple[Recipient, ...] = ()
     #: what the desk itself holds about the person: their requests and the decisions
     desk_records: tuple[HistoryEntry, ...] = ()
+    #: the answer's last day (art. 12(3)) when the extract comes after it: the letter
+    #: apologises instead of passing over the delay
+    late_since: date | None = None
 
     @property
     def row_count(self) -> int:

@@ -134,7 +134,9 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
              if extract.fee_sek else texts.get("free"))
     contact = (f"{letterhead.email} {texts.get('contact_or')} {letterhead.phone}"
                if letterhead.phone else letterhead.email)
-    for text in (texts.get("intro", received_on=received) + " " + price,
+    late = (" " + texts.get("late", due_on=fmt_date(extract.late_since, lang))
+            if extract.late_since else "")
+    for text in (texts.get("intro", received_on=received) + late + " " + price,
                  texts.get("machine_readable"),
                  texts.get("closing", contact=contact, case=extract.case_number),
                  letterhead.dpo):

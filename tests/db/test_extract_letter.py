@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from sqlalchemy import text
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidFee
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.organisation import DEMO_ORGANISATION
+from privacy_desk.reports.templating import fmt_date
 from privacy_desk.services.access import export_extract
 from privacy_desk.services.cases import transition_case
 from privacy_desk.services.casework import record_allowance_decision
@@ -144,3 +146,28 @@ def test_the_extract_names_only_the_recipients_of_the_persons_own_data(
         got = export(tmp_path / f"subscriber-{lang}", lang)
         assert "Example Newsletter Inc. (USA)" in got
         assert "Example Newsletter Inc.." not in got and "Inc.." not in got
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_late_extract_apologises(sqlite_env: Env, tmp_path: Path,  # noqa: F811
+                                   lang: str) -> None:
+    """Review item 4: the extract of a late case said nothing about the delay."""
+    e = sqlite_env
+    due = case_detail(e.store, e.case_id).effective_due_on
+    late = datetime.combine(due + timedelta(days=5), time(10, 0))
+    out = tmp_path / "late"
+    out.mkdir()
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id,
+                            _candidate_of(e, e.case_id), out_dir=out, lang=lang,
+                            organisation=ORG, actor="anna", now=late)
+    got = _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
+    assert fmt_date(due, lang) in got
+    assert ("Vi ber om ursäkt för att det har dröjt." if lang == "sv"
+            else "We apologise for the delay.") in got
+    (tmp_path / "on-time").mkdir()
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id,
+                            _candidate_of(e, e.case_id), out_dir=tmp_path / "on-time",
+                            lang=lang, organisation=ORG, actor="anna",
+                            now=datetime.combine(due, time(10, 0)))
+    on_time = _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
+    assert "ursäkt" not in on_time and "apologise" not in on_time
