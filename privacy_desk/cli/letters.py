@@ -84,11 +84,10 @@ def _facts(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _portal_known(args: argparse.Namespace) -> bool:
-    """A portal to look the person's address up in: --demo, --portal, a profile."""
+    """A portal to look the person's address (or, for a notice to recipients, their
+    customer number) up in: --demo, --portal, a profile."""
     from privacy_desk.config import load_settings
 
-    if args.kind == "recipient_notice":
-        return False  # addressed to the recipients of the map, not to the person
     if getattr(args, "demo", False) or getattr(args, "portal", None) \
             or getattr(args, "portal_profile", None):
         return True

@@ -54,7 +54,7 @@ from privacy_desk.identifiers import CUSTOMER_NUMBER, EMAIL, PHONE
 from privacy_desk.messages import msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
-from privacy_desk.portal.lookup import collect
+from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.extract import build_extract, postal_address
 from privacy_desk.reports.letter_pdf import build_letter_pdf
@@ -362,6 +362,25 @@ def _recipients_for(kind: str, facts: Mapping[str, Any], given: Mapping[str, Any
     return list(found)
 
 
+def _one_candidate(store: CaseStore, portal: Engine, datamap: DataMap,
+                   case_id: int) -> Candidate | None:
+    """The case's one person in the portal, or None (nobody, or more than one)."""
+    try:
+        found = find_case_subject(store, portal, datamap, case_id)
+    except NoSearchableIdentifier:
+        return None
+    return found.candidates[0] if len(found.candidates) == 1 else None
+
+
+def person_reference(store: CaseStore, portal: Engine, datamap: DataMap,
+                     case_id: int) -> str:
+    """The customer number the portal holds for the case's one person ('' if none): how a
+    recipient finds the person without being sent a personnummer."""
+    cand = _one_candidate(store, portal, datamap, case_id)
+    return next((str(v) for k, v in cand.details if k == CUSTOMER_NUMBER and v), "") \
+        if cand else ""
+
+
 def person_address(store: CaseStore, portal: Engine, datamap: DataMap,
                    case_id: int) -> tuple[str, ...]:
     """The case's person's postal address in the portal (street, 'postcode town'), from the
@@ -370,13 +389,10 @@ def person_address(store: CaseStore, portal: Engine, datamap: DataMap,
     Empty when the case's identifiers find nobody, or more than one person (the officer
     then gives the address): a letter is never addressed to a guess.
     """
-    try:
-        found = find_case_subject(store, portal, datamap, case_id)
-    except NoSearchableIdentifier:
+    cand = _one_candidate(store, portal, datamap, case_id)
+    if cand is None:
         return ()
-    if len(found.candidates) != 1:
-        return ()
-    person = collect(portal, datamap, found.candidates[0])
+    person = collect(portal, datamap, cand)
     extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
                             produced_at=utcnow())
     return postal_address(extract)
@@ -410,8 +426,13 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
     detail = fresh_detail(store, case_id)
     with store.sessions() as session:
         changes = _rectifications(session, case_id)
-    if not any(a.strip() for a in address) and portal is not None and datamap is not None:
-        address = person_address(store, portal, datamap, case_id)
+    if portal is not None and datamap is not None:
+        if kind == "recipient_notice":
+            if not given.get("subject_reference"):
+                given["subject_reference"] = (person_reference(store, portal, datamap, case_id)
+                                              or _default_reference(detail))
+        elif not any(a.strip() for a in address):
+            address = person_address(store, portal, datamap, case_id)
     if kind == "extension" and detail.extended_due_on is not None \
             and detail.extension_told_on != day:
         raise LetterRefused(

@@ -169,3 +169,18 @@ def test_letters_take_the_postal_address_from_the_portal(sqlite_env: Env, tmp_pa
                              actor="anna")
     got = _text(given.path)
     assert "Annan väg 2 222 22 Annanstad" in got and street not in got
+
+
+def test_a_notice_to_recipients_names_the_customer_number_from_the_portal(
+        sqlite_env: Env, tmp_path: Path) -> None:  # noqa: F811
+    """Item 22: the person was identified by name only unless --reference was given."""
+    e = sqlite_env
+    with e.portal.connect() as conn:
+        number = conn.execute(text("SELECT customer_number FROM customers WHERE id = :c"),
+                              {"c": e.customer_id}).scalar_one()
+    notices = produce_letter(e.store, e.case_id, "recipient_notice", out_dir=tmp_path,
+                             organisation=ORG, datamap=e.datamap, portal=e.portal,
+                             facts={"action": "erasure", "recipients": ["printing_house"]},
+                             today=TODAY, actor="anna")
+    got = _text(notices[0].path)
+    assert f"({number})" in got and e.pnr not in got
