@@ -55,6 +55,11 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--letter-lang", choices=["sv", "en"], default="sv",
                    help="language of the letter (default sv)")
+    p.add_argument("--name", help="the person's name on the letter (default: the case's "
+                   "label, unless that is an e-mail address)")
+    p.add_argument("--address", action="append", default=[], metavar="LINE",
+                   help="a line of the person's postal address (repeatable); the portal no "
+                   "longer holds it after the erasure")
     p.add_argument("--today", type=parse_date, metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
     p.set_defaults(handler=run_erasure, step="letter")
 
@@ -174,7 +179,8 @@ def run_erasure(args: argparse.Namespace) -> int:
 
             letter = write_letter(store, dmap, view.id, out_dir=args.out,
                                   lang=args.letter_lang, actor=who, today=args.today,
-                                  organisation=require_organisation(ctx.paths))
+                                  organisation=require_organisation(ctx.paths),
+                                  name=args.name, address=args.address)
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()

@@ -83,6 +83,17 @@ def _facts(args: argparse.Namespace) -> dict[str, Any]:
     return facts
 
 
+def _portal_known(args: argparse.Namespace) -> bool:
+    """A portal to look the person's address (or, for a notice to recipients, their
+    customer number) up in: --demo, --portal, a profile."""
+    from privacy_desk.config import load_settings
+
+    if getattr(args, "demo", False) or getattr(args, "portal", None) \
+            or getattr(args, "portal_profile", None):
+        return True
+    return bool(load_settings(app_paths(args)).active_portal)
+
+
 def run_letter(args: argparse.Namespace) -> int:
     from privacy_desk.services.letters import letter_datamap, produce_letter
     from privacy_desk.services.organisation import require_organisation
@@ -90,16 +101,36 @@ def run_letter(args: argparse.Namespace) -> int:
 
     paths = app_paths(args)
     org = require_organisation(paths)
-    datamap = letter_datamap(paths, datamap=args.datamap, demo=args.demo)
-    store, who = open_signed_in(args)
-    try:
-        letters = produce_letter(store, case_id_by_number(store, args.case_number), args.kind,
-                                 out_dir=Path(args.out), organisation=org,
-                                 lang=args.letter_lang, facts=_facts(args),
-                                 address=args.address, datamap=datamap,
-                                 config_dir=paths.config_dir, actor=who)
-    finally:
-        store.close()
+    if not args.address and _portal_known(args):
+        # The person's postal address from the portal (docs/letters.md), as the extract.
+        from privacy_desk.cli.common import ask_password_on_terminal
+        from privacy_desk.services.context import open_context
+
+        ctx = open_context(paths, demo=args.demo, portal=args.portal,
+                           case_store=args.case_store, datamap=args.datamap,
+                           portal_profile=args.portal_profile,
+                           case_store_profile=args.case_store_profile,
+                           ask_password=ask_password_on_terminal)
+        try:
+            letters = produce_letter(ctx.case_store,
+                                     case_id_by_number(ctx.case_store, args.case_number),
+                                     args.kind, out_dir=Path(args.out), organisation=org,
+                                     lang=args.letter_lang, facts=_facts(args),
+                                     datamap=ctx.datamap, portal=ctx.portal,
+                                     config_dir=paths.config_dir, actor=ctx.officer)
+        finally:
+            ctx.close()
+    else:
+        datamap = letter_datamap(paths, datamap=args.datamap, demo=args.demo)
+        store, who = open_signed_in(args)
+        try:
+            letters = produce_letter(store, case_id_by_number(store, args.case_number),
+                                     args.kind, out_dir=Path(args.out), organisation=org,
+                                     lang=args.letter_lang, facts=_facts(args),
+                                     address=args.address, datamap=datamap,
+                                     config_dir=paths.config_dir, actor=who)
+        finally:
+            store.close()
     for letter in letters:
         to = letter.recipient_name
         print(f"{letter.path}  sha256 {letter.sha256}  to {to}")

@@ -377,6 +377,12 @@ def parse_datamap(text: str, *, source: Path | None = None) -> DataMap:
                                "'restriction_register'.",
                                "Describe the portal's restriction table under "
                                "'restriction_register:' (see docs/datamap.md).")
+    for rec in recipients.values():
+        unknown = [t for t in rec.tables if t not in tables]
+        if unknown:
+            raise DataMapError(file, rec.line, f"recipient {rec.name!r} names table "
+                               f"{unknown[0]!r}, which is not in 'tables:'.",
+                               "Use a table of the map.")
     marketing = _marketing(marketing_node, tables) if marketing_node else {}
     return DataMap(name=name, version=version, tables=MappingProxyType(tables),
                    categories=MappingProxyType(categories), holds=MappingProxyType(holds),
@@ -498,9 +504,11 @@ def _recipients(node: _Node | None, categories: Mapping[str, Category]
                              "(art. 15(2), 46).",
                              "Add 'safeguards: {sv: ..., en: ...}', e.g. the EU's standard "
                              "contractual clauses.")
+        tables_node = m.get("tables")
         out[key] = Recipient(key, m.req("name").text(), address,
                              email_node.text() if email_node else "", cats, country,
-                             safe_node.bilingual() if safe_node else None, line)
+                             safe_node.bilingual() if safe_node else None, line,
+                             tables_node.names() if tables_node else ())
         m.done()
     return out
 

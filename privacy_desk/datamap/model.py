@@ -129,6 +129,9 @@ class Recipient:
     third_country: str = ""
     safeguards: Text | None = None
     line: int = 0
+    #: the tables whose rows are disclosed to it; () = every table of its categories.
+    #: A person with no row in these is not told they reach this recipient (art. 15(1)(c)).
+    tables: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -200,7 +203,8 @@ class PersonLink:
 
 
 #: What a column means, beyond its category: used by name search and to tell candidates apart.
-MEANINGS = frozenset({"postcode", "birth_date", "street", "city"})
+#: ``quantity``: a measured amount (kWh), shown with grouped digits like money.
+MEANINGS = frozenset({"postcode", "birth_date", "street", "city", "quantity"})
 
 
 @dataclass(frozen=True)
@@ -486,6 +490,14 @@ class DataMap:
         """The named recipients of any of ``categories``, in the map's order."""
         wanted = set(categories)
         return tuple(r for r in self.recipients.values() if wanted & set(r.categories))
+
+    def recipients_of_data(self, categories: Iterable[str],
+                           tables: Iterable[str]) -> tuple[Recipient, ...]:
+        """The named recipients a person's data reaches: of a category they have data in
+        and, where the recipient names its ``tables``, only with a row in one of them."""
+        held = set(tables)
+        return tuple(r for r in self.recipients_of(categories)
+                     if not r.tables or held & set(r.tables))
 
     def request_source(self) -> RequestSourceSpec | None:
         """The incoming-request table mapping, or None when the portal has none."""

@@ -9,18 +9,17 @@ the shipped DejaVu font, the letterhead and atomic staged writes.
 
 from __future__ import annotations
 
-import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
-from xml.sax.saxutils import escape
 
 from privacy_desk.datamap.model import DataMap, Erasure
 from privacy_desk.portal.erasure import Action, ErasurePlan, KeepReason
-from privacy_desk.reports.fonts import register_fonts
-from privacy_desk.reports.layout import letter_top
+from privacy_desk.reports.letter_pdf import build_letter_pdf
 from privacy_desk.reports.letterhead import Letterhead
+from privacy_desk.reports.templating import Block, RenderedLetter, fmt_date
 from privacy_desk.reports.texts import check_language
 
 #: A text that depends on a number is {"one": ..., "other": ...}.
@@ -36,25 +35,30 @@ TEXTS: dict[str, dict[str, Any]] = {
                          "har avslutats.",
         "erased_heading": "Det här har raderats",
         "rows": {"one": "1 post", "other": "{count} poster"},
-        "deleted": "{category} ({table}): {rows} har raderats helt.",
-        "anonymised": "{category} ({table}): {fields} har tömts eller ersatts med ett fast "
+        "deleted": "{category}: {rows} har raderats helt.",
+        "anonymised": "{category}: {fields} har tömts eller ersatts med ett fast "
                       "värde i {rows} (anonymisering).",
-        "pseudonymised": "{category} ({table}): {fields} har ersatts med en nyckelkod i {rows}. "
+        "pseudonymised": "{category}: {fields} har ersatts med en nyckelkod i {rows}. "
                          "Det är pseudonymisering, inte anonymisering: med en hemlig nyckel "
                          "som bara vi har kan koden kopplas till dig, så uppgiften är "
                          "fortfarande en personuppgift.",
         "nothing_erased": "Inget har raderats.",
         "kept_heading": "Det här har vi sparat, och varför",
-        "kept_hold": "{category} ({table}): {rows} från {year} sparas enligt {law} till och "
+        "kept_hold": "{category}: {rows} från {year} sparas enligt {law} till och "
                      "med {until}. Därefter raderas uppgifterna.",
-        "kept_shared": "{category} ({table}): {rows} sparas eftersom uppgifterna också hör till "
+        "and": "och",
+        "contact": "Har du frågor är du välkommen att kontakta oss på {contact}. Ange "
+                   "ärendenummer {case}.",
+        "greeting_plain": "Hej,",
+        "kept_shared": "{category}: {rows} sparas eftersom uppgifterna också hör till "
                        "en annan person, till exempel en inloggning som ni delar.",
-        "kept_strategy": "{category} ({table}): {rows} sparas oförändrade; de raderas när du "
+        "kept_strategy": "{category}: {rows} sparas oförändrade; de raderas när du "
                          "inte längre är kund eller när lagen inte längre kräver dem.",
         "kept_decision": "{category}: sparas. Skäl: {reason}",
         "nothing_kept": "Vi har inte sparat något om dig.",
         "recipients_heading": "Mottagare som underrättas (artikel 19)",
         "told": "{name}: underrättad den {day}.",
+        "or": "eller",
         "to_tell": "{name}: underrättas om raderingen.",
         "no_recipients": "Vi har inte lämnat ut de raderade uppgifterna till någon.",
         "complaint_heading": "Om du inte är nöjd",
@@ -73,24 +77,29 @@ TEXTS: dict[str, dict[str, Any]] = {
                          "case {case}. The newsletter and your contact choices have ended.",
         "erased_heading": "What was erased",
         "rows": {"one": "1 record", "other": "{count} records"},
-        "deleted": "{category} ({table}): {rows} deleted entirely.",
-        "anonymised": "{category} ({table}): {fields} emptied or replaced by a fixed value in "
+        "deleted": "{category}: {rows} deleted entirely.",
+        "anonymised": "{category}: {fields} emptied or replaced by a fixed value in "
                       "{rows} (anonymisation).",
-        "pseudonymised": "{category} ({table}): {fields} replaced by a keyed code in {rows}. "
+        "pseudonymised": "{category}: {fields} replaced by a keyed code in {rows}. "
                          "This is pseudonymisation, not anonymisation: with a secret key only "
                          "we hold, the code can be linked to you, so it is still personal data.",
         "nothing_erased": "Nothing was erased.",
         "kept_heading": "What we kept, and why",
-        "kept_hold": "{category} ({table}): {rows} from {year} are kept under {law} until the "
-                     "end of {until}. The data is erased after that.",
-        "kept_shared": "{category} ({table}): {rows} kept because the data also belongs to "
+        "kept_hold": "{category}: {rows} from {year} are kept under {law} until "
+                     "{until}. The data is erased after that.",
+        "and": "and",
+        "contact": "If you have any questions, please contact us at {contact}, quoting case "
+                   "number {case}.",
+        "greeting_plain": "Hello,",
+        "kept_shared": "{category}: {rows} kept because the data also belongs to "
                        "another person, for example a login you share.",
-        "kept_strategy": "{category} ({table}): {rows} kept unchanged; they are erased when you "
+        "kept_strategy": "{category}: {rows} kept unchanged; they are erased when you "
                          "are no longer a customer or the law no longer requires them.",
         "kept_decision": "{category}: kept. Reason: {reason}",
         "nothing_kept": "We have kept nothing about you.",
         "recipients_heading": "Recipients we inform (article 19)",
         "told": "{name}: told on {day}.",
+        "or": "or",
         "to_tell": "{name}: will be told of the erasure.",
         "no_recipients": "We have not disclosed the erased data to anyone.",
         "complaint_heading": "If you are not satisfied",
@@ -115,20 +124,69 @@ class LetterLines:
 
 _ANONYMISING = (Erasure.SET_NULL, Erasure.REPLACE)
 
+#: "Bokföringslagen (1999:1078) 7 kap. 2 §": a Swedish statute's name, SFS number, place.
+_STATUTE = re.compile(r"^(?P<name>[A-ZÅÄÖ][\wåäö]*lagen) \((?P<sfs>\d{4}:\d+)\)"
+                      r"(?: (?P<chapter>\d+) kap\.)?(?: (?P<section>\d+) §)?$")
+#: English names of the statutes a hold usually rests on.
+_STATUTES_EN = {"Bokföringslagen": "the Swedish Accounting Act",
+                "Mervärdesskattelagen": "the Swedish VAT Act",
+                "Skatteförfarandelagen": "the Swedish Tax Procedure Act"}
+
+
+def law_text(law: str, lang: str) -> str:
+    """The law as a sentence names it: 'bokföringslagen (1999:1078) 7 kap. 2 §' in Swedish
+    (a statute's name is lower case inside a sentence), 'the Swedish Accounting Act
+    (Bokföringslagen 1999:1078), chapter 7, section 2' in English; other text as written."""
+    m = _STATUTE.match(law.strip())
+    if m is None:
+        return law
+    name = m["name"]
+    if lang == "sv":
+        return name[0].lower() + law.strip()[1:]
+    place = "".join(part for part in (
+        f", chapter {m['chapter']}" if m["chapter"] else "",
+        f", section {m['section']}" if m["section"] else ""))
+    english = _STATUTES_EN.get(name, "the Swedish statute")
+    return f"{english} ({name} {m['sfs']}){place}"
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: 'E-postadress' -> 'e-postadress' (not 'BankID')."""
+    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
+        return title[0].lower() + title[1:]
+    return title
+
+
+def _listed(items: Sequence[str], word: str) -> str:
+    """'a, b och c' / 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def _primary(categories: Sequence[str]) -> str:
+    """The one category a row is listed under (its first): a row is said once."""
+    return categories[0] if categories else ""
+
 
 def letter_lines(plan: ErasurePlan, datamap: DataMap, lang: str,
                  told: Sequence[tuple[str, date]] = ()) -> LetterLines:
     """What the letter says, from the executed plan: every row erased, anonymised,
-    pseudonymised or kept (with its reason), and who was told (``told``: name, day)."""
+    pseudonymised or kept (with its reason), and who was told (``told``: name, day).
+
+    Each row is counted once, under its first category, so the counts add up to the
+    rows of the plan (the yearly report counts rows too)."""
     t = TEXTS[lang]
 
     def title(cat: str) -> str:
         info = datamap.categories.get(cat)
         return info.title.get(lang) if info else cat
 
-    def table(name: str) -> str:
-        spec = datamap.tables.get(name)
-        return spec.title_in(lang) if spec else name
+    def where(cat: str, tname: str) -> str:
+        """'Adressuppgifter (Adresser)'; one title when the two are the same."""
+        spec = datamap.tables.get(tname)
+        table = spec.title_in(lang) if spec else tname
+        return title(cat) if table == title(cat) else f"{title(cat)} ({table})"
 
     def column(tname: str, col: str) -> str:
         spec = datamap.tables.get(tname)
@@ -142,48 +200,51 @@ def letter_lines(plan: ErasurePlan, datamap: DataMap, lang: str,
     held: dict[tuple[str, str, str, date, int], int] = {}
     kept_rows: dict[tuple[str, str, KeepReason], int] = {}
     for r in plan.rows:
+        cat = _primary(r.categories)
         if r.action is Action.DELETE:
-            for cat in r.categories:
-                deleted[(cat, r.table)] = deleted.get((cat, r.table), 0) + 1
+            deleted[(cat, r.table)] = deleted.get((cat, r.table), 0) + 1
         elif r.action is Action.UPDATE:
-            for cat in sorted({c.category for c in r.changes}):
-                for pseudo in (False, True):
-                    cols = {c.column for c in r.changes if c.category == cat and (
-                        c.strategy is Erasure.PSEUDONYMISE) == pseudo
-                        and c.strategy in (*_ANONYMISING, Erasure.PSEUDONYMISE)}
-                    if cols:
-                        n, seen = changed.get((cat, r.table, pseudo), (0, set()))
-                        changed[(cat, r.table, pseudo)] = (n + 1, seen | cols)
+            for pseudo in (False, True):
+                cols = {c.column for c in r.changes if (
+                    c.strategy is Erasure.PSEUDONYMISE) == pseudo
+                    and c.strategy in (*_ANONYMISING, Erasure.PSEUDONYMISE)}
+                if cols:
+                    first = next(c.category for c in r.changes if c.column in cols)
+                    n, seen = changed.get((first, r.table, pseudo), (0, set()))
+                    changed[(first, r.table, pseudo)] = (n + 1, seen | cols)
         if r.hold is not None:  # each held row until its own end: one line per end date
-            for cat in r.categories:
-                k = (cat, r.table, r.hold.law, r.hold.ends_on, r.hold.date.year)
-                held[k] = held.get(k, 0) + 1
+            k = (cat, r.table, r.hold.law, r.hold.ends_on, r.hold.date.year)
+            held[k] = held.get(k, 0) + 1
         elif r.action is Action.KEEP and r.kept_because in (KeepReason.SHARED,
                                                             KeepReason.STRATEGY):
-            for cat in r.categories:
-                k2 = (cat, r.table, r.kept_because)
-                kept_rows[k2] = kept_rows.get(k2, 0) + 1
-    erased = [str(t["deleted"]).format(category=title(c), table=table(tb), rows=rows(n))
+            k2 = (cat, r.table, r.kept_because)
+            kept_rows[k2] = kept_rows.get(k2, 0) + 1
+    erased = [str(t["deleted"]).format(category=where(c, tb), rows=rows(n))
               for (c, tb), n in sorted(deleted.items())]
     pseudo_lines: list[str] = []
     for (c, tb, pseudo), (n, cols) in sorted(changed.items()):
+        fields = [_in_sentence(column(tb, x)) for x in sorted(cols, key=lambda x: column(tb, x))]
         line = str(t["pseudonymised" if pseudo else "anonymised"]).format(
-            category=title(c), table=table(tb), rows=rows(n),
-            fields=", ".join(sorted(column(tb, x) for x in cols)))
+            category=where(c, tb), rows=rows(n),
+            fields=_listed(fields, str(t["and"])))
         (pseudo_lines if pseudo else erased).append(line)
-    kept = [str(t["kept_hold"]).format(category=title(c), table=table(tb), rows=rows(n),
-                                        law=law, year=year,
-                                        until=(ends_on - timedelta(days=1)).isoformat())
+    kept = [str(t["kept_hold"]).format(category=where(c, tb), rows=rows(n),
+                                        law=law_text(law, lang), year=year,
+                                        until=fmt_date(ends_on - timedelta(days=1), lang))
             for (c, tb, law, ends_on, year), n in sorted(held.items())]
     kept += [str(t["kept_shared" if why is KeepReason.SHARED else "kept_strategy"]).format(
-        category=title(c), table=table(tb), rows=rows(n))
+        category=where(c, tb), rows=rows(n))
         for (c, tb, why), n in sorted(kept_rows.items())]
     kept += [str(t["kept_decision"]).format(category=title(d.category), reason=d.reason)
              for d in plan.decisions]
     cats = sorted({c for r in plan.rows if r.action is not Action.KEEP for c in r.categories})
     named = datamap.recipients_of(cats)
-    told_names = {name for name, _ in told}
-    recipients = [str(t["told"]).format(name=name, day=day.isoformat()) for name, day in told]
+    first_told: dict[str, date] = {}
+    for name, day in told:  # a notice sent in both languages told the recipient once
+        first_told.setdefault(name, day)
+    told_names = set(first_told)
+    recipients = [str(t["told"]).format(name=name, day=fmt_date(day, lang))
+                  for name, day in first_told.items()]
     recipients += [str(t["to_tell"]).format(name=r.title) for r in named
                    if r.title not in told_names]
     if not named and not told:  # the map names none: its category texts, as before
@@ -192,49 +253,55 @@ def letter_lines(plan: ErasurePlan, datamap: DataMap, lang: str,
     return LetterLines(tuple(erased), tuple(pseudo_lines), tuple(kept), tuple(recipients))
 
 
+def erasure_letter_text(plan: ErasurePlan, datamap: DataMap, *, case_number: str,
+                        person_label: str, letterhead: Letterhead, lang: str = "sv",
+                        told: Sequence[tuple[str, date]] = (),
+                        complaint: str = "") -> RenderedLetter:
+    """The confirmation as a letter's text (subject and blocks), laid out like every
+    other letter by :func:`~privacy_desk.reports.letter_pdf.build_letter_pdf`."""
+    check_language(lang)
+    t = TEXTS[lang]
+    lines = letter_lines(plan, datamap, lang, told)
+    consent = plan.kind == "consent_withdrawal"
+    # An e-mail address is how the request came, not a name to greet someone by.
+    greeting = (str(t["greeting_plain"]) if not person_label.strip() or "@" in person_label
+                else str(t["greeting"]).format(name=person_label))
+    blocks = [Block("paragraph", greeting),
+              Block("paragraph", str(t["intro_consent" if consent else "intro_erasure"])
+                    .format(case=case_number)),
+              Block("heading", str(t["erased_heading"]))]
+    blocks += [Block("bullet", x) for x in (*lines.erased, *lines.pseudonymised)] or [
+        Block("paragraph", str(t["nothing_erased"]))]
+    blocks.append(Block("heading", str(t["kept_heading"])))
+    blocks += [Block("bullet", x) for x in lines.kept] or [
+        Block("paragraph", str(t["nothing_kept"]))]
+    blocks.append(Block("heading", str(t["recipients_heading"])))
+    blocks += [Block("bullet", x) for x in lines.recipients] or [
+        Block("paragraph", str(t["no_recipients"]))]
+    contact = (f"{letterhead.email} {t['or']} {letterhead.phone}" if letterhead.phone
+               else letterhead.email)
+    blocks += [Block("heading", str(t["complaint_heading"])),
+               Block("paragraph", complaint or str(t["complaint"])),
+               Block("paragraph", str(t["contact"]).format(contact=contact, case=case_number))]
+    if letterhead.dpo:
+        blocks.append(Block("paragraph", letterhead.dpo))
+    blocks += [Block("paragraph", str(t["regards"])),
+               Block("paragraph", letterhead.signature_line)]
+    subject = str(t["subject_consent" if consent else "subject_erasure"])
+    return RenderedLetter("erasure_confirmation", lang, subject, tuple(blocks),
+                          "privacy_desk/reports/erasure_letter.py")
+
+
 def build_erasure_letter(plan: ErasurePlan, datamap: DataMap, *, case_number: str,
                          person_label: str, letterhead: Letterhead, produced_on: date,
                          lang: str = "sv", told: Sequence[tuple[str, date]] = (),
-                         complaint: str = "") -> bytes:
-    """The confirmation letter as PDF bytes."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    check_language(lang)
-    t = TEXTS[lang]
-    regular, bold = register_fonts()
-    base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14, spaceAfter=4)
-    h1 = ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, spaceAfter=8)
-    # a heading never ends a page: it stays with what it introduces (as in the extract)
-    h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=11, leading=15, spaceBefore=8,
-                        keepWithNext=1)
-    lines = letter_lines(plan, datamap, lang, told)
-    consent = plan.kind == "consent_withdrawal"
-
-    def p(text: str, style: ParagraphStyle = base) -> Paragraph:
-        return Paragraph(escape(text), style)
-
-    story = [*letter_top(letterhead, date_line=f"{t['date_label']}: {produced_on.isoformat()}",
-                         case_line=f"{t['case_label']}: {case_number}"),
-             Spacer(1, 14 * mm), p(person_label), Spacer(1, 12 * mm),
-             p(t["subject_consent" if consent else "subject_erasure"], h1),
-             p(t["greeting"].format(name=person_label)),
-             p(t["intro_consent" if consent else "intro_erasure"].format(case=case_number)),
-             p(t["erased_heading"], h2)]
-    story += [p("• " + line) for line in (*lines.erased, *lines.pseudonymised)] or [
-        p(t["nothing_erased"])]
-    story.append(p(t["kept_heading"], h2))
-    story += [p("• " + line) for line in lines.kept] or [p(t["nothing_kept"])]
-    story.append(p(t["recipients_heading"], h2))
-    story += [p("• " + line) for line in lines.recipients] or [p(t["no_recipients"])]
-    story += [p(t["complaint_heading"], h2), p(complaint or t["complaint"]), Spacer(1, 8 * mm),
-              p(t["regards"]), p(letterhead.signature_line)]
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm,
-                            title=f"{t['subject_erasure']} {case_number}",
-                            author=letterhead.company, lang=lang)
-    doc.build(story)
-    return buf.getvalue()
+                         complaint: str = "", address: Sequence[str] = ()) -> bytes:
+    """The confirmation letter as PDF bytes, with the letterhead, address block, footer
+    and page numbers of every other letter."""
+    letter = erasure_letter_text(plan, datamap, case_number=case_number,
+                                 person_label=person_label, letterhead=letterhead, lang=lang,
+                                 told=told, complaint=complaint)
+    name = person_label if person_label and "@" not in person_label else ""
+    block = [x for x in (name, *address) if x.strip()]
+    return build_letter_pdf(letter, letterhead=letterhead, case_number=case_number,
+                            letter_date=produced_on, recipient=block)

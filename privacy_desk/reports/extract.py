@@ -85,7 +85,18 @@ class ExtractTable:
         if places and isinstance(value, int) and not isinstance(value, bool):
             # SQLite keeps 12.00 as 12: in a column of amounts it still reads "12,00".
             value = Decimal(value).quantize(Decimal(1).scaleb(-places))
+        elif col is not None and col.meaning == "quantity" and isinstance(value, int) \
+                and not isinstance(value, bool):
+            value = Decimal(value)  # a measured amount (kWh) reads "2 877" like money
+        elif isinstance(value, str) and name in self._personnummer_columns:
+            value = _personnummer_text(value)
         return cell_text(col, value, lang)
+
+    @cached_property
+    def _personnummer_columns(self) -> frozenset[str]:
+        if self.spec is None:
+            return frozenset()
+        return frozenset(i.column for i in self.spec.identity if i.kind == "personnummer")
 
     @cached_property
     def _decimals(self) -> dict[str, int]:
@@ -163,6 +174,9 @@ class Extract:
     recipients: tuple[Recipient, ...] = ()
     #: what the desk itself holds about the person: their requests and the decisions
     desk_records: tuple[HistoryEntry, ...] = ()
+    #: the answer's last day (art. 12(3)) when the extract comes after it: the letter
+    #: apologises instead of passing over the delay
+    late_since: date | None = None
 
     @property
     def row_count(self) -> int:
@@ -172,6 +186,18 @@ class Extract:
     def withheld_count(self) -> int:
         """Every row and field left out or marked withheld, whatever the reason."""
         return self.withheld.total
+
+
+def _personnummer_text(value: str) -> str:
+    """'200312247307' as a Swede writes it, '20031224-7307' (python-stdnum); anything that
+    is no valid personnummer as it is stored."""
+    from stdnum import se
+    from stdnum.exceptions import ValidationError
+
+    try:
+        return str(se.personnummer.format(se.personnummer.validate(value)))
+    except ValidationError:
+        return value
 
 
 def shown_value(col: ColumnSpec, value: Any, linked: LinkedLabels,

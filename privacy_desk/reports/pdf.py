@@ -73,6 +73,9 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                         spaceAfter=2, keepWithNext=1)
     cell = ParagraphStyle("cell", base, fontSize=CELL_SIZE, leading=9)
     head = ParagraphStyle("head", cell, fontName=bold)
+    # The art. 15 information per category is text to read, in the body's size.
+    info_cell = ParagraphStyle("info-cell", base)
+    info_head = ParagraphStyle("info-head", base, fontName=bold)
     # A column head wraps at spaces only: "Kundnummer", never "Kundnum|mer".
     data_head = ParagraphStyle("data-head", head, splitLongWords=0)
 
@@ -129,9 +132,16 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     price = (texts.get("fee", fee=fmt_money(extract.fee_sek, lang),
                        reason=extract.fee_reason.strip())
              if extract.fee_sek else texts.get("free"))
-    for text in (texts.get("intro", received_on=received) + " " + price,
-                 texts.get("machine_readable"), texts.get("closing")):
-        story += [Paragraph(escape(text), base), Spacer(1, 3 * mm)]
+    contact = (f"{letterhead.email} {texts.get('contact_or')} {letterhead.phone}"
+               if letterhead.phone else letterhead.email)
+    late = (" " + texts.get("late", due_on=fmt_date(extract.late_since, lang))
+            if extract.late_since else "")
+    for text in (texts.get("intro", received_on=received) + late + " " + price,
+                 texts.get("machine_readable"),
+                 texts.get("closing", contact=contact, case=extract.case_number),
+                 letterhead.dpo):
+        if text:  # the DPO line, as every other letter has it (art. 13(1)(b))
+            story += [Paragraph(escape(text), base), Spacer(1, 3 * mm)]
     signature = (letterhead.signature if letterhead.signature
                  else texts.get("signature", company=letterhead.company))
     story += [Spacer(1, 6 * mm), Paragraph(escape(texts.get("regards")), base),
@@ -143,7 +153,8 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
         if cat.info is None:
             continue
         info = cat.info
-        rows = [[Paragraph(escape(texts.get(label)), head), Paragraph(escape(t.get(lang)), cell)]
+        rows = [[Paragraph(escape(texts.get(label)), info_head),
+                 Paragraph(escape(t.get(lang)), info_cell)]
                 for label, t in (("category_purpose", info.purpose),
                                  ("category_legal_basis", info.legal_basis),
                                  ("category_recipients", info.recipients),
@@ -154,8 +165,9 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
         story.append(KeepTogether([Paragraph(escape(cat.title(lang)), h3), tbl]))
     org = extract.organisation
     if extract.recipients:  # art. 15(1)(c): the recipients by name, where the map names them
-        story.append(Paragraph(escape(texts.get("named_recipients", names=", ".join(
-            r.title for r in extract.recipients))), base))
+        names = ", ".join(r.title for r in extract.recipients).rstrip(".")  # "Inc." ends it
+        story += [Paragraph(escape(texts.get("named_recipients_heading")), h3),
+                  Paragraph(escape(texts.get("named_recipients", names=names)), base)]
     for heading, body, own in (("rights_heading", "rights", None),
                                ("complaint_heading", "complaint", "complaint"),
                                ("source_heading", "source", "sources"),

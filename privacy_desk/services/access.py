@@ -51,7 +51,7 @@ from privacy_desk.casestore.persons import allowance_in_session, history_in_sess
 from privacy_desk.casestore.queries import CaseNotFound
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
-from privacy_desk.clock import utcnow
+from privacy_desk.clock import local_time, utcnow
 from privacy_desk.datamap.model import ColumnSpec, DataMap
 from privacy_desk.domain.allowance import DecisionKind
 from privacy_desk.domain.lifecycle import CaseStatus, status_word
@@ -507,6 +507,7 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
         case = _case(session, case_id)
         _check_exportable(session, case, store)
         number, received_on = case.case_number, case.received_on
+        due_on = case.extended_due_on or case.due_on
         withheld = _withheld_rows(session, case_id)
         # The covering letter states the case's real decision (a fee is never "free")
         # and what the desk holds about the person (their requests and our decisions).
@@ -529,8 +530,11 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     extract = replace(extract, address=postal_address(extract), fee_sek=fee,
                       fee_reason=decision.reason if fee and decision else "",
                       organisation=organisation, desk_records=desk_records,
-                      recipients=datamap.recipients_of(
-                          c.name for c in extract.categories if c.row_count))
+                      late_since=due_on if local_time(produced_at).date() > due_on
+                      else None,
+                      recipients=datamap.recipients_of_data(
+                          [c.name for c in extract.categories if c.row_count],
+                          [t.name for c in extract.categories for t in c.tables if t.rows]))
     pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password)
     bundle = build_bundle(extract, password=password, lang=lang)
     pdf_name, zip_name = export_file_names(number, produced_at, lang)

@@ -36,7 +36,7 @@ import logging
 import os
 import secrets
 import socket
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -959,9 +959,13 @@ class LetterResult:
 def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: Path | str,
                  lang: str = "sv", letterhead: Letterhead = DEMO_LETTERHEAD,
                  organisation: Organisation | None = None,
-                 actor: str | None = None, today: date | None = None) -> LetterResult:
+                 actor: str | None = None, today: date | None = None,
+                 name: str | None = None, address: Sequence[str] = ()) -> LetterResult:
     """Write the confirmation letter of an executed plan into ``out_dir`` (atomically),
-    in ``organisation``'s name (the demo company's only when none is given, as in tests)."""
+    in ``organisation``'s name (the demo company's only when none is given, as in tests).
+
+    ``name`` and ``address`` are the person's, for the address block and the greeting
+    (the case's label by default; the portal no longer holds them after the erasure)."""
     from privacy_desk.reports.erasure_letter import build_erasure_letter
 
     if organisation is not None:
@@ -996,7 +1000,9 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
                                      CaseLetter.kind == "recipient_notice")
             .order_by(CaseLetter.letter_date, CaseLetter.id))]
     day = today or stockholm_today()
-    pdf = build_erasure_letter(plan, datamap, case_number=number, person_label=label,
+    pdf = build_erasure_letter(plan, datamap, case_number=number,
+                               person_label=(name or "").strip() or label,
+                               address=[a for a in address if a.strip()],
                                letterhead=letterhead, produced_on=day, lang=lang, told=told,
                                complaint=organisation.text("complaint", lang)
                                if organisation else "")

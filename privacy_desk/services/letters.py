@@ -31,7 +31,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
@@ -48,19 +50,23 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
+from privacy_desk.identifiers import CUSTOMER_NUMBER, EMAIL, PHONE
 from privacy_desk.messages import Message, msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
+from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import staged_files
+from privacy_desk.reports.extract import build_extract, postal_address
 from privacy_desk.reports.letter_pdf import build_letter_pdf
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.templating import RenderedLetter, check_template, render_letter
 from privacy_desk.reports.texts import check_language, letter_texts
+from privacy_desk.services.case_subject import NoSearchableIdentifier, find_case_subject
 from privacy_desk.services.casework import extend_case
 from privacy_desk.services.roles import WRITERS, check_role, require_role
 
 __all__ = ["LETTER_KINDS", "LetterRefused", "LetterRow", "ProducedLetter", "letter_datamap",
-           "letters_of", "produce_letter"]
+           "letters_of", "person_address", "produce_letter"]
 
 LETTER_KINDS = ("acknowledgement", "identity_request", "fee_notice", "refusal", "extension",
                 "rectification", "restriction", "objection", "recipient_notice")
@@ -130,7 +136,7 @@ def _items(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-def _case_context(detail: CaseDetail, lang: str) -> dict[str, Any]:
+def _case_context(detail: CaseDetail, lang: str, day: date) -> dict[str, Any]:
     texts = letter_texts(lang)
     return {
         "number": detail.case_number,
@@ -142,6 +148,9 @@ def _case_context(detail: CaseDetail, lang: str) -> dict[str, Any]:
         "extended_due_on": detail.extended_due_on,
         "identity_verified": detail.identity_verified,
         "status": detail.status.value,
+        # the answer is already late on the letter's date: the letter must not promise
+        # a day that has passed
+        "late": day > detail.effective_due_on,
     }
 
 
@@ -161,6 +170,43 @@ def _column_category(datamap: DataMap | None, table: str, column: str) -> str | 
     spec = datamap.tables.get(table) if datamap else None
     col = spec.columns.get(column) if spec else None
     return col.category if col else None
+
+
+def _shown(datamap: DataMap | None, table: str, column: str, value: str | None) -> str:
+    """A recorded value as a letter shows it: a phone number in the map's national format
+    ("070-123 45 67"), anything else as stored; '' for none (the template says so)."""
+    text = value or ""
+    spec = datamap.tables.get(table) if datamap else None
+    if not text or spec is None or datamap is None:
+        return text
+    if any(i.column == column and i.kind == PHONE for i in spec.identity):
+        try:
+            number = phonenumbers.parse(text, datamap.phone_region)
+        except phonenumbers.NumberParseException:
+            return text
+        if phonenumbers.is_valid_number(number):
+            region = phonenumbers.region_code_for_number(number)
+            style = (phonenumbers.PhoneNumberFormat.NATIONAL if region == datamap.phone_region
+                     else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            return phonenumbers.format_number(number, style)
+    return text
+
+
+def _changed_categories(datamap: DataMap | None,
+                        changes: Sequence[PortalChangeRecord]) -> list[str]:
+    """The map categories of the changed columns, each once, in order."""
+    cats = [_column_category(datamap, r.table_name, r.column_name) for r in changes]
+    return list(dict.fromkeys(c for c in cats if c))
+
+
+def _default_reference(detail: CaseDetail) -> str:
+    """How a recipient can find the person without a national id number: the customer
+    number the case records, else its e-mail address ('' when it has neither)."""
+    found = dict(detail.identifiers)
+    for kind in (CUSTOMER_NUMBER, EMAIL):
+        if found.get(kind):
+            return str(found[kind])
+    return ""
 
 
 def _rectifications(session: Session, case_id: int) -> list[PortalChangeRecord]:
@@ -235,14 +281,15 @@ def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str
         facts["reason"] = reason
     elif kind == "rectification":
         rows = [{"field": _column_title(datamap, c.table_name, c.column_name, lang),
-                 "old": c.old_value or "", "new": c.new_value or ""} for c in changes]
+                 "old": _shown(datamap, c.table_name, c.column_name, c.old_value),
+                 "new": _shown(datamap, c.table_name, c.column_name, c.new_value)}
+                for c in changes]
         rows += [dict(c) for c in given.get("changes", ())]
         if not rows:
             raise LetterRefused(
                 msg("Case {case} records no rectification to confirm.", case=number),
                 msg("Correct the field first (the old and new value are recorded then)."))
-        cats = [c for c in (_column_category(datamap, r.table_name, r.column_name)
-                            for r in changes) if c]
+        cats = _changed_categories(datamap, changes)
         facts.update(changes=rows, recipients=_items(given.get("recipients"))
                      or _recipient_names(datamap, cats, lang))
     elif kind == "restriction":
@@ -274,12 +321,29 @@ def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str
                     "restriction (art. 19)."),
                 msg("Give the action: rectification, erasure or restriction."))
         rows = [{"field": _column_title(datamap, c.table_name, c.column_name, lang),
-                 "old": c.old_value or "", "new": c.new_value or "",
+                 "old": _shown(datamap, c.table_name, c.column_name, c.old_value),
+                 "new": _shown(datamap, c.table_name, c.column_name, c.new_value),
                  "category": _column_category(datamap, c.table_name, c.column_name) or ""}
                 for c in changes]
+        if action == "rectification" and not rows:
+            # A notice of a rectification that names no corrected value tells nothing.
+            raise LetterRefused(
+                msg("Case {case} records no rectification to confirm.", case=number),
+                msg("Correct the field first (the old and new value are recorded then)."))
         facts.update(action=action, changes=rows,
-                     subject_reference=given.get("subject_reference", ""))
+                     subject_reference=given.get("subject_reference")
+                     or _default_reference(detail))
     return facts
+
+
+def _concerned(facts: Mapping[str, Any], given: Mapping[str, Any], datamap: DataMap | None,
+               changes: Sequence[PortalChangeRecord]) -> list[str]:
+    """The categories a notice to recipients is about: those given, else (rectification)
+    those of the changed columns; [] means all."""
+    cats = _items(given.get("categories"))
+    if not cats and facts.get("action") == "rectification":
+        cats = _changed_categories(datamap, changes)
+    return cats
 
 
 def _recipients_for(kind: str, facts: Mapping[str, Any], given: Mapping[str, Any],
@@ -292,10 +356,7 @@ def _recipients_for(kind: str, facts: Mapping[str, Any], given: Mapping[str, Any
         raise LetterRefused(
             msg("The data map names no recipients, so there is nobody to notify."),
             msg("Add a 'recipients:' section to the data map (docs/datamap.md)."))
-    cats = _items(given.get("categories"))
-    if not cats and facts.get("action") == "rectification":
-        cats = [c for c in (_column_category(datamap, r.table_name, r.column_name)
-                            for r in changes) if c]
+    cats = _concerned(facts, given, datamap, changes)
     chosen = _items(given.get("recipients"))
     if chosen:
         unknown = [r for r in chosen if r not in datamap.recipients]
@@ -313,17 +374,54 @@ def _recipients_for(kind: str, facts: Mapping[str, Any], given: Mapping[str, Any
     return list(found)
 
 
+def _one_candidate(store: CaseStore, portal: Engine, datamap: DataMap,
+                   case_id: int) -> Candidate | None:
+    """The case's one person in the portal, or None (nobody, or more than one)."""
+    try:
+        found = find_case_subject(store, portal, datamap, case_id)
+    except NoSearchableIdentifier:
+        return None
+    return found.candidates[0] if len(found.candidates) == 1 else None
+
+
+def person_reference(store: CaseStore, portal: Engine, datamap: DataMap,
+                     case_id: int) -> str:
+    """The customer number the portal holds for the case's one person ('' if none): how a
+    recipient finds the person without being sent a personnummer."""
+    cand = _one_candidate(store, portal, datamap, case_id)
+    return next((str(v) for k, v in cand.details if k == CUSTOMER_NUMBER and v), "") \
+        if cand else ""
+
+
+def person_address(store: CaseStore, portal: Engine, datamap: DataMap,
+                   case_id: int) -> tuple[str, ...]:
+    """The case's person's postal address in the portal (street, 'postcode town'), from the
+    columns the map marks ``meaning: street/postcode/city``, a billing address first.
+
+    Empty when the case's identifiers find nobody, or more than one person (the officer
+    then gives the address): a letter is never addressed to a guess.
+    """
+    cand = _one_candidate(store, portal, datamap, case_id)
+    if cand is None:
+        return ()
+    person = collect(portal, datamap, cand)
+    extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
+                            produced_at=utcnow())
+    return postal_address(extract)
+
+
 def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path | str,
                    organisation: Organisation, lang: str = "sv",
                    facts: Mapping[str, Any] | None = None, address: Sequence[str] = (),
                    datamap: DataMap | None = None, config_dir: Path | None = None,
-                   actor: str | None = None, today: date | None = None
-                   ) -> list[ProducedLetter]:
+                   actor: str | None = None, today: date | None = None,
+                   portal: Engine | None = None) -> list[ProducedLetter]:
     """Write the letter(s) of ``kind`` for the case into ``out_dir`` and record them.
 
-    ``address`` is the person's postal address (lines under their name); ``facts`` what
-    the officer adds (see :func:`_facts`). Returns one letter, or one per recipient for
-    ``recipient_notice``.
+    ``address`` is the person's postal address (lines under their name); without it, and
+    with a ``portal`` and its ``datamap``, the address the portal holds for the case's
+    person (:func:`person_address`). ``facts`` is what the officer adds (see
+    :func:`_facts`). Returns one letter, or one per recipient for ``recipient_notice``.
     """
     who = actor or store.actor
     if kind not in LETTER_KINDS:
@@ -340,6 +438,13 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
     detail = fresh_detail(store, case_id)
     with store.sessions() as session:
         changes = _rectifications(session, case_id)
+    if portal is not None and datamap is not None:
+        if kind == "recipient_notice":
+            if not given.get("subject_reference"):
+                given["subject_reference"] = (person_reference(store, portal, datamap, case_id)
+                                              or _default_reference(detail))
+        elif not any(a.strip() for a in address):
+            address = person_address(store, portal, datamap, case_id)
     if kind == "extension" and detail.extended_due_on is not None \
             and detail.extension_told_on != day:
         raise LetterRefused(
@@ -415,7 +520,7 @@ def _build(job: _Job, detail: CaseDetail, *, dry_run: bool
     config_dir = job.config_dir
     facts = _facts(kind, detail, given, lang=lang, day=day, store=store, datamap=datamap,
                    changes=changes)
-    case = _case_context(detail, lang)
+    case = _case_context(detail, lang, day)
     if dry_run:  # the extension's date as it will be once recorded
         start = deadline_start(detail.received_on, detail.identity_verified_on,
                                clock_stops_for_identity=store.clock_stops_for_identity)
@@ -428,9 +533,10 @@ def _build(job: _Job, detail: CaseDetail, *, dry_run: bool
                 "email": recipient.email} if recipient else person)
         if recipient is not None:  # each recipient hears only of its own categories
             mine = set(recipient.categories)
-            facts = {**facts, "categories": [
+            concerned = set(_concerned(base_facts, given, datamap, changes)) or mine
+            facts = {**base_facts, "categories": [
                 datamap.categories[c].title.get(lang) for c in recipient.categories
-                if datamap and c in datamap.categories],
+                if datamap and c in datamap.categories and c in concerned],
                 "changes": [c for c in base_facts.get("changes", ())
                             if c.get("category") in mine]}
         context = {"org": org, "person": person, "case": case, "facts": facts,

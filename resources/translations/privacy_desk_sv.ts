@@ -1511,13 +1511,13 @@ Postnummer och ort</translation>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="228"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="229"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="245"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="246"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
@@ -1553,160 +1553,160 @@ Postnummer och ort</translation>
         <translation>Invändning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="193"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="233"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="195"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="234"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="206"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="207"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="208"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="239"/>
         <source>Filter the queue</source>
         <translation>Filtrera kön</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="305"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="306"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="350"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="351"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="357"/>
         <source>Yearly report…</source>
         <translation>Årsrapport…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="361"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="362"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="368"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="369"/>
         <source>&amp;Case</source>
         <translation>Ä&amp;rende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="377"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="378"/>
         <source>Write a letter…</source>
         <translation>Skriv brev…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="384"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="385"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="405"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="406"/>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="408"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="412"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="413"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="414"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="415"/>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="419"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="460"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="422"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="461"/>
         <source>About Privacy Desk</source>
         <translation>Om Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="504"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="505"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="521"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="522"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="522"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="523"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="523"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="524"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="556"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="557"/>
         <source>Queue loaded: {count} case(s).</source>
         <translation>Kön hämtad: {count} ärenden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="560"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="561"/>
         <source>Checked what an earlier session left: {lines}</source>
         <translation>Kontrollerade vad en tidigare session lämnade: {lines}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="631"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="632"/>
         <source>Select a case in the queue.</source>
         <translation>Välj ett ärende i kön.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="706"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="707"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="553"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="554"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -3138,73 +3138,73 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>YearReportDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="55"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="56"/>
         <source>Yearly report</source>
         <extracomment>Emitted with the file written. Emitted with the message when writing failed.</extracomment>
         <translation>Årsrapport</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="64"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="65"/>
         <source>PDF with charts</source>
         <translation>PDF med diagram</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="65"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="66"/>
         <source>CSV (for spreadsheets)</source>
         <translation>CSV (för kalkylark)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="73"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Välj…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="79"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="80"/>
         <source>&amp;Year</source>
         <translation>&amp;År</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="80"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="81"/>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="81"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="82"/>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="82"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="83"/>
         <source>F&amp;ile</source>
         <translation>F&amp;il</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="87"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="88"/>
         <source>Create</source>
         <translation>Skapa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="110"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="111"/>
         <source>yearly-report-{year}</source>
         <translation>arsrapport-{year}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="117"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="118"/>
         <source>Save the yearly report</source>
         <translation>Spara årsrapporten</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="126"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="127"/>
         <source>Choose where to save the report.</source>
         <translation>Välj var rapporten ska sparas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="132"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="134"/>
         <source>Writing the report…</source>
         <translation>Skriver rapporten…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="139"/>
+        <location filename="../../privacy_desk/ui/year_report_dialog.py" line="142"/>
         <source>Saved {path}: {n} request(s) received in {year}.</source>
         <translation>Sparade {path}: {n} begäranden inkomna {year}.</translation>
     </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from sqlalchemy import text
 from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind, InvalidFee
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.organisation import DEMO_ORGANISATION
+from privacy_desk.reports.templating import fmt_date
 from privacy_desk.services.access import export_extract
 from privacy_desk.services.cases import transition_case
 from privacy_desk.services.casework import record_allowance_decision
@@ -100,3 +102,72 @@ def test_the_maximum_fee_is_a_setting(sqlite_env: Env) -> None:  # noqa: F811
         DecisionKind.FEE, "Kopia nummer tre i år, omfattande", "900"), actor="anna",
         expected_version=case_detail(store, second).version)
     assert d.decision is not None and d.decision.fee_sek == Decimal("900.00")
+
+
+def test_the_extract_names_only_the_recipients_of_the_persons_own_data(
+        sqlite_env: Env, tmp_path: Path) -> None:  # noqa: F811
+    """Review items 5, 6, 16, 17, 20, 21: no newsletter firm (USA) for a non-subscriber,
+    "none outside the company except our processor", the personnummer and kWh as written,
+    a heading over the named recipients, a contact line with the DPO."""
+    e = sqlite_env
+    org = replace(ORG, dpo="Dataskyddsombud: A. Ombud, dso@provbolaget.example")
+    with e.portal.begin() as conn:
+        email = conn.execute(text("SELECT email FROM customers WHERE id = :c"),
+                             {"c": e.customer_id}).scalar_one()
+        conn.execute(text("DELETE FROM newsletter_subscriptions WHERE customer_id = :c "
+                          "OR lower(email) = lower(:m)"), {"c": e.customer_id, "m": email})
+        kwh = conn.execute(text("SELECT max(energy_kwh) FROM invoices WHERE customer_id = :c"),
+                           {"c": e.customer_id}).scalar_one()
+
+    def export(out: Path, lang: str = "sv") -> str:
+        out.mkdir()
+        result = export_extract(e.store, e.portal, e.datamap, e.case_id,
+                                _candidate_of(e, e.case_id), out_dir=out, lang=lang,
+                                organisation=org, actor="anna")
+        return _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
+
+    got = export(tmp_path / "none")
+    assert "Example Newsletter" not in got and "(USA)" not in got
+    assert "Vi för inte över dina personuppgifter till länder utanför EU/EES" in got
+    assert "Inga utanför bolaget utom vårt personuppgiftsbiträde: leverantören av e-post" in got
+    assert "Inga utanför bolaget. Leverantör" not in got
+    digits = e.pnr.replace("-", "")
+    assert f"{digits[:8]}-{digits[8:]}" in got and digits not in got
+    assert kwh >= 1000 and f"{kwh // 1000} {kwh % 1000:03d}" in got  # "2 877"
+    assert "i stället för uppgiften" in got and "där den hade stått" not in got
+    assert (f"kontakta oss på {ORG.email}" in got and "Ange ärendenummer" in got
+            and "A. Ombud, dso@provbolaget.example" in got)
+    assert "Mottagare Mottagare som vi lämnar ut uppgifter till:" in got  # a heading
+    with e.portal.begin() as conn:
+        conn.execute(text("INSERT INTO newsletter_subscriptions (id, email, customer_id, "
+                          "subscribed_at, source) VALUES (999999, :m, :c, "
+                          "'2026-01-02 10:00:00', 'portal')"), {"m": email, "c": e.customer_id})
+    for lang in ("sv", "en"):
+        got = export(tmp_path / f"subscriber-{lang}", lang)
+        assert "Example Newsletter Inc. (USA)" in got
+        assert "Example Newsletter Inc.." not in got and "Inc.." not in got
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_late_extract_apologises(sqlite_env: Env, tmp_path: Path,  # noqa: F811
+                                   lang: str) -> None:
+    """Review item 4: the extract of a late case said nothing about the delay."""
+    e = sqlite_env
+    due = case_detail(e.store, e.case_id).effective_due_on
+    late = datetime.combine(due + timedelta(days=5), time(10, 0))
+    out = tmp_path / "late"
+    out.mkdir()
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id,
+                            _candidate_of(e, e.case_id), out_dir=out, lang=lang,
+                            organisation=ORG, actor="anna", now=late)
+    got = _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
+    assert fmt_date(due, lang) in got
+    assert ("Vi ber om ursäkt för att det har dröjt." if lang == "sv"
+            else "We apologise for the delay.") in got
+    (tmp_path / "on-time").mkdir()
+    result = export_extract(e.store, e.portal, e.datamap, e.case_id,
+                            _candidate_of(e, e.case_id), out_dir=tmp_path / "on-time",
+                            lang=lang, organisation=ORG, actor="anna",
+                            now=datetime.combine(due, time(10, 0)))
+    on_time = _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
+    assert "ursäkt" not in on_time and "apologise" not in on_time

@@ -51,8 +51,8 @@ def test_letter_says_what_was_erased_kept_until_when_and_names_imy(tmp_path: Pat
         held = view.plan.held
         until = max(r.hold.ends_on for r in held if r.hold).year - 1
         s = _text(sv.path)
-        assert "Integritetsskyddsmyndigheten" in s and "Bokföringslagen" in s
-        assert f"{until}-12-31" in s and "Adressuppgifter" in s and "pseudonymisering" in s
+        assert "Integritetsskyddsmyndigheten" in s and "bokföringslagen" in s
+        assert f"31 december {until}" in s and "Adressuppgifter" in s and "pseudonymisering" in s
         t = _text(en.path)
         assert "complain" in t and "IMY" in t and "kept under" in t
 

@@ -25,7 +25,7 @@ CONTEXT = {
     "person": {"name": "Test Testsson", "address": ["Provgatan 1", "111 11 Provstad"]},
     "case": {"number": "PD-2026-00007", "request_label": "registerutdrag",
              "received_on": date(2026, 11, 20), "due_on": date(2026, 12, 21),
-             "identity_verified": True},
+             "identity_verified": True, "late": False},
     "facts": {},
     "letter_date": date(2026, 12, 1),
 }
