@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="94"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="152"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="164"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="171"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="177"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="181"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="183"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="196"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="203"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="199"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="206"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="269"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="276"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="272"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="279"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="324"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="333"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="340"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="344"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="350"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="358"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="376"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="383"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -1511,13 +1511,13 @@ Postnummer och ort</translation>
         <translation>Inget ändrades. Detaljerna finns i loggfilen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="228"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="229"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="177"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="245"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="246"/>
         <source>Queue</source>
         <translation>Kö</translation>
     </message>
@@ -1553,160 +1553,160 @@ Postnummer och ort</translation>
         <translation>Invändning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="193"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
         <source>Holds that have ended</source>
         <translation>Utgångna bevarandekrav</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="194"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="233"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="195"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="234"/>
         <source>Find a person</source>
         <translation>Sök person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="205"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="206"/>
         <source>Portal: connecting…</source>
         <translation>Portal: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="207"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="208"/>
         <source>Case store: connecting…</source>
         <translation>Ärendelager: ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="238"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="239"/>
         <source>Filter the queue</source>
         <translation>Filtrera kön</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="254"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="255"/>
         <source>Answer</source>
         <translation>Svar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="293"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="294"/>
         <source>Connecting to the portal and case store…</source>
         <translation>Ansluter till portalen och ärendelagret…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="305"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="306"/>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="342"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Import failed: {message}</source>
         <translation>Hämtningen misslyckades: {message}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="348"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="349"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="350"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="351"/>
         <source>Connections…</source>
         <translation>Anslutningar…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="356"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="357"/>
         <source>Yearly report…</source>
         <translation>Årsrapport…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="361"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="362"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="368"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="369"/>
         <source>&amp;Case</source>
         <translation>Ä&amp;rende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="377"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="378"/>
         <source>Write a letter…</source>
         <translation>Skriv brev…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="384"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="385"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="405"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="406"/>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="407"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="408"/>
         <source>Organisation…</source>
         <translation>Organisation…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="412"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="413"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="414"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="415"/>
         <source>Keyboard shortcuts</source>
         <translation>Kortkommandon</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="418"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="419"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="421"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="460"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="422"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="461"/>
         <source>About Privacy Desk</source>
         <translation>Om Privacy Desk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="504"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="505"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="521"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="522"/>
         <source> (demo)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="522"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="523"/>
         <source>Portal: {url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="523"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="524"/>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="556"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="557"/>
         <source>Queue loaded: {count} case(s).</source>
         <translation>Kön hämtad: {count} ärenden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="560"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="561"/>
         <source>Checked what an earlier session left: {lines}</source>
         <translation>Kontrollerade vad en tidigare session lämnade: {lines}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="631"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="632"/>
         <source>Select a case in the queue.</source>
         <translation>Välj ett ärende i kön.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="706"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="707"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="334"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="553"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="554"/>
         <source>{new} new request(s) imported from the portal.</source>
         <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
@@ -3343,6 +3343,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="82"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="195"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
     </message>
@@ -3363,6 +3364,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="86"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="161"/>
         <source>Identity verified</source>
         <translation>Identitet verifierad</translation>
     </message>
@@ -3373,21 +3375,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="88"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="135"/>
         <source>Allowance decision</source>
         <translation>Beslut om utdrag</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="89"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="145"/>
         <source>Data rectified</source>
         <translation>Uppgifter rättade</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="90"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="146"/>
         <source>Data withheld</source>
         <translation>Uppgifter undanhållna</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="91"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="196"/>
         <source>Withholding undone</source>
         <translation>Undantag upphävt</translation>
     </message>
@@ -3398,16 +3404,19 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="93"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="162"/>
         <source>Letter written</source>
         <translation>Brev skrivet</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="94"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="142"/>
         <source>Identifiers minimised</source>
         <translation>Identifierare minimerade</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="95"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="156"/>
         <source>Erasure planned</source>
         <translation>Radering planerad</translation>
     </message>
@@ -3418,16 +3427,19 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="97"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="148"/>
         <source>Erasure approved</source>
         <translation>Radering godkänd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="98"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="151"/>
         <source>Erasure executed</source>
         <translation>Radering genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="99"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="154"/>
         <source>Erasure not executed</source>
         <translation>Radering inte genomförd</translation>
     </message>
@@ -3438,21 +3450,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="102"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="155"/>
         <source>Erasure outcome unknown</source>
         <translation>Raderingens utfall okänt</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="103"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="152"/>
         <source>Erasure confirmation written</source>
         <translation>Raderingsbekräftelse skriven</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="104"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="190"/>
         <source>Restriction planned</source>
         <translation>Begränsning planerad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="105"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="181"/>
         <source>Restriction applied</source>
         <translation>Begränsning genomförd</translation>
     </message>
@@ -3463,21 +3479,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="108"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="186"/>
         <source>Restriction not applied</source>
         <translation>Begränsning inte genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="109"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="183"/>
         <source>Restriction confirmation written</source>
         <translation>Begränsningsbekräftelse skriven</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="111"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="188"/>
         <source>Notice before lifting written</source>
         <translation>Besked före hävning skrivet</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="112"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="185"/>
         <source>Restriction lifted</source>
         <translation>Begränsning hävd</translation>
     </message>
@@ -3488,23 +3508,182 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="114"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="179"/>
         <source>Copy sent to another controller</source>
         <translation>Kopia skickad till annan personuppgiftsansvarig</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="115"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="164"/>
         <source>Direct marketing stopped</source>
         <translation>Direktmarknadsföring stoppad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="116"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="165"/>
         <source>Objection decided</source>
         <translation>Beslut om invändning</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="117"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="166"/>
         <source>Objection confirmation written</source>
         <translation>Bekräftelse av invändning skriven</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="136"/>
+        <source>Scan viewed</source>
+        <translation>Skanning visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="137"/>
+        <source>Scans attached</source>
+        <translation>Skanningar bifogade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="138"/>
+        <source>Audit trail anchored</source>
+        <translation>Granskningsloggen förankrad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="139"/>
+        <source>Audit trail exported</source>
+        <translation>Granskningsloggen exporterad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="140"/>
+        <source>Audit trail verified</source>
+        <translation>Granskningsloggen kontrollerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="141"/>
+        <source>Case claimed</source>
+        <translation>Ärende taget</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="143"/>
+        <source>Case registered</source>
+        <translation>Ärende registrerat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="144"/>
+        <source>Case released</source>
+        <translation>Ärende släppt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="147"/>
+        <source>Deadline extended</source>
+        <translation>Tidsfrist förlängd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="149"/>
+        <source>Erasure decision changed</source>
+        <translation>Raderingsbeslut ändrat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="150"/>
+        <source>Erasure dry run viewed</source>
+        <translation>Provkörning av radering visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="157"/>
+        <source>Erasure outcome reconciled</source>
+        <translation>Raderingens utfall stämt av</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="158"/>
+        <source>Erasure started</source>
+        <translation>Radering påbörjad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="159"/>
+        <source>Extract checked</source>
+        <translation>Utdrag kontrollerat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="160"/>
+        <source>Extract exported</source>
+        <translation>Utdrag exporterat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="163"/>
+        <source>Signed in</source>
+        <translation>Inloggning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="168"/>
+        <source>Officer added</source>
+        <translation>Handläggare tillagd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="169"/>
+        <source>First administrator set up</source>
+        <translation>Första administratören upplagd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="170"/>
+        <source>Officer changed</source>
+        <translation>Handläggare ändrad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="171"/>
+        <source>Person&apos;s cases viewed</source>
+        <translation>Personens ärenden visade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="172"/>
+        <source>Person&apos;s data viewed</source>
+        <translation>Personens uppgifter visade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="173"/>
+        <source>Person&apos;s history viewed</source>
+        <translation>Personens historik visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="174"/>
+        <source>Person searched for</source>
+        <translation>Sökning efter person</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="175"/>
+        <source>Personal data viewed</source>
+        <translation>Personuppgifter visade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="176"/>
+        <source>Portability copy exported</source>
+        <translation>Portabilitetskopia exporterad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="177"/>
+        <source>Portability copy previewed</source>
+        <translation>Portabilitetskopia förhandsvisad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="182"/>
+        <source>Restriction dry run viewed</source>
+        <translation>Provkörning av begränsning visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="191"/>
+        <source>Restriction outcome reconciled</source>
+        <translation>Begränsningens utfall stämt av</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="193"/>
+        <source>Restriction started</source>
+        <translation>Begränsning påbörjad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="194"/>
+        <source>Settings changed</source>
+        <translation>Inställningar ändrade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="197"/>
+        <source>Yearly report exported</source>
+        <translation>Årsrapport exporterad</translation>
     </message>
 </context>
 </TS>
