@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 from privacy_desk.datamap.draft.catalogue import Catalogue, TableInfo
 from privacy_desk.datamap.draft.classify import ColumnGuess, snake
 from privacy_desk.datamap.draft.sampling import share_found
+from privacy_desk.messages import Message
 
 BUILTIN_IDENTITY = ("personnummer", "orgnr", "email", "phone")
 #: Table-name words for people, with the kind they suggest.
@@ -82,10 +83,19 @@ class Edge:
 
 @dataclass
 class Note:
-    """A review item the draft raises: the map element's path and why it is unsure."""
+    """A review item the draft raises: the map element's path and why it is unsure.
+
+    ``reason`` is the English text (the CLI and the map's comments); ``words`` is the same
+    reason as a message, so the Swedish desk reads it in Swedish (:meth:`text`).
+    """
 
     path: str
     reason: str
+    words: Message | None = field(default=None, compare=False)
+
+    def text(self, language: str | None = None) -> str:
+        """The reason in ``language`` (default: the current one)."""
+        return self.words.render(language) if self.words is not None else self.reason
 
 
 @dataclass
