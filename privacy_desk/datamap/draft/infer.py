@@ -27,7 +27,7 @@ from sqlalchemy.engine import Engine
 from privacy_desk.datamap.draft.catalogue import Catalogue, TableInfo
 from privacy_desk.datamap.draft.classify import ColumnGuess, snake
 from privacy_desk.datamap.draft.sampling import share_found
-from privacy_desk.messages import Message
+from privacy_desk.messages import SOURCE_LANGUAGE, Message, msg
 
 BUILTIN_IDENTITY = ("personnummer", "orgnr", "email", "phone")
 #: Table-name words for people, with the kind they suggest.
@@ -79,6 +79,8 @@ class Edge:
     reason: str = ""
     #: walking a link table's foreign key backwards (portal_accounts -> account_customers)
     backwards: bool = False
+    #: ``reason`` as a message, for the desk's language (see :class:`Note`)
+    words: Message | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -112,6 +114,13 @@ class Hold:
     via: str | None
     reason: str
     review: bool = False
+    #: ``reason`` as a message, for the desk's language (see :class:`Note`)
+    words: Message | None = field(default=None, compare=False)
+
+    @classmethod
+    def worded(cls, date_column: str, via: str | None, words: Message, *,
+               review: bool) -> Hold:
+        return cls(date_column, via, words.render(SOURCE_LANGUAGE), review, words)
 
 
 @dataclass
@@ -195,18 +204,22 @@ def guessed_edges(cat: Catalogue, samples: dict[str, dict[str, list[Any]]],
                 if any(fk.target == u.name and fk.columns == (c.name,) for fk in t.foreign_keys):
                     continue
                 values = samples.get(t.name, {}).get(c.name, [])
-                why = (f"name {c.name} matches {u.name}.{key}" if named
-                       else f"{c.name} has the name of {u.name}'s key")
+                why = (msg("name {column} matches {table}.{key}", column=c.name, table=u.name,
+                           key=key) if named
+                       else msg("{column} has the name of {table}'s key", column=c.name,
+                                table=u.name))
                 if values:
                     share = share_found(engine, u.name, key, values, schema)
                     if share is None or share < 0.9:
                         continue
-                    why += (f", types match, {share:.0%} of {len(set(values))} sampled values "
-                            f"found in {u.name}.{key}")
+                    why = msg("{why}, types match, {share} of {count} sampled values found in "
+                              "{table}.{key}", why=why, share=f"{share:.0%}",
+                              count=len(set(values)), table=u.name, key=key)
                 else:
-                    why += ", types match; no values to check"
+                    why = msg("{why}, types match; no values to check", why=why)
+                words = msg("no declared foreign key: {why}", why=why)
                 out.append(Edge(t.name, u.name, ((c.name, key),), False,
-                                f"no declared foreign key: {why}"))
+                                words.render(SOURCE_LANGUAGE), words=words))
     return out
 
 
@@ -354,15 +367,16 @@ def find_holds(cat: Catalogue, st: Structure) -> dict[str, Hold]:
         stem = _ACCOUNTING.search(s)
         prefer = [d for d in dates if stem and stem.group(0).strip("_")[:5] in snake(d)]
         chosen = (prefer or [d for d in dates if re.search(r"date|datum", snake(d))] or dates)[0]
-        reason = (f"looks like accounting records: the name {t.name!r}, a date "
-                  f"({chosen}) and an amount ({amounts[0]})")
-        holds[t.name] = Hold(chosen, None, reason, review=len(prefer or dates) > 1)
+        reason = msg("looks like accounting records: the name {table}, a date ({date}) and an "
+                     "amount ({amount})", table=repr(t.name), date=chosen, amount=amounts[0])
+        holds[t.name] = Hold.worded(chosen, None, reason, review=len(prefer or dates) > 1)
     for name in lines:
         t = cat.tables[name]
         own = [d for d in _date_columns(t) if not _NOT_HOLD_DATE.search(snake(d))]
         if own:
-            holds[name] = Hold(own[0], None, f"an accounting line with a date of its own "
-                               f"({own[0]})", review=True)
+            holds[name] = Hold.worded(own[0], None, msg(
+                "an accounting line with a date of its own ({date})", date=own[0]),
+                review=True)
             continue
         parents = [e for e in st.edges if e.src == name and e.dst in holds
                    and holds[e.dst].via is None and not e.backwards
@@ -373,10 +387,10 @@ def find_holds(cat: Catalogue, st: Structure) -> dict[str, Hold]:
         refs = st.references.setdefault(name, [])
         if not any(r.dst == parent.dst for r in refs):
             refs.append(parent)  # ``via`` must be one of the table's references
-        holds[name] = Hold(holds[parent.dst].date_column, parent.dst,
-                           f"lines of {parent.dst}: no date of their own, so they are kept "
-                           f"as long as their {parent.dst} ({holds[parent.dst].date_column})",
-                           review=not parent.declared)
+        holds[name] = Hold.worded(holds[parent.dst].date_column, parent.dst, msg(
+            "lines of {table}: no date of their own, so they are kept as long as their "
+            "{table} ({date})", table=parent.dst, date=holds[parent.dst].date_column),
+            review=not parent.declared)
     return holds
 
 

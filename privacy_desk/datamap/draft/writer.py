@@ -155,7 +155,7 @@ class _Writer:
                 entry = _flow(table=e.dst, on=_flow(**dict(e.on)))
                 if not e.declared:
                     entry["review"] = True
-                    self.note(f"{path}.references[{i}]", e.reason)
+                    self.note(f"{path}.references[{i}]", e.words or e.reason)
                 seq.append(entry)
                 seq.yaml_add_eol_comment(e.reason, i)
             out["references"] = seq
@@ -171,7 +171,7 @@ class _Writer:
             h = _flow(rule="bookkeeping", date_column=hold.date_column, via=hold.via)
             if hold.review:
                 h["review"] = True
-                self.note(f"{path}.hold", hold.reason)
+                self.note(f"{path}.hold", hold.words or hold.reason)
             out["hold"] = h
             out.yaml_add_eol_comment(hold.reason, "hold")
         if person is None:
@@ -387,13 +387,14 @@ def build_document(cat: Catalogue, st: Structure, guesses: dict[str, dict[str, C
     used = w.used_categories or {"identity"}
     for name in [c for c in CATEGORY_TEXTS if c in used]:
         categories[name] = _category(name)
-        w.note(f"categories.{name}", "generic texts: write the company's own purpose, legal "
-               "basis, recipients and retention (art. 15(1))")
+        w.note(f"categories.{name}", msg("generic texts: write the company's own purpose, "
+                                         "legal basis, recipients and retention (art. 15(1))"))
     doc["categories"] = categories
     if st.holds:
         doc["holds"] = CommentedMap([("bookkeeping", _bookkeeping())])
-        w.note("holds.bookkeeping", "7 years after the financial year: confirm the company's "
-               "financial year (financial_year_start) and the law")
+        w.note("holds.bookkeeping", msg("7 years after the financial year: confirm the "
+                                        "company's financial year (financial_year_start) and "
+                                        "the law"))
     if excluded:
         doc["excluded_tables"] = excluded
     doc["tables"] = tables
