@@ -234,3 +234,5 @@ def test_review_reasons_read_in_swedish_while_the_map_stays_english(sqlite_url: 
     # The map's comments are the English reasons, whatever the desk's language.
     assert "no declared foreign key" in result.text
     assert "ingen deklarerad" not in result.text and "allmänna texter" not in result.text
+    assert "# a person table: first and family names, an e-mail address, referenced from" \
+        in result.text

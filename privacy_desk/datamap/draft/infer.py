@@ -104,7 +104,7 @@ class Note:
 class Person:
     table: str
     kind: str
-    reasons: list[str]
+    reasons: list[Message]
     review: bool = False
 
 
@@ -223,26 +223,26 @@ def guessed_edges(cat: Catalogue, samples: dict[str, dict[str, list[Any]]],
     return out
 
 
-def _identity_strength(guesses: dict[str, ColumnGuess]) -> tuple[int, list[str]]:
+def _identity_strength(guesses: dict[str, ColumnGuess]) -> tuple[int, list[Message]]:
     score, why = 0, []
     parts = {g.name_part for g in guesses.values() if g.name_part}
     kinds = {g.kind for g in guesses.values() if g.kind}
     if "personnummer" in kinds:
         score += 3
-        why.append("a personnummer column")
+        why.append(msg("a personnummer column"))
     if {"first", "last"} <= parts:
         score += 2
-        why.append("first and family names")
+        why.append(msg("first and family names"))
     elif parts:
         score += 1
-        why.append("a name column")
-    for k, label in (("email", "an e-mail address"), ("phone", "a phone number")):
+        why.append(msg("a name column"))
+    for k, label in (("email", msg("an e-mail address")), ("phone", msg("a phone number"))):
         if k in kinds:
             score += 1
             why.append(label)
     if any(g.meaning == "birth_date" for g in guesses.values()):
         score += 1
-        why.append("a date of birth")
+        why.append(msg("a date of birth"))
     return score, why
 
 
@@ -254,7 +254,7 @@ def find_persons(cat: Catalogue, guesses: dict[str, dict[str, ColumnGuess]],
         if not e.backwards:
             incoming[e.dst].add(e.src)
     persons: dict[str, Person] = {}
-    scored: list[tuple[int, str, list[str]]] = []
+    scored: list[tuple[int, str, list[Message]]] = []
     for name in cat.tables:
         g = guesses[name]
         score, why = _identity_strength(g)
@@ -264,7 +264,7 @@ def find_persons(cat: Catalogue, guesses: dict[str, dict[str, ColumnGuess]],
         word = _kind_words(name)
         refs = len(incoming[name])
         if refs:
-            why.append(f"referenced from {refs} table(s)")
+            why.append(msg("referenced from {count} table(s)", count=refs))
         scored.append((score + refs, name, why))
         points_at_person = any(e.src == name and e.dst != name and not e.backwards
                                for e in edges)
@@ -284,7 +284,8 @@ def find_persons(cat: Catalogue, guesses: dict[str, dict[str, ColumnGuess]],
             p.review = True
         if not p.kind:
             p.review = True
-            p.reasons.append(f"kind {kind!r} guessed: the name says no kind of person")
+            p.reasons.append(msg("kind {kind} guessed: the name says no kind of person",
+                                 kind=repr(kind)))
         used.add(kind)
         p.kind = kind
     return persons

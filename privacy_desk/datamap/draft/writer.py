@@ -119,7 +119,7 @@ class _Writer:
             if person.kind in KIND_TITLES:
                 sv, en = KIND_TITLES[person.kind]
                 out["kind_title"] = _text(sv, en)
-            table_reasons.append(msg("a person table: {why}", why=", ".join(person.reasons)))
+            table_reasons.append(msg("a person table: {why}", why=_listed(person.reasons)))
             if person.review:
                 review = True
         key = t.key
@@ -333,6 +333,15 @@ def _joined(parts: list[Message]) -> Message:
     if len(parts) == 1:
         return parts[0]
     return msg("{first}; {rest}", first=parts[0], rest=_joined(parts[1:]))
+
+
+def _listed(parts: list[Message]) -> Message:
+    """Reasons in a list, ``, ``-separated in every language."""
+    if not parts:
+        return msg("{text}", text="")
+    if len(parts) == 1:
+        return parts[0]
+    return msg("{first}, {rest}", first=parts[0], rest=_listed(parts[1:]))
 
 
 def _a(noun: str) -> str:
