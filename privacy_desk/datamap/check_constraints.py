@@ -27,6 +27,7 @@ from privacy_desk.datamap.constraints import (
 )
 from privacy_desk.datamap.findings import Finding, FindingKind, Severity
 from privacy_desk.datamap.model import ColumnSpec, DataMap, Erasure, TableSpec
+from privacy_desk.messages import msg
 
 #: len(privacy_desk.portal.erasure.pseudonym(...)): '#' and 11 hex digits.
 PSEUDONYM_LENGTH = 12
@@ -218,24 +219,27 @@ def _hold_findings(live: LiveConstraints, datamap: DataMap, spec: TableSpec) -> 
     if hold is not None and hold.via is not None:
         info = live.column(hold.via, hold.date_column)
         if info is not None and info.kind != "date":
-            out.append(Finding(
+            out.append(Finding.worded(
                 FindingKind.TYPE_MISMATCH, Severity.ERROR,
-                f"the hold on {spec.name} counts from {hold.via}.{hold.date_column}, which is "
-                f"{info.type_text}, not a date.", spec.name, hold.date_column, hold.line))
+                msg("the hold on {table} counts from {via}.{column}, which is {type}, not a "
+                    "date.", table=spec.name, via=hold.via, column=hold.date_column,
+                    type=info.type_text), spec.name, hold.date_column, hold.line))
     for parent in datamap.tables.values():
         if parent.name == spec.name or not _child_of(datamap, spec, parent):
             continue
         if hold is not None and parent.hold is None and deletes_rows(parent):
-            out.append(Finding(
+            out.append(Finding.worded(
                 FindingKind.HOLD, Severity.WARNING,
-                f"{parent.name} rows would be deleted while their {spec.name} rows are held "
-                f"({hold.rule!r}): held rows would lose the row they belong to; give "
-                f"{parent.name} a hold too.", spec.name, None, hold.line))
+                msg("{parent} rows would be deleted while their {table} rows are held "
+                    "({rule}): held rows would lose the row they belong to; give {parent} a "
+                    "hold too.", parent=parent.name, table=spec.name, rule=repr(hold.rule)),
+                spec.name, None, hold.line))
         if parent.hold is not None and hold is None and deletes_rows(spec):
             rule = parent.hold
-            out.append(Finding(
+            out.append(Finding.worded(
                 FindingKind.HOLD, Severity.WARNING,
-                f"{spec.name} rows of held {parent.name} rows would be deleted; give "
-                f"{spec.name} `hold: {{rule: {rule.rule}, date_column: {rule.date_column}, "
-                f"via: {parent.name}}}`.", spec.name, None, spec.line))
+                msg("{table} rows of held {parent} rows would be deleted; give {table} "
+                    "`{hold}`.", table=spec.name, parent=parent.name,
+                    hold=f"hold: {{rule: {rule.rule}, date_column: {rule.date_column}, "
+                         f"via: {parent.name}}}"), spec.name, None, spec.line))
     return out

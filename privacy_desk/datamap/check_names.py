@@ -18,6 +18,7 @@ from privacy_desk.datamap.findings import Finding, FindingKind, Severity
 from privacy_desk.datamap.model import DataMap, TableSpec
 from privacy_desk.datamap.names import FOLDED_LETTERS, index_statement, quoter
 from privacy_desk.dburl import backend
+from privacy_desk.messages import msg
 
 #: MariaDB collations that compare without accents (besides any ``*_ai_ci``).
 _ACCENT_INSENSITIVE = ("utf8mb4_unicode_ci", "utf8mb4_unicode_520_ci", "utf8mb4_general_ci",
@@ -35,10 +36,11 @@ def name_index_findings(conn: Connection, datamap: DataMap) -> list[Finding]:
         for col in spec.name_columns:
             line = spec.columns[col].line or spec.line
             if col not in indexed:
-                out.append(Finding(
+                out.append(Finding.worded(
                     FindingKind.MISSING_INDEX, Severity.WARNING,
-                    f"name search on {spec.name}.{col} reads the whole table: no index on "
-                    "the folded name (case and accents removed).", spec.name, col, line,
+                    msg("name search on {table}.{column} reads the whole table: no index on "
+                        "the folded name (case and accents removed).", table=spec.name,
+                        column=col), spec.name, col, line,
                     index_statement(spec.name, col, be, quote)))
         if be == "mysql":
             out += _collation_findings(conn, spec)
@@ -83,10 +85,11 @@ def _collation_findings(conn: Connection, spec: TableSpec) -> list[Finding]:
     for col in spec.name_columns:
         coll = collation.get(col, "")
         if coll and not (coll.endswith("_ai_ci") or coll in _ACCENT_INSENSITIVE):
-            out.append(Finding(
+            out.append(Finding.worded(
                 FindingKind.TYPE_MISMATCH, Severity.WARNING,
-                f"{spec.name}.{col} has collation {coll}, which tells accented letters from "
-                "plain ones: name search will not find 'Karlström' from 'Karlstrom'.",
+                msg("{table}.{column} has collation {collation}, which tells accented letters "
+                    "from plain ones: name search will not find 'Karlström' from 'Karlstrom'.",
+                    table=spec.name, column=col, collation=coll),
                 spec.name, col, spec.columns[col].line or spec.line,
                 f"ALTER TABLE `{spec.name}` MODIFY `{col}` ... COLLATE utf8mb4_unicode_ci;"))
     return out

@@ -7,7 +7,9 @@ indexes) and the check that runs them depend on these values, not on each other.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from privacy_desk.messages import SOURCE_LANGUAGE, Message
 
 
 class Severity(enum.StrEnum):
@@ -46,6 +48,21 @@ class Finding:
     line: int = 0
     #: SQL to propose to the DBA (never run by the desk), or the YAML to add to the map
     proposal: str | None = None
+    #: ``message`` as a message, so the desk reads it in its language (:meth:`text`);
+    #: ``message`` itself stays English (the CLI's report, scripts that grep it)
+    words: Message | None = field(default=None, compare=False)
+
+    @classmethod
+    def worded(cls, kind: FindingKind, severity: Severity, words: Message, table: str,  # noqa: PLR0917 (the fields, in order)
+               column: str | None = None, line: int = 0,
+               proposal: str | None = None) -> Finding:
+        """A finding whose English ``message`` is rendered from ``words``."""
+        return cls(kind, severity, words.render(SOURCE_LANGUAGE), table, column, line,
+                   proposal, words)
+
+    def text(self, language: str | None = None) -> str:
+        """The finding in ``language`` (default: the current one)."""
+        return self.words.render(language) if self.words is not None else self.message
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,7 @@ from privacy_desk.services.audit_trail import (
 )
 from privacy_desk.services.context import CaseStore
 from privacy_desk.ui.errors import error_text
+from privacy_desk.ui.labels import audit_action_label
 from privacy_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,11 @@ DEFAULT_DAYS = 30
 
 
 class AuditTableModel(QAbstractTableModel):
-    """One page of entries: when (Stockholm time), who, action, case, details."""
+    """One page of entries: when (Stockholm time), who, action, case, details.
+
+    The action is shown in words in the interface language; its stored code (what the
+    export and an inspector use) is the cell's tooltip.
+    """
 
     WHEN, WHO, ACTION, CASE, DETAILS = range(5)
 
@@ -101,13 +106,15 @@ class AuditTableModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.ACTION:  # the stored code, as the CSV/PDF export has it
+                return r.action
             return f"#{r.seq} {r.entry_hash}"
         if col == self.WHEN:
             return local_time(r.at).strftime("%Y-%m-%d %H:%M:%S")
         if col == self.WHO:
             return r.actor
         if col == self.ACTION:
-            return r.action
+            return audit_action_label(r.action)
         if col == self.CASE:
             return r.case_number or ""
         return ", ".join(f"{k}={v}" for k, v in sorted(r.details.items())) \

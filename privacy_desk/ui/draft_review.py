@@ -43,9 +43,10 @@ class DraftReviewDialog(QDialog):
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         for note in result.review:
-            item = QListWidgetItem(f"{note.path}: {note.reason}")
+            reason = note.text()  # in the desk's language; the map file's comments are English
+            item = QListWidgetItem(f"{note.path}: {reason}")
             item.setData(Qt.ItemDataRole.UserRole, note.path)
-            item.setToolTip(note.reason)
+            item.setToolTip(reason)
             self.items.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

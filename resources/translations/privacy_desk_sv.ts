@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="94"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="152"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="164"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="171"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="167"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="177"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="181"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="183"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="196"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="203"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="199"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="206"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="269"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="276"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="272"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="279"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="324"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="333"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="340"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="344"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="350"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="358"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="376"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="383"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -3343,6 +3343,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="82"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="195"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
     </message>
@@ -3363,6 +3364,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="86"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="161"/>
         <source>Identity verified</source>
         <translation>Identitet verifierad</translation>
     </message>
@@ -3373,21 +3375,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="88"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="135"/>
         <source>Allowance decision</source>
         <translation>Beslut om utdrag</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="89"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="145"/>
         <source>Data rectified</source>
         <translation>Uppgifter rättade</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="90"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="146"/>
         <source>Data withheld</source>
         <translation>Uppgifter undanhållna</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="91"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="196"/>
         <source>Withholding undone</source>
         <translation>Undantag upphävt</translation>
     </message>
@@ -3398,16 +3404,19 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="93"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="162"/>
         <source>Letter written</source>
         <translation>Brev skrivet</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="94"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="142"/>
         <source>Identifiers minimised</source>
         <translation>Identifierare minimerade</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="95"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="156"/>
         <source>Erasure planned</source>
         <translation>Radering planerad</translation>
     </message>
@@ -3418,16 +3427,19 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="97"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="148"/>
         <source>Erasure approved</source>
         <translation>Radering godkänd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="98"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="151"/>
         <source>Erasure executed</source>
         <translation>Radering genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="99"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="154"/>
         <source>Erasure not executed</source>
         <translation>Radering inte genomförd</translation>
     </message>
@@ -3438,21 +3450,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="102"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="155"/>
         <source>Erasure outcome unknown</source>
         <translation>Raderingens utfall okänt</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="103"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="152"/>
         <source>Erasure confirmation written</source>
         <translation>Raderingsbekräftelse skriven</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="104"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="190"/>
         <source>Restriction planned</source>
         <translation>Begränsning planerad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="105"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="181"/>
         <source>Restriction applied</source>
         <translation>Begränsning genomförd</translation>
     </message>
@@ -3463,21 +3479,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="108"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="186"/>
         <source>Restriction not applied</source>
         <translation>Begränsning inte genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="109"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="183"/>
         <source>Restriction confirmation written</source>
         <translation>Begränsningsbekräftelse skriven</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="111"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="188"/>
         <source>Notice before lifting written</source>
         <translation>Besked före hävning skrivet</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="112"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="185"/>
         <source>Restriction lifted</source>
         <translation>Begränsning hävd</translation>
     </message>
@@ -3488,23 +3508,182 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="114"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="179"/>
         <source>Copy sent to another controller</source>
         <translation>Kopia skickad till annan personuppgiftsansvarig</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="115"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="164"/>
         <source>Direct marketing stopped</source>
         <translation>Direktmarknadsföring stoppad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="116"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="165"/>
         <source>Objection decided</source>
         <translation>Beslut om invändning</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="117"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="166"/>
         <source>Objection confirmation written</source>
         <translation>Bekräftelse av invändning skriven</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="136"/>
+        <source>Scan viewed</source>
+        <translation>Skanning visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="137"/>
+        <source>Scans attached</source>
+        <translation>Skanningar bifogade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="138"/>
+        <source>Audit trail anchored</source>
+        <translation>Granskningsloggen förankrad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="139"/>
+        <source>Audit trail exported</source>
+        <translation>Granskningsloggen exporterad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="140"/>
+        <source>Audit trail verified</source>
+        <translation>Granskningsloggen kontrollerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="141"/>
+        <source>Case claimed</source>
+        <translation>Ärende taget</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="143"/>
+        <source>Case registered</source>
+        <translation>Ärende registrerat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="144"/>
+        <source>Case released</source>
+        <translation>Ärende släppt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="147"/>
+        <source>Deadline extended</source>
+        <translation>Tidsfrist förlängd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="149"/>
+        <source>Erasure decision changed</source>
+        <translation>Raderingsbeslut ändrat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="150"/>
+        <source>Erasure dry run viewed</source>
+        <translation>Provkörning av radering visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="157"/>
+        <source>Erasure outcome reconciled</source>
+        <translation>Raderingens utfall stämt av</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="158"/>
+        <source>Erasure started</source>
+        <translation>Radering påbörjad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="159"/>
+        <source>Extract checked</source>
+        <translation>Utdrag kontrollerat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="160"/>
+        <source>Extract exported</source>
+        <translation>Utdrag exporterat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="163"/>
+        <source>Signed in</source>
+        <translation>Inloggning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="168"/>
+        <source>Officer added</source>
+        <translation>Handläggare tillagd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="169"/>
+        <source>First administrator set up</source>
+        <translation>Första administratören upplagd</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="170"/>
+        <source>Officer changed</source>
+        <translation>Handläggare ändrad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="171"/>
+        <source>Person&apos;s cases viewed</source>
+        <translation>Personens ärenden visade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="172"/>
+        <source>Person&apos;s data viewed</source>
+        <translation>Personens uppgifter visade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="173"/>
+        <source>Person&apos;s history viewed</source>
+        <translation>Personens historik visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="174"/>
+        <source>Person searched for</source>
+        <translation>Sökning efter person</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="175"/>
+        <source>Personal data viewed</source>
+        <translation>Personuppgifter visade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="176"/>
+        <source>Portability copy exported</source>
+        <translation>Portabilitetskopia exporterad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="177"/>
+        <source>Portability copy previewed</source>
+        <translation>Portabilitetskopia förhandsvisad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="182"/>
+        <source>Restriction dry run viewed</source>
+        <translation>Provkörning av begränsning visad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="191"/>
+        <source>Restriction outcome reconciled</source>
+        <translation>Begränsningens utfall stämt av</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="193"/>
+        <source>Restriction started</source>
+        <translation>Begränsning påbörjad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="194"/>
+        <source>Settings changed</source>
+        <translation>Inställningar ändrade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="197"/>
+        <source>Yearly report exported</source>
+        <translation>Årsrapport exporterad</translation>
     </message>
 </context>
 </TS>

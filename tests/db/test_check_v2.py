@@ -385,3 +385,19 @@ def test_value_shape_masks_every_digit_and_letter() -> None:
     assert value_shape("+55 (12) 3923-5555") == "+99 (99) 9999-9999"
     assert value_shape("Ring Åsa") == "xxxx xxx"
     assert value_shape("1" * 40) == "9" * 24 + "…"
+
+
+def test_name_index_findings_read_in_swedish_and_the_report_stays_english(
+        portal: Portal) -> None:
+    """Issue 15: a finding carries its words as a message for the desk; the CLI's report
+    (``message``) is the English text it always was."""
+    sound_map(portal)
+    report = portal.check()
+    first = one(report, FindingKind.MISSING_INDEX, "Customer", "FirstName")
+    english = ("name search on Customer.FirstName reads the whole table: no index on the "
+               "folded name (case and accents removed).")
+    assert first.message == english == first.text("en")
+    assert first.text("sv") == ("namnsökning i Customer.FirstName läser hela tabellen: inget "
+                                "index på det normaliserade namnet (utan skiftläge och "
+                                "accenter).")
+    assert english in report.render() and "namnsökning" not in report.render()

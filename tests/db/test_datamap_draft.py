@@ -210,3 +210,29 @@ def _fingerprint(engine: Engine) -> str:
                 h.update(repr(sorted(map(str, row))).encode())
     engine.dispose()
     return h.hexdigest()
+
+
+def test_review_reasons_read_in_swedish_while_the_map_stays_english(sqlite_url: URL) -> None:
+    """Issue 15: the desk shows the draft's reasons in Swedish; the file and CLI keep English."""
+    engine = make_engine(sqlite_url)
+    create_erp_portal(engine)
+    try:
+        result = draft_datamap(engine)
+    finally:
+        engine.dispose()
+    notes = {n.path: n for n in result.review}
+    # English, as the CLI prints it, is unchanged: the message renders the same text.
+    assert all(n.text("en") == n.reason for n in result.review)
+    ref = notes["tables.fakturor.references[0]"]
+    assert ref.reason.startswith("no declared foreign key: name kundnr matches kunder.kundnr")
+    assert ref.text("sv").startswith(
+        "ingen deklarerad främmande nyckel: namnet kundnr stämmer med kunder.kundnr")
+    assert notes["tables.fakturarader.hold"].text("sv").startswith("rader i fakturor:")
+    assert notes["excluded_tables.v_kundsaldo"].text("sv").startswith("en vy:")
+    assert notes["categories.identity"].text("sv").startswith("allmänna texter:")
+    assert notes["holds.bookkeeping"].text("sv").startswith("7 år efter räkenskapsåret")
+    # The map's comments are the English reasons, whatever the desk's language.
+    assert "no declared foreign key" in result.text
+    assert "ingen deklarerad" not in result.text and "allmänna texter" not in result.text
+    assert "# a person table: first and family names, an e-mail address, referenced from" \
+        in result.text

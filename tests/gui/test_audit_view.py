@@ -10,19 +10,22 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QPushButton
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 
+from privacy_desk import messages
 from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit import read_entries
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.services.audit_trail import ExportFormat
 from privacy_desk.services.cases import register_case
 from privacy_desk.services.roles import Role, add_officer
+from privacy_desk.ui.app import install_translations
 from privacy_desk.ui.audit_view import AuditTableModel, AuditView
+from privacy_desk.ui.labels import audit_action_labels
 from privacy_desk.ui.tasks import TaskRunner
 from tests.officers import staff
 
@@ -86,8 +89,12 @@ def test_auditor_browses_verifies_and_exports(qtbot: QtBot, runner: TaskRunner,
     m = view.model
     rows = [(m.index(r, AuditTableModel.WHO).data(), m.index(r, AuditTableModel.ACTION).data(),
              m.index(r, AuditTableModel.CASE).data()) for r in range(m.rowCount())]
-    assert ("anna", "case_registered", "PD-2026-00001") in rows
-    assert ("ivar", "login", "") not in rows  # ivar never signed in here
+    assert ("anna", "Case registered", "PD-2026-00001") in rows
+    assert ("ivar", "Signed in", "") not in rows  # ivar never signed in here
+    # The stored code stays at hand as the action's tooltip (the export keeps codes).
+    codes = {m.index(r, AuditTableModel.ACTION).data(Qt.ItemDataRole.ToolTipRole)
+             for r in range(m.rowCount())}
+    assert "case_registered" in codes
     assert f"of {len(entries)}" in view.page_label.text()
 
     with qtbot.waitSignal(view.verified, timeout=20_000) as verified:
@@ -157,3 +164,29 @@ def test_the_view_refreshes_itself(qtbot: QtBot, runner: TaskRunner, store: Case
     view.hide()
     with qtbot.waitSignal(view.loaded, timeout=20_000):
         view.show()  # back to the tab: read afresh
+
+
+def test_the_swedish_audit_view_names_actions_in_swedish(
+        qtbot: QtBot, qapp: QApplication, runner: TaskRunner, store: CaseStore) -> None:
+    translators = install_translations(qapp, "sv")
+    try:
+        view = _view(qtbot, runner, store, "ivar")
+        with qtbot.waitSignal(view.loaded, timeout=20_000):
+            _click(qtbot, view.show_button)
+        m = view.model
+        shown = {m.index(r, AuditTableModel.ACTION).data() for r in range(m.rowCount())}
+        codes = {m.index(r, AuditTableModel.ACTION).data(Qt.ItemDataRole.ToolTipRole)
+                 for r in range(m.rowCount())}
+        assert "Ärende registrerat" in shown
+        assert "Handläggare tillagd" in shown  # add_officer in the fixture
+        assert not shown & codes  # no machine code in the Swedish table
+        assert {"case_registered", "officer_added"} <= codes
+        sv = audit_action_labels()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(QLocale("en"))
+        messages.set_language("en")
+    en = audit_action_labels()
+    # The shipped .qm names every action: no Swedish label is its English source.
+    assert [code for code in en if sv[code] == en[code]] == []

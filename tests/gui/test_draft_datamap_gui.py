@@ -8,14 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from privacy_desk import messages
 from privacy_desk.datamap import load_datamap
 from privacy_desk.dburl import make_engine
 from privacy_desk.paths import AppPaths
+from privacy_desk.ui.app import install_translations
 from privacy_desk.ui.connection_dialog import ConnectionDialog
 from privacy_desk.ui.tasks import TaskRunner
 from tests.draft.erp_portal import create_erp_portal
@@ -88,3 +90,37 @@ def test_a_missing_portal_file_is_a_message_not_a_file(qtbot: QtBot, dialog: Con
         _choose_file(qtbot, dialog, tmp_path / "draft.yaml")
     assert "does not exist" in failed.args[0]
     assert not portal.exists() and not (tmp_path / "draft.yaml").exists()
+
+
+def test_the_swedish_desk_lists_the_review_reasons_in_swedish(
+        qtbot: QtBot, qapp: QApplication, runner: TaskRunner, app_paths: AppPaths,
+        tmp_path: Path) -> None:
+    translators = install_translations(qapp, "sv")
+    try:
+        d = ConnectionDialog(runner, app_paths)
+        qtbot.addWidget(d)
+        d.show()
+        portal = tmp_path / "erp.sqlite3"
+        engine = make_engine(make_url(f"sqlite:///{portal}"))
+        create_erp_portal(engine)
+        engine.dispose()
+        _sqlite_form(qtbot, d, portal)
+        out = tmp_path / "erp-draft.yaml"
+        with qtbot.waitSignal(d.drafted, timeout=60_000):
+            _choose_file(qtbot, d, out)
+            qtbot.waitUntil(lambda: not d.draft_button.isEnabled() or out.exists())
+        review = d.review_dialog
+        assert review is not None and review.isVisible()
+        texts = [review.items.item(i).text() for i in range(review.items.count())]
+        assert any(t.startswith("tables.fakturor.references[0]: ingen deklarerad främmande "
+                                "nyckel") for t in texts)
+        assert any(t.startswith("categories.identity: allmänna texter") for t in texts)
+        assert not any("no declared foreign key" in t for t in texts)
+        # The file the DBA edits keeps the English comments.
+        written = out.read_text(encoding="utf-8")
+        assert "no declared foreign key" in written and "ingen deklarerad" not in written
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(QLocale("en"))
+        messages.set_language("en")

@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 from privacy_desk.datamap.draft.catalogue import Catalogue, TableInfo
 from privacy_desk.datamap.draft.classify import ColumnGuess, snake
 from privacy_desk.datamap.draft.sampling import share_found
+from privacy_desk.messages import SOURCE_LANGUAGE, Message, msg
 
 BUILTIN_IDENTITY = ("personnummer", "orgnr", "email", "phone")
 #: Table-name words for people, with the kind they suggest.
@@ -78,21 +79,32 @@ class Edge:
     reason: str = ""
     #: walking a link table's foreign key backwards (portal_accounts -> account_customers)
     backwards: bool = False
+    #: ``reason`` as a message, for the desk's language (see :class:`Note`)
+    words: Message | None = field(default=None, compare=False)
 
 
 @dataclass
 class Note:
-    """A review item the draft raises: the map element's path and why it is unsure."""
+    """A review item the draft raises: the map element's path and why it is unsure.
+
+    ``reason`` is the English text (the CLI and the map's comments); ``words`` is the same
+    reason as a message, so the Swedish desk reads it in Swedish (:meth:`text`).
+    """
 
     path: str
     reason: str
+    words: Message | None = field(default=None, compare=False)
+
+    def text(self, language: str | None = None) -> str:
+        """The reason in ``language`` (default: the current one)."""
+        return self.words.render(language) if self.words is not None else self.reason
 
 
 @dataclass
 class Person:
     table: str
     kind: str
-    reasons: list[str]
+    reasons: list[Message]
     review: bool = False
 
 
@@ -102,6 +114,13 @@ class Hold:
     via: str | None
     reason: str
     review: bool = False
+    #: ``reason`` as a message, for the desk's language (see :class:`Note`)
+    words: Message | None = field(default=None, compare=False)
+
+    @classmethod
+    def worded(cls, date_column: str, via: str | None, words: Message, *,
+               review: bool) -> Hold:
+        return cls(date_column, via, words.render(SOURCE_LANGUAGE), review, words)
 
 
 @dataclass
@@ -185,41 +204,45 @@ def guessed_edges(cat: Catalogue, samples: dict[str, dict[str, list[Any]]],
                 if any(fk.target == u.name and fk.columns == (c.name,) for fk in t.foreign_keys):
                     continue
                 values = samples.get(t.name, {}).get(c.name, [])
-                why = (f"name {c.name} matches {u.name}.{key}" if named
-                       else f"{c.name} has the name of {u.name}'s key")
+                why = (msg("name {column} matches {table}.{key}", column=c.name, table=u.name,
+                           key=key) if named
+                       else msg("{column} has the name of {table}'s key", column=c.name,
+                                table=u.name))
                 if values:
                     share = share_found(engine, u.name, key, values, schema)
                     if share is None or share < 0.9:
                         continue
-                    why += (f", types match, {share:.0%} of {len(set(values))} sampled values "
-                            f"found in {u.name}.{key}")
+                    why = msg("{why}, types match, {share} of {count} sampled values found in "
+                              "{table}.{key}", why=why, share=f"{share:.0%}",
+                              count=len(set(values)), table=u.name, key=key)
                 else:
-                    why += ", types match; no values to check"
+                    why = msg("{why}, types match; no values to check", why=why)
+                words = msg("no declared foreign key: {why}", why=why)
                 out.append(Edge(t.name, u.name, ((c.name, key),), False,
-                                f"no declared foreign key: {why}"))
+                                words.render(SOURCE_LANGUAGE), words=words))
     return out
 
 
-def _identity_strength(guesses: dict[str, ColumnGuess]) -> tuple[int, list[str]]:
+def _identity_strength(guesses: dict[str, ColumnGuess]) -> tuple[int, list[Message]]:
     score, why = 0, []
     parts = {g.name_part for g in guesses.values() if g.name_part}
     kinds = {g.kind for g in guesses.values() if g.kind}
     if "personnummer" in kinds:
         score += 3
-        why.append("a personnummer column")
+        why.append(msg("a personnummer column"))
     if {"first", "last"} <= parts:
         score += 2
-        why.append("first and family names")
+        why.append(msg("first and family names"))
     elif parts:
         score += 1
-        why.append("a name column")
-    for k, label in (("email", "an e-mail address"), ("phone", "a phone number")):
+        why.append(msg("a name column"))
+    for k, label in (("email", msg("an e-mail address")), ("phone", msg("a phone number"))):
         if k in kinds:
             score += 1
             why.append(label)
     if any(g.meaning == "birth_date" for g in guesses.values()):
         score += 1
-        why.append("a date of birth")
+        why.append(msg("a date of birth"))
     return score, why
 
 
@@ -231,7 +254,7 @@ def find_persons(cat: Catalogue, guesses: dict[str, dict[str, ColumnGuess]],
         if not e.backwards:
             incoming[e.dst].add(e.src)
     persons: dict[str, Person] = {}
-    scored: list[tuple[int, str, list[str]]] = []
+    scored: list[tuple[int, str, list[Message]]] = []
     for name in cat.tables:
         g = guesses[name]
         score, why = _identity_strength(g)
@@ -241,7 +264,7 @@ def find_persons(cat: Catalogue, guesses: dict[str, dict[str, ColumnGuess]],
         word = _kind_words(name)
         refs = len(incoming[name])
         if refs:
-            why.append(f"referenced from {refs} table(s)")
+            why.append(msg("referenced from {count} table(s)", count=refs))
         scored.append((score + refs, name, why))
         points_at_person = any(e.src == name and e.dst != name and not e.backwards
                                for e in edges)
@@ -261,7 +284,8 @@ def find_persons(cat: Catalogue, guesses: dict[str, dict[str, ColumnGuess]],
             p.review = True
         if not p.kind:
             p.review = True
-            p.reasons.append(f"kind {kind!r} guessed: the name says no kind of person")
+            p.reasons.append(msg("kind {kind} guessed: the name says no kind of person",
+                                 kind=repr(kind)))
         used.add(kind)
         p.kind = kind
     return persons
@@ -344,15 +368,16 @@ def find_holds(cat: Catalogue, st: Structure) -> dict[str, Hold]:
         stem = _ACCOUNTING.search(s)
         prefer = [d for d in dates if stem and stem.group(0).strip("_")[:5] in snake(d)]
         chosen = (prefer or [d for d in dates if re.search(r"date|datum", snake(d))] or dates)[0]
-        reason = (f"looks like accounting records: the name {t.name!r}, a date "
-                  f"({chosen}) and an amount ({amounts[0]})")
-        holds[t.name] = Hold(chosen, None, reason, review=len(prefer or dates) > 1)
+        reason = msg("looks like accounting records: the name {table}, a date ({date}) and an "
+                     "amount ({amount})", table=repr(t.name), date=chosen, amount=amounts[0])
+        holds[t.name] = Hold.worded(chosen, None, reason, review=len(prefer or dates) > 1)
     for name in lines:
         t = cat.tables[name]
         own = [d for d in _date_columns(t) if not _NOT_HOLD_DATE.search(snake(d))]
         if own:
-            holds[name] = Hold(own[0], None, f"an accounting line with a date of its own "
-                               f"({own[0]})", review=True)
+            holds[name] = Hold.worded(own[0], None, msg(
+                "an accounting line with a date of its own ({date})", date=own[0]),
+                review=True)
             continue
         parents = [e for e in st.edges if e.src == name and e.dst in holds
                    and holds[e.dst].via is None and not e.backwards
@@ -363,10 +388,10 @@ def find_holds(cat: Catalogue, st: Structure) -> dict[str, Hold]:
         refs = st.references.setdefault(name, [])
         if not any(r.dst == parent.dst for r in refs):
             refs.append(parent)  # ``via`` must be one of the table's references
-        holds[name] = Hold(holds[parent.dst].date_column, parent.dst,
-                           f"lines of {parent.dst}: no date of their own, so they are kept "
-                           f"as long as their {parent.dst} ({holds[parent.dst].date_column})",
-                           review=not parent.declared)
+        holds[name] = Hold.worded(holds[parent.dst].date_column, parent.dst, msg(
+            "lines of {table}: no date of their own, so they are kept as long as their "
+            "{table} ({date})", table=parent.dst, date=holds[parent.dst].date_column),
+            review=not parent.declared)
     return holds
 
 

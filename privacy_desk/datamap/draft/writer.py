@@ -30,7 +30,11 @@ from privacy_desk.datamap.draft.infer import (
 from privacy_desk.datamap.loader import DataMapError, parse_datamap
 from privacy_desk.datamap.model import FORMAT_VERSION
 from privacy_desk.errors import UserError
-from privacy_desk.messages import msg
+from privacy_desk.messages import Message, msg
+
+#: The map file's comments stay English (the DBA's file, read next to the CLI's output);
+#: the review notes carry the same words as messages for the desk's language.
+MAP_LANGUAGE = "en"
 
 #: Generic art. 15(1) texts per category: a start, never the company's own words (each
 #: category is marked for review).
@@ -94,8 +98,11 @@ class _Writer:
         self.notes: list[Note] = list(st.notes)
         self.used_categories: set[str] = set()
 
-    def note(self, path: str, reason: str) -> None:
-        self.notes.append(Note(path, reason))
+    def note(self, path: str, reason: str | Message) -> None:
+        if isinstance(reason, Message):
+            self.notes.append(Note(path, reason.render(MAP_LANGUAGE), reason))
+        else:
+            self.notes.append(Note(path, reason))
 
     # --------------------------------------------------------------------------- tables
     def mapped(self, t: TableInfo) -> CommentedMap:
@@ -104,7 +111,7 @@ class _Writer:
         g = self.guesses[name]
         person = st.persons.get(name)
         out = CommentedMap()
-        table_reasons: list[str] = []
+        table_reasons: list[Message] = []
         review = False
         if person is not None:
             out["subject"] = True
@@ -112,7 +119,7 @@ class _Writer:
             if person.kind in KIND_TITLES:
                 sv, en = KIND_TITLES[person.kind]
                 out["kind_title"] = _text(sv, en)
-            table_reasons.append("a person table: " + ", ".join(person.reasons))
+            table_reasons.append(msg("a person table: {why}", why=_listed(person.reasons)))
             if person.review:
                 review = True
         key = t.key
@@ -120,8 +127,8 @@ class _Writer:
             key = tuple(c.name for c in t.columns.values() if c.kind not in ("text", "binary",
                                                                                 "other"))
             review = True
-            table_reasons.append("no primary key or unique index: rows cannot be told apart; "
-                                 "the key below is every column, add a real one")
+            table_reasons.append(msg("no primary key or unique index: rows cannot be told "
+                                     "apart; the key below is every column, add a real one"))
         out["primary_key"] = key[0] if len(key) == 1 else _seq(key)
         if not t.primary_key and t.key:
             out.yaml_add_eol_comment("a unique index: the table has no primary key",
@@ -148,31 +155,31 @@ class _Writer:
                 entry = _flow(table=e.dst, on=_flow(**dict(e.on)))
                 if not e.declared:
                     entry["review"] = True
-                    self.note(f"{path}.references[{i}]", e.reason)
+                    self.note(f"{path}.references[{i}]", e.words or e.reason)
                 seq.append(entry)
                 seq.yaml_add_eol_comment(e.reason, i)
             out["references"] = seq
             reached = reached_persons(st, name)
             if len(reached) > 1:
                 review = True
-                table_reasons.append(
-                    f"its rows lead to several person tables ({', '.join(sorted(reached))}); "
-                    "if one of them is another person (a handler, a manager), make that column "
-                    "a 'person:' link instead of a reference")
+                table_reasons.append(msg(
+                    "its rows lead to several person tables ({tables}); if one of them is "
+                    "another person (a handler, a manager), make that column a 'person:' link "
+                    "instead of a reference", tables=", ".join(sorted(reached))))
         hold = st.holds.get(name)
         if hold is not None and person is None:
             h = _flow(rule="bookkeeping", date_column=hold.date_column, via=hold.via)
             if hold.review:
                 h["review"] = True
-                self.note(f"{path}.hold", hold.reason)
+                self.note(f"{path}.hold", hold.words or hold.reason)
             out["hold"] = h
             out.yaml_add_eol_comment(hold.reason, "hold")
         if person is None:
             out["erasure"] = "delete_row"
         if name in self.failures:
             review = True
-            table_reasons.append(f"could not be sampled ({self.failures[name]}); columns "
-                                 "were judged by name only")
+            table_reasons.append(msg("could not be sampled ({error}); columns were judged by "
+                                     "name only", error=self.failures[name]))
         default_category = table_category(name, st.persons, st.holds)
         joins = {a for e in refs for a, _ in e.on} | {
             a for e in st.edges if e.src == name and (e.dst in st.distance or e.dst == name)
@@ -183,16 +190,16 @@ class _Writer:
                                                      links=links, subject=person is not None)
             if col_review:
                 entry["review"] = True
-                self.note(f"{path}.columns.{c.name}", comment)
+                self.note(f"{path}.columns.{c.name}", "" if comment is None else comment)
             columns[c.name] = entry
-            if comment:
-                columns.yaml_add_eol_comment(comment, c.name)
+            if comment is not None:
+                columns.yaml_add_eol_comment(comment.render(MAP_LANGUAGE), c.name)
         out["columns"] = columns
         if review:
             out.insert(0, "review", True)
-            self.note(path, "; ".join(table_reasons))
+            self.note(path, _joined(table_reasons))
         if table_reasons:
-            out.yaml_set_start_comment("; ".join(table_reasons), indent=4)
+            out.yaml_set_start_comment(_joined(table_reasons).render(MAP_LANGUAGE), indent=4)
         return out
 
     def identity(self, t: TableInfo, subject: bool) -> CommentedSeq | None:
@@ -215,16 +222,18 @@ class _Writer:
             if g.review:
                 entry["review"] = True
                 self.note(f"tables.{t.name}.identity[{len(seq)}]",
-                          f"{c} as {g.kind}: {g.comment()}")
+                          msg("{column} as {kind}: {why}", column=c, kind=g.kind,
+                              why=g.comment()))
             seq.append(entry)
             seq.yaml_add_eol_comment(g.comment() or f"{g.kind}", len(seq) - 1)
         return seq or None
 
     def column(self, t: TableInfo, c: str, default_category: str, joins: set[str], *,
-               links: dict[str, str], subject: bool) -> tuple[CommentedMap, str, bool]:
+               links: dict[str, str], subject: bool) -> tuple[CommentedMap, Message | None, bool]:
+        """The column's entry, why (None: nothing to say) and whether it needs review."""
         g = self.guesses[t.name][c]
         info = t.columns[c]
-        reasons = list(g.reasons)
+        reasons = [_plain(r) for r in g.reasons]
         if c in links:
             target = links[c]
             role = KIND_TITLES.get(self.st.persons[target].kind, (target, target))
@@ -233,8 +242,9 @@ class _Writer:
                                        role=_text(f"en {role[0]} hos oss",
                                                   f"{_a(role[1])} of ours"),
                                        disclose="role"))
-            return entry, f"a foreign key into the person table {target}: not a path to " \
-                          "this row's person; how much an extract shows is for you to say", True
+            return entry, msg("a foreign key into the person table {table}: not a path to "
+                              "this row's person; how much an extract shows is for you to say",
+                              table=target), True
         pattern_id = g.pattern is not None and g.kind is not None and c in t.single_keys()
         if (c in t.primary_key and not pattern_id and not g.looks_personal) or \
                 (c in joins and not pattern_id):
@@ -243,7 +253,7 @@ class _Writer:
                 dst = next((e.dst for e in self.st.edges if e.src == t.name
                             and c in dict(e.on)), None)
                 why = f"joins to {dst}" if dst else why
-            return _flow(personal=False, reason=why), "", False
+            return _flow(personal=False, reason=why), None, False
         category = g.category or default_category
         if subject and category in ("communication", "other", "usage") and not g.looks_personal:
             category = default_category
@@ -261,13 +271,14 @@ class _Writer:
             entry["meaning"] = g.meaning
         review = g.review
         if g.free_text:
-            reasons.append("free text: may hold anything, also about other people")
+            reasons.append(msg("free text: may hold anything, also about other people"))
             review = True
         if info.kind in ("binary", "other"):
-            reasons.append(f"type {info.type_text} not sampled")
+            reasons.append(msg("type {type} not sampled", type=info.type_text))
         if not reasons:
-            reasons.append(f"about the person: in a table that leads to one ({category})")
-        return entry, "; ".join(reasons), review
+            reasons.append(msg("about the person: in a table that leads to one ({category})",
+                               category=category))
+        return entry, _joined(reasons), review
 
     def excluded(self, t: TableInfo) -> tuple[Any, str]:
         g = self.guesses[t.name]
@@ -285,10 +296,11 @@ class _Writer:
                       f"{x.comment() or 'personal data'})"
         cols.fa.set_flow_style()
         entry["columns"] = cols
-        why = ("columns look personal (" + ", ".join(looks) + ") but nothing links the table "
-               "to a person: confirm it holds none, or add a reference and map it")
+        why = msg("columns look personal ({columns}) but nothing links the table to a person: "
+                  "confirm it holds none, or add a reference and map it",
+                  columns=", ".join(looks))
         self.note(f"excluded_tables.{t.name}", why)
-        return entry, why
+        return entry, why.render(MAP_LANGUAGE)
 
 
 #: what ``pseudonymise`` writes (an HMAC in 12 characters) and ``replace`` writes here
@@ -309,6 +321,27 @@ def _subject_erasure(info: ColumnInfo, unique: bool, g: ColumnGuess) -> tuple[st
     if info.kind in ("str", "text") and not unique:
         return "replace", ERASED if room is None or room >= len(ERASED) else "-"
     return "keep", None
+
+
+def _plain(text: str) -> Message:
+    """A reason worded elsewhere (the column guesses) carried as it is, in English."""
+    return msg("{text}", text=text)
+
+
+def _joined(parts: list[Message]) -> Message:
+    """Reasons one after the other, ``; ``-separated in every language."""
+    if len(parts) == 1:
+        return parts[0]
+    return msg("{first}; {rest}", first=parts[0], rest=_joined(parts[1:]))
+
+
+def _listed(parts: list[Message]) -> Message:
+    """Reasons in a list, ``, ``-separated in every language."""
+    if not parts:
+        return msg("{text}", text="")
+    if len(parts) == 1:
+        return parts[0]
+    return msg("{first}, {rest}", first=parts[0], rest=_listed(parts[1:]))
 
 
 def _a(noun: str) -> str:
@@ -345,8 +378,8 @@ def build_document(cat: Catalogue, st: Structure, guesses: dict[str, dict[str, C
     for v in cat.views:
         excluded[v] = CommentedMap([("review", True), (
             "reason", "a view: find and erasure read the tables it is built on")])
-        w.note(f"excluded_tables.{v}", "a view: mapped through its tables; map it only if "
-               "it holds data no table holds")
+        w.note(f"excluded_tables.{v}", msg("a view: mapped through its tables; map it only "
+                                           "if it holds data no table holds"))
     doc = CommentedMap()
     doc["datamap_version"] = FORMAT_VERSION
     doc["name"] = f"Draft of {portal}"
@@ -363,13 +396,14 @@ def build_document(cat: Catalogue, st: Structure, guesses: dict[str, dict[str, C
     used = w.used_categories or {"identity"}
     for name in [c for c in CATEGORY_TEXTS if c in used]:
         categories[name] = _category(name)
-        w.note(f"categories.{name}", "generic texts: write the company's own purpose, legal "
-               "basis, recipients and retention (art. 15(1))")
+        w.note(f"categories.{name}", msg("generic texts: write the company's own purpose, "
+                                         "legal basis, recipients and retention (art. 15(1))"))
     doc["categories"] = categories
     if st.holds:
         doc["holds"] = CommentedMap([("bookkeeping", _bookkeeping())])
-        w.note("holds.bookkeeping", "7 years after the financial year: confirm the company's "
-               "financial year (financial_year_start) and the law")
+        w.note("holds.bookkeeping", msg("7 years after the financial year: confirm the "
+                                        "company's financial year (financial_year_start) and "
+                                        "the law"))
     if excluded:
         doc["excluded_tables"] = excluded
     doc["tables"] = tables
