@@ -25,6 +25,7 @@ from privacy_desk.organisation import DEFAULT_TEXTS
 from privacy_desk.reports.extract import Extract, ExtractTable
 from privacy_desk.reports.fonts import register_fonts
 from privacy_desk.reports.layout import letter_top
+from privacy_desk.reports.letter_pdf import numbered_canvas
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.templating import fmt_date, fmt_money
 from privacy_desk.reports.texts import LetterTexts, letter_texts
@@ -50,7 +51,6 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import (
         CondPageBreak,
         KeepTogether,
@@ -82,39 +82,8 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
     page_label = texts.get("page", page="{page}", pages="{pages}")
     header_text = f"{letterhead.company} · {texts.get('case_label')} {extract.case_number}"
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Draws 'page X of Y' once the page count is known (pages are kept until save)."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # reportlab's API name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            width, _ = A4
-            self.saveState()
-            self.setFont(regular, 8)
-            self.setFillColor(colors.grey)
-            number = self.getPageNumber()
-            if number > 1:
-                self.drawString(20 * mm, 287 * mm, header_text)
-                self.line(20 * mm, 285.5 * mm, width - 20 * mm, 285.5 * mm)
-            self.drawRightString(width - 20 * mm, 10 * mm,
-                                 page_label.format(page=number, pages=total))
-            self.drawString(20 * mm, 10 * mm, f"{letterhead.company} · "
-                            f"{texts.get('org_number_label')} {letterhead.org_number}")
-            self.restoreState()
+    canvas_class = numbered_canvas(letterhead, header=header_text, page_label=page_label,
+                                   org_label=texts.get("org_number_label"))
 
     story: list[Any] = []
     # --- letterhead and covering letter
@@ -226,7 +195,7 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                             title=f"{texts.get('document_title')} {extract.case_number}",
                             author=letterhead.company, subject=texts.get("subject"),
                             lang=lang, encrypt=encrypt)
-    doc.build(story, canvasmaker=NumberedCanvas)
+    doc.build(story, canvasmaker=canvas_class)
     return buf.getvalue()
 
 
