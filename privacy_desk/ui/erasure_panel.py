@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -103,13 +103,19 @@ def _load(ctx: AppContext, case_id: int) -> Loaded:
     """The case, its current plan if any, else the portal candidates. Worker thread."""
     detail = case_detail(ctx.case_store, case_id, actor=ctx.officer)
     if detail.request_type not in PANEL_TYPES:
-        raise ErasureRefused(f"Case {detail.case_number} is not an erasure, rectification or "
-                             "consent-withdrawal request.", "Open such a case from the queue.")
+        raise ErasureRefused(
+            QCoreApplication.translate(
+                "ErasurePanel", "Case {case} is not an erasure, rectification or "
+                "consent-withdrawal request.").format(case=detail.case_number),
+            QCoreApplication.translate("ErasurePanel", "Open such a case from the queue."))
     if detail.identity_verified_on is None:
-        raise ErasureRefused(f"The person's identity is not verified in case "
-                             f"{detail.case_number}.",
-                             "Verify the identity first; no data is shown or changed before "
-                             "that.")
+        raise ErasureRefused(
+            QCoreApplication.translate(
+                "ErasurePanel", "The person's identity is not verified in case {case}."
+            ).format(case=detail.case_number),
+            QCoreApplication.translate(
+                "ErasurePanel", "Verify the identity first; no data is shown or changed "
+                "before that."))
     plan = None
     if detail.request_type not in RECTIFY_TYPES:
         plan = latest_plan(ctx.case_store, case_id)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from privacy_desk.domain.requests import RequestType
@@ -37,8 +37,10 @@ def open_case(ctx: AppContext, case_id: int, types: frozenset[RequestType],
     """The case (it must be of ``types`` and verified) and its person's candidates."""
     detail = case_detail(ctx.case_store, case_id, actor=ctx.officer)
     if detail.request_type not in types:
-        raise UserError(f"Case {detail.case_number} is not a request of this kind.",
-                        "Open such a case from the queue.")
+        raise UserError(
+            QCoreApplication.translate("RightsPanel", "Case {case} is not a request of this "
+                                       "kind.").format(case=detail.case_number),
+            QCoreApplication.translate("RightsPanel", "Open such a case from the queue."))
     lookup = erasure_subject(ctx.case_store, ctx.portal, ctx.datamap, case_id)
     return Opened(detail, lookup, extra(ctx, case_id) if extra else None)
 

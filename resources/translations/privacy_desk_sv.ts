@@ -766,444 +766,464 @@
 <context>
     <name>ErasurePanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="188"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="194"/>
         <source>Erasure plan</source>
-        <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
         <translation>Raderingsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="192"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="198"/>
         <source>Category / table</source>
         <translation>Kategori / tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="192"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="198"/>
         <source>Erase (rows)</source>
         <translation>Radera (rader)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="193"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="199"/>
         <source>Anonymise / pseudonymise</source>
         <translation>Anonymisera / pseudonymisera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="193"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="204"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="199"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="210"/>
         <source>Retain</source>
         <translation>Behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="194"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="200"/>
         <source>Law and hold end</source>
         <translation>Lag och när lagringen upphör</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="205"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="211"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="209"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="215"/>
         <source>Why? (required, e.g. needed for a dispute, art. 17(3)(e))</source>
         <translation>Varför? (krävs, t.ex. behövs för en tvist, art. 17.3 e)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="211"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="217"/>
         <source>Change decision</source>
         <translation>Ändra beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="220"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="226"/>
         <source>New plan</source>
         <translation>Ny plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="223"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="229"/>
         <source>Collect the person&apos;s data again and replace the current plan</source>
         <translation>Hämta personens uppgifter på nytt och ersätt den nuvarande planen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="225"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="228"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="234"/>
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="231"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="237"/>
         <source>Execute</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="292"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="254"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="298"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="293"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="254"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="299"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="254"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="248"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="294"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="254"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="300"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="249"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="295"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="255"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="301"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="249"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="255"/>
         <source>After</source>
         <translation>Efter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="269"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="275"/>
         <source>Rectify a field (art. 16)</source>
         <translation>Rätta ett fält (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="286"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="292"/>
         <source>What did the person ask to correct, and how was it checked?</source>
         <translation>Vad bad personen att få rättat, och hur kontrollerades det?</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="288"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="294"/>
         <source>Rectify</source>
         <translation>Rätta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="296"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="302"/>
         <source>New value</source>
         <translation>Nytt värde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="297"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="303"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="308"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="314"/>
         <source>Withdraw consent (art. 7(3), 21)</source>
         <translation>Återkalla samtycke (art. 7.3, 21)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="310"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="316"/>
         <source>Ends newsletter subscriptions and clears contact choices through the data map, in one transaction; no approval is needed, since it carries out the person&apos;s own decision.</source>
         <translation>Avslutar nyhetsbrevsprenumerationer och rensar kontaktval enligt datakartan, i en transaktion; inget godkännande behövs, eftersom det verkställer personens eget beslut.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="314"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="320"/>
         <source>Withdraw consent</source>
         <translation>Återkalla samtycke</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="323"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="329"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="326"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="332"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="327"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="333"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="330"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="336"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="334"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="340"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="371"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="377"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och dess person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="401"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="407"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identifierarna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="410"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="416"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="426"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="432"/>
         <source>Making the erasure plan…</source>
         <translation>Gör raderingsplanen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="431"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="437"/>
         <source>Loading what the portal holds…</source>
         <translation>Hämtar det portalen har…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="436"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="442"/>
         <source>Case {case}: the person is found. Withdraw their consent when ready.</source>
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="469"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="475"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="474"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
         <source>{rows} rows, {fields} fields</source>
         <translation>{rows} rader, {fields} fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="477"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="483"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="484"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="490"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="492"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="510"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="521"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="523"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
         <source>outcome unknown: the connection broke at COMMIT</source>
         <translation>utfall okänt: anslutningen bröts vid COMMIT</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="537"/>
         <source>changed by someone else — look</source>
         <translation>ändrat av någon annan – titta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="563"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
         <source>No outcome recorded: {note}</source>
         <translation>Inget utfall registrerat: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="590"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="596"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="107"/>
+        <source>Case {case} is not an erasure, rectification or consent-withdrawal request.</source>
+        <extracomment>Request types the panel works on, and which part of it they use. (category, table) of a plan tree item; category alone on a category item.</extracomment>
+        <translation>Ärende {case} är ingen begäran om radering, rättelse eller återkallat samtycke.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="110"/>
+        <source>Open such a case from the queue.</source>
+        <translation>Öppna ett sådant ärende från kön.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="113"/>
+        <source>The person&apos;s identity is not verified in case {case}.</source>
+        <translation>Personens identitet är inte styrkt i ärende {case}.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="116"/>
+        <source>Verify the identity first; no data is shown or changed before that.</source>
+        <translation>Styrk identiteten först; inga uppgifter visas eller ändras dessförinnan.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="539"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="545"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="552"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="568"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="574"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="572"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="574"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="580"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="575"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="579"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="585"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="587"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="612"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="618"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="639"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="651"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="651"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="646"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="652"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="656"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="662"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="678"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="684"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="692"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="698"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="711"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="717"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="764"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="770"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="328"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="334"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="784"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="790"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="787"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="793"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -3049,37 +3069,47 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>RightsPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="86"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="41"/>
+        <source>Case {case} is not a request of this kind.</source>
+        <translation>Ärende {case} är ingen begäran av det här slaget.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="43"/>
+        <source>Open such a case from the queue.</source>
+        <translation>Öppna ett sådant ärende från kön.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="88"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="87"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="89"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="90"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="92"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="119"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="121"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och personen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="136"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="138"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identiteterna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="144"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="146"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="154"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="156"/>
         <source>Case {case}: the person is found.</source>
         <translation>Ärende {case}: personen är hittad.</translation>
     </message>
