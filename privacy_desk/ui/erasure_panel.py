@@ -477,8 +477,8 @@ class ErasurePanel(QWidget):
                 cat_item.setExpanded(True)
                 cats[s.category] = cat_item
                 self.category_combo.addItem(title, s.category)
-            anon = self.tr("{rows} rows, {fields} fields").format(
-                rows=s.updated, fields=s.fields_changed) if s.updated else "0"
+            anon = (self.tr("%n row(s)", "", s.updated) + ", "
+                    + self.tr("%n field(s)", "", s.fields_changed)) if s.updated else "0"
             if pseudo[(s.category, s.table)]:
                 anon += " " + self.tr("({n} pseudonymised)").format(
                     n=pseudo[(s.category, s.table)])

@@ -972,11 +972,6 @@
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
-        <source>{rows} rows, {fields} fields</source>
-        <translation>{rows} rader, {fields} fält</translation>
-    </message>
-    <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="483"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
@@ -1071,6 +1066,22 @@
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="116"/>
         <source>Verify the identity first; no data is shown or changed before that.</source>
         <translation>Styrk identiteten först; inga uppgifter visas eller ändras dessförinnan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n rad</numerusform>
+            <numerusform>%n rader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n fält</numerusform>
+            <numerusform>%n fält</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
