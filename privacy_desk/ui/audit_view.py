@@ -247,6 +247,8 @@ class AuditView(QWidget):
             self.reload_timer.start(0)
 
     # --- helpers -----------------------------------------------------------------------------
+    _browse_failed = False
+
     def period(self) -> Period:
         """The chosen period (a :class:`UserError` if it ends before it starts)."""
         return Period(_py_date(self.from_edit), _py_date(self.to_edit))
@@ -299,6 +301,7 @@ class AuditView(QWidget):
         try:
             period = self.period()
         except UserError as exc:
+            self._browse_failed = True
             self._fail(exc)
             return
         store, actor = self._store, self._actor
@@ -309,12 +312,20 @@ class AuditView(QWidget):
             self._offset, self._total = offset, total
             self.model.set_rows(rows)
             self._busy(False)
-            self._say("", ok=True)
+            # Clear only a browsing error: a verification's verdict (an automatic reload
+            # finishing after "Kontrollera kedjan") must stay on screen.
+            if self._browse_failed:
+                self._say("", ok=True)
+                self._browse_failed = False
             self.loaded.emit(len(rows), total)
+
+        def failed(exc: BaseException) -> None:
+            self._browse_failed = True
+            self._fail(exc)
 
         self._runner.submit(
             lambda: browse_audit(store, actor=actor, period=period, limit=PAGE_SIZE,
-                                 offset=offset), done, self._fail, name="audit-browse")
+                                 offset=offset), done, failed, name="audit-browse")
 
     # --- verifying -----------------------------------------------------------------------------
     @Slot()
