@@ -59,6 +59,9 @@ class ErasurePlanRecord(Base):
     approved_db_login: Mapped[str | None] = mapped_column(String(OFFICER_LEN))
     #: whether the store could tell author and approver apart by their own logins
     four_eyes_enforced: Mapped[bool | None] = mapped_column(Boolean)
+    #: the person's name and postal address for the confirmation letter, as JSON, read
+    #: from the portal when the plan was made (migration 0012); None when minimised
+    letter_address: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (_MYSQL_TABLE,)
 

@@ -71,7 +71,8 @@ def run_export(args: argparse.Namespace) -> int:
     args.case_store = getattr(args, "case_store", None)
     from privacy_desk.services.organisation import require_organisation
 
-    organisation = require_organisation(app_paths(args))  # no letter without the company
+    paths = app_paths(args)
+    organisation = require_organisation(paths)  # no letter without the company
     datamap = load_datamap(args.map)
     portal = connect_portal(args.portal)
     try:
@@ -82,7 +83,8 @@ def run_export(args: argparse.Namespace) -> int:
                        else find_open_access_case(store, found.readings))
             result = export_extract(store, portal, datamap, case_id, found.candidates[0],
                                     out_dir=args.out, lang=args.export_lang,
-                                    password=password, organisation=organisation)
+                                    password=password, organisation=organisation,
+                                    config_dir=paths.config_dir)
         finally:
             store.close()
     finally:

@@ -204,7 +204,7 @@ class PersonLink:
 
 #: What a column means, beyond its category: used by name search and to tell candidates apart.
 #: ``quantity``: a measured amount (kWh), shown with grouped digits like money.
-MEANINGS = frozenset({"postcode", "birth_date", "street", "city", "quantity"})
+MEANINGS = frozenset({"postcode", "birth_date", "street", "city", "country", "quantity"})
 
 
 @dataclass(frozen=True)

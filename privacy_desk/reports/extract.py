@@ -298,12 +298,15 @@ def _columns(columns: Mapping[str, Any], category: str) -> tuple[str, ...]:
 
 #: Which address a letter goes to when the person has several (the first kind found).
 PREFERRED_ADDRESS_KINDS = ("billing", "postal", "home", "facility")
+#: A country the letters are posted in: no country line for these (any case).
+HOME_COUNTRIES = frozenset({"se", "swe", "sweden", "sverige"})
 
 
 def postal_address(extract: Extract) -> tuple[str, ...]:
-    """The person's postal address from their own data in the extract: the street line and
-    'postcode town', from the columns the map marks ``meaning: street``/``postcode``/``city``
-    (a billing address first). Empty when the map marks none; withheld values never show."""
+    """The person's postal address from their own data in the extract: the street line,
+    'postcode town' and, for an address abroad, the country, from the columns the map marks
+    ``meaning: street``/``postcode``/``city``/``country`` (a billing address first). Empty
+    when the map marks none; withheld values never show."""
     found: list[tuple[int, tuple[str, ...]]] = []
     for cat in extract.categories:
         for table in cat.tables:
@@ -325,6 +328,9 @@ def postal_address(extract: Extract) -> tuple[str, ...]:
                 lines = tuple(x for x in (street, town) if x)
                 if not lines:
                     continue
+                country = value("country")
+                if country and country.casefold() not in HOME_COUNTRIES:
+                    lines += (country.upper(),)  # the country last, in capitals (UPU)
                 kinds = [str(v) for v in row.values.values() if isinstance(v, str)]
                 rank = min((PREFERRED_ADDRESS_KINDS.index(k) for k in kinds
                             if k in PREFERRED_ADDRESS_KINDS),

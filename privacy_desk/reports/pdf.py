@@ -16,18 +16,16 @@ more than laying out many short ones; the reader sees no difference.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from privacy_desk.organisation import DEFAULT_TEXTS
 from privacy_desk.reports.extract import Extract, ExtractTable
+from privacy_desk.reports.extract_letter import extract_letter
 from privacy_desk.reports.fonts import register_fonts
-from privacy_desk.reports.layout import letter_top
-from privacy_desk.reports.letter_pdf import numbered_canvas
+from privacy_desk.reports.letter_pdf import FRAME_PADDING, TEXT_WIDTH, build_letter_pdf
 from privacy_desk.reports.letterhead import Letterhead
-from privacy_desk.reports.templating import fmt_date, fmt_money
 from privacy_desk.reports.texts import LetterTexts, letter_texts
 
 #: Rows per reportlab Table (see the module docstring).
@@ -44,123 +42,41 @@ MAX_WORD = 0.25
 
 
 def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
-              password: str | None = None) -> bytes:
-    """Render ``extract`` as a PDF and return its bytes."""
+              password: str | None = None, config_dir: Path | None = None) -> bytes:
+    """Render ``extract`` as a PDF and return its bytes.
+
+    The words are the company's template (:mod:`~privacy_desk.reports.extract_letter`),
+    rendered (and so checked) before anything is laid out; the tables of the person's data
+    are laid out here, where the template says ``%% data``."""
+    letter = extract_letter(extract, lang=lang, letterhead=letterhead, config_dir=config_dir)
+    texts = letter_texts(lang)
+    return build_letter_pdf(
+        letter, letterhead=letterhead, case_number=extract.case_number,
+        letter_date=extract.produced_at.date(),
+        recipient=[extract.person_label, *extract.address],
+        data=lambda: data_flowables(extract, lang), password=password,
+        title=f"{texts.get('document_title')} {extract.case_number}")
+
+
+def data_flowables(extract: Extract, lang: str) -> list[Any]:
+    """The person's data: per category a heading, per table a caption and the table
+    (headers repeating on every page, columns sized to their content)."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import (
-        CondPageBreak,
-        KeepTogether,
-        PageBreak,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import CondPageBreak, Paragraph, Table, TableStyle
 
     regular, bold = register_fonts()
     texts = letter_texts(lang)
     base = ParagraphStyle("base", fontName=regular, fontSize=10, leading=14)
-    h1 = ParagraphStyle("h1", base, fontName=bold, fontSize=14, leading=18, spaceAfter=6)
-    # A heading never ends a page: it stays with what it introduces (keepWithNext).
     h2 = ParagraphStyle("h2", base, fontName=bold, fontSize=12, leading=16, spaceBefore=10,
                         spaceAfter=4, keepWithNext=1)
     h3 = ParagraphStyle("h3", base, fontName=bold, fontSize=10, leading=14, spaceBefore=6,
                         spaceAfter=2, keepWithNext=1)
     cell = ParagraphStyle("cell", base, fontSize=CELL_SIZE, leading=9)
     head = ParagraphStyle("head", cell, fontName=bold)
-    # The art. 15 information per category is text to read, in the body's size.
-    info_cell = ParagraphStyle("info-cell", base)
-    info_head = ParagraphStyle("info-head", base, fontName=bold)
     # A column head wraps at spaces only: "Kundnummer", never "Kundnum|mer".
     data_head = ParagraphStyle("data-head", head, splitLongWords=0)
-
-    page_label = texts.get("page", page="{page}", pages="{pages}")
-    header_text = f"{letterhead.company} · {texts.get('case_label')} {extract.case_number}"
-
-    canvas_class = numbered_canvas(letterhead, header=header_text, page_label=page_label,
-                                   org_label=texts.get("org_number_label"))
-
-    story: list[Any] = []
-    # --- letterhead and covering letter
-    produced = fmt_date(extract.produced_at, lang)
-    top = letter_top(letterhead, date_line=f"{texts.get('date_label')}: {produced}",
-                     case_line=f"{texts.get('case_label')}: {extract.case_number}")
-    address = "<br/>".join(escape(x) for x in (extract.person_label, *extract.address))
-    story += [*top, Spacer(1, 14 * mm),
-              Paragraph(address, base), Spacer(1, 12 * mm),
-              Paragraph(escape(texts.get("subject")), h1),
-              Paragraph(escape(texts.get("greeting", name=extract.person_label)), base),
-              Spacer(1, 3 * mm)]
-    received = fmt_date(extract.received_on, lang)
-    # Free, or the fee the case's recorded decision charges: never "free" for a fee case.
-    price = (texts.get("fee", fee=fmt_money(extract.fee_sek, lang),
-                       reason=extract.fee_reason.strip())
-             if extract.fee_sek else texts.get("free"))
-    contact = (f"{letterhead.email} {texts.get('contact_or')} {letterhead.phone}"
-               if letterhead.phone else letterhead.email)
-    late = (" " + texts.get("late", due_on=fmt_date(extract.late_since, lang))
-            if extract.late_since else "")
-    for text in (texts.get("intro", received_on=received) + late + " " + price,
-                 texts.get("machine_readable"),
-                 texts.get("closing", contact=contact, case=extract.case_number),
-                 letterhead.dpo):
-        if text:  # the DPO line, as every other letter has it (art. 13(1)(b))
-            story += [Paragraph(escape(text), base), Spacer(1, 3 * mm)]
-    signature = (letterhead.signature if letterhead.signature
-                 else texts.get("signature", company=letterhead.company))
-    story += [Spacer(1, 6 * mm), Paragraph(escape(texts.get("regards")), base),
-              Spacer(1, 8 * mm), Paragraph(escape(signature), base), PageBreak()]
-
-    # --- art. 15 information
-    story.append(Paragraph(escape(texts.get("processing_heading")), h2))
-    for cat in extract.categories:
-        if cat.info is None:
-            continue
-        info = cat.info
-        rows = [[Paragraph(escape(texts.get(label)), info_head),
-                 Paragraph(escape(t.get(lang)), info_cell)]
-                for label, t in (("category_purpose", info.purpose),
-                                 ("category_legal_basis", info.legal_basis),
-                                 ("category_recipients", info.recipients),
-                                 ("category_retention", info.retention))]
-        tbl = Table(rows, colWidths=[35 * mm, 135 * mm])
-        tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
-        story.append(KeepTogether([Paragraph(escape(cat.title(lang)), h3), tbl]))
-    org = extract.organisation
-    if extract.recipients:  # art. 15(1)(c): the recipients by name, where the map names them
-        names = ", ".join(r.title for r in extract.recipients).rstrip(".")  # "Inc." ends it
-        story += [Paragraph(escape(texts.get("named_recipients_heading")), h3),
-                  Paragraph(escape(texts.get("named_recipients", names=names)), base)]
-    for heading, body, own in (("rights_heading", "rights", None),
-                               ("complaint_heading", "complaint", "complaint"),
-                               ("source_heading", "source", "sources"),
-                               ("automated_heading", "automated", "automated")):
-        text = org.text(own, lang) if org is not None and own else texts.get(body)
-        story += [Paragraph(escape(texts.get(heading)), h3), Paragraph(escape(text), base)]
-    # art. 15(2): transfers to third countries and their safeguards, from the map
-    abroad = [r for r in extract.recipients if r.third_country]
-    story.append(Paragraph(escape(texts.get("transfers_heading")), h3))
-    if abroad:
-        story += [Paragraph(escape(texts.get(
-            "transfer_line", name=r.title, country=r.third_country,
-            safeguards=r.safeguards.get(lang) if r.safeguards else "")), base) for r in abroad]
-    elif org is not None:
-        story.append(Paragraph(escape(org.text("transfers", lang)), base))
-    else:
-        story.append(Paragraph(escape(DEFAULT_TEXTS["transfers"][lang]), base))
-    story += _desk_paragraphs(extract, texts, base, h3, Paragraph)
-    story += _withheld_paragraphs(extract, texts, base, h3, Paragraph)
-    story.append(PageBreak())
-
-    # --- the data
-    story += [Paragraph(escape(texts.get("data_heading")), h2),
-              Paragraph(escape(texts.count("data_intro", extract.row_count)), base)]
     style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), regular), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
         ("LEADING", (0, 0), (-1, -1), 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -171,7 +87,8 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ])
-    width = A4[0] - 40 * mm
+    width = TEXT_WIDTH - 2 * FRAME_PADDING  # the frame's own padding too: never sticks out
+    story: list[Any] = []
     for cat in extract.categories:
         story += [CondPageBreak(40 * mm), Paragraph(escape(cat.title(lang)), h2)]
         for table in cat.tables:
@@ -187,62 +104,7 @@ def build_pdf(extract: Extract, *, lang: str = "sv", letterhead: Letterhead,
                 t = Table([header, *chunk], colWidths=widths, repeatRows=1)
                 t.setStyle(style)
                 story.append(t)
-    buf = io.BytesIO()
-    encrypt = (StandardEncryption(password, canModify=0, strength=128)
-               if password else None)
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm,
-                            title=f"{texts.get('document_title')} {extract.case_number}",
-                            author=letterhead.company, subject=texts.get("subject"),
-                            lang=lang, encrypt=encrypt)
-    doc.build(story, canvasmaker=canvas_class)
-    return buf.getvalue()
-
-
-def _desk_paragraphs(extract: Extract, texts: LetterTexts, base: Any, h3: Any,
-                     paragraph: Any) -> list[Any]:
-    """What the desk itself holds about the person: their requests and our decisions."""
-    if not extract.desk_records:
-        return []
-    lang = texts.lang
-    out = [paragraph(escape(texts.get("desk_heading")), h3),
-           paragraph(escape(texts.get("desk_intro")), base)]
-    for e in extract.desk_records:
-        decision = ""
-        if e.fee_sek:
-            decision = texts.get("desk_fee", fee=fmt_money(e.fee_sek, lang))
-        elif e.decision is not None and e.decision.value == "refused":
-            decision = texts.get("desk_refused")
-        out.append(paragraph(escape(texts.get(
-            "desk_line", case=e.case_number, received=fmt_date(e.received_on, lang),
-            request=texts.get(f"request_{e.request_type.value}"),
-            status=texts.get(f"status_{e.status.value}"), decision=decision)), base,
-            bulletText="•"))
-    return out
-
-
-def _withheld_paragraphs(extract: Extract, texts: LetterTexts, base: Any, h3: Any,
-                         paragraph: Any) -> list[Any]:
-    """What was left out and why, each count as it is: other people's data (art. 15(4)),
-    and fields the map never discloses."""
-    from reportlab.lib.styles import ParagraphStyle
-
-    counts = extract.withheld
-    if not counts.total:
-        return []
-    mark = texts.get("withheld_mark")
-    out = [paragraph(escape(texts.get("withheld_heading")), h3)]
-    base = ParagraphStyle("withheld", base, spaceAfter=4)
-    others = counts.rows + counts.fields
-    if others:
-        text = texts.count("withheld", others, items=texts.items(counts.rows, counts.fields))
-        if counts.fields:
-            text += " " + texts.get("withheld_marked", mark=mark)
-        out.append(paragraph(escape(text), base))
-    if counts.undisclosed:
-        out.append(paragraph(escape(texts.count("undisclosed", counts.undisclosed, mark=mark)),
-                             base))
-    return out
+    return story
 
 
 def _texts(table: ExtractTable, texts: LetterTexts) -> list[list[str]]:

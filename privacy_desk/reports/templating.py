@@ -8,8 +8,12 @@ A template is text with a few line marks, so an officer can write it without kno
 any markup language:
 
 - ``# Subject`` — the letter's subject line (one, first);
-- ``## Heading`` — a section heading;
+- ``## Heading`` — a section heading; ``### Heading`` — a heading inside a section;
 - ``- text`` — a bullet; a line starting with two spaces continues the bullet above;
+- ``| Label | text`` — a row of a two-column table (label, text); rows in a row make one
+  table (the extract's purpose, legal basis, recipients and retention per category);
+- ``%% page`` — start a new page; ``%% data`` — where the letter's own data goes (the
+  extract's tables of the person's data, laid out by the program);
 - an empty line ends a paragraph; other lines join into the paragraph they are in.
 
 Rendering is strict: an unknown placeholder is an error, never an empty space in a legal
@@ -37,6 +41,8 @@ from privacy_desk.messages import msg
 from privacy_desk.resources import resource_path
 
 TEMPLATE_SUFFIX = ".txt.j2"
+#: The ``%% name`` lines a template may use (see the module docstring).
+DIRECTIVES = ("page", "data")
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
@@ -44,12 +50,23 @@ class LetterTemplateError(UserError):
     """A letter template cannot be used; nothing was produced."""
 
 
+class UnknownDirective(ValueError):
+    """A ``%% name`` line that is not one of :data:`DIRECTIVES`."""
+
+    def __init__(self, directive: str) -> None:
+        super().__init__(directive)
+        self.directive = directive
+
+
 @dataclass(frozen=True)
 class Block:
-    """One piece of a rendered letter: ``kind`` is subject, heading, paragraph or bullet."""
+    """One piece of a rendered letter: ``kind`` is heading, subheading, paragraph, bullet,
+    row (``text`` the label, ``value`` the text), page (a page break) or data (where the
+    letter's data goes)."""
 
     kind: str
     text: str
+    value: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,8 +139,29 @@ def _environment(lang: str, config_dir: Path | None) -> jinja2.Environment:
     env.filters["date"] = lambda v: fmt_date(v, lang)
     env.filters["money"] = lambda v: fmt_money(v, lang)
     env.filters["number"] = lambda v: fmt_number(v, lang)
+    env.filters["listed"] = lambda items: listed(list(items), lang)
+    env.filters["in_sentence"] = in_sentence
+    # "…Inc." ends a sentence as it is: never "Inc.."
+    env.filters["full_stop"] = lambda text: text if str(text).endswith(".") else f"{text}."
     env.globals["plural"] = lambda n, one, other: (one if n == 1 else other).format(n=n)
     return env
+
+
+_AND = {"sv": "och", "en": "and"}
+
+
+def listed(items: Sequence[str], lang: str) -> str:
+    """'a, b och c' / 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: 'E-postadress' -> 'e-postadress' (not 'BankID')."""
+    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
+        return title[0].lower() + title[1:]
+    return title
 
 
 def environment(lang: str, config_dir: Path | None = None) -> jinja2.Environment:
@@ -188,7 +226,14 @@ def render_letter(kind: str, lang: str, context: Mapping[str, Any], *,
         raise _fail_at(exc, where) from None
     except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
         raise _fail_at(exc, where) from None
-    subject, blocks = parse_blocks(text)
+    try:
+        subject, blocks = parse_blocks(text)
+    except UnknownDirective as exc:
+        raise LetterTemplateError(
+            msg("The letter template {file} has a line '%% {directive}', which is not one "
+                "of the letter's marks.", file=where, directive=exc.directive),
+            msg("Use '%% page' for a new page or '%% data' for the person's data; nothing "
+                "was produced.")) from None
     if not subject:
         raise LetterTemplateError(
             msg("The letter template {file} has no subject line.", file=where),
@@ -212,9 +257,22 @@ def parse_blocks(text: str) -> tuple[str, list[Block]]:
         stripped = line.strip()
         if not stripped:
             end_paragraph()
+        elif stripped.startswith("### "):
+            end_paragraph()
+            blocks.append(Block("subheading", stripped[4:].strip()))
         elif stripped.startswith("## "):
             end_paragraph()
             blocks.append(Block("heading", stripped[3:].strip()))
+        elif stripped.startswith("%% "):
+            end_paragraph()
+            directive = stripped[3:].strip()
+            if directive not in DIRECTIVES:
+                raise UnknownDirective(directive)
+            blocks.append(Block(directive, ""))
+        elif stripped.startswith("|"):
+            end_paragraph()
+            label, _, value = stripped[1:].removesuffix("|").partition("|")
+            blocks.append(Block("row", label.strip(), value.strip()))
         elif stripped.startswith("# "):
             end_paragraph()
             if subject:
@@ -236,3 +294,49 @@ def template_kinds(lang: str = "sv") -> Sequence[str]:
     """Every shipped letter kind (files not starting with '_')."""
     return sorted(p.name[: -len(TEMPLATE_SUFFIX)] for p in (shipped_dir() / lang).iterdir()
                   if p.name.endswith(TEMPLATE_SUFFIX) and not p.name.startswith("_"))
+
+
+@dataclass(frozen=True)
+class TemplateMacros:
+    """A template's macros, each wording one line of the letter (the erasure confirmation's
+    "2 poster har raderats helt"), so the desk can show the lines the letter will say."""
+
+    module: Any
+    where: str
+
+    def call(self, name: str, *args: Any) -> str:
+        macro = getattr(self.module, name, None)
+        if macro is None:
+            raise LetterTemplateError(
+                msg("The letter template {file} has no macro {name}.", file=self.where,
+                    name=name),
+                msg("Add it (see the shipped template), or delete your own copy to use the "
+                    "shipped one."))
+        try:
+            try:
+                return " ".join(str(macro(*args)).split())
+            except Exception:
+                self.module._environment.handle_exception()
+                raise  # not reached: handle_exception raises
+        except jinja2.TemplateError as exc:
+            raise _fail_at(exc, self.where) from None
+        except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+            raise _fail_at(exc, self.where) from None
+
+
+def template_macros(kind: str, lang: str, context: Mapping[str, Any], *,
+                    config_dir: Path | None = None) -> TemplateMacros:
+    """The macros of ``kind``'s template in ``lang`` (the company's own or the shipped)."""
+    where = check_template(kind, lang, config_dir)
+    env = environment(lang, config_dir)
+    template = env.get_template(kind + TEMPLATE_SUFFIX)
+    try:
+        try:
+            module = template.make_module(vars={**context, "lang": lang})
+        except Exception:
+            env.handle_exception()
+    except jinja2.TemplateError as exc:
+        raise _fail_at(exc, where) from None
+    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+        raise _fail_at(exc, where) from None
+    return TemplateMacros(module, where)

@@ -1,7 +1,9 @@
-"""The extract's wording, in Swedish and English, from ``resources/letters/<lang>.yaml``.
+"""The letters' words, in Swedish and English, from ``resources/letters/<lang>.yaml``.
 
-The texts live in resources so the privacy officer (not a programmer) can adjust them;
-both languages must define the same keys, which :func:`letter_texts` checks. A text that
+The letters themselves are templates (:mod:`~privacy_desk.reports.templating`); these are
+the words the program puts around and into them: the labels on every page, the extract's
+table captions, and what a request type, a case status or a way to prove one's identity
+is called. Both languages must define the same keys, which :func:`letter_texts` checks. A text that
 depends on a number is a mapping ``{one: ..., other: ...}`` ("1 post" / "2 poster"), read
 with :meth:`LetterTexts.count`.
 """
@@ -22,19 +24,16 @@ from privacy_desk.resources import resource_path
 LANGUAGES = ("sv", "en")
 
 REQUIRED_KEYS = frozenset({
-    "document_title", "subject", "case_label", "date_label", "org_number_label", "page",
-    "greeting", "intro", "machine_readable", "closing", "regards", "signature",
-    "processing_heading", "category_purpose", "category_legal_basis", "category_recipients",
-    "category_retention", "rights_heading", "rights", "complaint_heading", "complaint",
-    "source_heading", "source", "automated_heading", "automated", "withheld_heading",
-    "withheld", "withheld_mark", "data_heading", "data_intro", "table_caption", "no_data",
-    "withheld_rows", "withheld_fields", "withheld_and", "withheld_marked", "undisclosed",
-    "free", "fee", "transfers_heading", "transfer_line", "named_recipients", "desk_heading",
-    "desk_intro", "desk_line", "desk_fee", "desk_refused",
+    "document_title", "case_label", "date_label", "org_number_label", "page", "withheld_mark",
+    "table_caption",
+    *(f"status_{s}" for s in ("received", "awaiting_identity", "in_progress", "extended",
+                              "answered", "closed", "rejected", "withdrawn")),
+    *(f"request_{r}" for r in ("access", "rectification", "erasure", "restriction",
+                               "portability", "objection", "consent_withdrawal")),
+    *(f"identity_{m}" for m in ("e_id", "signed_letter", "id_document")),
 })
 #: Keys whose text is a mapping {one, other}: they depend on a number.
-COUNTED_KEYS = frozenset({"withheld", "withheld_rows", "withheld_fields", "undisclosed",
-                          "data_intro", "table_caption"})
+COUNTED_KEYS = frozenset({"table_caption"})
 
 
 class UnknownLanguage(UserError):
@@ -60,12 +59,6 @@ class LetterTexts:
         raw = self.texts[key]
         form = raw if isinstance(raw, str) else raw["one" if count == 1 else "other"]
         return " ".join(form.split()).format(count=count, **values)
-
-    def items(self, rows: int, fields: int) -> str:
-        """"1 post och 2 uppgifter" / "1 record and 2 items" (zero counts left out)."""
-        parts = ([self.count("withheld_rows", rows)] if rows else []) + \
-            ([self.count("withheld_fields", fields)] if fields else [])
-        return f" {self.get('withheld_and')} ".join(parts)
 
 
 def check_language(lang: str) -> str:

@@ -481,14 +481,16 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
                    password: str | None = None, letterhead: Letterhead | None = None,
                    organisation: Organisation | None = None,
                    expected_fingerprint: str | None = None, actor: str | None = None,
-                   now: datetime | None = None) -> ExportResult:
+                   now: datetime | None = None,
+                   config_dir: Path | None = None) -> ExportResult:
     """Write the case's extract (PDF + zip) into ``out_dir`` and record it on the case.
 
     ``expected_fingerprint`` is the preview's :attr:`Preview.datamap_fingerprint`: when
     the map changed since, nothing is produced. Every failure (refused case, person gone,
     unwritable or full folder, database error) leaves no file and the case unchanged.
     The letter is written for ``organisation`` (its letterhead and standing texts; the
-    demo company's only when neither it nor ``letterhead`` is given, as in tests).
+    demo company's only when neither it nor ``letterhead`` is given, as in tests), from
+    the company's own extract template in ``config_dir`` when it has one.
     """
     who = actor or store.actor
     if letterhead is None:
@@ -535,7 +537,8 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
                       recipients=datamap.recipients_of_data(
                           [c.name for c in extract.categories if c.row_count],
                           [t.name for c in extract.categories for t in c.tables if t.rows]))
-    pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password)
+    pdf = build_pdf(extract, lang=lang, letterhead=letterhead, password=password,
+                    config_dir=config_dir)
     bundle = build_bundle(extract, password=password, lang=lang)
     pdf_name, zip_name = export_file_names(number, produced_at, lang)
 

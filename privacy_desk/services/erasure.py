@@ -96,7 +96,7 @@ from privacy_desk.portal.erasure import (
     verify_erasure,
 )
 from privacy_desk.portal.erasure import dry_run as portal_dry_run
-from privacy_desk.portal.lookup import Candidate, LookupResult, collect
+from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
@@ -412,6 +412,9 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
                              msg("Search again: the data may already have been erased."))
     only = ("consent",) if kind == "consent_withdrawal" else ()
     plan = build_plan(portal, person, today=day, kind=kind, only_categories=only)
+    # The confirmation is written after the erasure, when the portal no longer holds
+    # the name and address it goes to: keep them with the plan (migration 0012).
+    letter_address = _letter_address(person)
 
     def work(session: Session) -> PlanView:
         check_role(session, who, Role.OFFICER, action="plan an erasure")
@@ -427,7 +430,8 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
                                 subject=json.dumps(plan.subject, sort_keys=True),
                                 as_of=day, plan_json=plan.canonical(),
                                 plan_sha256=plan.sha256(), created_by=who,
-                                created_at=utcnow(), created_db_login=db_login(session))
+                                created_at=utcnow(), created_db_login=db_login(session),
+                                letter_address=letter_address)
         session.add(rec)
         session.flush()
         c = _counts(plan)
@@ -442,6 +446,31 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
         return _view(session, store, rec)
 
     return run_retrying(store, work)
+
+
+def _letter_address(person: PersonData) -> str | None:
+    """The person's name and postal address as the portal holds them, as JSON (None when
+    the map marks no address): what the confirmation letter is addressed to."""
+    from privacy_desk.reports.extract import build_extract, postal_address
+
+    extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
+                            produced_at=utcnow())
+    address = postal_address(extract)
+    if not address:
+        return None
+    return json.dumps({"name": extract.person_label, "address": list(address)},
+                      ensure_ascii=False)
+
+
+def _letter_recipient(rec: ErasurePlanRecord) -> tuple[str, tuple[str, ...]]:
+    """The name and address kept with the plan ('' and () when none was kept)."""
+    if not rec.letter_address:
+        return "", ()
+    try:
+        data = json.loads(rec.letter_address)
+        return str(data.get("name") or ""), tuple(str(a) for a in data.get("address") or ())
+    except (ValueError, AttributeError):
+        return "", ()
 
 
 def load_plan(store: CaseStore, plan_id: int) -> PlanView:
@@ -960,12 +989,14 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
                  lang: str = "sv", letterhead: Letterhead = DEMO_LETTERHEAD,
                  organisation: Organisation | None = None,
                  actor: str | None = None, today: date | None = None,
-                 name: str | None = None, address: Sequence[str] = ()) -> LetterResult:
+                 name: str | None = None, address: Sequence[str] = (),
+                 config_dir: Path | None = None) -> LetterResult:
     """Write the confirmation letter of an executed plan into ``out_dir`` (atomically),
     in ``organisation``'s name (the demo company's only when none is given, as in tests).
 
-    ``name`` and ``address`` are the person's, for the address block and the greeting
-    (the case's label by default; the portal no longer holds them after the erasure)."""
+    ``name`` and ``address`` are the person's, for the address block and the greeting; by
+    default those the plan kept when it was made (the portal no longer holds them after
+    the erasure), else the case's label with no address."""
     from privacy_desk.reports.erasure_letter import build_erasure_letter
 
     if organisation is not None:
@@ -994,6 +1025,7 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
         case = _case(session, rec.case_id)
         number, label, case_id = case.case_number, case.person_label, case.id
         plan = _plan_from(rec)
+        kept_name, kept_address = _letter_recipient(rec)
         # art. 19: who was told, from the notices recorded on the case (services.letters)
         told = [(r.recipient_name, r.letter_date) for r in session.scalars(
             select(CaseLetter).where(CaseLetter.case_id == case_id,
@@ -1001,11 +1033,10 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
             .order_by(CaseLetter.letter_date, CaseLetter.id))]
     day = today or stockholm_today()
     pdf = build_erasure_letter(plan, datamap, case_number=number,
-                               person_label=(name or "").strip() or label,
-                               address=[a for a in address if a.strip()],
+                               person_label=(name or "").strip() or kept_name or label,
+                               address=[a for a in (address or kept_address) if a.strip()],
                                letterhead=letterhead, produced_on=day, lang=lang, told=told,
-                               complaint=organisation.text("complaint", lang)
-                               if organisation else "")
+                               organisation=organisation, config_dir=config_dir)
     stem = "raderingsbekraftelse" if lang == "sv" else "erasure-confirmation"
     if plan.kind == "consent_withdrawal":
         stem = "samtycke-aterkallat" if lang == "sv" else "consent-withdrawn"

@@ -11,8 +11,9 @@ update and its last executed erasure). Then:
   the store): a new request of the same person still finds the case, so the yearly
   allowance and the history still count it; nobody can read the identifier back;
 - the identifiers the request carried (``subject_identifiers``) are emptied, the person's
-  label becomes "(minimised)", the identity evidence note becomes "(minimised)", and the
-  old and new values of rectifications are dropped;
+  label becomes "(minimised)", the identity evidence note becomes "(minimised)", the
+  old and new values of rectifications are dropped, and so are the name and address an
+  erasure plan kept for its confirmation letter;
 - what the case did stays: dates, statuses, events, decisions, exports' checksums, holds
   and the plan's portal keys (so a hold that ends can still be erased).
 
@@ -29,7 +30,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.erasure_models import ErasureExecutionRecord, PortalChangeRecord
+from privacy_desk.casestore.erasure_models import (
+    ErasureExecutionRecord,
+    ErasurePlanRecord,
+    PortalChangeRecord,
+)
 from privacy_desk.casestore.models import (
     Case,
     CaseEvent,
@@ -126,6 +131,11 @@ def minimise_cases(store: CaseStore, *, after_months: int, actor: str | None = N
             session.execute(update(PortalChangeRecord)
                             .where(PortalChangeRecord.case_id == cid)
                             .values(old_value=None, new_value=None)
+                            .execution_options(synchronize_session=False))
+            session.execute(update(ErasurePlanRecord)
+                            .where(ErasurePlanRecord.case_id == cid,
+                                   ErasurePlanRecord.letter_address.is_not(None))
+                            .values(letter_address=None)
                             .execution_options(synchronize_session=False))
             session.add(CaseMinimisation(case_id=cid, minimised_at=moment, minimised_by=who,
                                          identifiers=len(idents)))

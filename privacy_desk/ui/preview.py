@@ -327,7 +327,8 @@ class PreviewPanel(QWidget):
                                    cand, out_dir=folder, lang=lang, password=password,
                                    expected_fingerprint=preview.datamap_fingerprint,
                                    actor=ctx.officer,
-                                   organisation=require_organisation(ctx.paths)),
+                                   organisation=require_organisation(ctx.paths),
+                                   config_dir=ctx.paths.config_dir),
             self._on_exported, self._on_error, name="export_extract")
 
     def _on_exported(self, result: ExportResult) -> None:

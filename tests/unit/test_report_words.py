@@ -53,9 +53,4 @@ def test_counted_texts_have_a_singular_and_a_plural() -> None:
     sv, en = letter_texts("sv"), letter_texts("en")
     assert sv.count("table_caption", 1, table="Fakturor") == "Fakturor: 1 post"
     assert sv.count("table_caption", 2, table="Fakturor") == "Fakturor: 2 poster"
-    assert sv.items(1, 0) == "1 post" and sv.items(0, 1) == "1 uppgift"
-    assert sv.items(2, 3) == "2 poster och 3 uppgifter"
-    assert en.items(1, 2) == "1 record and 2 items"
-    assert en.count("withheld", 1, items="1 item").startswith("1 item was left out")
-    assert en.count("withheld", 3, items=en.items(1, 2)).startswith(
-        "1 record and 2 items were left out")
+    assert en.count("table_caption", 1, table="Invoices") == "Invoices: 1 record"
