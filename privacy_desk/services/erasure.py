@@ -102,6 +102,7 @@ from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.case_rules import execute_refusal
 from privacy_desk.services.case_subject import find_case_subject
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -947,13 +948,6 @@ def subject_of(view: PlanView) -> Mapping[str, Any]:
 
 
 # --------------------------------------------------------------------------- letter
-
-
-@dataclass(frozen=True)
-class LetterResult:
-    path: Path
-    sha256: str
-    size_bytes: int
 
 
 def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: Path | str,

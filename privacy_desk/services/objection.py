@@ -48,6 +48,7 @@ from privacy_desk.portal.marketing import stop_marketing as portal_stop
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -55,7 +56,6 @@ __all__ = [
     "FOLLOW_UPS",
     "STOP",
     "Decision",
-    "LetterResult",
     "MarketingStopped",
     "ObjectionRefused",
     "decide_balancing",
@@ -103,13 +103,6 @@ class Decision:
     reason: str
     decided_by: str
     decided_at: datetime
-
-
-@dataclass(frozen=True)
-class LetterResult:
-    path: Path
-    sha256: str
-    size_bytes: int
 
 
 def _case(session: Session, case_id: int) -> Case:

@@ -64,12 +64,12 @@ from privacy_desk.portal.restriction import lift_restriction as portal_lift
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
     "ActiveRestriction",
     "Ground",
-    "LetterResult",
     "RestrictionLine",
     "RestrictionRefused",
     "RestrictionView",
@@ -136,13 +136,6 @@ class ActiveRestriction:
     rows: int
     systems_to_tell: tuple[str, ...]
     notice_written: bool
-
-
-@dataclass(frozen=True)
-class LetterResult:
-    path: Path
-    sha256: str
-    size_bytes: int
 
 
 def _case(session: Session, case_id: int) -> Case:

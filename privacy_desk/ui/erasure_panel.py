@@ -51,7 +51,6 @@ from privacy_desk.services.erasure import (
     ErasurePlan,
     ErasureRefused,
     ExecuteResult,
-    LetterResult,
     PlanView,
     approve_plan,
     create_plan,
@@ -63,6 +62,7 @@ from privacy_desk.services.erasure import (
     reconcile,
     write_letter,
 )
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.organisation import require_organisation
 from privacy_desk.services.person_search import Candidate, LookupResult, PersonData
 from privacy_desk.services.queue import CaseDetail, case_detail

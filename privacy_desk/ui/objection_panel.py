@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.objection import (
     COMPELLING,
     STOP,
     Decision,
-    LetterResult,
     MarketingStopped,
     decide_balancing,
     stop_marketing,

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.restriction import (
     ActiveRestriction,
     Ground,
-    LetterResult,
     RestrictionLine,
     RestrictionView,
     active_restrictions,
