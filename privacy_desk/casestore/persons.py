@@ -33,7 +33,7 @@ from privacy_desk.casestore.models import (
     Case,
     CaseIdentifier,
 )
-from privacy_desk.casestore.queries import CaseNotFound, DecisionRow, load_extras
+from privacy_desk.casestore.queries import DecisionRow, load_extras
 from privacy_desk.domain.allowance import (
     AllowancePeriod,
     DecisionKind,
@@ -240,12 +240,3 @@ def allowance_in_session(session: Session, case: Case,
         free=not applies or is_free([e.received_on for e in earlier], on, period),
         decision=decision,
     )
-
-
-def get_case(session: Session, case_id: int) -> Case:
-    """The case ``case_id``, or :class:`CaseNotFound` (refresh the queue)."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
-                           msg("Refresh the queue; it may have been removed."))
-    return case

@@ -52,6 +52,15 @@ class CaseNotFound(UserError):
     """The case asked for is not in the case store (deleted, or a wrong id)."""
 
 
+def get_case(session: Session, case_id: int) -> Case:
+    """The case ``case_id``, or :class:`CaseNotFound` (refresh the queue)."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
+                           msg("Refresh the queue; it may have been removed."))
+    return case
+
+
 @dataclass(frozen=True, slots=True)
 class QueueRow:
     """One line of the officer's queue. ``due_on`` is the effective (extended if set) date."""
@@ -293,10 +302,7 @@ def fresh_detail(store: CaseStore, case_id: int) -> CaseDetail:
 
 def detail_in_session(session: Session, case_id: int) -> CaseDetail:
     """One case and its events, read in ``session`` (the role check is the caller's)."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
-                           msg("Refresh the queue; it may have been removed."))
+    case = get_case(session, case_id)
     events = session.scalars(
         select(CaseEvent).where(CaseEvent.case_id == case_id)
         .order_by(CaseEvent.at, CaseEvent.id)

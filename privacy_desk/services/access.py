@@ -48,7 +48,7 @@ from privacy_desk.casestore.exports_models import (
 )
 from privacy_desk.casestore.models import Case, CaseEvent, CaseIdentifier
 from privacy_desk.casestore.persons import allowance_in_session, history_in_session
-from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.queries import get_case
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import local_time, utcnow
@@ -198,14 +198,6 @@ def _column_shape(col: ColumnSpec) -> list[Any]:
     return shape
 
 
-def _case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
-                           msg("Refresh the queue; it may have been removed."))
-    return case
-
-
 def _check_access_case(case: Case) -> None:
     if case.request_type != RequestType.ACCESS.value:
         raise ExportRefused(msg("Case {case_number} is not an access request; only those get an "
@@ -256,7 +248,7 @@ def list_withheld(store: CaseStore, case_id: int, *,
     """The case's withholdings, oldest first (any active officer)."""
     with store.sessions() as session:
         check_role(session, actor or store.actor, action="read cases")
-        _case(session, case_id)
+        get_case(session, case_id)
         return _withheld_rows(session, case_id)
 
 
@@ -272,7 +264,7 @@ def case_subject(store: CaseStore, portal: Engine, datamap: DataMap,
     """
     with store.sessions() as session:
         check_role(session, actor or store.actor, *WRITERS, action="look up a person")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_access_case(case)
         _check_verified(case)
     return find_case_subject(store, portal, datamap, case_id)
@@ -326,7 +318,7 @@ def preview_case(store: CaseStore, portal: Engine, datamap: DataMap, case_id: in
     who = actor or store.actor
     with store.sessions() as session:
         check_role(session, who, *WRITERS, action="view a person's data")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_access_case(case)
         _check_verified(case)
         number, received_on = case.case_number, case.received_on
@@ -394,7 +386,7 @@ def withhold(store: CaseStore, case_id: int, datamap: DataMap, *, table: str,
 
     def work(session: Session) -> WithheldRow:
         check_role(session, who, *WRITERS, action="withhold data")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_access_case(case)
         if CaseStatus(case.status) not in EXPORTABLE_STATUSES:
             raise ExportRefused(msg("Case {case_number} is '{status}'; data is withheld while "
@@ -506,7 +498,7 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
                                  "again."))
     with store.sessions() as session:
         check_role(session, who, *WRITERS, action="export extracts")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_exportable(session, case, store)
         number, received_on = case.case_number, case.received_on
         due_on = case.extended_due_on or case.due_on
@@ -547,7 +539,7 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
     #    committed before any file appears, so a file without a record cannot exist.
     def intent(session: Session) -> int:
         check_role(session, who, *WRITERS, action="export extracts")
-        _check_exportable(session, _case(session, case_id), store)
+        _check_exportable(session, get_case(session, case_id), store)
         record = CaseExport(case_id=case_id, produced_at=produced_at, produced_by=who,
                             lang=lang, password_protected=bool(password),
                             row_count=extract.row_count,
@@ -582,7 +574,7 @@ def export_extract(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
 
     # 3. Only now the record: 'recorded', the case event and the audit entry.
     def work(session: Session) -> ExportRow:
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_exportable(session, case, store)
         record = session.get(CaseExport, export_id)
         assert record is not None
@@ -779,7 +771,7 @@ def list_exports(store: CaseStore, case_id: int, *,
     """Every extract produced for the case, oldest first, with its files and checksums."""
     with store.sessions() as session:
         check_role(session, actor or store.actor, action="read cases")
-        _case(session, case_id)
+        get_case(session, case_id)
         exports = session.scalars(select(CaseExport).where(CaseExport.case_id == case_id,
                                                            CaseExport.state == EXPORT_RECORDED)
                                   .order_by(CaseExport.id)).all()

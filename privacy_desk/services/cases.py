@@ -24,7 +24,13 @@ from privacy_desk.casestore.persons import (
     portal_identifiers,
     store_identifiers,
 )
-from privacy_desk.casestore.queries import CaseDetail, CaseNotFound, detail_of, fresh_detail
+from privacy_desk.casestore.queries import (
+    CaseDetail,
+    CaseNotFound,
+    detail_of,
+    fresh_detail,
+    get_case,
+)
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import new_case_number, run_retrying, short_label
 from privacy_desk.clock import STOCKHOLM, stockholm_today, utcnow
@@ -167,10 +173,7 @@ def _stale_from_db(store: CaseStore, case_id: int) -> StaleCase | CaseNotFound:
 
 
 def _load_for_edit(session: Session, case_id: int, expected_version: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
-                           msg("Refresh the queue; it may have been removed."))
+    case = get_case(session, case_id)
     if case.version != expected_version:
         raise _stale(case.case_number, case.updated_by, case.updated_at)
     return case

@@ -59,7 +59,7 @@ from privacy_desk.casestore.erasure_models import (
 from privacy_desk.casestore.guard import approve_on_server, session_login
 from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import Case, CaseEvent
-from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.queries import get_case as _case
 from privacy_desk.casestore.rights_models import RightsDecisionRecord
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
@@ -102,6 +102,7 @@ from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.case_rules import execute_refusal
 from privacy_desk.services.case_subject import find_case_subject
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -246,14 +247,6 @@ def pseudonym_key(store: CaseStore) -> bytes:
         return bytes.fromhex(row.key_hex)
 
     return run_retrying(store, work)
-
-
-def _case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case_id} is not in the case store.", case_id=case_id),
-                           msg("Refresh the queue; it may have been removed."))
-    return case
 
 
 _KIND_TYPES = {"erasure": {RequestType.ERASURE.value},
@@ -976,13 +969,6 @@ def subject_of(view: PlanView) -> Mapping[str, Any]:
 
 
 # --------------------------------------------------------------------------- letter
-
-
-@dataclass(frozen=True)
-class LetterResult:
-    path: Path
-    sha256: str
-    size_bytes: int
 
 
 def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: Path | str,

@@ -65,8 +65,8 @@ from privacy_desk.services.case_subject import NoSearchableIdentifier, find_case
 from privacy_desk.services.casework import extend_case
 from privacy_desk.services.roles import WRITERS, check_role, require_role
 
-__all__ = ["LETTER_KINDS", "LetterRefused", "LetterRow", "ProducedLetter", "letter_datamap",
-           "letters_of", "person_address", "produce_letter"]
+__all__ = ["LETTER_KINDS", "LetterRefused", "LetterResult", "LetterRow", "ProducedLetter",
+           "letter_datamap", "letters_of", "person_address", "produce_letter"]
 
 LETTER_KINDS = ("acknowledgement", "identity_request", "fee_notice", "refusal", "extension",
                 "rectification", "restriction", "objection", "recipient_notice")
@@ -111,6 +111,15 @@ class ProducedLetter:
     size_bytes: int
     letter_date: date
     text: str = field(repr=False, default="")
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    """A rights letter written into the chosen folder (erasure, objection, restriction)."""
+
+    path: Path
+    sha256: str
+    size_bytes: int
 
 
 @dataclass(frozen=True)

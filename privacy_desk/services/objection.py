@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import Case, CaseEvent
-from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.queries import get_case
 from privacy_desk.casestore.rights_models import RightsDecisionRecord
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
@@ -48,6 +48,7 @@ from privacy_desk.portal.marketing import stop_marketing as portal_stop
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -55,7 +56,6 @@ __all__ = [
     "FOLLOW_UPS",
     "STOP",
     "Decision",
-    "LetterResult",
     "MarketingStopped",
     "ObjectionRefused",
     "decide_balancing",
@@ -103,21 +103,6 @@ class Decision:
     reason: str
     decided_by: str
     decided_at: datetime
-
-
-@dataclass(frozen=True)
-class LetterResult:
-    path: Path
-    sha256: str
-    size_bytes: int
-
-
-def _case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case} is not in the case store.", case=case_id),
-                           msg("Refresh the queue; it may have been removed."))
-    return case
 
 
 def _check_case(case: Case) -> None:
@@ -171,7 +156,7 @@ def stop_marketing(store: CaseStore, portal: Engine, datamap: DataMap, case_id: 
         raise ObjectionRefused(msg("The data map names no marketing channels."),
                                msg("Add them under 'marketing:' (see docs/datamap.md)."))
     with store.sessions() as session:
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_case(case)
         number = case.case_number
     person = collect(portal, datamap, candidate)
@@ -235,7 +220,7 @@ def decide_balancing(store: CaseStore, case_id: int, *, outcome: str, reason: st
 
     def work(session: Session) -> Decision:
         check_role(session, who, Role.OFFICER, action="decide an objection")
-        _check_case(_case(session, case_id))
+        _check_case(get_case(session, case_id))
         now = utcnow()
         rec = RightsDecisionRecord(case_id=case_id, kind="balancing", outcome=outcome,
                                    details=json.dumps({"follow_up": follow_up}),
@@ -261,7 +246,7 @@ def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
     require_role(store, who, Role.OFFICER, action="write an objection letter")
     check_language(lang)
     with store.sessions() as session:
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         number, label, received = case.case_number, case.person_label, case.received_on
     made = decisions(store, case_id)
     if not made:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.exports_models import CaseExport, CaseExportFile
 from privacy_desk.casestore.models import Case, CaseEvent
-from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.queries import get_case
 from privacy_desk.casestore.rights_models import RightsDecisionRecord
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
@@ -114,14 +114,6 @@ class Transfer:
     decided_at: datetime
 
 
-def _case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case} is not in the case store.", case=case_id),
-                           msg("Refresh the queue; it may have been removed."))
-    return case
-
-
 def _check_case(case: Case) -> None:
     """The extract's gate: a verified portability request in progress."""
     if case.request_type != RequestType.PORTABILITY.value:
@@ -156,7 +148,7 @@ def portability_preview(store: CaseStore, portal: Engine, datamap: DataMap, case
     who = actor or store.actor
     with store.sessions() as session:
         check_role(session, who, *WRITERS, action="view a person's data")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_case(case)
         number = case.case_number
     person = collect(portal, datamap, candidate)
@@ -222,7 +214,7 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
     produced_at = (now or utcnow()).replace(microsecond=0)
     with store.sessions() as session:
         check_role(session, who, *WRITERS, action="export portability copies")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_case(case)
         number, received_on, label = case.case_number, case.received_on, case.person_label
     person = collect(portal, datamap, candidate)
@@ -251,7 +243,7 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
                       [(f"{stem}.pdf", pdf), (f"{stem}.zip", bundle)]) as publish, \
             store.sessions() as session, session.begin():
         check_role(session, who, *WRITERS, action="export portability copies")
-        _check_case(_case(session, case_id))
+        _check_case(get_case(session, case_id))
         record = CaseExport(case_id=case_id, produced_at=produced_at, produced_by=who,
                             lang=lang, password_protected=bool(password),
                             row_count=extract.row_count, withheld_count=left_fields,
@@ -305,7 +297,7 @@ def record_transfer(store: CaseStore, case_id: int, *, recipient: str, channel: 
 
     def work(session: Session) -> Transfer:
         check_role(session, who, *WRITERS, action="record a direct transfer")
-        case = _case(session, case_id)
+        case = get_case(session, case_id)
         _check_case(case)
         bundle = session.execute(
             select(CaseExportFile.sha256, CaseExportFile.filename)

@@ -17,7 +17,6 @@ from privacy_desk.casestore.persons import (
     HistoryEntry,
     PersonHistory,
     allowance_in_session,
-    get_case,
     history_in_session,
 )
 from privacy_desk.casestore.queries import (
@@ -30,6 +29,7 @@ from privacy_desk.casestore.queries import (
     VerificationRow,
     case_id_by_number,
     detail_in_session,
+    get_case,
     queue_rows,
 )
 from privacy_desk.casestore.store import CaseStore

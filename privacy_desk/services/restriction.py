@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.models import Case, CaseEvent
-from privacy_desk.casestore.queries import CaseNotFound
+from privacy_desk.casestore.queries import get_case
 from privacy_desk.casestore.rights_models import RestrictionRecord
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
@@ -64,12 +64,12 @@ from privacy_desk.portal.restriction import lift_restriction as portal_lift
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
     "ActiveRestriction",
     "Ground",
-    "LetterResult",
     "RestrictionLine",
     "RestrictionRefused",
     "RestrictionView",
@@ -138,21 +138,6 @@ class ActiveRestriction:
     notice_written: bool
 
 
-@dataclass(frozen=True)
-class LetterResult:
-    path: Path
-    sha256: str
-    size_bytes: int
-
-
-def _case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise CaseNotFound(msg("Case {case} is not in the case store.", case=case_id),
-                           msg("Refresh the queue; it may have been removed."))
-    return case
-
-
 def _check_case(case: Case) -> None:
     if case.request_type not in RESTRICTABLE:
         raise RestrictionRefused(msg("Case {case} is not a restriction request or an "
@@ -186,7 +171,7 @@ def _candidate(rec: RestrictionRecord) -> Candidate:
 
 
 def _view(session: Session, rec: RestrictionRecord) -> RestrictionView:
-    case = _case(session, rec.case_id)
+    case = get_case(session, rec.case_id)
     return RestrictionView(rec.id, rec.case_id, case.case_number, rec.state, Ground(rec.ground),
                            rec.reason, _plan(rec), rec.plan_sha256, rec.created_by,
                            rec.created_at, rec.applied_by, rec.applied_at, rec.verified,
@@ -229,7 +214,7 @@ def plan_restriction(store: CaseStore, portal: Engine, datamap: DataMap, case_id
                                  msg("Use one of: {choices}.",
                                      choices=", ".join(g.value for g in Ground))) from None
     with store.sessions() as session:
-        _check_case(_case(session, case_id))
+        _check_case(get_case(session, case_id))
     person = collect(portal, datamap, candidate)
     plan = build_restriction_plan(person, ground=chosen, categories=categories)
     if not plan.rows:
@@ -239,7 +224,7 @@ def plan_restriction(store: CaseStore, portal: Engine, datamap: DataMap, case_id
 
     def work(session: Session) -> RestrictionView:
         check_role(session, who, Role.OFFICER, action="plan a restriction")
-        _check_case(_case(session, case_id))
+        _check_case(get_case(session, case_id))
         session.execute(update(RestrictionRecord)
                         .where(RestrictionRecord.case_id == case_id,
                                RestrictionRecord.state.in_([DRAFT, NOT_EXECUTED]))
@@ -366,7 +351,7 @@ def apply_restriction(store: CaseStore, portal: Engine, datamap: DataMap,
     reconcile_restriction(store, portal, datamap, restriction_id)
     with store.sessions() as session:
         rec = _record(session, restriction_id)
-        _check_case(_case(session, rec.case_id))
+        _check_case(get_case(session, rec.case_id))
         if rec.state not in (DRAFT, NOT_EXECUTED):
             raise RestrictionRefused(msg("Restriction {id} is '{state}'; nothing was changed.",
                                          id=restriction_id, state=rec.state),
@@ -499,7 +484,7 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
                                          "written once it is applied.", id=restriction_id,
                                          state=rec.state),
                                      msg("Apply the restriction first."))
-        case = _case(session, rec.case_id)
+        case = get_case(session, rec.case_id)
         number, label, plan = case.case_number, case.person_label, _plan(rec)
         received = case.received_on
     day = today or stockholm_today()
@@ -544,7 +529,7 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
             raise RestrictionRefused(msg("Restriction {id} is '{state}'; only an active "
                                          "restriction is lifted.", id=restriction_id,
                                          state=rec.state), msg("Reload the case."))
-        case = _case(session, rec.case_id)
+        case = get_case(session, rec.case_id)
         number, label, plan = case.case_number, case.person_label, _plan(rec)
         received = case.received_on
     day = today or stockholm_today()

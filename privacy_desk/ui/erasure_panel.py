@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -51,7 +51,6 @@ from privacy_desk.services.erasure import (
     ErasurePlan,
     ErasureRefused,
     ExecuteResult,
-    LetterResult,
     PlanView,
     approve_plan,
     create_plan,
@@ -63,13 +62,14 @@ from privacy_desk.services.erasure import (
     reconcile,
     write_letter,
 )
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.organisation import require_organisation
 from privacy_desk.services.person_search import Candidate, LookupResult, PersonData
 from privacy_desk.services.queue import CaseDetail, case_detail
 from privacy_desk.services.rectify import Rectification, current_data, rectify, withdraw_consent
 from privacy_desk.services.roles import Role
 from privacy_desk.ui.errors import error_text
-from privacy_desk.ui.pickers import CandidateChooser, OutputFolderRow
+from privacy_desk.ui.pickers import CandidateChooser, OutputFolderRow, ui_language
 from privacy_desk.ui.tasks import TaskRunner
 
 #: Request types the panel works on, and which part of it they use.
@@ -443,9 +443,6 @@ class ErasurePanel(QWidget):
                     case=self._detail.case_number))
 
     # --- the plan -----------------------------------------------------------------------
-    def _lang(self) -> str:
-        return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
-
     def _after_plan_change(self, view: PlanView) -> None:
         self._show_plan(view)
         self.case_changed.emit(view.case_id)
@@ -455,7 +452,7 @@ class ErasurePanel(QWidget):
         self.dry_tree.clear()
         plan = view.plan
         dmap = self._ctx.datamap if self._ctx is not None else None
-        lang = self._lang()
+        lang = ui_language()
         retained = {c: (d, why, by) for c, d, why, by in view.decisions}
         pseudo = Counter((c.category, r.table) for r in plan.rows for c in r.changes
                          if c.strategy is Erasure.PSEUDONYMISE)
@@ -760,7 +757,7 @@ class ErasurePanel(QWidget):
         table, key = str(self.rect_table.currentData()), dict(row.key)
         value = self.rect_value.text()
         reason = self.rect_reason.text()
-        lang = self._lang()
+        lang = ui_language()
 
         def done(r: Rectification) -> None:
             tell = "; ".join(f"{t}: {who}" for t, who in r.recipients)

@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desk.domain.requests import RequestType
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.objection import (
     COMPELLING,
     STOP,
     Decision,
-    LetterResult,
     MarketingStopped,
     decide_balancing,
     stop_marketing,
     write_confirmation,
 )
+from privacy_desk.ui.pickers import ui_language
 from privacy_desk.ui.rights_base import RightsPanel, letters
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -110,7 +111,7 @@ class ObjectionPanel(RightsPanel):
         ctx, case_id, cand = self._ctx, self._case_id, self._candidate
         if ctx is None or case_id is None or cand is None:
             return
-        lang = self.ui_lang()
+        lang = ui_language()
         self.submit(lambda: stop_marketing(ctx.case_store, ctx.portal_writer, ctx.datamap,
                                            case_id, cand, actor=ctx.officer, lang=lang),
                     self._on_stopped, "marketing_stop")

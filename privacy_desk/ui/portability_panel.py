@@ -32,6 +32,7 @@ from privacy_desk.services.portability import (
     portability_preview,
     record_transfer,
 )
+from privacy_desk.ui.pickers import ui_language
 from privacy_desk.ui.rights_base import RightsPanel, letters
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -126,7 +127,7 @@ class PortabilityPanel(RightsPanel):
         self._preview = pv
         self.scope_tree.clear()
         dm = self._ctx.datamap if self._ctx is not None else None
-        lang = self.ui_lang()
+        lang = ui_language()
 
         def title(table: str) -> str:
             return dm.tables[table].title_in(lang) if dm and table in dm.tables else table

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.services.context import AppContext
+from privacy_desk.services.letters import LetterResult
 from privacy_desk.services.restriction import (
     ActiveRestriction,
     Ground,
-    LetterResult,
     RestrictionLine,
     RestrictionView,
     active_restrictions,
@@ -43,6 +43,7 @@ from privacy_desk.services.restriction import (
     write_confirmation,
     write_lift_notice,
 )
+from privacy_desk.ui.pickers import ui_language
 from privacy_desk.ui.rights_base import RightsPanel, letters
 from privacy_desk.ui.tasks import TaskRunner
 
@@ -200,7 +201,7 @@ class RestrictionPanel(RightsPanel):
         self.plan_tree.clear()
         mech = self._mechanisms()
         dm = self._ctx.datamap if self._ctx is not None else None
-        lang = self.ui_lang()
+        lang = ui_language()
         for r in view.plan.rows:
             how = mech[r.mechanism.value].format(systems=", ".join(r.tell) or "—")
             if r.column:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from privacy_desk.domain.requests import RequestType
@@ -93,9 +93,6 @@ class RightsPanel(QWidget):
         row.addWidget(folder, 1)
         row.addWidget(lang)
         return row, folder, lang
-
-    def ui_lang(self) -> str:
-        return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
 
     # --- wiring ---------------------------------------------------------------------------
     def set_context(self, ctx: AppContext | None) -> None:
