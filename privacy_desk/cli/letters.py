@@ -43,6 +43,9 @@ def register(sub: Any) -> None:
     p.add_argument("--payment", help="how to pay (fee_notice)")
     p.add_argument("--pay-by", type=parse_date, metavar="YYYY-MM-DD", help="fee_notice")
     p.add_argument("--until", type=parse_date, metavar="YYYY-MM-DD", help="restriction")
+    p.add_argument("--answer-by", type=parse_date, metavar="YYYY-MM-DD",
+                   help="acknowledgement of a late case: the day the person will have the "
+                        "answer (required when the case is already late)")
     p.add_argument("--action", choices=["rectification", "erasure", "restriction"],
                    help="what recipients are told of (recipient_notice)")
     p.add_argument("--recipient", action="append", default=[], metavar="KEY",
@@ -72,6 +75,7 @@ def _facts(args: argparse.Namespace) -> dict[str, Any]:
         facts[key.strip()] = value
     plain = {"reason": args.reason, "ground": args.ground, "payment": args.payment,
              "pay_by": args.pay_by, "until": args.until, "action": args.action,
+             "answer_by": args.answer_by,
              "subject_reference": args.reference}
     facts.update({k: v for k, v in plain.items() if v is not None})
     if args.item:

@@ -242,7 +242,22 @@ def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str
     """The facts a letter of ``kind`` states, from the case first, or LetterRefused."""
     facts: dict[str, Any] = dict(given)
     number = detail.case_number
-    if kind == "identity_request":
+    if kind == "acknowledgement" and day > detail.effective_due_on:
+        # Late already: the letter apologises and must give a day, not "as soon as we can".
+        answer_by = given.get("answer_by")
+        if answer_by is None:
+            raise LetterRefused(
+                msg("Case {case} was due on {due}; a late acknowledgement must say by when "
+                    "the person will have the answer.", case=number,
+                    due=detail.effective_due_on.isoformat()),
+                msg("Give the day (--answer-by YYYY-MM-DD, or 'Svar senast' in the dialog)."))
+        if answer_by < day:
+            raise LetterRefused(
+                msg("The answer cannot be promised for {day}, a day that has passed.",
+                    day=answer_by.isoformat()),
+                msg("Give today or a later day."))
+        facts.update(answer_by=answer_by)
+    elif kind == "identity_request":
         texts = letter_texts(lang)
         methods = _items(given.get("methods")) or [
             texts.get(f"identity_{m.value}") for m in (IdentityMethod.E_ID,

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privacy_desk.clock import stockholm_today
 from privacy_desk.errors import UserError
 from privacy_desk.services.context import AppContext
 from privacy_desk.services.letters import LETTER_KINDS, ProducedLetter, produce_letter
@@ -81,6 +83,20 @@ class LetterDialog(QDialog):
         self.items_edit.setObjectName("letterItems")
         self.items_edit.setPlaceholderText(self.tr(
             "What was restricted or stopped, one per line"))
+        # A late acknowledgement must say when the answer comes: no day until one is chosen
+        # (the earliest value, shown as a dash, means "not given").
+        self.answer_by_edit = QDateEdit()
+        self.answer_by_edit.setObjectName("letterAnswerBy")
+        self.answer_by_edit.setCalendarPopup(True)
+        self.answer_by_edit.setDisplayFormat("yyyy-MM-dd")
+        day = stockholm_today()
+        today = QDate(day.year, day.month, day.day)
+        self.answer_by_edit.setMinimumDate(today.addDays(-1))
+        self.answer_by_edit.setSpecialValueText("–")
+        self.answer_by_edit.setDate(today.addDays(-1))
+        self.answer_by_edit.setToolTip(self.tr(
+            "Acknowledgement of a late case: the day the person will have the answer"))
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         form = QFormLayout()
         form.addRow(self.tr("Letter"), self.kind_combo)
         form.addRow(self.tr("Language"), self.lang_combo)
@@ -88,6 +104,7 @@ class LetterDialog(QDialog):
         form.addRow(self.tr("Postal address"), self.address_edit)
         form.addRow(self.tr("Reasons"), self.reason_edit)
         form.addRow(self.tr("Items"), self.items_edit)
+        form.addRow(self.tr("Answer by"), self.answer_by_edit)
         self.message = QLabel()
         self.message.setObjectName("letterMessage")
         self.message.setWordWrap(True)
@@ -99,6 +116,7 @@ class LetterDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self._kind_changed()
 
     def facts(self) -> dict[str, Any]:
         """What the officer typed, as the letter's facts."""
@@ -110,7 +128,14 @@ class LetterDialog(QDialog):
         items = [x.strip() for x in self.items_edit.toPlainText().splitlines() if x.strip()]
         if items:
             facts["what" if kind == "restriction" else "stopped"] = items
+        answer_by = self.answer_by_edit.date()
+        if kind == "acknowledgement" and answer_by > self.answer_by_edit.minimumDate():
+            facts["answer_by"] = answer_by.toPython()
         return facts
+
+    @Slot()
+    def _kind_changed(self) -> None:
+        self.answer_by_edit.setEnabled(self.kind_combo.currentData() == "acknowledgement")
 
     @Slot()
     def _choose_folder(self) -> None:

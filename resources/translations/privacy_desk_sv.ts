@@ -78,42 +78,42 @@
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="276"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="278"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="279"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="281"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="342"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="340"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
         <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
         <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="362"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="368"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="358"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="369"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="383"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="394"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -839,7 +839,7 @@
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="254"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="298"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
@@ -967,82 +967,82 @@
         <translation>Ärende {case}: personen är hittad. Återkalla samtycket när du är redo.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="475"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="472"/>
         <source>Retained by decision: {reason} ({who})</source>
         <translation>Behålls genom beslut: {reason} ({who})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="483"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
         <source>({n} pseudonymised)</source>
         <translation>({n} pseudonymiserade)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="490"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="487"/>
         <source>{law}; may be erased from {ends}</source>
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="495"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>outcome unknown: the connection broke at COMMIT</source>
         <translation>utfall okänt: anslutningen bröts vid COMMIT</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="537"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
         <source>changed by someone else — look</source>
         <translation>ändrat av någon annan – titta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="566"/>
         <source>No outcome recorded: {note}</source>
         <translation>Inget utfall registrerat: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="596"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
         <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
         <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
@@ -1068,7 +1068,7 @@
         <translation>Styrk identiteten först; inga uppgifter visas eller ändras dessförinnan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="480"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="477"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n rad</numerusform>
@@ -1076,7 +1076,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="481"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="478"/>
         <source>%n field(s)</source>
         <translation>
             <numerusform>%n fält</numerusform>
@@ -1084,142 +1084,142 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="545"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
         <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
         <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="574"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="571"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="575"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="580"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="577"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="585"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="582"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="590"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="618"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="615"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="645"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="642"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="651"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="648"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="651"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="648"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="652"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="649"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="662"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="659"/>
         <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="684"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="681"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="698"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="695"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="717"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="714"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="770"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="767"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
@@ -1229,12 +1229,12 @@
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="790"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="787"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="793"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="790"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>
@@ -1384,134 +1384,144 @@
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="47"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="49"/>
         <source>Write a letter – {case}</source>
         <translation>Skriv ett brev – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="50"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="52"/>
         <source>Acknowledgement of the request</source>
         <translation>Bekräftelse på mottagen begäran</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="51"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="53"/>
         <source>Request for proof of identity (art. 12(6))</source>
         <translation>Begäran om identitetsbekräftelse (art. 12.6)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="52"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="54"/>
         <source>Fee notice (art. 12(5), 15(3))</source>
         <translation>Besked om avgift (art. 12.5, 15.3)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="53"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="55"/>
         <source>Refusal (art. 12(4))</source>
         <translation>Avslag (art. 12.4)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="54"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="56"/>
         <source>Extension notice (art. 12(3)): extends the case today</source>
         <translation>Besked om förlängning (art. 12.3): förlänger ärendet i dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="55"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="57"/>
         <source>Rectification confirmation (art. 16)</source>
         <translation>Bekräftelse på rättelse (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="56"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="58"/>
         <source>Restriction confirmation (art. 18)</source>
         <translation>Bekräftelse på begränsning (art. 18)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="57"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="59"/>
         <source>Objection or consent withdrawal confirmation (art. 21, 7(3))</source>
         <translation>Bekräftelse på invändning eller återkallat samtycke (art. 21, 7.3)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="58"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="60"/>
         <source>Notices to recipients (art. 19), one per recipient</source>
         <translation>Underrättelser till mottagare (art. 19), en per mottagare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="66"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="68"/>
         <source>Swedish</source>
         <translation>Svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="67"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="69"/>
         <source>English</source>
         <translation>Engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="70"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="72"/>
         <source>Choose…</source>
         <translation>Välj…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="77"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="79"/>
         <source>Street
 Postcode and town</source>
         <translation>Gatuadress
 Postnummer och ort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="83"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="85"/>
         <source>What was restricted or stopped, one per line</source>
         <translation>Vad som har begränsats eller upphört, ett per rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="85"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="98"/>
+        <source>Acknowledgement of a late case: the day the person will have the answer</source>
+        <translation>Mottagningsbekräftelse i ett försenat ärende: den dag personen får svaret</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="101"/>
         <source>Letter</source>
         <translation>Brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="86"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="102"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="87"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="103"/>
         <source>Folder</source>
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="88"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="104"/>
         <source>Postal address</source>
         <translation>Postadress</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="89"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="105"/>
         <source>Reasons</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="90"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="106"/>
         <source>Items</source>
         <translation>Punkter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="117"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="107"/>
+        <source>Answer by</source>
+        <translation>Svar senast</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="142"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="125"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="150"/>
         <source>Choose the folder the letter is written to.</source>
         <translation>Välj mappen som brevet skrivs till.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="132"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="157"/>
         <source>Writing the letter…</source>
         <translation>Skriver brevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="142"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="167"/>
         <source>{n} letter(s) written and recorded on the case: {files}</source>
         <translation>{n} brev skrivna och registrerade i ärendet: {files}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/letter_dialog.py" line="152"/>
+        <location filename="../../privacy_desk/ui/letter_dialog.py" line="177"/>
         <source>The letter could not be written: {error}</source>
         <translation>Brevet kunde inte skrivas: {error}</translation>
     </message>
@@ -1745,97 +1755,97 @@ Postnummer och ort</translation>
 <context>
     <name>ObjectionPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="50"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="51"/>
         <source>Objection to direct marketing (art. 21(2), (3))</source>
         <translation>Invändning mot direktmarknadsföring (art. 21.2, 21.3)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="52"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="53"/>
         <source>No balancing test: every marketing channel the data map names is closed for the person in one transaction, then checked.</source>
         <translation>Ingen intresseavvägning: varje marknadsföringskanal som registerkartan anger stängs för personen i en transaktion och kontrolleras sedan.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="55"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="56"/>
         <source>Stop all marketing</source>
         <translation>Stoppa all marknadsföring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="69"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="70"/>
         <source>Objection to processing on legitimate interest (art. 21(1))</source>
         <translation>Invändning mot behandling som grundas på berättigat intresse (art. 21.1)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="72"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="73"/>
         <source>Stop processing, then erase</source>
         <translation>Upphör med behandlingen och radera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="73"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="74"/>
         <source>Stop processing, then restrict</source>
         <translation>Upphör med behandlingen och begränsa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="75"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="76"/>
         <source>Compelling legitimate grounds: processing goes on</source>
         <translation>Tvingande berättigade skäl: behandlingen fortsätter</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="80"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="81"/>
         <source>The reasons of the balancing test (required; the letter quotes them)</source>
         <translation>Skälen för intresseavvägningen (krävs; brevet citerar dem)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="82"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="83"/>
         <source>Record decision</source>
         <translation>Registrera beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="91"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="92"/>
         <source>Confirmation letter</source>
         <translation>Bekräftelsebrev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="92"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="93"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="93"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="94"/>
         <source>Write letter</source>
         <translation>Skriv brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="120"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="121"/>
         <source>{channel}: {rows} row(s) changed</source>
         <translation>{channel}: {rows} rad(er) ändrade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="123"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="124"/>
         <source>Every marketing channel is closed for the person (checked).</source>
         <translation>Alla marknadsföringskanaler är stängda för personen (kontrollerat).</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="124"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="125"/>
         <source>Still open after the change: {channels}</source>
         <translation>Fortfarande öppna efter ändringen: {channels}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="144"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="145"/>
         <source>Recorded. Now plan the erasure in the Erasure tab.</source>
         <translation>Registrerat. Planera nu raderingen under fliken Radering.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="145"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="146"/>
         <source>Recorded. Now plan the restriction in the Restriction tab.</source>
         <translation>Registrerat. Planera nu begränsningen under fliken Begränsning.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="146"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="147"/>
         <source>Recorded: processing goes on.</source>
         <translation>Registrerat: behandlingen fortsätter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="161"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="162"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
     </message>
@@ -2300,112 +2310,112 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>PortabilityPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="55"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="56"/>
         <source>What the copy holds (art. 20)</source>
         <translation>Vad kopian innehåller (art. 20)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="58"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="59"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="58"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="59"/>
         <source>Fields</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="59"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="60"/>
         <source>Rows</source>
         <translation>Rader</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="65"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="66"/>
         <source>Cover letter and copy</source>
         <translation>Följebrev och kopia</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="67"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="68"/>
         <source>Folder for the letter and the copy</source>
         <translation>Mapp för brevet och kopian</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="71"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="72"/>
         <source>Password (optional: encrypts the zip)</source>
         <translation>Lösenord (valfritt: krypterar zip-filen)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="72"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="73"/>
         <source>Export</source>
         <translation>Exportera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="80"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="81"/>
         <source>Direct transfer to another controller (art. 20(2))</source>
         <translation>Direktöverföring till en annan personuppgiftsansvarig (art. 20.2)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="86"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="87"/>
         <source>e.g. SFTP, registered mail</source>
         <translation>t.ex. SFTP, rekommenderat brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="88"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="89"/>
         <source>Record transfer</source>
         <translation>Registrera överföring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="92"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="93"/>
         <source>Sent to</source>
         <translation>Skickad till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="93"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="94"/>
         <source>How</source>
         <translation>Hur</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="110"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="111"/>
         <source>Left out: inferred or created by the company</source>
         <translation>Ingår inte: framräknat eller skapat av företaget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="111"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="112"/>
         <source>Left out: another legal basis than consent or contract</source>
         <translation>Ingår inte: annan rättslig grund än samtycke eller avtal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="113"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="114"/>
         <source>Left out: never disclosed</source>
         <translation>Ingår inte: lämnas aldrig ut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="114"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="115"/>
         <source>Left out: another person</source>
         <translation>Ingår inte: en annan person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="115"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="116"/>
         <source>Left out: not classified in the data map</source>
         <translation>Ingår inte: inte klassat i registerkartan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="138"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="139"/>
         <source>Included</source>
         <translation>Ingår</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="150"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="151"/>
         <source>Case {case}: {rows} row(s) go into the copy.</source>
         <translation>Ärende {case}: {rows} rad(er) ingår i kopian.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="169"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="170"/>
         <source>Written: {files}</source>
         <translation>Skrivet: {files}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/portability_panel.py" line="185"/>
+        <location filename="../../privacy_desk/ui/portability_panel.py" line="186"/>
         <source>Recorded: the copy was sent to {to} ({how}).</source>
         <translation>Registrerat: kopian skickades till {to} ({how}).</translation>
     </message>
@@ -2528,7 +2538,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Skriver registerutdraget…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/preview.py" line="336"/>
+        <location filename="../../privacy_desk/ui/preview.py" line="337"/>
         <source>Extract written: {files}</source>
         <translation>Registerutdrag skrivet: {files}</translation>
     </message>
@@ -2846,233 +2856,233 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>RestrictionPanel</name>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="77"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="78"/>
         <source>Restriction plan</source>
         <translation>Begränsningsplan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="84"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="85"/>
         <source>Why? (required, the person reads it)</source>
         <translation>Varför? (krävs, personen läser det)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="91"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="92"/>
         <source>Plan</source>
         <translation>Planera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="97"/>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="98"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="155"/>
         <source>Review on</source>
         <translation>Se över den</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="102"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="103"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="102"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="103"/>
         <source>Row</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="103"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="104"/>
         <source>How the portal is told</source>
         <translation>Hur portalen får veta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="103"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="104"/>
         <source>Fields</source>
         <translation>Fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="109"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="110"/>
         <source>Dry run</source>
         <translation>Provkörning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="112"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="113"/>
         <source>Apply</source>
         <translation>Genomför</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="125"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="126"/>
         <source>Letters and lifting (the person is told first, art. 18(3))</source>
         <translation>Brev och hävning (personen får besked först, art. 18.3)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="126"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="127"/>
         <source>Folder for the letter</source>
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="127"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="128"/>
         <source>Write confirmation</source>
         <translation>Skriv bekräftelse</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="133"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="134"/>
         <source>Why is it lifted? (the notice says it)</source>
         <translation>Varför hävs den? (beskedet säger det)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="135"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="136"/>
         <source>Write notice</source>
         <translation>Skriv besked</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="138"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="139"/>
         <source>Lift</source>
         <translation>Häv</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="150"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="151"/>
         <source>Active restrictions</source>
         <translation>Gällande begränsningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
         <source>Ground</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="153"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
         <source>Since</source>
         <translation>Sedan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="154"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="155"/>
         <source>Rows</source>
         <translation>Rader</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="155"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="156"/>
         <source>Notice written</source>
         <translation>Besked skrivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="157"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="158"/>
         <source>Refresh</source>
         <translation>Uppdatera</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="167"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="168"/>
         <source>Accuracy contested (18(1)(a))</source>
         <translation>Riktigheten bestrids (18.1 a)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="168"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="169"/>
         <source>Unlawful, kept at the person&apos;s wish (18(1)(b))</source>
         <translation>Olaglig, sparas på personens begäran (18.1 b)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="169"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="170"/>
         <source>Needed for the person&apos;s legal claims (18(1)(c))</source>
         <translation>Behövs för personens rättsliga anspråk (18.1 c)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="170"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="171"/>
         <source>Objection being considered (18(1)(d))</source>
         <translation>Invändning prövas (18.1 d)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="174"/>
         <source>Flag column</source>
         <translation>Flaggkolumn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="173"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="174"/>
         <source>Status value</source>
         <translation>Statusvärde</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="174"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="175"/>
         <source>Restriction register</source>
         <translation>Begränsningsregister</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="175"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="176"/>
         <source>No means in the portal: tell {systems}</source>
         <translation>Inget stöd i portalen: underrätta {systems}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="209"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="210"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
         <source>draft</source>
         <translation>utkast</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="213"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
         <source>being applied</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="215"/>
         <source>active</source>
         <translation>gäller</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="214"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="215"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="215"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="216"/>
         <source>lifted</source>
         <translation>hävd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="216"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="217"/>
         <source>Restriction {id}: {state}</source>
         <translation>Begränsning {id}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="218"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="219"/>
         <source>; notice written</source>
         <translation>; besked skrivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="250"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="251"/>
         <source>Dry run: {n} row(s) would be marked; nothing was changed.</source>
         <translation>Provkörning: {n} rad(er) skulle markeras; inget ändrades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="264"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="265"/>
         <source>Applied and checked in the portal.</source>
         <translation>Genomförd och kontrollerad i portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="265"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="266"/>
         <source>Applied, but the check found markers missing.</source>
         <translation>Genomförd, men kontrollen fann att markeringar saknas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="290"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="291"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="316"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="317"/>
         <source>Lifted; the markers are gone from the portal.</source>
         <translation>Hävd; markeringarna är borta ur portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="334"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="335"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="334"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="335"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -3105,22 +3115,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Mapp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="121"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="118"/>
         <source>Looking the case and its person up…</source>
         <translation>Slår upp ärendet och personen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="138"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="135"/>
         <source>Nobody in the portal matches the identifiers of this request.</source>
         <translation>Ingen i portalen matchar identiteterna i denna begäran.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="146"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="143"/>
         <source>{n} people match. Choose one; their data is never merged.</source>
         <translation>{n} personer matchar. Välj en; deras uppgifter slås aldrig ihop.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/rights_base.py" line="156"/>
+        <location filename="../../privacy_desk/ui/rights_base.py" line="153"/>
         <source>Case {case}: the person is found.</source>
         <translation>Ärende {case}: personen är hittad.</translation>
     </message>

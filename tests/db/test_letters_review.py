@@ -135,9 +135,19 @@ def test_late_acknowledgement_and_identity_request_apologise(
     cid = _case(sqlite_store, received_on=date(2026, 10, 25), verified=False,
                 in_progress=False)
     due = "25 november 2026" if lang == "sv" else "25 November 2026"
+    # a late acknowledgement gives the day the answer comes, never "as soon as we can"
+    with pytest.raises(LetterRefused, match="by when the person will have the answer"):
+        _letter(sqlite_store, cid, "acknowledgement", tmp_path, lang=lang)
+    with pytest.raises(LetterRefused, match="a day that has passed"):
+        _letter(sqlite_store, cid, "acknowledgement", tmp_path, lang=lang,
+                facts={"answer_by": date(2026, 11, 30)})
     for kind in ("acknowledgement", "identity_request"):
-        text, _ = _letter(sqlite_store, cid, kind, tmp_path, lang=lang)
+        text, _ = _letter(sqlite_store, cid, kind, tmp_path, lang=lang,
+                          facts={"answer_by": date(2026, 12, 8)})
         assert due in text, kind
+        if kind == "acknowledgement":
+            assert ("Du får vårt svar senast den 8 december 2026" if lang == "sv"
+                    else "You will have our answer by 8 December 2026") in text
         assert ("ber om ursäkt" if lang == "sv" else "apologise") in text, kind
         assert f"Vi svarar senast den {due}" not in text, kind
         assert f"We will answer by {due}" not in text, kind

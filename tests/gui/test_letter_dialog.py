@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from privacy_desk.clock import stockholm_today
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.paths import AppPaths
+from privacy_desk.reports.templating import fmt_date
 from privacy_desk.services.cases import register_case
 from privacy_desk.services.context import AppContext, open_context
 from privacy_desk.services.letters import letters_of
@@ -67,3 +70,38 @@ def test_a_restriction_letter_from_the_dialog(qtbot: QtBot, tmp_path: Path,
     [letter] = signal.args[0]
     assert letter.path.parent == out and letter.path.exists()
     assert [r.kind for r in letters_of(c.case_store, case_id)] == ["restriction"]
+
+
+def test_a_late_acknowledgement_needs_the_day_of_the_answer(
+        qtbot: QtBot, tmp_path: Path, ctx: tuple[TaskRunner, AppContext, int]) -> None:
+    runner, c, _ = ctx
+    late = register_case(c.case_store, request_type=RequestType.ACCESS, channel=Channel.PAPER,
+                         received_on=date(2026, 9, 1), person_label="Sen Person",
+                         identifiers=[("email", "sen@example.invalid")], today=AS_OF)
+    out = tmp_path / "letters"
+    out.mkdir()
+    dialog = LetterDialog(runner, c, late.case_id, late.case_number)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kind_combo.currentData() == "acknowledgement"
+    assert dialog.answer_by_edit.isEnabled() and dialog.answer_by_edit.text() == "–"
+    qtbot.keyClicks(dialog.folder_edit, str(out))
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Svar senast" in dialog.message.text()
+                    or "Answer by" in dialog.message.text()
+                    or "answer-by" in dialog.message.text(), timeout=20_000)
+    assert list(out.iterdir()) == []  # refused: nothing written
+    # the officer picks tomorrow in the calendar
+    day = stockholm_today() + timedelta(days=1)
+    dialog.answer_by_edit.setDate(QDate(day.year, day.month, day.day))
+    with qtbot.waitSignal(dialog.written, timeout=20_000) as signal:
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+    [letter] = signal.args[0]
+    text = " ".join(p.extract_text() or "" for p in PdfReader(letter.path).pages)
+    tomorrow = fmt_date(day, "sv")
+    assert f"senast den {tomorrow}" in " ".join(text.split())
+    # other kinds have no answer day
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("refusal"))
+    assert not dialog.answer_by_edit.isEnabled()
