@@ -30,6 +30,9 @@ SETTINGS_KEY = "organisation"
 LANGS = ("sv", "en")
 #: The standing texts a letter may need, by key.
 TEXT_KEYS = ("sources", "automated", "transfers", "complaint")
+#: Lines of the letter the company may also write in English (the DPO and the signature):
+#: without one, the letter prints the field as it is.
+LINE_KEYS = ("dpo", "signature")
 FIELD_MAX = 200
 TEXT_MAX = 4000
 LOGO_TYPES = (".png", ".jpg", ".jpeg")
@@ -96,8 +99,16 @@ class Organisation:
         own = self.texts.get(key, {}).get(lang, "").strip()
         return own or DEFAULT_TEXTS[key][lang]
 
-    def signature_line(self) -> str:
-        return self.signature or self.legal_name
+    def signature_line(self, lang: str | None = None) -> str:
+        """The signature in ``lang`` where the company wrote one, else the field, else the
+        company's name."""
+        own = self.texts.get("signature", {}).get(lang or "", "").strip()
+        return own or self.signature or self.legal_name
+
+    def dpo_line(self, lang: str | None = None) -> str:
+        """The data protection officer's line in ``lang`` where written, else the field."""
+        own = self.texts.get("dpo", {}).get(lang or "", "").strip()
+        return own or self.dpo
 
     def validated(self) -> Organisation:
         """This organisation, normalised, or an :class:`InvalidOrganisation` naming the field."""
@@ -139,10 +150,10 @@ class Organisation:
             logo = str(path.resolve())
         texts: dict[str, dict[str, str]] = {}
         for key, by_lang in self.texts.items():
-            if key not in TEXT_KEYS:
+            if key not in TEXT_KEYS + LINE_KEYS:
                 raise InvalidOrganisation(
                     msg("There is no standing text called {key}.", key=key),
-                    msg("Use one of: {keys}.", keys=", ".join(TEXT_KEYS)))
+                    msg("Use one of: {keys}.", keys=", ".join(TEXT_KEYS + LINE_KEYS)))
             for lang, text in by_lang.items():
                 if lang not in LANGS:
                     raise InvalidOrganisation(
@@ -192,6 +203,9 @@ DEMO_ORGANISATION = Organisation(
     website="kundportalen.example",
     dpo="Dataskyddsombud: Exempel Ombudsson, dso@kundportalen.example",
     signature="Dataskyddsansvarig, Kundportalen Energi AB",
+    texts={"dpo": {"en": "Data protection officer: Exempel Ombudsson, "
+                         "dso@kundportalen.example"},
+           "signature": {"en": "Data Protection Officer, Kundportalen Energi AB"}},
 )
 
 

@@ -57,6 +57,9 @@ def run_show(args: argparse.Namespace) -> int:
         for lang in ("sv", "en"):
             own = "" if org.texts.get(key, {}).get(lang) else " (default)"
             print(f"{key}.{lang}{own}: {org.text(key, lang)}")
+    for key, line in (("dpo", org.dpo_line), ("signature", org.signature_line)):
+        own = "" if org.texts.get(key, {}).get("en") else " (as in Swedish)"
+        print(f"{key}.en{own}: {line('en')}")
     return 0
 
 
@@ -64,6 +67,7 @@ def run_set(args: argparse.Namespace) -> int:
     from privacy_desk.cli.common import open_signed_in
     from privacy_desk.errors import UserError
     from privacy_desk.services.organisation import (
+        LINE_KEYS,
         TEXT_KEYS,
         Organisation,
         load_organisation,
@@ -78,9 +82,10 @@ def run_set(args: argparse.Namespace) -> int:
     for item in args.text:
         key_lang, sep, text = item.partition("=")
         key, dot, lang = key_lang.partition(".")
-        if not sep or not dot or key not in TEXT_KEYS or lang not in ("sv", "en"):
+        if not sep or not dot or key not in TEXT_KEYS + LINE_KEYS or lang not in ("sv", "en"):
             raise UserError(f"{item!r} is not KEY.LANG=TEXT.",
-                            f"KEY is one of {', '.join(TEXT_KEYS)}; LANG is sv or en.")
+                            f"KEY is one of {', '.join(TEXT_KEYS + LINE_KEYS)}; LANG is sv or "
+                            "en.")
         texts.setdefault(key, {})[lang] = text
     if not changes and not args.text:
         raise UserError("Nothing to set.", "Give at least one option, e.g. --name or --orgnr.")

@@ -164,10 +164,7 @@ def _context(facts: Mapping[str, Any], *, case_number: str, person_label: str,
              letterhead: Letterhead, organisation: Organisation | None) -> dict[str, Any]:
     # An e-mail address is how the request came, not a name to greet someone by.
     name = person_label.strip() if person_label.strip() and "@" not in person_label else ""
-    org = organisation if organisation is not None else Organisation(
-        letterhead.company, letterhead.org_number, letterhead.street,
-        letterhead.postal_address, letterhead.email, letterhead.phone, letterhead.website,
-        letterhead.dpo, letterhead.signature, letterhead.logo)
+    org = organisation if organisation is not None else letterhead.organisation()
     return {"org": org, "person": {"name": name}, "case": {"number": case_number},
             "facts": facts}
 

@@ -27,10 +27,7 @@ def organisation_for(extract: Extract, letterhead: Letterhead) -> Organisation:
     letterhead (a letter built in tests with the demo letterhead alone)."""
     if extract.organisation is not None:
         return extract.organisation
-    return Organisation(letterhead.company, letterhead.org_number, letterhead.street,
-                        letterhead.postal_address, letterhead.email, letterhead.phone,
-                        letterhead.website, letterhead.dpo, letterhead.signature,
-                        letterhead.logo)
+    return letterhead.organisation()
 
 
 def extract_context(extract: Extract, lang: str, letterhead: Letterhead) -> dict[str, Any]:

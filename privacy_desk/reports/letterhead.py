@@ -32,6 +32,13 @@ class Letterhead:
         return cls(org.legal_name, org.street, org.postal_address, org.org_number, org.email,
                    org.phone, org.website, org.dpo, org.signature_line(), org.logo)
 
+    def organisation(self) -> Organisation:
+        """An organisation of this letterhead's fields, for the templates' ``org`` when a
+        letter is built from a letterhead alone (tests, the demo letterhead)."""
+        return Organisation(self.company, self.org_number, self.street, self.postal_address,
+                            self.email, self.phone, self.website, self.dpo, self.signature,
+                            self.logo)
+
     @property
     def address_lines(self) -> tuple[str, ...]:
         return (self.street, self.postal_address)

@@ -11,6 +11,7 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.organisation import (
     DEFAULT_TEXTS,
     DEMO_ORGANISATION,
+    LINE_KEYS,
     TEXT_KEYS,
     InvalidOrganisation,
     Organisation,
@@ -23,7 +24,7 @@ from privacy_desk.organisation import save_organisation as _save
 from privacy_desk.paths import AppPaths
 from privacy_desk.services.profiles import record_settings_change
 
-__all__ = ["DEFAULT_TEXTS", "DEMO_ORGANISATION", "TEXT_KEYS", "InvalidOrganisation",
+__all__ = ["DEFAULT_TEXTS", "DEMO_ORGANISATION", "LINE_KEYS", "TEXT_KEYS", "InvalidOrganisation",
            "Organisation", "OrganisationMissing", "ensure_demo_organisation",
            "load_organisation", "require_organisation", "save_organisation"]
 

@@ -87,6 +87,7 @@ class OrganisationDialog(QDialog):
             else:
                 form.addRow(labels[name], edit)
         self.texts: dict[tuple[str, str], QPlainTextEdit] = {}
+        self.lines: dict[str, QLineEdit] = {}
         tabs = QTabWidget()
         tabs.addTab(company, self.tr("Company"))
         for lang, title in (("sv", self.tr("Standing texts (Swedish)")),
@@ -99,6 +100,14 @@ class OrganisationDialog(QDialog):
                 box.setTabChangesFocus(True)
                 self.texts[(key, lang)] = box
                 texts_form.addRow(text_labels[key], box)
+            if lang == "en":  # the DPO and signature lines as an English letter prints them
+                for key, label in (("dpo", self.tr("Data protection officer (in English)")),
+                                   ("signature", self.tr("Signature line (in English)"))):
+                    line = QLineEdit(self._current.texts.get(key, {}).get("en", ""))
+                    line.setObjectName(f"line_{key}_en")
+                    line.setPlaceholderText(self.tr("As on the Company tab"))
+                    self.lines[key] = line
+                    texts_form.addRow(label, line)
             tabs.addTab(page, title)
         self.error = QLabel()
         self.error.setObjectName("organisationError")
@@ -121,6 +130,9 @@ class OrganisationDialog(QDialog):
             default = Organisation("", "", "", "", "").text(key, lang)
             if text and " ".join(text.split()) != default:
                 texts.setdefault(key, {})[lang] = text
+        for key, line in self.lines.items():
+            if line.text().strip():
+                texts.setdefault(key, {})["en"] = line.text().strip()
         values = {name: edit.text() for name, edit in self.edits.items()}
         return replace(self._current, **values, texts=texts)
 

@@ -1934,37 +1934,52 @@ Postnummer och ort</translation>
         <translation>Välj…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="91"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="92"/>
         <source>Company</source>
         <translation>Företag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="92"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="93"/>
         <source>Standing texts (Swedish)</source>
         <translation>Standardtexter (svenska)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="93"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="94"/>
         <source>Standing texts (English)</source>
         <translation>Standardtexter (engelska)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="111"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="104"/>
+        <source>Data protection officer (in English)</source>
+        <translation>Dataskyddsombud (på engelska)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="105"/>
+        <source>Signature line (in English)</source>
+        <translation>Underskrift (på engelska)</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="108"/>
+        <source>As on the Company tab</source>
+        <translation>Som på fliken Företag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="120"/>
         <source>Every letter is written in this company&apos;s name.</source>
         <translation>Alla brev skrivs i detta företags namn.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="129"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="141"/>
         <source>Logo</source>
         <translation>Logotyp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="130"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="142"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="152"/>
+        <location filename="../../privacy_desk/ui/organisation_dialog.py" line="164"/>
         <source>The organisation could not be saved: {error}</source>
         <translation>Organisationen kunde inte sparas: {error}</translation>
     </message>

@@ -42,6 +42,7 @@ def test_typed_in_and_saved(qtbot: QtBot, runner: TaskRunner, app_paths: AppPath
     box = dialog.texts[("transfers", "sv")]
     box.clear()
     qtbot.keyClicks(box, "Vi anlitar en leverantor i USA med standardavtalsklausuler.")
+    qtbot.keyClicks(dialog.lines["signature"], "Data Protection Officer, Provbolaget")
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
@@ -50,6 +51,9 @@ def test_typed_in_and_saved(qtbot: QtBot, runner: TaskRunner, app_paths: AppPath
     assert (org.legal_name, org.org_number) == ("Provbolaget Varme AB", "556000-0001")
     assert "standardavtalsklausuler" in org.text("transfers", "sv")
     assert "en" not in org.texts.get("transfers", {})  # the English default is kept
+    # an English signature for English letters; the DPO line stays as on the Company tab
+    assert org.signature_line("en") == "Data Protection Officer, Provbolaget"
+    assert org.signature_line("sv") == org.signature_line() and "dpo" not in org.texts
 
 
 def test_a_bad_number_is_shown_and_nothing_saved(qtbot: QtBot, runner: TaskRunner,

@@ -76,3 +76,26 @@ def test_the_demo_never_overwrites_a_real_company(paths: AppPaths) -> None:
     assert ensure_demo_organisation(paths).legal_name == "Kundportalen Energi AB"
     save_organisation(paths, OWN)
     assert ensure_demo_organisation(paths).legal_name == "Provbolaget Värme AB"
+
+
+def test_english_letters_take_the_english_dpo_and_signature_lines() -> None:
+    from datetime import date
+
+    from privacy_desk.organisation import DEMO_ORGANISATION
+    from privacy_desk.reports.templating import render_letter
+
+    context = {"person": {"name": "Test Testsson", "address": []},
+               "case": {"number": "PD-2026-00007", "request_label": "x",
+                        "received_on": date(2026, 11, 20), "due_on": date(2026, 12, 21),
+                        "identity_verified": True, "late": False},
+               "facts": {}, "letter_date": date(2026, 12, 1)}
+    en = render_letter("acknowledgement", "en", {**context, "org": DEMO_ORGANISATION}).text
+    sv = render_letter("acknowledgement", "sv", {**context, "org": DEMO_ORGANISATION}).text
+    assert "Data protection officer: Exempel Ombudsson" in en and "Dataskyddsombud" not in en
+    assert en.rstrip().endswith("Data Protection Officer, Kundportalen Energi AB")
+    assert "Dataskyddsombud: Exempel Ombudsson" in sv
+    assert sv.rstrip().endswith("Dataskyddsansvarig, Kundportalen Energi AB")
+    # a company that wrote no English lines prints its fields as they are
+    plain = replace(DEMO_ORGANISATION, texts={})
+    en = render_letter("acknowledgement", "en", {**context, "org": plain}).text
+    assert "Dataskyddsombud: Exempel Ombudsson" in en
