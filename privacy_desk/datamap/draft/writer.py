@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from privacy_desk.datamap.draft.catalogue import Catalogue, ColumnInfo, TableInfo
-from privacy_desk.datamap.draft.classify import ColumnGuess
+from privacy_desk.datamap.draft.classify import ColumnGuess, joined
 from privacy_desk.datamap.draft.infer import (
     BUILTIN_IDENTITY,
     KIND_TITLES,
@@ -138,7 +138,7 @@ class _Writer:
         full = [c for c, x in g.items() if x.name_part == "full"]
         names = [*first, *last] if first and last else full[:1]
         company = [c for c, x in g.items() if x.category == "identity" and "company" in
-                   " ".join(x.reasons)]
+                   x.comment()]
         label = [*names, *company[:1]]
         if label:
             out["label"] = label[0] if len(label) == 1 else _seq(label)
@@ -223,7 +223,7 @@ class _Writer:
                 entry["review"] = True
                 self.note(f"tables.{t.name}.identity[{len(seq)}]",
                           msg("{column} as {kind}: {why}", column=c, kind=g.kind,
-                              why=g.comment()))
+                              why=g.words()))
             seq.append(entry)
             seq.yaml_add_eol_comment(g.comment() or f"{g.kind}", len(seq) - 1)
         return seq or None
@@ -233,7 +233,7 @@ class _Writer:
         """The column's entry, why (None: nothing to say) and whether it needs review."""
         g = self.guesses[t.name][c]
         info = t.columns[c]
-        reasons = [_plain(r) for r in g.reasons]
+        reasons = list(g.reasons)
         if c in links:
             target = links[c]
             role = KIND_TITLES.get(self.st.persons[target].kind, (target, target))
@@ -323,16 +323,7 @@ def _subject_erasure(info: ColumnInfo, unique: bool, g: ColumnGuess) -> tuple[st
     return "keep", None
 
 
-def _plain(text: str) -> Message:
-    """A reason worded elsewhere (the column guesses) carried as it is, in English."""
-    return msg("{text}", text=text)
-
-
-def _joined(parts: list[Message]) -> Message:
-    """Reasons one after the other, ``; ``-separated in every language."""
-    if len(parts) == 1:
-        return parts[0]
-    return msg("{first}; {rest}", first=parts[0], rest=_joined(parts[1:]))
+_joined = joined
 
 
 def _listed(parts: list[Message]) -> Message:
