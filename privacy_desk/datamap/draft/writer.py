@@ -98,11 +98,9 @@ class _Writer:
         self.notes: list[Note] = list(st.notes)
         self.used_categories: set[str] = set()
 
-    def note(self, path: str, reason: str | Message) -> None:
-        if isinstance(reason, Message):
-            self.notes.append(Note(path, reason.render(MAP_LANGUAGE), reason))
-        else:
-            self.notes.append(Note(path, reason))
+    def note(self, path: str, reason: Message) -> None:
+        """A review item; ``reason`` reads in the desk's language, English in the map."""
+        self.notes.append(Note(path, reason.render(MAP_LANGUAGE), reason))
 
     # --------------------------------------------------------------------------- tables
     def mapped(self, t: TableInfo) -> CommentedMap:
@@ -155,7 +153,7 @@ class _Writer:
                 entry = _flow(table=e.dst, on=_flow(**dict(e.on)))
                 if not e.declared:
                     entry["review"] = True
-                    self.note(f"{path}.references[{i}]", e.words or e.reason)
+                    self.note(f"{path}.references[{i}]", e.words or _said(e.reason))
                 seq.append(entry)
                 seq.yaml_add_eol_comment(e.reason, i)
             out["references"] = seq
@@ -171,7 +169,7 @@ class _Writer:
             h = _flow(rule="bookkeeping", date_column=hold.date_column, via=hold.via)
             if hold.review:
                 h["review"] = True
-                self.note(f"{path}.hold", hold.words or hold.reason)
+                self.note(f"{path}.hold", hold.words or _said(hold.reason))
             out["hold"] = h
             out.yaml_add_eol_comment(hold.reason, "hold")
         if person is None:
@@ -190,7 +188,7 @@ class _Writer:
                                                      links=links, subject=person is not None)
             if col_review:
                 entry["review"] = True
-                self.note(f"{path}.columns.{c.name}", "" if comment is None else comment)
+                self.note(f"{path}.columns.{c.name}", comment or _said(""))
             columns[c.name] = entry
             if comment is not None:
                 columns.yaml_add_eol_comment(comment.render(MAP_LANGUAGE), c.name)
@@ -324,6 +322,11 @@ def _subject_erasure(info: ColumnInfo, unique: bool, g: ColumnGuess) -> tuple[st
 
 
 _joined = joined
+
+
+def _said(text: str) -> Message:
+    """A reason that has no words of its own (never met: every edge and hold has them)."""
+    return msg("{text}", text=text)
 
 
 def _listed(parts: list[Message]) -> Message:
