@@ -17,6 +17,7 @@ from sqlalchemy import Column, Date, Integer, MetaData, Numeric, String, Table, 
 from sqlalchemy.engine import URL, Engine
 
 from privacy_desk import messages
+from privacy_desk.cli import main
 from privacy_desk.datamap import load_datamap
 from privacy_desk.datamap.check import CheckReport, FindingKind, check_datamap
 from privacy_desk.datamap.draft import draft_datamap
@@ -213,3 +214,21 @@ def test_the_draft_review_reads_in_swedish(butik: Engine) -> None:
     texts = " | ".join(n.text() for n in result.review)
     assert "värden: 100% giltiga e-postadresser" in texts, texts
     assert "values:" not in texts and "name: " not in texts, texts
+
+
+def test_the_cli_prints_the_check_in_swedish_with_lang_sv(
+        butik: Engine, sqlite_url: URL, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "butik.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    portal = sqlite_url.render_as_string(hide_password=False)
+    assert main(["--lang", "sv", "datamap", "check", "--portal", portal,
+                 "--map", str(path)]) == 1
+    out = capsys.readouterr().out
+    borta = next(i for i, ln in enumerate(MAP.splitlines(), 1) if ln == "  Borta:")
+    assert f"butik.yaml:{borta}: fel: tabellen 'Borta' finns inte i portalen." in out, out
+    assert "    förslag: CREATE INDEX" in out
+    assert out.rstrip().endswith("Datakartan håller INTE: 10 fel, 9 varning(ar).")
+    messages.set_language("en")
+    assert main(["datamap", "check", "--portal", portal, "--map", str(path)]) == 1
+    assert "error: table 'Borta' does not exist in the portal." in capsys.readouterr().out
