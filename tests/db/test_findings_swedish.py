@@ -212,7 +212,7 @@ def test_the_draft_review_reads_in_swedish(butik: Engine) -> None:
     # a column guess: the evidence from the sampled values, in Swedish in the desk
     messages.set_language("sv")
     texts = " | ".join(n.text() for n in result.review)
-    assert "värden: 100% giltiga e-postadresser" in texts, texts
+    assert "värdena: 100% giltiga e-postadresser" in texts, texts
     assert "values:" not in texts and "name: " not in texts, texts
 
 
