@@ -45,6 +45,7 @@ from privacy_desk.datamap.values import value_kind
 from privacy_desk.dburl import backend
 from privacy_desk.errors import UserError
 from privacy_desk.identifiers import PHONE, parse_phone
+from privacy_desk.messages import Message, msg
 
 _PERSONAL_NAME = re.compile(
     r"e_?mail|epost|e_post|phone|telefon|mobil|^tel|personnummer|pnr|ssn|orgnr|org_?nu|"
@@ -63,6 +64,9 @@ _SCAN_FACTOR = 20
 #: with the words a finding uses
 _PERSONAL_VALUES = {"email": "e-mail addresses", "personnummer": "personnummer",
                     "phone": "phone numbers"}
+_PERSONAL_WORDS = {"e-mail addresses": msg("e-mail addresses"),
+                   "personnummer": msg("personnummer"),
+                   "phone numbers": msg("phone numbers")}
 
 
 def _looks_personal_value(value: Any, region: str = "SE") -> str | None:
@@ -183,16 +187,17 @@ def check_datamap(engine: Engine, datamap: DataMap, *, sample_rows: int = 200) -
 def _review_findings(datamap: DataMap) -> list[Finding]:
     """Each ``review: true`` marker, so a draft is not taken for a finished map."""
     return [_err(FindingKind.REVIEW,
-                 f"{item.path} is marked for review: confirm it (see the comment beside it) "
-                 "and remove 'review: true'.",
+                 msg("{path} is marked for review: confirm it (see the comment beside it) "
+                     "and remove 'review: true'.", path=item.path),
                  item.path.split(".")[1] if item.path.startswith("tables.") else "",
                  line=item.line, severity=Severity.WARNING)
             for item in datamap.review]
 
 
-def _err(kind: FindingKind, msg: str, table_name: str, col: str | None = None, line: int = 0,
-         *, proposal: str | None = None, severity: Severity = Severity.ERROR) -> Finding:
-    return Finding(kind, severity, msg, table_name, col, line, proposal)
+def _err(kind: FindingKind, words: Message, table_name: str, col: str | None = None,
+         line: int = 0, *, proposal: str | None = None,
+         severity: Severity = Severity.ERROR) -> Finding:
+    return Finding.worded(kind, severity, words, table_name, col, line, proposal)
 
 
 def _index_name(t: str, cols: Iterable[str], suffix: str = "") -> str:
@@ -202,37 +207,43 @@ def _index_name(t: str, cols: Iterable[str], suffix: str = "") -> str:
 def _check_table(live: _Live, dm: DataMap, spec: TableSpec, sample_rows: int) -> list[Finding]:
     t = spec.name
     if t not in live.tables:
-        return [_err(FindingKind.MISSING_TABLE, f"table {t!r} does not exist in the portal.",
+        return [_err(FindingKind.MISSING_TABLE,
+                     msg("table {table} does not exist in the portal.", table=repr(t)),
                      t, line=spec.line)]
     out: list[Finding] = []
     cols = live.columns(t)
     for c in spec.columns.values():
         if c.name not in cols:
             out.append(_err(FindingKind.MISSING_COLUMN,
-                            f"column {t}.{c.name} does not exist in the portal.", t, c.name,
-                            c.line))
+                            msg("column {table}.{column} does not exist in the portal.",
+                                table=t, column=c.name), t, c.name, c.line))
     if any(c not in cols for c in spec.primary_key):
         return out
     live_pk = live.pk(t)
     if set(live_pk) != set(spec.primary_key) and not any(
             set(k) == set(spec.primary_key) for k in live.key_sets(t)[1:]):
         out.append(_err(FindingKind.PRIMARY_KEY,
-                        f"{t}: the map's primary key ({', '.join(spec.primary_key)}) is neither "
-                        f"the table's primary key ({', '.join(live_pk) or 'none'}) nor indexed; "
-                        "rows could not be told apart.", t, line=spec.line))
+                        msg("{table}: the map's primary key ({key}) is neither the table's "
+                            "primary key ({live}) nor indexed; rows could not be told apart.",
+                            table=t, key=", ".join(spec.primary_key),
+                            live=", ".join(live_pk) if live_pk else msg("none")),
+                        t, line=spec.line))
     if spec.hold:
         held_in = spec.hold.via or t  # the date is in the referenced row with 'via'
         date_type = live.columns(held_in).get(spec.hold.date_column)
         if date_type is None and spec.hold.via and spec.hold.via in live.tables:
             out.append(_err(FindingKind.MISSING_COLUMN,
-                            f"the hold on {t} counts from {held_in}.{spec.hold.date_column}, "
-                            "which does not exist.", t, spec.hold.date_column, spec.hold.line))
+                            msg("the hold on {table} counts from {via}.{column}, which does "
+                                "not exist.", table=t, via=held_in,
+                                column=spec.hold.date_column),
+                            t, spec.hold.date_column, spec.hold.line))
         elif date_type is not None and spec.hold.via is None \
                 and _type_class(date_type) != "date":  # via: check_constraints reports it
             out.append(_err(FindingKind.TYPE_MISMATCH,
-                            f"the hold on {t} counts from {held_in}.{spec.hold.date_column}, "
-                            f"which is {date_type}, not a date.", t,
-                            spec.hold.date_column, spec.hold.line))
+                            msg("the hold on {table} counts from {via}.{column}, which is "
+                                "{type}, not a date.", table=t, via=held_in,
+                                column=spec.hold.date_column, type=date_type),
+                            t, spec.hold.date_column, spec.hold.line))
     for ident in spec.identity:
         if ident.column in cols:
             out += _check_identity(live, dm, spec, ident, cols[ident.column],
@@ -242,7 +253,8 @@ def _check_table(live: _Live, dm: DataMap, spec: TableSpec, sample_rows: int) ->
         target = ref.table
         if target not in live.tables:
             out.append(_err(FindingKind.BAD_REFERENCE,
-                            f"{t} refers to {target}, which does not exist.", t, line=ref.line))
+                            msg("{table} refers to {target}, which does not exist.",
+                                table=t, target=target), t, line=ref.line))
             continue
         tcols = live.columns(target)
         ok = True
@@ -250,13 +262,16 @@ def _check_table(live: _Live, dm: DataMap, spec: TableSpec, sample_rows: int) ->
             if local not in cols or remote not in tcols:
                 missing = f"{t}.{local}" if local not in cols else f"{target}.{remote}"
                 out.append(_err(FindingKind.BAD_REFERENCE,
-                                f"the reference {t} -> {target} joins on {missing}, which does "
-                                "not exist.", t, local, ref.line))
+                                msg("the reference {table} -> {target} joins on {missing}, "
+                                    "which does not exist.", table=t, target=target,
+                                    missing=missing), t, local, ref.line))
                 ok = False
             elif _type_class(cols[local]) != _type_class(tcols[remote]):
                 out.append(_err(FindingKind.BAD_REFERENCE,
-                                f"the reference {t}.{local} -> {target}.{remote} joins "
-                                f"{cols[local]} with {tcols[remote]}: the types do not match.",
+                                msg("the reference {table}.{column} -> {target}.{remote} "
+                                    "joins {type} with {remote_type}: the types do not match.",
+                                    table=t, column=local, target=target, remote=remote,
+                                    type=cols[local], remote_type=tcols[remote]),
                                 t, local, ref.line))
                 ok = False
         if not ok:
@@ -264,8 +279,10 @@ def _check_table(live: _Live, dm: DataMap, spec: TableSpec, sample_rows: int) ->
         for side, side_cols in ((t, ref.local_columns), (target, ref.remote_columns)):
             if not live.has_index(side, side_cols):
                 out.append(_err(FindingKind.MISSING_INDEX,
-                                f"the join {t} -> {target} uses {side}({', '.join(side_cols)}) "
-                                "without an index.", side, side_cols[0], ref.line,
+                                msg("the join {table} -> {target} uses {side}({columns}) "
+                                    "without an index.", table=t, target=target, side=side,
+                                    columns=", ".join(side_cols)),
+                                side, side_cols[0], ref.line,
                                 proposal=live.create_index(side, side_cols),
                                 severity=Severity.WARNING))
     return out
@@ -279,32 +296,36 @@ def _check_identity(live: _Live, dm: DataMap, spec: TableSpec, ident: IdentityCo
     numeric = ident.numeric
     if kind in ("int", "num") and not numeric:
         return [_err(FindingKind.TYPE_MISMATCH,
-                     f"identity column {t}.{col} is {typ}, a number, but the map compares it "
-                     "as text: add `numeric: true` to this identity entry.", t, col, ident.line,
+                     msg("identity column {table}.{column} is {type}, a number, but the map "
+                         "compares it as text: add `numeric: true` to this identity entry.",
+                         table=t, column=col, type=typ), t, col, ident.line,
                      proposal="numeric: true")]
     if numeric and kind not in ("int", "num"):
         return [_err(FindingKind.TYPE_MISMATCH,
-                     f"identity column {t}.{col} is {typ}, not a number, but the map says "
-                     "`numeric: true`: remove it, or the lookup misses values such as '007'.",
+                     msg("identity column {table}.{column} is {type}, not a number, but the "
+                         "map says `numeric: true`: remove it, or the lookup misses values such "
+                         "as '007'.", table=t, column=col, type=typ),
                      t, col, ident.line)]
     if kind not in ("str", "int", "num"):
         return [_err(FindingKind.TYPE_MISMATCH,
-                     f"identity column {t}.{col} is {typ}; identifiers are text or numbers.",
+                     msg("identity column {table}.{column} is {type}; identifiers are text or "
+                         "numbers.", table=t, column=col, type=typ),
                      t, col, ident.line)]
     out: list[Finding] = []
     if ident.match is Match.CASEFOLD and live.be != "mysql":
         if not live.has_lower_index(t, col):
             out.append(_err(
                 FindingKind.MISSING_INDEX,
-                f"{t}.{col} is searched case-insensitively but has no index on "
-                f"lower({col}): every lookup reads the whole table.", t, col, ident.line,
+                msg("{table}.{column} is searched case-insensitively but has no index on "
+                    "lower({column}): every lookup reads the whole table.", table=t,
+                    column=col), t, col, ident.line,
                 proposal=live.create_index(t, [col], lower=True), severity=Severity.WARNING))
     elif not live.has_index(t, [col]):
         # MariaDB/MySQL: casefold compares under the column's _ci collation, so the
         # plain index serves it and no expression index on lower() is needed.
         out.append(_err(FindingKind.MISSING_INDEX,
-                        f"identity column {t}.{col} has no index: every lookup reads the "
-                        "whole table.", t, col, ident.line,
+                        msg("identity column {table}.{column} has no index: every lookup "
+                            "reads the whole table.", table=t, column=col), t, col, ident.line,
                         proposal=live.create_index(t, [col]), severity=Severity.WARNING))
     if ident.kind == PHONE and kind == "str":
         out += _check_phone_spellings(live, dm, spec, ident, sample_rows)
@@ -337,13 +358,16 @@ def _check_phone_spellings(live: _Live, dm: DataMap, spec: TableSpec, ident: Ide
     if n == 0 or n < _SPELLING_SHARE * len(values):
         return []
     shapes = ", ".join(f"{s!r} ({c})" for s, c in missed.most_common(3))
-    hint = ("store them normalised in the portal (or a view)" if ident.match is not Match.EXACT
-            else "use `match: forms`, or store them as E.164 (+46701234567)")
+    hint = (msg("store them normalised in the portal (or a view)")
+            if ident.match is not Match.EXACT
+            else msg("use `match: forms`, or store them as E.164 (+46701234567)"))
     return [_err(FindingKind.PHONE_SPELLING,
-                 f"{n} of {len(values)} sampled values of phone column {spec.name}."
-                 f"{ident.column} are spelled in a way find will not match (or are not phone "
-                 f"numbers of region {dm.phone_region}), e.g. {shapes}: find will not find "
-                 f"those people by phone; {hint}.", spec.name, ident.column, ident.line,
+                 msg("{count} of {total} sampled values of phone column {table}.{column} are "
+                     "spelled in a way find will not match (or are not phone numbers of region "
+                     "{region}), e.g. {shapes}: find will not find those people by phone; "
+                     "{hint}.", count=n, total=len(values), table=spec.name,
+                     column=ident.column, region=dm.phone_region, shapes=shapes, hint=hint),
+                 spec.name, ident.column, ident.line,
                  severity=Severity.WARNING)]
 
 
@@ -359,34 +383,37 @@ def _check_links(live: _Live, dm: DataMap, spec: TableSpec) -> list[Finding]:
         where = f"{spec.name}.{c.name}"
         if target is None or link.table not in live.tables:
             out.append(_err(FindingKind.BAD_REFERENCE,
-                            f"{where} points at a person in {link.table!r}, which does not "
-                            "exist in the portal.", spec.name, c.name, link.line))
+                            msg("{where} points at a person in {target}, which does not "
+                                "exist in the portal.", where=where, target=repr(link.table)),
+                            spec.name, c.name, link.line))
             continue
         key = link.column or (target.primary_key[0] if len(target.primary_key) == 1 else "")
         tcols = live.columns(link.table)
         if key not in tcols:
             out.append(_err(FindingKind.BAD_REFERENCE,
-                            f"{where} points at {link.table}.{key or '?'}, which does not "
-                            "exist.", spec.name, c.name, link.line))
+                            msg("{where} points at {target}.{key}, which does not exist.",
+                                where=where, target=link.table, key=key or "?"),
+                            spec.name, c.name, link.line))
         elif _type_class(cols[c.name]) != _type_class(tcols[key]):
             out.append(_err(FindingKind.BAD_REFERENCE,
-                            f"{where} ({cols[c.name]}) points at {link.table}.{key} "
-                            f"({tcols[key]}): the types do not match.", spec.name, c.name,
-                            link.line))
+                            msg("{where} ({type}) points at {target}.{key} ({target_type}): "
+                                "the types do not match.", where=where, type=cols[c.name],
+                                target=link.table, key=key, target_type=tcols[key]),
+                            spec.name, c.name, link.line))
     return out
 
 
 def _looks_personal(live: _Live, dm: DataMap, t: str, col: str, typ: TypeEngine[Any], *,
-                    sample_rows: int) -> str | None:
+                    sample_rows: int) -> Message | None:
     """Why ``t.col`` looks personal ("its name", "its values (e-mail addresses)"), or None."""
     if _PERSONAL_NAME.search(col):
-        return "its name"
+        return msg("its name")
     if _type_class(typ) != "str":
         return None
     samples = live.sample(t, col, sample_rows)
     kinds = [k for k in (_looks_personal_value(s, dm.phone_region) for s in samples) if k]
     if kinds and len(kinds) >= _VALUE_SHARE * len(samples):
-        return f"its values ({max(set(kinds), key=kinds.count)})"
+        return msg("its values ({kind})", kind=_PERSONAL_WORDS[max(set(kinds), key=kinds.count)])
     return None
 
 
@@ -396,22 +423,24 @@ def _check_coverage(live: _Live, dm: DataMap, sample_rows: int) -> list[Finding]
     for ex in dm.excluded.values():
         if ex.name not in live.tables:
             out.append(_err(FindingKind.MISSING_TABLE,
-                            f"excluded table {ex.name!r} does not exist in the portal.",
-                            ex.name, line=ex.line, severity=Severity.WARNING))
+                            msg("excluded table {table} does not exist in the portal.",
+                                table=repr(ex.name)), ex.name, line=ex.line,
+                            severity=Severity.WARNING))
             continue
         for col in ex.columns:
             if col not in live.columns(ex.name):
                 out.append(_err(FindingKind.MISSING_COLUMN,
-                                f"excluded_tables gives a reason for {ex.name}.{col}, which "
-                                "does not exist in the portal.", ex.name, col, ex.line,
+                                msg("excluded_tables gives a reason for {table}.{column}, "
+                                    "which does not exist in the portal.", table=ex.name,
+                                    column=col), ex.name, col, ex.line,
                                 severity=Severity.WARNING))
     for t in sorted(live.tables):
         spec = dm.tables.get(t)
         excluded = dm.excluded.get(t)
         if spec is None and excluded is None:
             out.append(_err(FindingKind.UNMAPPED_TABLE,
-                            f"table {t!r} is neither mapped nor listed under excluded_tables.",
-                            t))
+                            msg("table {table} is neither mapped nor listed under "
+                                "excluded_tables.", table=repr(t)), t))
             continue
         if excluded is not None and t == request_table:
             continue  # read through 'requests:', and personal by nature
@@ -424,22 +453,27 @@ def _check_coverage(live: _Live, dm: DataMap, sample_rows: int) -> list[Finding]
                 why = _looks_personal(live, dm, t, col, typ, sample_rows=sample_rows)
                 if why:
                     out.append(_err(FindingKind.NEEDS_REASON,
-                                    f"column {t}.{col} is marked personal: false but looks "
-                                    f"personal by {why}: say why with `reason: ...` "
-                                    f"({dm.where(mapped.line)}).", t, col, mapped.line,
+                                    msg("column {table}.{column} is marked personal: false but "
+                                        "looks personal by {why}: say why with `reason: ...` "
+                                        "({where}).", table=t, column=col, why=why,
+                                        where=dm.where(mapped.line)), t, col, mapped.line,
                                     severity=Severity.WARNING))
                 continue
             if excluded is not None and col in excluded.columns:
                 continue  # the map says why this column is not personal
             why = _looks_personal(live, dm, t, col, typ, sample_rows=sample_rows)
             if why:
-                where = "excluded table" if excluded else "table"
-                out.append(_err(FindingKind.LOOKS_PERSONAL,
-                                f"column {t}.{col} looks personal by {why} but the map does "
-                                f"not mention it ({where} {t!r}).", t, col, line))
+                words = (msg("column {table}.{column} looks personal by {why} but the map "
+                             "does not mention it (excluded table {name}).", table=t,
+                             column=col, why=why, name=repr(t)) if excluded else
+                         msg("column {table}.{column} looks personal by {why} but the map "
+                             "does not mention it (table {name}).", table=t, column=col,
+                             why=why, name=repr(t)))
+                out.append(_err(FindingKind.LOOKS_PERSONAL, words, t, col, line))
             elif spec is not None:
                 out.append(_err(FindingKind.UNMAPPED_COLUMN,
-                                f"column {t}.{col} is not mentioned in the map.", t, col, line,
+                                msg("column {table}.{column} is not mentioned in the map.",
+                                    table=t, column=col), t, col, line,
                                 severity=Severity.WARNING))
     return out
 
@@ -450,18 +484,20 @@ def _check_requests(live: _Live, dm: DataMap) -> list[Finding]:
         return []
     if src.table not in live.tables:
         return [_err(FindingKind.MISSING_TABLE,
-                     f"the request table {src.table!r} does not exist.", src.table,
-                     line=src.line)]
+                     msg("the request table {table} does not exist.",
+                         table=repr(src.table)), src.table, line=src.line)]
     cols = live.columns(src.table)
     out = [_err(FindingKind.MISSING_COLUMN,
-                f"request field {name!r} reads {src.table}.{col}, which does not exist.",
+                msg("request field {field} reads {table}.{column}, which does not exist.",
+                    field=repr(name), table=src.table, column=col),
                 src.table, col, src.line)
            for name, col in src.columns.items() if col not in cols]
     received = src.columns["received_at"]
     if received in cols and _type_class(cols[received]) != "date":
         out.append(_err(FindingKind.TYPE_MISMATCH,
-                        f"request field 'received_at' reads {src.table}.{received}, which is "
-                        f"{cols[received]}, not a timestamp.", src.table, received, src.line))
+                        msg("request field 'received_at' reads {table}.{column}, which is "
+                            "{type}, not a timestamp.", table=src.table, column=received,
+                            type=cols[received]), src.table, received, src.line))
     customer = dm.tables.get(src.customer_table or "")
     cust_col = src.columns.get("customer_id", "")
     if customer is not None and cust_col in cols and len(customer.primary_key) == 1:
@@ -469,8 +505,9 @@ def _check_requests(live: _Live, dm: DataMap) -> list[Finding]:
         tcols = live.columns(customer.name)
         if key in tcols and _type_class(cols[cust_col]) != _type_class(tcols[key]):
             out.append(_err(FindingKind.BAD_REFERENCE,
-                            f"request field 'customer_id' reads {src.table}.{cust_col} "
-                            f"({cols[cust_col]}), which cannot join {customer.name}.{key} "
-                            f"({tcols[key]}): the types do not match.", src.table, cust_col,
-                            src.line))
+                            msg("request field 'customer_id' reads {table}.{column} ({type}), "
+                                "which cannot join {target}.{key} ({target_type}): the types "
+                                "do not match.", table=src.table, column=cust_col,
+                                type=cols[cust_col], target=customer.name, key=key,
+                                target_type=tcols[key]), src.table, cust_col, src.line))
     return out

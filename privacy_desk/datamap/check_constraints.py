@@ -27,7 +27,7 @@ from privacy_desk.datamap.constraints import (
 )
 from privacy_desk.datamap.findings import Finding, FindingKind, Severity
 from privacy_desk.datamap.model import ColumnSpec, DataMap, Erasure, TableSpec
-from privacy_desk.messages import msg
+from privacy_desk.messages import SOURCE_LANGUAGE, Message, msg
 
 #: len(privacy_desk.portal.erasure.pseudonym(...)): '#' and 11 hex digits.
 PSEUDONYM_LENGTH = 12
@@ -54,10 +54,16 @@ def deletes_rows(spec: TableSpec) -> bool:
 
 
 def value_problem(info: ColumnInfo, value: str) -> str | None:
+    """Why the fixed ``value`` cannot be written into the column (English), or None."""
+    words = value_words(info, value)
+    return words.render(SOURCE_LANGUAGE) if words is not None else None
+
+
+def value_words(info: ColumnInfo, value: str) -> Message | None:
     """Why the fixed ``value`` cannot be written into the column, or None when it fits."""
     if info.length is not None and len(value) > info.length:
-        return (f"the value {len(value)} characters long does not fit {info.type_text} "
-                f"(at most {info.length})")
+        return msg("the value {length} characters long does not fit {type} (at most {most})",
+                   length=len(value), type=info.type_text, most=info.length)
     try:
         if info.kind == "int":
             int(value)
@@ -68,28 +74,35 @@ def value_problem(info: ColumnInfo, value: str) -> str | None:
         elif info.kind == "bool" and value.lower() not in ("0", "1", "true", "false"):
             raise ValueError(value)
     except (ValueError, decimal.InvalidOperation):
-        return f"the value is not a valid {info.type_text}"
+        return msg("the value is not a valid {type}", type=info.type_text)
     return None
 
 
 def strategy_problem(info: ColumnInfo, strategy: Erasure, col: ColumnSpec) -> str | None:
+    """Why the portal would refuse ``strategy`` on this column (English), or None."""
+    words = strategy_words(info, strategy, col)
+    return words.render(SOURCE_LANGUAGE) if words is not None else None
+
+
+def strategy_words(info: ColumnInfo, strategy: Erasure, col: ColumnSpec) -> Message | None:
     """Why the portal would refuse ``strategy`` on this column, or None."""
     if strategy is Erasure.SET_NULL and not info.nullable:
-        return "the column is NOT NULL"
+        return msg("the column is NOT NULL")
     if strategy is Erasure.REPLACE and col.replacement is not None:
-        return value_problem(info, col.replacement)
+        return value_words(info, col.replacement)
     if strategy is Erasure.PSEUDONYMISE:
         if info.kind != "str" and info.kind not in ("text", "clob"):
-            return f"the column is {info.type_text}, not text: a pseudonym cannot be stored"
+            return msg("the column is {type}, not text: a pseudonym cannot be stored",
+                       type=info.type_text)
         if info.length is not None and info.length < PSEUDONYM_LENGTH:
-            return (f"the column holds {info.length} characters and a pseudonym has "
-                    f"{PSEUDONYM_LENGTH}")
+            return msg("the column holds {length} characters and a pseudonym has {needed}",
+                       length=info.length, needed=PSEUDONYM_LENGTH)
     return None
 
 
-_FIX = {Erasure.SET_NULL: "use 'replace' with a value that fits (e.g. '-'), or 'keep'",
-        Erasure.REPLACE: "give a 'value' that fits the column",
-        Erasure.PSEUDONYMISE: "use 'replace' or 'set_null' (if the column allows NULL)"}
+_FIX = {Erasure.SET_NULL: msg("use 'replace' with a value that fits (e.g. '-'), or 'keep'"),
+        Erasure.REPLACE: msg("give a 'value' that fits the column"),
+        Erasure.PSEUDONYMISE: msg("use 'replace' or 'set_null' (if the column allows NULL)")}
 
 
 def _column_findings(live: LiveConstraints, spec: TableSpec) -> list[Finding]:
@@ -102,18 +115,21 @@ def _column_findings(live: LiveConstraints, spec: TableSpec) -> list[Finding]:
         if spec.hold is not None:
             uses.append(("erasure_under_hold", col.erasure_under_hold))
         for key, strategy in uses:
-            problem = strategy_problem(info, strategy, col)
+            problem = strategy_words(info, strategy, col)
             if problem:
-                out.append(Finding(
+                out.append(Finding.worded(
                     FindingKind.CONSTRAINT, Severity.ERROR,
-                    f"{key}: {strategy.value} on {spec.name}.{col.name} would fail at "
-                    f"execute: {problem}; {_FIX.get(strategy, 'choose another strategy')}.",
+                    msg("{key}: {strategy} on {table}.{column} would fail at execute: "
+                        "{problem}; {fix}.", key=key, strategy=strategy.value,
+                        table=spec.name, column=col.name, problem=problem,
+                        fix=_FIX.get(strategy, msg("choose another strategy"))),
                     spec.name, col.name, col.line))
         if Erasure.REPLACE in (s for _, s in uses) and live.is_unique(spec.name, col.name):
-            out.append(Finding(
+            out.append(Finding.worded(
                 FindingKind.CONSTRAINT, Severity.ERROR,
-                f"replace on {spec.name}.{col.name} writes one fixed value into a UNIQUE "
-                "column: the second erasure would fail; use 'pseudonymise' or 'set_null'.",
+                msg("replace on {table}.{column} writes one fixed value into a UNIQUE "
+                    "column: the second erasure would fail; use 'pseudonymise' or "
+                    "'set_null'.", table=spec.name, column=col.name),
                 spec.name, col.name, col.line))
     return out
 
@@ -157,44 +173,48 @@ def _delete_findings(live: LiveConstraints, datamap: DataMap,
         if fk.ondelete is OnDelete.CASCADE:
             if child is not None and child.hold is not None \
                     and not _follows(child, spec):
-                fix = (f"give {fk.table} `hold: {{rule: {spec.hold.rule}, date_column: "
-                       f"{spec.hold.date_column}, via: {spec.name}}}` so it is kept exactly as "
-                       f"long as its {spec.name} row" if spec.hold is not None and
-                       spec.hold.via is None else
-                       f"keep {spec.name} under the same hold")
-                out.append(_fk_error(fk, line,
-                    f"delete_row on {spec.name} cascades (ON DELETE CASCADE) into "
-                    f"{fk.table}, which is under the hold {child.hold.rule!r}: deleting "
-                    f"{spec.name} rows would destroy held {fk.table} rows. {fix[0].upper()}"
-                    f"{fix[1:]}, or ask the DBA to make the foreign key RESTRICT."))
+                fix = (msg("Give {child} `{hold}` so it is kept exactly as long as its "
+                           "{table} row", child=fk.table, table=spec.name,
+                           hold=f"hold: {{rule: {spec.hold.rule}, date_column: "
+                                f"{spec.hold.date_column}, via: {spec.name}}}")
+                       if spec.hold is not None and spec.hold.via is None else
+                       msg("Keep {table} under the same hold", table=spec.name))
+                out.append(_fk_error(fk, line, msg(
+                    "delete_row on {table} cascades (ON DELETE CASCADE) into {child}, which "
+                    "is under the hold {rule}: deleting {table} rows would destroy held "
+                    "{child} rows. {fix}, or ask the DBA to make the foreign key RESTRICT.",
+                    table=spec.name, child=fk.table, rule=repr(child.hold.rule), fix=fix)))
             continue
         if fk.ondelete in (OnDelete.SET_NULL, OnDelete.SET_DEFAULT):
             bad = [c for c in fk.columns if (i := live.column(fk.table, c)) is not None
                    and not i.nullable]
             if fk.ondelete is OnDelete.SET_NULL and bad:
-                out.append(_fk_error(fk, line,
-                    f"delete_row on {spec.name}: the foreign key {fk.describe()} is ON DELETE "
-                    f"SET NULL but {fk.table}.{bad[0]} is NOT NULL, so the portal would refuse "
-                    "the deletion; ask the DBA to fix the foreign key."))
+                out.append(_fk_error(fk, line, msg(
+                    "delete_row on {table}: the foreign key {fk} is ON DELETE SET NULL but "
+                    "{child}.{column} is NOT NULL, so the portal would refuse the deletion; "
+                    "ask the DBA to fix the foreign key.", table=spec.name, fk=fk.describe(),
+                    child=fk.table, column=bad[0])))
             continue
         if fk.table in datamap.excluded:
-            why = f"the excluded table {fk.table}"
+            why = msg("the excluded table {child}", child=fk.table)
         elif child is None:
-            why = f"{fk.table}, which the map does not mention"
+            why = msg("{child}, which the map does not mention", child=fk.table)
         elif not deletes_rows(child):
-            why = f"{fk.table}, whose rows the map does not delete"
+            why = msg("{child}, whose rows the map does not delete", child=fk.table)
         elif not _map_linked(datamap, spec.name, fk.table):
-            why = f"{fk.table}, which the map does not join to {spec.name}"
+            why = msg("{child}, which the map does not join to {table}", child=fk.table,
+                      table=spec.name)
         elif child.hold is not None and spec.hold is None:
-            why = f"{fk.table}, whose rows may be kept under the hold {child.hold.rule!r}"
+            why = msg("{child}, whose rows may be kept under the hold {rule}",
+                      child=fk.table, rule=repr(child.hold.rule))
         else:
             continue
-        out.append(_fk_error(fk, line,
-            f"delete_row on {spec.name} would fail at execute: rows are referenced "
-            f"({fk.describe()}, ON DELETE {fk.ondelete.value}) from {why}. Map {fk.table} so "
-            f"that its rows of the person are deleted first (delete_row and a reference to "
-            f"{spec.name}), or erase {spec.name} by updating its columns instead of "
-            "deleting the row."))
+        out.append(_fk_error(fk, line, msg(
+            "delete_row on {table} would fail at execute: rows are referenced ({fk}, ON "
+            "DELETE {ondelete}) from {why}. Map {child} so that its rows of the person are "
+            "deleted first (delete_row and a reference to {table}), or erase {table} by "
+            "updating its columns instead of deleting the row.", table=spec.name,
+            fk=fk.describe(), ondelete=fk.ondelete.value, why=why, child=fk.table)))
     return out
 
 
@@ -206,9 +226,9 @@ def _follows(child: TableSpec, parent: TableSpec) -> bool:
             and ch.rule == ph.rule and ch.date_column == ph.date_column)
 
 
-def _fk_error(fk: ForeignKey, line: int, message: str) -> Finding:
-    return Finding(FindingKind.CONSTRAINT, Severity.ERROR, message, fk.referred_table,
-                   fk.columns[0] if fk.columns else None, line)
+def _fk_error(fk: ForeignKey, line: int, words: Message) -> Finding:
+    return Finding.worded(FindingKind.CONSTRAINT, Severity.ERROR, words, fk.referred_table,
+                          fk.columns[0] if fk.columns else None, line)
 
 
 def _hold_findings(live: LiveConstraints, datamap: DataMap, spec: TableSpec) -> list[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from privacy_desk.messages import SOURCE_LANGUAGE, Message
+from privacy_desk.messages import SOURCE_LANGUAGE, Message, msg
 
 
 class Severity(enum.StrEnum):
@@ -79,16 +79,27 @@ class CheckReport:
     def of_kind(self, kind: FindingKind) -> list[Finding]:
         return [f for f in self.findings if f.kind is kind]
 
-    def render(self) -> str:
-        """One line per finding, 'file:line: severity: message', then a verdict."""
+    def render(self, language: str | None = None) -> str:
+        """One line per finding, 'file:line: severity: message', then a verdict.
+
+        In ``language`` (default: the current one: English unless the CLI has ``--lang``).
+        """
         lines = []
         for f in sorted(self.findings, key=lambda f: (f.severity != Severity.ERROR, f.line)):
             where = f"{self.map_file}:{f.line}" if f.line else self.map_file
-            lines.append(f"{where}: {f.severity}: {f.message}")
+            severity = _SEVERITY_WORDS[f.severity].render(language)
+            lines.append(f"{where}: {severity}: {f.text(language)}")
             if f.proposal:
-                lines.append(f"    proposed: {f.proposal}")
+                lines.append(msg("    proposed: {proposal}", proposal=f.proposal)
+                             .render(language))
         errors = sum(f.severity is Severity.ERROR for f in self.findings)
         warns = len(self.findings) - errors
-        verdict = "sound" if self.sound else "NOT sound"
-        lines.append(f"The data map is {verdict}: {errors} error(s), {warns} warning(s).")
+        verdict = (msg("The data map is sound: {errors} error(s), {warnings} warning(s).",
+                       errors=errors, warnings=warns) if self.sound else
+                   msg("The data map is NOT sound: {errors} error(s), {warnings} warning(s).",
+                       errors=errors, warnings=warns))
+        lines.append(verdict.render(language))
         return "\n".join(lines)
+
+
+_SEVERITY_WORDS = {Severity.ERROR: msg("error"), Severity.WARNING: msg("warning")}

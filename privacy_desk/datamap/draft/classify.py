@@ -18,6 +18,7 @@ from typing import Any
 
 from privacy_desk.datamap.draft.catalogue import ColumnInfo
 from privacy_desk.datamap.values import value_kind
+from privacy_desk.messages import SOURCE_LANGUAGE, Message, msg
 
 #: The share of non-empty sampled values that must pass a validator for the column to be
 #: read as that kind.
@@ -38,7 +39,7 @@ def snake(name: str) -> str:
 @dataclass(frozen=True)
 class NameRule:
     pattern: re.Pattern[str]
-    what: str  # said in the comment: "a personnummer", "an e-mail address"
+    what: Message  # said in the comment: "a personnummer", "an e-mail address"
     category: str
     kind: str | None = None  # identifier kind
     meaning: str | None = None
@@ -57,46 +58,46 @@ def _r(pattern: str) -> re.Pattern[str]:
 NAME_RULES: tuple[NameRule, ...] = (
     NameRule(_r(r"person_?n(umme)?r|(^|_)pnr($|_)|persnr|(^|_)ssn($|_)|social_security|"
                 r"national_id|personal_?(id_)?number|samordningsn"),
-             "a personnummer", "identity", kind="personnummer", expects="personnummer"),
+             msg("a personnummer"), "identity", kind="personnummer", expects="personnummer"),
     NameRule(_r(r"org_?n(umme)?r|org_?number|organisationsn|organi[sz]ation_?number|"
-                r"company_?reg|foretagsn"), "an organisationsnummer", "identity", kind="orgnr",
-             expects="orgnr"),
+                r"company_?reg|foretagsn"), msg("an organisationsnummer"), "identity",
+             kind="orgnr", expects="orgnr"),
     NameRule(_r(r"^ip$|(^|_)ip_?addr|ip_?adress|_ip$|remote_addr|client_ip"),
-             "an IP address", "usage", expects="ip"),
-    NameRule(_r(r"e_?mail|epost|e_post|mejl|mail_?addr|(^|_)mail$"), "an e-mail address",
+             msg("an IP address"), "usage", expects="ip"),
+    NameRule(_r(r"e_?mail|epost|e_post|mejl|mail_?addr|(^|_)mail$"), msg("an e-mail address"),
              "contact", kind="email", expects="email"),
     NameRule(_r(r"phone|telefon|(^|_)tel($|_|ef|nr)|(^|_)tfn|mobil|cell_?phone|(^|_)fax|"
-                r"sms_?n"), "a phone number", "contact", kind="phone", expects="phone"),
-    NameRule(_r(r"birth|fodelse|(^|_)fodd|(^|_)dob$|bday"), "a date of birth", "identity",
+                r"sms_?n"), msg("a phone number"), "contact", kind="phone", expects="phone"),
+    NameRule(_r(r"birth|fodelse|(^|_)fodd|(^|_)dob$|bday"), msg("a date of birth"), "identity",
              meaning="birth_date", expects="birth_date"),
-    NameRule(_r(r"first_?name|given_?name|fornamn|forename|tilltalsnamn"), "a first name",
+    NameRule(_r(r"first_?name|given_?name|fornamn|forename|tilltalsnamn"), msg("a first name"),
              "identity", name_part="first"),
-    NameRule(_r(r"last_?name|surname|family_?name|efternamn|sur_?name"), "a family name",
+    NameRule(_r(r"last_?name|surname|family_?name|efternamn|sur_?name"), msg("a family name"),
              "identity", name_part="last"),
     NameRule(_r(r"full_?name|^namn$|^name$|display_?name|contact_?name|kontaktperson|"
-                r"_namn$|^namn_|(^|_)name$|namn"), "a name", "identity", name_part="full"),
-    NameRule(_r(r"post_?code|postal|postnr|postnummer|(^|_)zip"), "a postcode", "address",
+                r"_namn$|^namn_|(^|_)name$|namn"), msg("a name"), "identity", name_part="full"),
+    NameRule(_r(r"post_?code|postal|postnr|postnummer|(^|_)zip"), msg("a postcode"), "address",
              meaning="postcode", expects="postcode"),
     NameRule(_r(r"street|gatu|(^|_)gata|address_?line|address|adress|(^|_)c_?o($|_)|careof"),
-             "a street address", "address", meaning="street"),
-    NameRule(_r(r"city|(^|_)ort$|postort|(^|_)stad$|town|kommun"), "a city", "address",
+             msg("a street address"), "address", meaning="street"),
+    NameRule(_r(r"city|(^|_)ort$|postort|(^|_)stad$|town|kommun"), msg("a city"), "address",
              meaning="city"),
-    NameRule(_r(r"country|^land$|_land$|landskod"), "a country", "address"),
+    NameRule(_r(r"country|^land$|_land$|landskod"), msg("a country"), "address"),
     NameRule(_r(r"iban|(^|_)bic$|swift|clearing|account_?n|account_?no|kontonr|kontonummer|"
                 r"bankkonto|bankgiro|plusgiro|bank_?name|card_?n|kortnummer"),
-             "bank details", "financial"),
+             msg("bank details"), "financial"),
     NameRule(_r(r"password|losenord|passwd|pwd|secret|token|api_?key"),
-             "a credential (never disclosed)", "usage", disclose=False),
-    NameRule(_r(r"user_?name|username|anvandar|(^|_)login$|user_?id"), "a login name",
+             msg("a credential (never disclosed)"), "usage", disclose=False),
+    NameRule(_r(r"user_?name|username|anvandar|(^|_)login$|user_?id"), msg("a login name"),
              "usage"),
-    NameRule(_r(r"company|foretag|firma|bolag"), "a company name", "identity"),
-    NameRule(_r(r"gender|(^|_)kon$|(^|_)sex$"), "a gender", "identity"),
-    NameRule(_r(r"user_?agent|device|enhet|browser|session|cookie"), "a device or session",
+    NameRule(_r(r"company|foretag|firma|bolag"), msg("a company name"), "identity"),
+    NameRule(_r(r"gender|(^|_)kon$|(^|_)sex$"), msg("a gender"), "identity"),
+    NameRule(_r(r"user_?agent|device|enhet|browser|session|cookie"), msg("a device or session"),
              "usage"),
     NameRule(_r(r"note|comment|kommentar|anteckn|message|meddelande|(^|_)body$|fritext|"
-                r"remark|beskrivning"), "free text", "communication", free_text=True),
+                r"remark|beskrivning"), msg("free text"), "communication", free_text=True),
     NameRule(_r(r"consent|samtycke|opt_?in|opt_?out|(^|_)allow|newsletter|nyhetsbrev|"
-                r"marketing|subscri|prenumer"), "a consent or contact choice", "consent"),
+                r"marketing|subscri|prenumer"), msg("a consent or contact choice"), "consent"),
 )
 
 #: Identifier kinds a portal writes its own way (a pattern is derived from the values).
@@ -106,16 +107,19 @@ PATTERN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 VALUE_LABELS = {
-    "personnummer": "valid personnummer",
-    "orgnr": "valid organisationsnummer",
-    "email": "valid e-mail addresses",
-    "phone": "valid phone numbers",
-    "iban": "valid IBANs",
-    "ip": "IP addresses",
-    "postcode": "Swedish postcodes",
-    "birth_date": "plausible dates of birth",
-    "free_text": "free text",
+    "personnummer": msg("valid personnummer"),
+    "orgnr": msg("valid organisationsnummer"),
+    "email": msg("valid e-mail addresses"),
+    "phone": msg("valid phone numbers"),
+    "iban": msg("valid IBANs"),
+    "ip": msg("IP addresses"),
+    "postcode": msg("Swedish postcodes"),
+    "birth_date": msg("plausible dates of birth"),
+    "free_text": msg("free text"),
 }
+#: what a pattern kind is called in a reason
+PATTERN_WORDS = {"customer_number": msg("a customer number"),
+                 "invoice_number": msg("an invoice number")}
 
 
 @dataclass
@@ -126,8 +130,9 @@ class Evidence:
     share: float
     n: int
 
-    def sentence(self) -> str:
-        return f"values: {self.share:.0%} {VALUE_LABELS.get(self.kind, self.kind)} (n={self.n})"
+    def sentence(self) -> Message:
+        return msg("values: {share} {label} (n={count})", share=f"{self.share:.0%}",
+                   label=VALUE_LABELS.get(self.kind, self.kind), count=self.n)
 
 
 def sample_evidence(values: Sequence[Any], region: str,
@@ -169,10 +174,22 @@ class ColumnGuess:
     free_text: bool = False
     disclose: bool = True
     review: bool = False
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Message] = field(default_factory=list)
 
     def comment(self) -> str:
-        return "; ".join(self.reasons)
+        """The reasons in English, as the map's comment says them."""
+        return "; ".join(r.render(SOURCE_LANGUAGE) for r in self.reasons)
+
+    def words(self) -> Message:
+        """The reasons as one message, for the desk's language."""
+        return joined(self.reasons) if self.reasons else msg("{text}", text="")
+
+
+def joined(parts: list[Message]) -> Message:
+    """Reasons one after the other, ``; ``-separated in every language."""
+    if len(parts) == 1:
+        return parts[0]
+    return msg("{first}; {rest}", first=parts[0], rest=joined(parts[1:]))
 
 
 def classify_column(info: ColumnInfo, values: Sequence[Any], region: str) -> ColumnGuess:
@@ -189,7 +206,7 @@ def classify_column(info: ColumnInfo, values: Sequence[Any], region: str) -> Col
         guess.name_part = rule.name_part
         guess.free_text = rule.free_text
         guess.disclose = rule.disclose
-        guess.reasons.append(f"name: {rule.what}")
+        guess.reasons.append(msg("name: {what}", what=rule.what))
         if rule.meaning == "birth_date" and info.kind not in ("date", "datetime", "str"):
             guess.meaning = None
         if rule.kind and info.kind in ("str", "text"):
@@ -198,7 +215,7 @@ def classify_column(info: ColumnInfo, values: Sequence[Any], region: str) -> Col
             elif not values:
                 guess.kind = rule.kind
                 guess.review = True
-                guess.reasons.append("no values to confirm it")
+                guess.reasons.append(msg("no values to confirm it"))
             elif rule.kind == "phone" and evidence and evidence.kind == "phone" \
                     and evidence.share >= 0.5:
                 guess.kind = rule.kind  # numbers of several countries, some odd spellings
@@ -206,7 +223,8 @@ def classify_column(info: ColumnInfo, values: Sequence[Any], region: str) -> Col
         if rule.expects and evidence is not None and rule.expects != evidence.kind \
                 and strong is not None and strong.kind not in ("free_text",):
             guess.review = True
-            guess.reasons.append(f"but values look like {VALUE_LABELS[strong.kind]}")
+            guess.reasons.append(msg("but values look like {label}",
+                                     label=VALUE_LABELS[strong.kind]))
         if rule.expects and values and (evidence is None or evidence.kind != rule.expects) \
                 and not (rule.expects == "birth_date" and info.kind in ("date", "datetime")):
             guess.review = guess.review or rule.kind is not None
@@ -237,8 +255,9 @@ def classify_column(info: ColumnInfo, values: Sequence[Any], region: str) -> Col
                 guess.looks_personal = True
                 guess.category = guess.category or ("identity" if kind == "customer_number"
                                                     else "financial")
-                guess.reasons.append(f"name: a {kind.replace('_', ' ')}; values: all "
-                                     f"match {derived} (n={len(values)})")
+                guess.reasons.append(msg("name: {what}; values: all match {pattern} "
+                                         "(n={count})", what=PATTERN_WORDS[kind],
+                                         pattern=derived, count=len(values)))
     return guess
 
 

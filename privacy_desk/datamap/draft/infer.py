@@ -171,11 +171,14 @@ def declared_edges(cat: Catalogue) -> list[Edge]:
             if fk.target not in cat.tables:
                 continue
             on = tuple(zip(fk.columns, fk.target_columns, strict=False))
-            out.append(Edge(t.name, fk.target, on, True,
-                            f"foreign key {t.name}({', '.join(fk.columns)})"))
+            words = msg("foreign key {table}({columns})", table=t.name,
+                        columns=", ".join(fk.columns))
+            out.append(Edge(t.name, fk.target, on, True, words.render(SOURCE_LANGUAGE),
+                            words=words))
             if link_table and fk.target != t.name and set(fk.columns) <= set(t.primary_key):
+                words = msg("through the link table {table}", table=t.name)
                 out.append(Edge(fk.target, t.name, tuple((b, a) for a, b in on), True,
-                                f"through the link table {t.name}", backwards=True))
+                                words.render(SOURCE_LANGUAGE), backwards=True, words=words))
     return out
 
 

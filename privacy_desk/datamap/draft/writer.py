@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from privacy_desk.datamap.draft.catalogue import Catalogue, ColumnInfo, TableInfo
-from privacy_desk.datamap.draft.classify import ColumnGuess
+from privacy_desk.datamap.draft.classify import ColumnGuess, joined
 from privacy_desk.datamap.draft.infer import (
     BUILTIN_IDENTITY,
     KIND_TITLES,
@@ -98,11 +98,9 @@ class _Writer:
         self.notes: list[Note] = list(st.notes)
         self.used_categories: set[str] = set()
 
-    def note(self, path: str, reason: str | Message) -> None:
-        if isinstance(reason, Message):
-            self.notes.append(Note(path, reason.render(MAP_LANGUAGE), reason))
-        else:
-            self.notes.append(Note(path, reason))
+    def note(self, path: str, reason: Message) -> None:
+        """A review item; ``reason`` reads in the desk's language, English in the map."""
+        self.notes.append(Note(path, reason.render(MAP_LANGUAGE), reason))
 
     # --------------------------------------------------------------------------- tables
     def mapped(self, t: TableInfo) -> CommentedMap:
@@ -138,7 +136,7 @@ class _Writer:
         full = [c for c, x in g.items() if x.name_part == "full"]
         names = [*first, *last] if first and last else full[:1]
         company = [c for c, x in g.items() if x.category == "identity" and "company" in
-                   " ".join(x.reasons)]
+                   x.comment()]
         label = [*names, *company[:1]]
         if label:
             out["label"] = label[0] if len(label) == 1 else _seq(label)
@@ -155,7 +153,7 @@ class _Writer:
                 entry = _flow(table=e.dst, on=_flow(**dict(e.on)))
                 if not e.declared:
                     entry["review"] = True
-                    self.note(f"{path}.references[{i}]", e.words or e.reason)
+                    self.note(f"{path}.references[{i}]", e.words or _said(e.reason))
                 seq.append(entry)
                 seq.yaml_add_eol_comment(e.reason, i)
             out["references"] = seq
@@ -171,7 +169,7 @@ class _Writer:
             h = _flow(rule="bookkeeping", date_column=hold.date_column, via=hold.via)
             if hold.review:
                 h["review"] = True
-                self.note(f"{path}.hold", hold.words or hold.reason)
+                self.note(f"{path}.hold", hold.words or _said(hold.reason))
             out["hold"] = h
             out.yaml_add_eol_comment(hold.reason, "hold")
         if person is None:
@@ -190,7 +188,7 @@ class _Writer:
                                                      links=links, subject=person is not None)
             if col_review:
                 entry["review"] = True
-                self.note(f"{path}.columns.{c.name}", "" if comment is None else comment)
+                self.note(f"{path}.columns.{c.name}", comment or _said(""))
             columns[c.name] = entry
             if comment is not None:
                 columns.yaml_add_eol_comment(comment.render(MAP_LANGUAGE), c.name)
@@ -223,7 +221,7 @@ class _Writer:
                 entry["review"] = True
                 self.note(f"tables.{t.name}.identity[{len(seq)}]",
                           msg("{column} as {kind}: {why}", column=c, kind=g.kind,
-                              why=g.comment()))
+                              why=g.words()))
             seq.append(entry)
             seq.yaml_add_eol_comment(g.comment() or f"{g.kind}", len(seq) - 1)
         return seq or None
@@ -233,7 +231,7 @@ class _Writer:
         """The column's entry, why (None: nothing to say) and whether it needs review."""
         g = self.guesses[t.name][c]
         info = t.columns[c]
-        reasons = [_plain(r) for r in g.reasons]
+        reasons = list(g.reasons)
         if c in links:
             target = links[c]
             role = KIND_TITLES.get(self.st.persons[target].kind, (target, target))
@@ -323,16 +321,12 @@ def _subject_erasure(info: ColumnInfo, unique: bool, g: ColumnGuess) -> tuple[st
     return "keep", None
 
 
-def _plain(text: str) -> Message:
-    """A reason worded elsewhere (the column guesses) carried as it is, in English."""
+_joined = joined
+
+
+def _said(text: str) -> Message:
+    """A reason that has no words of its own (never met: every edge and hold has them)."""
     return msg("{text}", text=text)
-
-
-def _joined(parts: list[Message]) -> Message:
-    """Reasons one after the other, ``; ``-separated in every language."""
-    if len(parts) == 1:
-        return parts[0]
-    return msg("{first}; {rest}", first=parts[0], rest=_joined(parts[1:]))
 
 
 def _listed(parts: list[Message]) -> Message:
