@@ -459,3 +459,34 @@ def test_a_letter_written_by_sql_is_recorded_as_the_login_that_wrote_it(desk: De
         actor = conn.execute(text("SELECT actor FROM case_letters WHERE case_id = :c"),
                              {"c": case_id}).scalar_one()
     assert actor == desk.names["anna"]
+
+
+def test_the_tables_made_after_the_guard_name_the_login_too(desk: Desk) -> None:
+    """Restrictions, rights decisions and minimisations (migrations 0008, 0010) came after
+    0007's rule; 0013 gives them the same: a set "who" is the login, an empty one stays
+    empty (a restriction is not made to look applied or lifted)."""
+    case_id = _case(desk.login("anna"))
+    other = desk.names["bertil"]
+    desk.sql("anna", "INSERT INTO restrictions (case_id, state, ground, subject, plan_json, "
+             "plan_sha256, reason, created_by, created_at) VALUES (:c, 'draft', 'accuracy', "
+             "'{}', '{}', '0', 'checking', :other, '2026-03-02 10:00:00')",
+             c=case_id, other=other)
+    desk.sql("anna", "INSERT INTO rights_decisions (case_id, kind, outcome, details, reason, "
+             "decided_by, decided_at) VALUES (:c, 'balancing', 'stop', '{}', 'weighed', :other, "
+             "'2026-03-02 10:00:00')", c=case_id, other=other)
+    desk.sql("anna", "INSERT INTO case_minimisations (case_id, minimised_at, minimised_by, "
+             "identifiers) VALUES (:c, '2026-03-02 10:00:00', :other, 0)",
+             c=case_id, other=other)
+    query = ("SELECT r.created_by, r.applied_by, r.lifted_by, d.decided_by, m.minimised_by "
+             "FROM restrictions r JOIN rights_decisions d ON d.case_id = r.case_id "
+             "JOIN case_minimisations m ON m.case_id = r.case_id WHERE r.case_id = :c")
+    anna = desk.names["anna"]
+    with desk.owner.engine.connect() as conn:
+        assert tuple(conn.execute(text(query), {"c": case_id}).one()) == (
+            anna, None, None, anna, anna)
+    # lifting it "as bertil" by SQL records the login that did it; what is not set stays
+    desk.sql("anna", "UPDATE restrictions SET lifted_by = :other, state = 'lifted' "
+             "WHERE case_id = :c", c=case_id, other=other)
+    with desk.owner.engine.connect() as conn:
+        assert tuple(conn.execute(text(query), {"c": case_id}).one()) == (
+            anna, None, anna, anna, anna)
