@@ -21,6 +21,10 @@ def register(subparsers: Any) -> None:
     verify = a_sub.add_parser("verify", help="check the hash chain; exit 1 if tampered")
     verify.add_argument("--anchors", metavar="DIR",
                         help="also check against the signed anchors in DIR (audit anchor)")
+    verify.add_argument("--trust", action="append", default=[], metavar="KEY",
+                        help="the key id (or whole public key, hex) an anchor must be signed "
+                             "with, as 'audit anchor' printed it; repeat for several "
+                             "auditors. Without it an anchor's own key is believed")
     verify.set_defaults(handler=run_audit_verify)
     anchor = a_sub.add_parser("anchor", help="sign the trail's head (Ed25519, key in your "
                               "keyring) and write it as a new file into DIR, kept elsewhere")
@@ -44,7 +48,8 @@ def run_audit_verify(args: argparse.Namespace) -> int:
     store, who = open_signed_in(args)
     try:
         result = verify_trail(store, actor=who,
-                              anchors=Path(args.anchors) if args.anchors else None)
+                              anchors=Path(args.anchors) if args.anchors else None,
+                              trusted_keys=args.trust)
     finally:
         store.close()
     for p in result.problems:

@@ -8,6 +8,7 @@ trail's naive UTC so "March" means the officers' March.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -106,12 +107,19 @@ def browse_audit(store: CaseStore, *, actor: str, period: Period | None = None,
 
 
 def verify_trail(store: CaseStore, *, actor: str, anchors: Path | None = None,
-                 ) -> AuditVerification:
+                 trusted_keys: Sequence[str] = ()) -> AuditVerification:
     """Check the whole chain (auditors and administrators), against the signed anchors in
     the folder ``anchors`` if given; the check is itself recorded, unless the trail is
-    blocked (then the result says why, and nothing is appended)."""
+    blocked (then the result says why, and nothing is appended).
+
+    ``trusted_keys`` are the key ids (or whole public keys) the auditor got from a place of
+    their own (what ``audit anchor`` printed): an anchor signed with any other key is a
+    problem, because whoever rewrote the trail could sign new anchors with a key of their
+    own. Without them, each anchor's own key is believed (the folder must then be kept out
+    of officers' reach)."""
     _auditor(store, actor, "verify the audit trail")
-    points, anchor_problems = read_anchors(anchors, store) if anchors else ([], [])
+    points, anchor_problems = (read_anchors(anchors, store, trusted_keys) if anchors
+                               else ([], []))
     with store.sessions() as session:
         result = verify_audit_trail(session, points)
     if anchor_problems:
@@ -203,9 +211,16 @@ def anchor_trail(store: CaseStore, *, actor: str, out_dir: Path) -> AnchorWritte
     return AnchorWritten(path, seq, entry, doc["public_key"][:16])
 
 
-def read_anchors(folder: Path, store: CaseStore) -> tuple[list[AnchorPoint], list[AuditProblem]]:
-    """The anchors of ``store`` in ``folder`` whose signatures verify, and the problems with
-    the others (unreadable, or signed wrongly: someone edited them)."""
+def _trusted(public_hex: str, trusted_keys: Sequence[str]) -> bool:
+    wanted = [k.strip().lower() for k in trusted_keys if k.strip()]
+    return not wanted or any(public_hex.startswith(k) for k in wanted)
+
+
+def read_anchors(folder: Path, store: CaseStore, trusted_keys: Sequence[str] = ()
+                 ) -> tuple[list[AnchorPoint], list[AuditProblem]]:
+    """The anchors of ``store`` in ``folder`` whose signatures verify with a trusted key,
+    and the problems with the others (unreadable, signed wrongly: someone edited them, or
+    signed with a key the auditor did not name)."""
     if not folder.is_dir():
         raise UserError(msg("{folder} is not a folder of anchors.", folder=str(folder)),
                         msg("Give the folder 'privacy-desk audit anchor --out' wrote to."))
@@ -221,6 +236,12 @@ def read_anchors(folder: Path, store: CaseStore) -> tuple[list[AnchorPoint], lis
                 continue  # another store's anchor
             public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(doc["public_key"]))
             public.verify(bytes.fromhex(doc["signature"]), _signed_part(doc))
+            if not _trusted(str(doc["public_key"]).lower(), trusted_keys):
+                problems.append(AuditProblem(
+                    Tampering.ANCHOR, None,
+                    f"Anchor {path.name} is signed with key {str(doc['public_key'])[:16]}, "
+                    "which is not one of the keys you trust."))
+                continue
             points.append(AnchorPoint(path.name, int(doc["seq"]), str(doc["entry_hash"])))
         except InvalidSignature:
             problems.append(AuditProblem(Tampering.ANCHOR, None,

@@ -203,3 +203,31 @@ def test_a_row_after_the_head_blocks_actions_but_not_sign_in_on_sqlite(
         assert "inserted" in {p.kind.value for p in result.problems}
     finally:
         s.close()
+
+
+def test_an_anchor_signed_with_a_key_not_trusted_is_found(store: CaseStore,
+                                                          tmp_path: Path) -> None:
+    """Whoever rewrites the trail can sign a fresh anchor with a key of their own; only the
+    key id the auditor kept elsewhere (--trust) tells the two apart."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from privacy_desk.services.audit_trail import _public_hex, _signed_part
+
+    honest = anchor_trail(store, actor="ivar", out_dir=tmp_path / "honest")
+    forged_dir = tmp_path / "forged"
+    forged_dir.mkdir()
+    doc = json.loads(honest.path.read_text())
+    mallory = Ed25519PrivateKey.generate()
+    doc["public_key"] = _public_hex(mallory.public_key())
+    doc["signed_by"] = "ivar"
+    doc["signature"] = mallory.sign(_signed_part(doc)).hex()
+    (forged_dir / honest.path.name).write_text(json.dumps(doc))
+    # believed on its own word ...
+    assert verify_trail(store, actor="ivar", anchors=forged_dir).ok
+    # ... but not against the key the auditor noted when anchoring
+    result = verify_trail(store, actor="ivar", anchors=forged_dir,
+                          trusted_keys=[honest.key_id])
+    assert [p.kind.value for p in result.problems] == ["anchor"]
+    assert "not one of the keys you trust" in result.problems[0].message
+    assert verify_trail(store, actor="ivar", anchors=tmp_path / "honest",
+                        trusted_keys=[honest.key_id.upper()]).ok
