@@ -145,12 +145,14 @@ def store_anchor_key(auditor: str, key_hex: str) -> None:
 MINIMISE_SERVICE = f"{APP_ID}.minimisation"
 
 
-def minimisation_key(store_name: str, *, create: bool = False) -> bytes | None:
+def minimisation_key(store_name: str, *, create: bool = False,
+                     legacy_names: tuple[str, ...] = ()) -> bytes | None:
     """The secret under which a case store's minimised identifiers are keyed hashes.
 
     Kept in the OS keyring, never in the store, so a copy of the store cannot test a
     guessed personnummer against the hashes. ``create`` makes one where there is none
     (only ``store minimise`` does); without a secure keyring that is refused.
+    ``legacy_names`` are names an older version kept it under.
     """
     import secrets as random
 
@@ -164,6 +166,13 @@ def minimisation_key(store_name: str, *, create: bool = False) -> bytes | None:
         return None
     try:
         value = keyring.get_password(MINIMISE_SERVICE, store_name)
+        for legacy in legacy_names if value is None else ():
+            # kept under an older name (with the login in it): found, and kept under the
+            # store's own name from now on, so every officer of this desk finds it
+            value = keyring.get_password(MINIMISE_SERVICE, legacy)
+            if value is not None:
+                keyring.set_password(MINIMISE_SERVICE, store_name, value)
+                break
         if value is None and create:
             value = random.token_hex(32)
             keyring.set_password(MINIMISE_SERVICE, store_name, value)
@@ -175,3 +184,18 @@ def minimisation_key(store_name: str, *, create: bool = False) -> bytes | None:
         log.warning("The keyring could not be read for the minimisation key")
         return None
     return None if value is None else bytes.fromhex(value)
+
+
+def keep_minimisation_key(store_name: str, key: bytes) -> None:
+    """Keep a case store's minimisation key brought from another desk (``store key import``)."""
+    if not secure_keyring().secure:
+        raise NoSecureKeyring("No secure keyring is available on this computer, so the "
+                              "minimisation key cannot be kept; nothing was imported.",
+                              "Import it on a computer with a system keyring.")
+    try:
+        keyring.set_password(MINIMISE_SERVICE, store_name, key.hex())
+    except keyring.errors.KeyringError as exc:
+        raise NoSecureKeyring("The system keyring refused the minimisation key "
+                              f"({type(exc).__name__}); nothing was imported.",
+                              "Unlock the keyring and try again.") from exc
+    log.info("Imported the minimisation key of a case store")

@@ -62,12 +62,28 @@ MINIMISED_PREFIX = "h:"
 
 
 def store_key_name(url: URL) -> str:
-    """The name a case store's keys go by in the keyring (its URL without the password)."""
+    """The name a case store's keys go by in the keyring: the store (backend, host, port,
+    database), not the login, so every officer of a desk finds the same key."""
+    return f"{url.get_backend_name()}://{url.host or ''}:{url.port or ''}/{_database(url)}"
+
+
+def legacy_store_key_names(url: URL) -> tuple[str, ...]:
+    """The name an older version kept the key under (with the login in it)."""
+    return (f"{url.get_backend_name()}://{url.username or ''}@{url.host or ''}:"
+            f"{url.port or ''}/{_database(url)}",)
+
+
+def _database(url: URL) -> str:
     database = url.database or ""
     if url.get_backend_name() == "sqlite" and database and database != ":memory:":
         database = str(Path(database.removeprefix("file:").split("?")[0]).resolve())
-    return f"{url.get_backend_name()}://{url.username or ''}@{url.host or ''}:" \
-           f"{url.port or ''}/{database}"
+    return database
+
+
+def store_minimisation_key(url: URL, *, create: bool = False) -> bytes | None:
+    """The minimisation key of the store at ``url`` in this desk's keyring (or None)."""
+    return minimisation_key(store_key_name(url), create=create,
+                            legacy_names=legacy_store_key_names(url))
 
 
 def minimised_value(key: bytes, kind: str, value: str) -> str:
@@ -189,7 +205,7 @@ def _person_case_ids(session: Session, case_id: int) -> tuple[tuple[str, ...], l
     if not pairs:
         return (), [case_id]
     wanted = [(k, v) for k, v in pairs]
-    key = minimisation_key(store_key_name(session.get_bind().engine.url))
+    key = store_minimisation_key(session.get_bind().engine.url)
     if key is not None:  # minimised cases keep keyed hashes: they still count
         wanted += [(k, minimised_value(key, k, v)) for k, v in pairs
                    if not v.startswith(MINIMISED_PREFIX)]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from privacy_desk.cli.common import app_paths, ask_password_on_terminal, open_signed_in
+from privacy_desk.messages import msg
 
 
 def register(subparsers: Any) -> None:
@@ -31,6 +33,7 @@ def register(subparsers: Any) -> None:
         "the portal and recorded as committed, not executed or changed.")
     check.set_defaults(handler=run_check)
     register_minimise(s_sub)
+    register_key(s_sub)
 
 
 def run_store_secure(args: argparse.Namespace) -> int:
@@ -121,4 +124,82 @@ def run_check(args: argparse.Namespace) -> int:
         print(line)
     if not lines:
         print("Nothing left behind: every outcome is recorded.")
+    return 0
+
+
+def register_key(s_sub: Any) -> None:
+    key = s_sub.add_parser(
+        "key", help="carry the minimisation key to another desk",
+        description="A minimised case keeps keyed hashes; the key is in the keyring of the "
+        "desk that minimised. Another desk needs it to count the person's minimised cases in "
+        "the yearly allowance. An administrator exports it to a file encrypted with a "
+        "passphrase and imports it on the other desk; both print the same key id.")
+    k_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    out = k_sub.add_parser("export", help="write the key, encrypted, to a new file")
+    out.add_argument("--out", required=True, metavar="FILE")
+    out.add_argument("--passphrase-stdin", action="store_true",
+                     help="read the passphrase from the first line of standard input")
+    out.set_defaults(handler=run_key_export)
+    into = k_sub.add_parser("import", help="keep the key from an exported file in the keyring")
+    into.add_argument("file", metavar="FILE")
+    into.add_argument("--passphrase-stdin", action="store_true",
+                      help="read the passphrase from the first line of standard input")
+    into.set_defaults(handler=run_key_import)
+
+
+def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
+    import getpass
+    import sys
+
+    from privacy_desk.errors import UserError
+
+    if args.passphrase_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Passphrase: ")
+    if twice and getpass.getpass("Passphrase again: ") != first:
+        raise UserError(msg("The two passphrases differ."), msg("Type the same one twice."))
+    return first
+
+
+def run_key_export(args: argparse.Namespace) -> int:
+    from privacy_desk.errors import UserError
+    from privacy_desk.services.minimise_key import export_key
+
+    target = Path(args.out).expanduser()
+    passphrase = _passphrase(args, twice=True)
+    store, who = open_signed_in(args)
+    try:
+        written = export_key(store, actor=who, passphrase=passphrase)
+    finally:
+        store.close()
+    try:
+        with target.open("xb") as fh:  # a new file, never over another
+            fh.write(written.data)
+        target.chmod(0o600)
+    except OSError as exc:
+        raise UserError(msg("The key file could not be written to {file} ({error}).",
+                            file=str(target), error=type(exc).__name__),
+                        msg("Give a new file in a folder you can write to.")) from exc
+    print(f"Minimisation key {written.key_id} written to {target}")
+    return 0
+
+
+def run_key_import(args: argparse.Namespace) -> int:
+    from privacy_desk.errors import UserError
+    from privacy_desk.services.minimise_key import import_key
+
+    source = Path(args.file).expanduser()
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UserError(msg("The key file {file} cannot be read ({error}).", file=str(source),
+                            error=type(exc).__name__),
+                        msg("Give the file 'privacy-desk store key export' wrote.")) from exc
+    passphrase = _passphrase(args, twice=False)
+    store, who = open_signed_in(args)
+    try:
+        ident = import_key(store, actor=who, data=data, passphrase=passphrase)
+    finally:
+        store.close()
+    print(f"Minimisation key {ident} kept in this desk's keyring")
     return 0

@@ -42,14 +42,17 @@ from privacy_desk.casestore.models import (
     CaseMinimisation,
     IdentityVerificationRecord,
 )
-from privacy_desk.casestore.persons import MINIMISED_PREFIX, minimised_value, store_key_name
+from privacy_desk.casestore.persons import (
+    MINIMISED_PREFIX,
+    minimised_value,
+    store_minimisation_key,
+)
 from privacy_desk.casestore.store import CaseStore
 from privacy_desk.casestore.writing import run_retrying
 from privacy_desk.clock import utcnow
 from privacy_desk.domain.deadlines import add_calendar_months
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.messages import msg
-from privacy_desk.secrets import minimisation_key
 from privacy_desk.services.roles import Role, check_role, require_role
 
 log = logging.getLogger(__name__)
@@ -106,7 +109,7 @@ def minimise_cases(store: CaseStore, *, after_months: int, actor: str | None = N
     found = [Minimised(number, last.date(), n) for _cid, number, last, n in due]
     if dry_run or not due:
         return found
-    key = minimisation_key(store_key_name(store.url), create=True)
+    key = store_minimisation_key(store.url, create=True)
     assert key is not None
     for cid, number, _last, _n in due:
         def work(session: Session, cid: int = cid, number: str = number) -> None:
