@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="100"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,90 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="171"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="173"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="177"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="179"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="181"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="183"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="183"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="185"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="203"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="205"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="206"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="208"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="276"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="280"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="279"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="283"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="331"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="344"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
-    <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="340"/>
-        <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
-        <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/audit_view.py" line="353"/>
+        <source>TAMPERED: %n problem(s) found in {entries} entries.</source>
+        <translation>
+            <numerusform>MANIPULERAD: %n problem hittades i {entries} poster.</numerusform>
+            <numerusform>MANIPULERAD: %n problem hittades i {entries} poster.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="364"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="357"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="370"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="358"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="371"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="383"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="396"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -719,33 +722,36 @@
         <source>Allowance decision – {case}</source>
         <translation>Beslut om utdrag – {case}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="357"/>
-        <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
-        <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
+        <source>%n extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
+        <translation>
+            <numerusform>%n utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</numerusform>
+            <numerusform>%n utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="363"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="362"/>
         <source>The first copy is always free. A reasonable fee based on administrative cost may be charged only for further copies, or for a request that is manifestly unfounded or excessive; a refusal only for the latter. The company bears the burden of proof: write a reason a reviewer can follow.</source>
         <translation>Den första kopian är alltid kostnadsfri. En rimlig avgift som grundas på de administrativa kostnaderna får tas ut bara för ytterligare kopior, eller för en begäran som är uppenbart ogrundad eller orimlig; avslag bara i det senare fallet. Det är företaget som ska visa detta: skriv ett skäl som en granskare kan följa.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="375"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="374"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="380"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="379"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="381"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="380"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="382"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="381"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -1624,6 +1630,15 @@ Postnummer och ort</translation>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="554"/>
+        <source>%n new request(s) imported from the portal.</source>
+        <translation>
+            <numerusform>%n ny begäran hämtad från portalen.</numerusform>
+            <numerusform>%n nya begäranden hämtade från portalen.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Import failed: {message}</source>
@@ -1715,10 +1730,13 @@ Postnummer och ort</translation>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/main_window.py" line="557"/>
-        <source>Queue loaded: {count} case(s).</source>
-        <translation>Kön hämtad: {count} ärenden.</translation>
+        <source>Queue loaded: %n case(s).</source>
+        <translation>
+            <numerusform>Kön hämtad: %n ärende.</numerusform>
+            <numerusform>Kön hämtad: %n ärenden.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="561"/>
@@ -1734,12 +1752,6 @@ Postnummer och ort</translation>
         <location filename="../../privacy_desk/ui/main_window.py" line="707"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="554"/>
-        <source>{new} new request(s) imported from the portal.</source>
-        <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
 </context>
 <context>
@@ -1982,7 +1994,7 @@ Postnummer och ort</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/overview_tab.py" line="98"/>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="257"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="258"/>
         <source>Overdue</source>
         <translation>Försenade</translation>
     </message>
@@ -2107,23 +2119,26 @@ Postnummer och ort</translation>
         <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
         <translation>jan feb mar apr maj jun jul aug sep okt nov dec</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/overview_tab.py" line="227"/>
-        <source>As of {day}: {n} request(s) received in the last 12 months, {a} answered.</source>
-        <translation>Per {day}: {n} begäranden inkomna de senaste 12 månaderna, {a} besvarade.</translation>
+        <source>As of {day}: %n request(s) received in the last 12 months, {a} answered.</source>
+        <translation>
+            <numerusform>Per {day}: %n begäran inkommen de senaste 12 månaderna, {a} besvarade.</numerusform>
+            <numerusform>Per {day}: %n begäranden inkomna de senaste 12 månaderna, {a} besvarade.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="242"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="243"/>
         <source>On time</source>
         <translation>I tid</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="246"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="247"/>
         <source>Median days</source>
         <translation>Median dagar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="249"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="250"/>
         <source>Requests</source>
         <translation>Begäranden</translation>
     </message>
@@ -3128,22 +3143,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="407"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="406"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="429"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="428"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="430"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="429"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="440"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="439"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>
@@ -3244,10 +3259,409 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <source>Writing the report…</source>
         <translation>Skriver rapporten…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/year_report_dialog.py" line="142"/>
-        <source>Saved {path}: {n} request(s) received in {year}.</source>
-        <translation>Sparade {path}: {n} begäranden inkomna {year}.</translation>
+        <source>Saved {path}: %n request(s) received in {year}.</source>
+        <translation>
+            <numerusform>Sparade {path}: %n begäran inkommen {year}.</numerusform>
+            <numerusform>Sparade {path}: %n begäranden inkomna {year}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>auditDetails</name>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="34"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="35"/>
+        <source>administrator</source>
+        <translation>administratör</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="36"/>
+        <source>after months</source>
+        <translation>efter månader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="37"/>
+        <source>anchors</source>
+        <translation>förankringar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="38"/>
+        <source>scan</source>
+        <translation>skanning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="39"/>
+        <source>scans</source>
+        <translation>skanningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="40"/>
+        <source>by</source>
+        <translation>genom</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="41"/>
+        <source>bytes</source>
+        <translation>byte</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="42"/>
+        <source>matches</source>
+        <translation>träffar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="43"/>
+        <source>case</source>
+        <translation>ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="44"/>
+        <source>cases</source>
+        <translation>ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="45"/>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="46"/>
+        <source>change</source>
+        <translation>ändring</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="47"/>
+        <source>channel</source>
+        <translation>kanal</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="48"/>
+        <source>channels</source>
+        <translation>kanaler</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="49"/>
+        <source>column</source>
+        <translation>kolumn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="50"/>
+        <source>decision</source>
+        <translation>beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="51"/>
+        <source>deleted</source>
+        <translation>raderade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="52"/>
+        <source>differences</source>
+        <translation>skillnader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="53"/>
+        <source>new due date</source>
+        <translation>nytt sista svarsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="54"/>
+        <source>entries</source>
+        <translation>poster</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="55"/>
+        <source>error</source>
+        <translation>fel</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="56"/>
+        <source>extract</source>
+        <translation>utdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="57"/>
+        <source>extracts in the period</source>
+        <translation>utdrag under perioden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="58"/>
+        <source>files</source>
+        <translation>filer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="59"/>
+        <source>marked by a flag</source>
+        <translation>märkta med flagga</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="60"/>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="61"/>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="62"/>
+        <source>second person required</source>
+        <translation>andra person krävdes</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="63"/>
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="64"/>
+        <source>ground</source>
+        <translation>grund</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="65"/>
+        <source>kept under a hold</source>
+        <translation>bevarade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="66"/>
+        <source>identifier kind</source>
+        <translation>typ av identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="67"/>
+        <source>identifier kinds</source>
+        <translation>typer av identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="68"/>
+        <source>identifiers</source>
+        <translation>identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="69"/>
+        <source>kind</source>
+        <translation>typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="70"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="71"/>
+        <source>language</source>
+        <translation>språk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="72"/>
+        <source>late</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="73"/>
+        <source>still present</source>
+        <translation>kvar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="74"/>
+        <source>fields left out</source>
+        <translation>utelämnade fält</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="75"/>
+        <source>letters</source>
+        <translation>brev</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="76"/>
+        <source>lines</source>
+        <translation>rader i förhandsvisningen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="77"/>
+        <source>method</source>
+        <translation>metod</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="78"/>
+        <source>recorded on the case only</source>
+        <translation>bara noterade i ärendet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="79"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="123"/>
+        <source>officer</source>
+        <translation>handläggare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="80"/>
+        <source>outcome</source>
+        <translation>utfall</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="81"/>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="82"/>
+        <source>postcode</source>
+        <translation>postnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="83"/>
+        <source>problems</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="84"/>
+        <source>profile</source>
+        <translation>profil</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="85"/>
+        <source>reason</source>
+        <translation>skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="86"/>
+        <source>in the restriction register</source>
+        <translation>i begränsningsregistret</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="87"/>
+        <source>restriction</source>
+        <translation>begränsning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="88"/>
+        <source>roles</source>
+        <translation>roller</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="89"/>
+        <source>rows</source>
+        <translation>rader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="90"/>
+        <source>entry</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="91"/>
+        <source>state</source>
+        <translation>läge</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="92"/>
+        <source>marked by a status</source>
+        <translation>märkta med status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="93"/>
+        <source>person&apos;s table</source>
+        <translation>personens tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="94"/>
+        <source>table</source>
+        <translation>tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="95"/>
+        <source>tables</source>
+        <translation>tabeller</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="96"/>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="97"/>
+        <source>person told on</source>
+        <translation>personen underrättad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="98"/>
+        <source>anonymised</source>
+        <translation>anonymiserade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="99"/>
+        <source>verified</source>
+        <translation>kontrollerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="100"/>
+        <source>was</source>
+        <translation>tidigare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="101"/>
+        <source>withheld</source>
+        <translation>undantagna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="102"/>
+        <source>year</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="107"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="108"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="113"/>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="114"/>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="124"/>
+        <source>approver</source>
+        <translation>godkännare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="125"/>
+        <source>auditor</source>
+        <translation>granskare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="166"/>
+        <source>claim and identity check</source>
+        <extracomment>Keys whose values are codes with words; any other value is shown as stored.</extracomment>
+        <translation>tilldelning och identitetskontroll</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="168"/>
+        <source>none</source>
+        <translation>inget</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="169"/>
+        <source>given</source>
+        <translation>angivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="172"/>
+        <source>(whole row)</source>
+        <translation>(hela raden)</translation>
     </message>
 </context>
 <context>
