@@ -11,11 +11,14 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSettings,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -117,6 +120,51 @@ class QueueTab(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Col.PERSON, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        # Long cells end in "…" rather than widening the
+        # table: at 1024 pixels every column stays in view, with no sideways scrolling.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
+        self._fitting = False
+
+    # --- fitting the columns -----------------------------------------------------------------
+    #: Columns that give up width first when the queue is narrow (their text elides), and
+    #: the least each keeps.
+    _SHRINK_ORDER = ((Col.TYPE, 70), (Col.ASSIGNEE, 60), (Col.STATUS, 70), (Col.MARKS, 40),
+                     (Col.RECEIVED, 70), (Col.DUE, 70), (Col.CASE, 90))
+    #: The least the person's name keeps.
+    _PERSON_MIN = 80
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit_columns)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def fit_columns(self) -> None:
+        """Narrow the widest columns until the queue fits its width.
+
+        Run when the table's width changes and after a load; a column the officer widens
+        by hand stays as they made it until the next resize.
+        """
+        header = self.table.horizontalHeader()
+        available = self.table.viewport().width()
+        if available <= 0 or self._fitting:
+            return
+        widths: dict[Col, int] = {c: header.sectionSize(c) for c in Col if c != Col.PERSON}
+        excess = sum(widths.values()) + self._PERSON_MIN - available
+        if excess <= 0:
+            return
+        self._fitting = True
+        try:
+            for col, least in self._SHRINK_ORDER:
+                if excess <= 0:
+                    break
+                give = min(excess, max(0, widths[col] - least))
+                if give:
+                    header.resizeSection(col, widths[col] - give)
+                    excess -= give
+        finally:
+            self._fitting = False
 
     # --- building ------------------------------------------------------------------------
     def _build_views(self) -> QTabBar:
@@ -297,6 +345,7 @@ class QueueTab(QWidget):
         self._refresh_assignees()
         self._update_counts()
         self._update_view_counts()
+        QTimer.singleShot(0, self.fit_columns)  # after the first load's column sizing
         if keep is not None:
             self.select_case(keep)
 
