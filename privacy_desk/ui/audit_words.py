@@ -147,6 +147,33 @@ def _fixed(words: Callable[[], Mapping[str, str]]) -> Callable[[str], str]:
     return lambda value: words().get(value, value)
 
 
+def _change(value: str) -> str:
+    """A settings change (the connection dialog's, the CLI's, the organisation's)."""
+    words = {
+        "profile_saved": QCoreApplication.translate("auditDetails", "profile saved"),
+        "profile_removed": QCoreApplication.translate("auditDetails", "profile removed"),
+        "profile_activated": QCoreApplication.translate("auditDetails", "profile put in use"),
+        "password_stored": QCoreApplication.translate("auditDetails",
+                                                      "password kept in the keyring"),
+        "organisation_saved": QCoreApplication.translate("auditDetails",
+                                                         "organisation details saved"),
+    }
+    return words.get(value, value)
+
+
+def _outcome(value: str) -> str:
+    """An extract export's check, or an objection's balancing."""
+    words = {
+        "recorded": QCoreApplication.translate("auditDetails", "recorded"),
+        "not written": QCoreApplication.translate("auditDetails", "not written"),
+        "incomplete": QCoreApplication.translate("auditDetails", "incomplete"),
+        "compelling_grounds": QCoreApplication.translate("auditDetails",
+                                                         "compelling legitimate grounds"),
+        "stop": QCoreApplication.translate("auditDetails", "processing stopped"),
+    }
+    return words.get(value, value)
+
+
 #: Keys whose values are codes with words; any other value is shown as stored.
 _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "from": _status,
@@ -163,6 +190,8 @@ _VALUE_WORDS: dict[str, Callable[[str], str]] = {
     "kind": _kind,
     "method": _method,
     "format": str.upper,
+    "change": _change,
+    "outcome": _outcome,
     "by": _fixed(lambda: {"claim and identity": QCoreApplication.translate(
         "auditDetails", "claim and identity check")}),
     "case": _fixed(lambda: {"none": QCoreApplication.translate("auditDetails", "none")}),

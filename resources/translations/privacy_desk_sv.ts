@@ -494,223 +494,223 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="100"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="101"/>
         <source>Connections</source>
         <translation>Anslutningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="106"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="107"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="109"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="110"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="123"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="125"/>
         <source>Case store</source>
         <translation>Ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="133"/>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="158"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="134"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="159"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="146"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="147"/>
         <source>default</source>
         <translation>standard</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="166"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="167"/>
         <source>Use this profile when the app starts</source>
         <translation>Använd den här profilen när appen startar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
         <source>Used for</source>
         <translation>Används för</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
         <source>Database type</source>
         <translation>Databastyp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
         <source>SQLite file</source>
         <translation>SQLite-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
         <source>Host</source>
         <translation>Värd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
         <source>Database</source>
         <translation>Databas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="180"/>
         <source>TLS mode</source>
         <translation>TLS-läge</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="180"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="181"/>
         <source>CA file</source>
         <translation>CA-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="192"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="193"/>
         <source>Test connection</source>
         <translation>Testa anslutningen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="195"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="196"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="198"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="199"/>
         <source>New data map…</source>
         <translation>Ny datakarta…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="201"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="202"/>
         <source>Draft a data map of this portal from its tables and sampled values (read-only)</source>
         <translation>Gör ett utkast till datakarta för portalen utifrån dess tabeller och stickprov av värden (endast läsning)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="237"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="249"/>
         <source>Passwords are kept in the system keyring, never in a file.</source>
         <translation>Lösenord sparas i systemets nyckelring, aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="238"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="250"/>
         <source>stored in the keyring</source>
         <translation>sparas i nyckelringen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="241"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="253"/>
         <source>No secure keyring is available on this computer: the password is not saved. It is used to test the connection, and the app asks for it each time it connects.</source>
         <translation>Det finns ingen säker nyckelring på den här datorn: lösenordet sparas inte. Det används för att testa anslutningen, och appen frågar efter det varje gång den ansluter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="245"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="257"/>
         <source>not saved: no secure keyring</source>
         <translation>sparas inte: ingen säker nyckelring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="271"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="283"/>
         <source>Default: {port}</source>
         <translation>Standard: {port}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="275"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="287"/>
         <source>SQLite database file</source>
         <translation>SQLite-databasfil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="281"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="293"/>
         <source>CA certificate (PEM)</source>
         <translation>CA-certifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="334"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="346"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="334"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="346"/>
         <source>case store</source>
         <translation>ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="386"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="398"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="391"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="403"/>
         <source>Connected to {where}.</source>
         <translation>Ansluten till {where}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="393"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="405"/>
         <source>Server version {version}.</source>
         <translation>Serverversion {version}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="425"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="437"/>
         <source>Saved profile {name}; its password is in the system keyring.</source>
         <translation>Profilen {name} sparades; lösenordet finns i systemets nyckelring.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="428"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="440"/>
         <source>Saved profile {name} WITHOUT its password: there is no secure keyring on this computer, so the app will ask for it each time.</source>
         <translation>Profilen {name} sparades UTAN lösenord: det finns ingen säker nyckelring på den här datorn, så appen frågar efter det varje gång.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="432"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="444"/>
         <source>Saved profile {name}.</source>
         <translation>Profilen {name} sparades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="455"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="467"/>
         <source>Deleted profile {name} and forgot its password.</source>
         <translation>Profilen {name} togs bort och dess lösenord glömdes.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="465"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="477"/>
         <source>A data map is drafted from a portal profile.</source>
         <translation>En datakarta tas fram från en portalprofil.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="467"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="479"/>
         <source>Save the data map draft</source>
         <translation>Spara utkastet till datakarta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="471"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="483"/>
         <source>Data maps (*.yaml *.yml)</source>
         <translation>Datakartor (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="484"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="496"/>
         <source>Drafting a data map of the portal…</source>
         <translation>Tar fram ett utkast till datakarta för portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="497"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="509"/>
         <source>Wrote the data map draft {path}. To review: {count}.</source>
         <translation>Utkastet till datakarta sparades i {path}. Att granska: {count}.</translation>
     </message>
@@ -759,12 +759,12 @@
 <context>
     <name>DraftReviewDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/draft_review.py" line="30"/>
+        <location filename="../../privacy_desk/ui/draft_review.py" line="31"/>
         <source>Data map draft</source>
         <translation>Utkast till datakarta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/draft_review.py" line="32"/>
+        <location filename="../../privacy_desk/ui/draft_review.py" line="33"/>
         <source>Wrote {path} ({tables} tables). To review: {count}. Confirm each item in the file and remove its &apos;review: true&apos;.</source>
         <translation>Sparade {path} ({tables} tabeller). Att granska: {count}. Bekräfta varje punkt i filen och ta bort dess &apos;review: true&apos;.</translation>
     </message>
@@ -2146,12 +2146,12 @@ Postnummer och ort</translation>
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="556"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="568"/>
         <source>Database password</source>
         <translation>Databaslösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="558"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="570"/>
         <source>Password for {user} on {host} (profile {name}).
 It is not saved: there is no password in the keyring for this profile.</source>
         <translation>Lösenord för {user} på {host} (profil {name}).
@@ -2582,47 +2582,48 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Väntar på personens identitetsbevis.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="97"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="102"/>
         <source>Case</source>
+        <extracomment>Columns whose text a narrow queue may cut short (&quot;Registeru…&quot;); their tooltip is the whole text.</extracomment>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="98"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="103"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="99"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="104"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="100"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="105"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="101"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="106"/>
         <source>Days left</source>
         <translation>Dagar kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="102"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="103"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="108"/>
         <source>To do</source>
         <translation>Att göra</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="104"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="109"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="105"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="110"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
@@ -2630,43 +2631,43 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="177"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="239"/>
         <source>Filter by case number or person…</source>
-        <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value).</extracomment>
+        <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value). Columns that give up width when the queue is narrow, in this order, and the least each keeps: first the width a long title holds over short values (days left, to do, officer), then words that elide readably. The case number and the dates are never cut. The least the person&apos;s name keeps (it wraps onto a second line).</extracomment>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="183"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="245"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="184"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="246"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="191"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="253"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="198"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="260"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="199"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="261"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="202"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="264"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="317"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="380"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
@@ -3643,23 +3644,73 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>granskare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="166"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="153"/>
+        <source>profile saved</source>
+        <translation>profil sparad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="154"/>
+        <source>profile removed</source>
+        <translation>profil borttagen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="155"/>
+        <source>profile put in use</source>
+        <translation>profil tagen i bruk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="156"/>
+        <source>password kept in the keyring</source>
+        <translation>lösenord sparat i nyckelringen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="158"/>
+        <source>organisation details saved</source>
+        <translation>organisationsuppgifter sparade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="167"/>
+        <source>recorded</source>
+        <translation>registrerat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="168"/>
+        <source>not written</source>
+        <translation>inte skrivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="169"/>
+        <source>incomplete</source>
+        <translation>ofullständigt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="170"/>
+        <source>compelling legitimate grounds</source>
+        <translation>tvingande berättigade skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="172"/>
+        <source>processing stopped</source>
+        <translation>behandlingen stoppad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="195"/>
         <source>claim and identity check</source>
         <extracomment>Keys whose values are codes with words; any other value is shown as stored.</extracomment>
         <translation>tilldelning och identitetskontroll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="168"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="197"/>
         <source>none</source>
         <translation>inget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="169"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="198"/>
         <source>given</source>
         <translation>angivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="172"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="201"/>
         <source>(whole row)</source>
         <translation>(hela raden)</translation>
     </message>

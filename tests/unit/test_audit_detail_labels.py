@@ -192,4 +192,7 @@ def test_values_that_are_codes_get_words_and_others_stay() -> None:
     assert detail_value_text("kind", "acknowledgement") == "acknowledgement of receipt"
     assert detail_value_text("kind", "fee") == "Charge a fee"
     assert detail_value_text("tables", "customers,orders") == "customers,orders"
+    assert detail_value_text("change", "profile_saved") == "profile saved"
+    assert detail_value_text("outcome", "not written") == "not written"
+    assert detail_value_text("outcome", "stop") == "processing stopped"
     assert details_codes({"to": "closed", "from": "answered"}) == "from=answered, to=closed"
