@@ -256,3 +256,11 @@ def test_the_queue_fits_without_a_horizontal_scrollbar(window: MainWindow, qtbot
     for col in (Col.CASE, Col.RECEIVED, Col.DUE):  # case numbers and dates are never cut
         assert header.sectionSize(col) >= table.sizeHintForColumn(col), col
     assert window.detail.width() >= 320  # the case beside it stays readable
+    # What a narrow column cuts short is whole in its tooltip, the title too.
+    model = table.model()
+    for col in (Col.DAYS_LEFT, Col.TYPE):
+        assert model.headerData(col, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.ToolTipRole) == model.headerData(
+            col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert model.index(0, Col.TYPE).data(Qt.ItemDataRole.ToolTipRole) == \
+        model.index(0, Col.TYPE).data()
