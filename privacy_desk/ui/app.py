@@ -56,15 +56,14 @@ DEFAULT_LANGUAGE = "sv"
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Load our .qm (and Qt's own, for standard buttons) for ``language``.
 
-    English is the source language, so it needs no file of ours. Returns the
+    English is the source language: its file holds only the plural forms ("1 row",
+    "2 rows" for ``self.tr("%n row(s)", "", n)``), and Qt's own needs none. Returns the
     translators, which must stay referenced as long as the app runs.
     """
     installed: list[QTranslator] = []
     QLocale.setDefault(QLocale(language))
     catalogues.install()
     messages.set_language(language)
-    if language == "en":
-        return installed
     ours = QTranslator(app)
     qm_dir = resources_dir() / "translations"
     if ours.load(f"privacy_desk_{language}", str(qm_dir)):
@@ -72,6 +71,8 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
         installed.append(ours)
     else:
         log.warning("No %s translation found in %s", language, qm_dir)
+    if language == "en":
+        return installed
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_base.load(f"qtbase_{language}", qt_dir):

@@ -52,6 +52,7 @@ from privacy_desk.services.audit_trail import (
     verify_trail,
 )
 from privacy_desk.services.context import CaseStore
+from privacy_desk.ui.audit_words import details_codes, details_text
 from privacy_desk.ui.errors import error_text
 from privacy_desk.ui.labels import audit_action_label
 from privacy_desk.ui.tasks import TaskRunner
@@ -67,8 +68,8 @@ DEFAULT_DAYS = 30
 class AuditTableModel(QAbstractTableModel):
     """One page of entries: when (Stockholm time), who, action, case, details.
 
-    The action is shown in words in the interface language; its stored code (what the
-    export and an inspector use) is the cell's tooltip.
+    The action and the details are shown in words in the interface language; their
+    stored codes (what the export and an inspector use) are the cells' tooltips.
     """
 
     WHEN, WHO, ACTION, CASE, DETAILS = range(5)
@@ -108,6 +109,8 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.ACTION:  # the stored code, as the CSV/PDF export has it
                 return r.action
+            if col == self.DETAILS and r.details:  # likewise the stored key=value codes
+                return details_codes(r.details)
             return f"#{r.seq} {r.entry_hash}"
         if col == self.WHEN:
             return local_time(r.at).strftime("%Y-%m-%d %H:%M:%S")
@@ -117,8 +120,7 @@ class AuditTableModel(QAbstractTableModel):
             return audit_action_label(r.action)
         if col == self.CASE:
             return r.case_number or ""
-        return ", ".join(f"{k}={v}" for k, v in sorted(r.details.items())) \
-            if r.details else ""
+        return details_text(r.details) if r.details else ""
 
 
 def _qdate(d: date) -> QDate:
@@ -348,9 +350,9 @@ class AuditView(QWidget):
                 for p in result.problems:
                     self.problem_list.addItem(f"{p.kind.value.upper()}: {p.message}")
                 self.problem_list.show()
-                self._say(self.tr("TAMPERED: {count} problem(s) found in {entries} "
-                                  "entries.").format(count=len(result.problems),
-                                                     entries=result.entries), ok=False)
+                self._say(self.tr("TAMPERED: %n problem(s) found in {entries} entries.", "",
+                                  len(result.problems)).format(entries=result.entries),
+                          ok=False)
             self.verified.emit(result)
 
         self._runner.submit(lambda: verify_trail(store, actor=actor), done, self._fail,

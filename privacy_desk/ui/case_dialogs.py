@@ -354,10 +354,9 @@ class DecisionDialog(CaseDialog):
         super().__init__(self.tr("Allowance decision – {case}").format(case=case_number), parent)
         self.setObjectName("decisionDialog")
         info = QLabel(self.tr(
-            "{count} extract(s) already since {start}: {cases}. This one is beyond the free "
-            "allowance.").format(count=status.extracts_in_period,
-                                 start=status.period_start.isoformat(),
-                                 cases=", ".join(status.counted_cases)))
+            "%n extract(s) already since {start}: {cases}. This one is beyond the free "
+            "allowance.", "", status.extracts_in_period).format(
+                start=status.period_start.isoformat(), cases=", ".join(status.counted_cases)))
         info.setWordWrap(True)
         law = QLabel(self.tr(
             "The first copy is always free. A reasonable fee based on administrative cost may "

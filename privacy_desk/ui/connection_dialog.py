@@ -62,6 +62,7 @@ from privacy_desk.services.profiles import (
 )
 from privacy_desk.ui.draft_review import DraftReviewDialog
 from privacy_desk.ui.errors import error_text
+from privacy_desk.ui.keyboard import settle_keyboard
 from privacy_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,17 @@ class ConnectionDialog(QDialog):
         self._show_keyring_status()
         self._backend_changed()
         self.reload()
+        # Keyboard: the form top to bottom (the rows of the other backend are hidden and
+        # skipped), then Save (the default: Enter in a field saves), Test, the draft and
+        # Close, then the profile list and its buttons; focus starts in Name.
+        self.save_button.setDefault(True)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        settle_keyboard(self, [
+            self.name_edit, self.kind_combo, self.backend_combo, self.path_edit,
+            self.path_button, self.host_edit, self.port_spin, self.database_edit,
+            self.user_edit, self.password_edit, self.tls_combo, self.ca_edit, self.ca_button,
+            self.activate_check, self.save_button, self.test_button, self.draft_button, close,
+            self.profile_list, self.new_button, self.delete_button])
 
     # --- the form ----------------------------------------------------------------------------
     def _show_keyring_status(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from privacy_desk.services.datamap_draft import DraftResult
+from privacy_desk.ui.keyboard import settle_keyboard
 
 
 class DraftReviewDialog(QDialog):
@@ -54,4 +55,10 @@ class DraftReviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.items, 1)
         layout.addWidget(buttons)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)  # Enter closes, from the list too
+        if self.items.count():
+            self.items.setCurrentRow(0)
+        # Focus starts in the list (arrows walk the items); Tab goes to Close and back.
+        settle_keyboard(self, [self.items, self.close_button])
         self.resize(900, 520)  # fits a 1024×700 screen

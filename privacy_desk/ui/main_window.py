@@ -332,8 +332,8 @@ class MainWindow(QMainWindow):
             self.queue_panel.set_marks(snap.marks)
             self.queue_panel.set_rows(snap.rows, snap.today)
             self.statusBar().showMessage(
-                self.tr("{new} new request(s) imported from the portal.").format(
-                    new=result.imported), 10_000)
+                self.tr("%n new request(s) imported from the portal.", "", result.imported),
+                10_000)
         self.intake_done.emit(result.imported)
 
     def _on_intake_error(self, exc: BaseException) -> None:
@@ -551,10 +551,10 @@ class MainWindow(QMainWindow):
         # "0 new requests" after a start that imported fifty (the demo's first start does
         # it while connecting) would mislead: say what the queue holds instead.
         if snap.imported.imported:
-            text = self.tr("{new} new request(s) imported from the portal.").format(
-                new=snap.imported.imported)
+            text = self.tr("%n new request(s) imported from the portal.", "",
+                           snap.imported.imported)
         else:
-            text = self.tr("Queue loaded: {count} case(s).").format(count=len(snap.rows))
+            text = self.tr("Queue loaded: %n case(s).", "", len(snap.rows))
         self.statusBar().showMessage(text, 10_000)
         if snap.settled:
             self.statusBar().showMessage(

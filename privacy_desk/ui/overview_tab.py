@@ -224,9 +224,10 @@ class OverviewTab(QWidget):
         self.on_time_figure.set("–" if h.share_on_time is None
                                 else f"{100 * h.share_on_time:.0f} %")
         self.median_figure.set("–" if h.median_days is None else _number(h.median_days))
-        self.status.setText(self.tr("As of {day}: {n} request(s) received in the last 12 "
-                                    "months, {a} answered.").format(
-            day=data.today.isoformat(), n=sum(m.count for m in data.received), a=h.answered))
+        self.status.setText(self.tr("As of {day}: %n request(s) received in the last 12 "
+                                    "months, {a} answered.", "",
+                                    sum(m.count for m in data.received)).format(
+            day=data.today.isoformat(), a=h.answered))
 
         names = self.month_names()
         cats = [names[m.month - 1] for m in data.months]

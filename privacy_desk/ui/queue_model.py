@@ -92,6 +92,11 @@ class Col(IntEnum):
     ASSIGNEE = 8
 
 
+#: Columns whose text a narrow queue may cut short ("Registeru…"); their tooltip is the
+#: whole text.
+ELIDED_COLUMNS = frozenset({Col.TYPE, Col.STATUS, Col.PERSON, Col.ASSIGNEE})
+
+
 def _headers() -> dict[Col, str]:
     return {
         Col.CASE: QCoreApplication.translate("QueueModel", "Case"),
@@ -213,7 +218,9 @@ class QueueModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        # The tooltip repeats the title: a narrow queue elides it ("Dagar…").
+        if orientation == Qt.Orientation.Horizontal and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._headers[Col(section)]
         return None
 
@@ -245,6 +252,8 @@ class QueueModel(QAbstractTableModel):
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and col in (Col.DUE, Col.DAYS_LEFT):
             return urgency_label(self.urgency_of(row))
+        if role == Qt.ItemDataRole.ToolTipRole and col in ELIDED_COLUMNS:
+            return self._display(row, col) or None  # the whole text, when the cell elides it
         if role == Qt.ItemDataRole.TextAlignmentRole and col == Col.DAYS_LEFT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -11,11 +11,14 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSettings,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -117,6 +120,65 @@ class QueueTab(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Col.PERSON, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        # Long cells end in "…" rather than widening the
+        # table: at 1024 pixels every column stays in view, with no sideways scrolling.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Dagar…", the tooltip whole
+        self.table.viewport().installEventFilter(self)
+        self._fitting = False
+        # The widths the columns want (their contents', or the officer's own): a narrow
+        # table shrinks from these and a wider one gives them back.
+        self._wanted: dict[int, int] = {}
+        header.sectionResized.connect(self._section_resized)
+
+    # --- fitting the columns -----------------------------------------------------------------
+    #: Columns that give up width when the queue is narrow, in this order, and the least
+    #: each keeps: first the width a long title holds over short values (days left, to
+    #: do, officer), then words that elide readably. The case number and the dates are
+    #: never cut.
+    _SHRINK_ORDER = ((Col.DAYS_LEFT, 52), (Col.MARKS, 44), (Col.ASSIGNEE, 64),
+                     (Col.TYPE, 84), (Col.STATUS, 64))
+    #: The least the person's name keeps (it wraps onto a second line).
+    _PERSON_MIN = 64
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit_columns)
+        return super().eventFilter(watched, event)
+
+    @Slot(int, int, int)
+    def _section_resized(self, section: int, _old: int, new: int) -> None:
+        if not self._fitting and section != Col.PERSON:
+            self._wanted[section] = new
+
+    @Slot()
+    def fit_columns(self) -> None:
+        """Narrow the widest columns until the queue fits its width.
+
+        Run when the table's width changes and after a load. Each column starts from the
+        width it wants (its contents', or what the officer dragged it to), so a wider
+        window gives back what a narrow one took.
+        """
+        header = self.table.horizontalHeader()
+        available = self.table.viewport().width()
+        if available <= 0 or self._fitting:
+            return
+        widths: dict[Col, int] = {c: self._wanted.get(c, header.sectionSize(c))
+                                  for c in Col if c != Col.PERSON}
+        excess = sum(widths.values()) + self._PERSON_MIN - available
+        for col, least in self._SHRINK_ORDER:
+            if excess <= 0:
+                break
+            give = min(excess, max(0, widths[col] - least))
+            widths[col] -= give
+            excess -= give
+        self._fitting = True
+        try:
+            for col, width in widths.items():
+                if header.sectionSize(col) != width:
+                    header.resizeSection(col, width)
+        finally:
+            self._fitting = False
 
     # --- building ------------------------------------------------------------------------
     def _build_views(self) -> QTabBar:
@@ -297,6 +359,7 @@ class QueueTab(QWidget):
         self._refresh_assignees()
         self._update_counts()
         self._update_view_counts()
+        QTimer.singleShot(0, self.fit_columns)  # after the first load's column sizing
         if keep is not None:
             self.select_case(keep)
 

@@ -139,8 +139,9 @@ class YearReportDialog(QDialog):
 
     def _done(self, report: YearReport, target: Path) -> None:
         self.create_button.setEnabled(True)
-        self.result_label.setText(self.tr("Saved {path}: {n} request(s) received in {year}.")
-                                  .format(path=str(target), n=report.total, year=report.year))
+        self.result_label.setText(self.tr("Saved {path}: %n request(s) received in {year}.", "",
+                                          report.total)
+                                  .format(path=str(target), year=report.year))
         self.written.emit(str(target))
 
     def _failed(self, exc: BaseException) -> None:

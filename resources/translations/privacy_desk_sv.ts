@@ -4,28 +4,28 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>When</source>
         <extracomment>Entries per page of the table. The period shown when the view opens: the last 30 days.</extracomment>
         <translation>När</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Who</source>
         <translation>Vem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="100"/>
         <source>Details</source>
         <translation>Detaljer</translation>
     </message>
@@ -33,87 +33,90 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="159"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="161"/>
         <source>Audit trail</source>
         <translation>Granskningslogg</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="168"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="170"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="171"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="173"/>
         <source>Verify chain</source>
         <translation>Kontrollera kedjan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="174"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="176"/>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="177"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="179"/>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="181"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="183"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="183"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="185"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="203"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="205"/>
         <source>Previous</source>
         <translation>Föregående</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="206"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="208"/>
         <source>Next</source>
         <translation>Nästa</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="278"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="280"/>
         <source>Entries {first}–{last} of {total}</source>
         <translation>Poster {first}–{last} av {total}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="281"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="283"/>
         <source>No entries in this period.</source>
         <translation>Inga poster under perioden.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="342"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="344"/>
         <source>OK: the audit trail is intact ({entries} entries). Head #{seq}: {hash} — note it down to detect a later rewrite.</source>
         <translation>OK: granskningsloggen är intakt ({entries} poster). Senaste #{seq}: {hash} — anteckna den för att upptäcka en senare omskrivning.</translation>
     </message>
-    <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="351"/>
-        <source>TAMPERED: {count} problem(s) found in {entries} entries.</source>
-        <translation>MANIPULERAD: {count} problem hittades i {entries} poster.</translation>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/audit_view.py" line="353"/>
+        <source>TAMPERED: %n problem(s) found in {entries} entries.</source>
+        <translation>
+            <numerusform>MANIPULERAD: %n problem hittades i {entries} poster.</numerusform>
+            <numerusform>MANIPULERAD: %n problem hittades i {entries} poster.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="362"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="364"/>
         <source>Export the audit trail</source>
         <translation>Exportera granskningsloggen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="368"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="370"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="369"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="371"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_view.py" line="394"/>
+        <location filename="../../privacy_desk/ui/audit_view.py" line="396"/>
         <source>Wrote {count} entries to {file}.</source>
         <translation>Skrev {count} poster till {file}.</translation>
     </message>
@@ -491,223 +494,223 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="100"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="101"/>
         <source>Connections</source>
         <translation>Anslutningar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="106"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="107"/>
         <source>New</source>
         <translation>Ny</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="109"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="110"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="123"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
         <source>Portal</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="124"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="125"/>
         <source>Case store</source>
         <translation>Ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="133"/>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="158"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="134"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="159"/>
         <source>Browse…</source>
         <translation>Bläddra…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="146"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="147"/>
         <source>default</source>
         <translation>standard</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="166"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="167"/>
         <source>Use this profile when the app starts</source>
         <translation>Använd den här profilen när appen startar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="170"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="171"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
         <source>Used for</source>
         <translation>Används för</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="172"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
         <source>Database type</source>
         <translation>Databastyp</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="173"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
         <source>SQLite file</source>
         <translation>SQLite-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="174"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
         <source>Host</source>
         <translation>Värd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="175"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="176"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
         <source>Database</source>
         <translation>Databas</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="177"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="178"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
         <source>Password</source>
         <translation>Lösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="179"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="180"/>
         <source>TLS mode</source>
         <translation>TLS-läge</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="180"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="181"/>
         <source>CA file</source>
         <translation>CA-fil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="192"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="193"/>
         <source>Test connection</source>
         <translation>Testa anslutningen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="195"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="196"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="198"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="199"/>
         <source>New data map…</source>
         <translation>Ny datakarta…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="201"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="202"/>
         <source>Draft a data map of this portal from its tables and sampled values (read-only)</source>
         <translation>Gör ett utkast till datakarta för portalen utifrån dess tabeller och stickprov av värden (endast läsning)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="237"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="249"/>
         <source>Passwords are kept in the system keyring, never in a file.</source>
         <translation>Lösenord sparas i systemets nyckelring, aldrig i en fil.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="238"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="250"/>
         <source>stored in the keyring</source>
         <translation>sparas i nyckelringen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="241"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="253"/>
         <source>No secure keyring is available on this computer: the password is not saved. It is used to test the connection, and the app asks for it each time it connects.</source>
         <translation>Det finns ingen säker nyckelring på den här datorn: lösenordet sparas inte. Det används för att testa anslutningen, och appen frågar efter det varje gång den ansluter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="245"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="257"/>
         <source>not saved: no secure keyring</source>
         <translation>sparas inte: ingen säker nyckelring</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="271"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="283"/>
         <source>Default: {port}</source>
         <translation>Standard: {port}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="275"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="287"/>
         <source>SQLite database file</source>
         <translation>SQLite-databasfil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="281"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="293"/>
         <source>CA certificate (PEM)</source>
         <translation>CA-certifikat (PEM)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="334"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="346"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="334"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="346"/>
         <source>case store</source>
         <translation>ärendelager</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="386"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="398"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="391"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="403"/>
         <source>Connected to {where}.</source>
         <translation>Ansluten till {where}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="393"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="405"/>
         <source>Server version {version}.</source>
         <translation>Serverversion {version}.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="425"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="437"/>
         <source>Saved profile {name}; its password is in the system keyring.</source>
         <translation>Profilen {name} sparades; lösenordet finns i systemets nyckelring.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="428"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="440"/>
         <source>Saved profile {name} WITHOUT its password: there is no secure keyring on this computer, so the app will ask for it each time.</source>
         <translation>Profilen {name} sparades UTAN lösenord: det finns ingen säker nyckelring på den här datorn, så appen frågar efter det varje gång.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="432"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="444"/>
         <source>Saved profile {name}.</source>
         <translation>Profilen {name} sparades.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="455"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="467"/>
         <source>Deleted profile {name} and forgot its password.</source>
         <translation>Profilen {name} togs bort och dess lösenord glömdes.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="465"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="477"/>
         <source>A data map is drafted from a portal profile.</source>
         <translation>En datakarta tas fram från en portalprofil.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="467"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="479"/>
         <source>Save the data map draft</source>
         <translation>Spara utkastet till datakarta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="471"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="483"/>
         <source>Data maps (*.yaml *.yml)</source>
         <translation>Datakartor (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="484"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="496"/>
         <source>Drafting a data map of the portal…</source>
         <translation>Tar fram ett utkast till datakarta för portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="497"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="509"/>
         <source>Wrote the data map draft {path}. To review: {count}.</source>
         <translation>Utkastet till datakarta sparades i {path}. Att granska: {count}.</translation>
     </message>
@@ -719,33 +722,36 @@
         <source>Allowance decision – {case}</source>
         <translation>Beslut om utdrag – {case}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/case_dialogs.py" line="357"/>
-        <source>{count} extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
-        <translation>{count} utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</translation>
+        <source>%n extract(s) already since {start}: {cases}. This one is beyond the free allowance.</source>
+        <translation>
+            <numerusform>%n utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</numerusform>
+            <numerusform>%n utdrag redan sedan {start}: {cases}. Detta går utöver det kostnadsfria utdraget.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="363"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="362"/>
         <source>The first copy is always free. A reasonable fee based on administrative cost may be charged only for further copies, or for a request that is manifestly unfounded or excessive; a refusal only for the latter. The company bears the burden of proof: write a reason a reviewer can follow.</source>
         <translation>Den första kopian är alltid kostnadsfri. En rimlig avgift som grundas på de administrativa kostnaderna får tas ut bara för ytterligare kopior, eller för en begäran som är uppenbart ogrundad eller orimlig; avslag bara i det senare fallet. Det är företaget som ska visa detta: skriv ett skäl som en granskare kan följa.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="375"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="374"/>
         <source>kronor, e.g. 150</source>
         <translation>kronor, t.ex. 150</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="380"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="379"/>
         <source>Decision</source>
         <translation>Beslut</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="381"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="380"/>
         <source>Fee (SEK)</source>
         <translation>Avgift (kr)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="382"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="381"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
@@ -753,12 +759,12 @@
 <context>
     <name>DraftReviewDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/draft_review.py" line="30"/>
+        <location filename="../../privacy_desk/ui/draft_review.py" line="31"/>
         <source>Data map draft</source>
         <translation>Utkast till datakarta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/draft_review.py" line="32"/>
+        <location filename="../../privacy_desk/ui/draft_review.py" line="33"/>
         <source>Wrote {path} ({tables} tables). To review: {count}. Confirm each item in the file and remove its &apos;review: true&apos;.</source>
         <translation>Sparade {path} ({tables} tabeller). Att granska: {count}. Bekräfta varje punkt i filen och ta bort dess &apos;review: true&apos;.</translation>
     </message>
@@ -1634,6 +1640,15 @@ Postnummer och ort</translation>
         <source>Loading the queue…</source>
         <translation>Läser in kön…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
+        <location filename="../../privacy_desk/ui/main_window.py" line="554"/>
+        <source>%n new request(s) imported from the portal.</source>
+        <translation>
+            <numerusform>%n ny begäran hämtad från portalen.</numerusform>
+            <numerusform>%n nya begäranden hämtade från portalen.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="343"/>
         <source>Import failed: {message}</source>
@@ -1725,10 +1740,13 @@ Postnummer och ort</translation>
         <source>Case store: {url}</source>
         <translation>Ärendelager: {url}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/main_window.py" line="557"/>
-        <source>Queue loaded: {count} case(s).</source>
-        <translation>Kön hämtad: {count} ärenden.</translation>
+        <source>Queue loaded: %n case(s).</source>
+        <translation>
+            <numerusform>Kön hämtad: %n ärende.</numerusform>
+            <numerusform>Kön hämtad: %n ärenden.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/main_window.py" line="561"/>
@@ -1744,12 +1762,6 @@ Postnummer och ort</translation>
         <location filename="../../privacy_desk/ui/main_window.py" line="707"/>
         <source>The case is not in the queue yet; refresh (F5).</source>
         <translation>Ärendet finns inte i kön än; uppdatera (F5).</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/main_window.py" line="335"/>
-        <location filename="../../privacy_desk/ui/main_window.py" line="554"/>
-        <source>{new} new request(s) imported from the portal.</source>
-        <translation>{new} nya begäranden hämtade från portalen.</translation>
     </message>
 </context>
 <context>
@@ -2007,7 +2019,7 @@ Postnummer och ort</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/overview_tab.py" line="98"/>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="257"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="258"/>
         <source>Overdue</source>
         <translation>Försenade</translation>
     </message>
@@ -2132,23 +2144,26 @@ Postnummer och ort</translation>
         <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
         <translation>jan feb mar apr maj jun jul aug sep okt nov dec</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/overview_tab.py" line="227"/>
-        <source>As of {day}: {n} request(s) received in the last 12 months, {a} answered.</source>
-        <translation>Per {day}: {n} begäranden inkomna de senaste 12 månaderna, {a} besvarade.</translation>
+        <source>As of {day}: %n request(s) received in the last 12 months, {a} answered.</source>
+        <translation>
+            <numerusform>Per {day}: %n begäran inkommen de senaste 12 månaderna, {a} besvarade.</numerusform>
+            <numerusform>Per {day}: %n begäranden inkomna de senaste 12 månaderna, {a} besvarade.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="242"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="243"/>
         <source>On time</source>
         <translation>I tid</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="246"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="247"/>
         <source>Median days</source>
         <translation>Median dagar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/overview_tab.py" line="249"/>
+        <location filename="../../privacy_desk/ui/overview_tab.py" line="250"/>
         <source>Requests</source>
         <translation>Begäranden</translation>
     </message>
@@ -2156,12 +2171,12 @@ Postnummer och ort</translation>
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="556"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="568"/>
         <source>Database password</source>
         <translation>Databaslösenord</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/connection_dialog.py" line="558"/>
+        <location filename="../../privacy_desk/ui/connection_dialog.py" line="570"/>
         <source>Password for {user} on {host} (profile {name}).
 It is not saved: there is no password in the keyring for this profile.</source>
         <translation>Lösenord för {user} på {host} (profil {name}).
@@ -2592,47 +2607,48 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Väntar på personens identitetsbevis.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="97"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="102"/>
         <source>Case</source>
+        <extracomment>Columns whose text a narrow queue may cut short (&quot;Registeru…&quot;); their tooltip is the whole text.</extracomment>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="98"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="103"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="99"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="104"/>
         <source>Received</source>
         <translation>Inkommen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="100"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="105"/>
         <source>Due</source>
         <translation>Sista dag</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="101"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="106"/>
         <source>Days left</source>
         <translation>Dagar kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="102"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="107"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="103"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="108"/>
         <source>To do</source>
         <translation>Att göra</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="104"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="109"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_model.py" line="105"/>
+        <location filename="../../privacy_desk/ui/queue_model.py" line="110"/>
         <source>Assignee</source>
         <translation>Handläggare</translation>
     </message>
@@ -2640,43 +2656,43 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>QueueTab</name>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="177"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="239"/>
         <source>Filter by case number or person…</source>
-        <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value).</extracomment>
+        <extracomment>The views in the order of their tabs (and of Ctrl+1 … Ctrl+7 in the View menu). The case the officer is looking at changed: a :class:`CaseView`, or None. Emitted with the case id once its details are shown. The &quot;open · due within 7 days · overdue&quot; line for the status bar. The officer picked another view of the queue (a QueueView value). Columns that give up width when the queue is narrow, in this order, and the least each keeps: first the width a long title holds over short values (days left, to do, officer), then words that elide readably. The case number and the dates are never cut. The least the person&apos;s name keeps (it wraps onto a second line).</extracomment>
         <translation>Filtrera på ärendenummer eller person…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="183"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="245"/>
         <source>All statuses</source>
         <translation>Alla statusar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="184"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="246"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="191"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="253"/>
         <source>All types</source>
         <translation>Alla typer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="198"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="260"/>
         <source>Anyone</source>
         <translation>Alla handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="199"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="261"/>
         <source>Unassigned</source>
         <translation>Ej tilldelade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="202"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="264"/>
         <source>Overdue only</source>
         <translation>Endast försenade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/queue_tab.py" line="317"/>
+        <location filename="../../privacy_desk/ui/queue_tab.py" line="380"/>
         <source>Open: {open} · Due within 7 days: {week} · Overdue: {late}</source>
         <translation>Öppna: {open} · Förfaller inom 7 dagar: {week} · Försenade: {late}</translation>
     </message>
@@ -3153,22 +3169,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="407"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="406"/>
         <source>Change status – {case}</source>
         <translation>Ändra status – {case}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="429"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="428"/>
         <source>New status</source>
         <translation>Ny status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="430"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="429"/>
         <source>Reason</source>
         <translation>Skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_dialogs.py" line="440"/>
+        <location filename="../../privacy_desk/ui/case_dialogs.py" line="439"/>
         <source>A reason is required for this move.</source>
         <translation>Ett skäl krävs för den här ändringen.</translation>
     </message>
@@ -3269,10 +3285,459 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <source>Writing the report…</source>
         <translation>Skriver rapporten…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../privacy_desk/ui/year_report_dialog.py" line="142"/>
-        <source>Saved {path}: {n} request(s) received in {year}.</source>
-        <translation>Sparade {path}: {n} begäranden inkomna {year}.</translation>
+        <source>Saved {path}: %n request(s) received in {year}.</source>
+        <translation>
+            <numerusform>Sparade {path}: %n begäran inkommen {year}.</numerusform>
+            <numerusform>Sparade {path}: %n begäranden inkomna {year}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>auditDetails</name>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="34"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="35"/>
+        <source>administrator</source>
+        <translation>administratör</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="36"/>
+        <source>after months</source>
+        <translation>efter månader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="37"/>
+        <source>anchors</source>
+        <translation>förankringar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="38"/>
+        <source>scan</source>
+        <translation>skanning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="39"/>
+        <source>scans</source>
+        <translation>skanningar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="40"/>
+        <source>by</source>
+        <translation>genom</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="41"/>
+        <source>bytes</source>
+        <translation>byte</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="42"/>
+        <source>matches</source>
+        <translation>träffar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="43"/>
+        <source>case</source>
+        <translation>ärende</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="44"/>
+        <source>cases</source>
+        <translation>ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="45"/>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="46"/>
+        <source>change</source>
+        <translation>ändring</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="47"/>
+        <source>channel</source>
+        <translation>kanal</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="48"/>
+        <source>channels</source>
+        <translation>kanaler</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="49"/>
+        <source>column</source>
+        <translation>kolumn</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="50"/>
+        <source>decision</source>
+        <translation>beslut</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="51"/>
+        <source>deleted</source>
+        <translation>raderade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="52"/>
+        <source>differences</source>
+        <translation>skillnader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="53"/>
+        <source>new due date</source>
+        <translation>nytt sista svarsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="54"/>
+        <source>entries</source>
+        <translation>poster</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="55"/>
+        <source>error</source>
+        <translation>fel</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="56"/>
+        <source>extract</source>
+        <translation>utdrag</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="57"/>
+        <source>extracts in the period</source>
+        <translation>utdrag under perioden</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="58"/>
+        <source>files</source>
+        <translation>filer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="59"/>
+        <source>marked by a flag</source>
+        <translation>märkta med flagga</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="60"/>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="61"/>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="62"/>
+        <source>second person required</source>
+        <translation>andra person krävdes</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="63"/>
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="64"/>
+        <source>ground</source>
+        <translation>grund</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="65"/>
+        <source>kept under a hold</source>
+        <translation>bevarade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="66"/>
+        <source>identifier kind</source>
+        <translation>typ av identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="67"/>
+        <source>identifier kinds</source>
+        <translation>typer av identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="68"/>
+        <source>identifiers</source>
+        <translation>identifierare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="69"/>
+        <source>kind</source>
+        <translation>typ</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="70"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="71"/>
+        <source>language</source>
+        <translation>språk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="72"/>
+        <source>late</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="73"/>
+        <source>still present</source>
+        <translation>kvar</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="74"/>
+        <source>fields left out</source>
+        <translation>utelämnade fält</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="75"/>
+        <source>letters</source>
+        <translation>brev</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="76"/>
+        <source>lines</source>
+        <translation>rader i förhandsvisningen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="77"/>
+        <source>method</source>
+        <translation>metod</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="78"/>
+        <source>recorded on the case only</source>
+        <translation>bara noterade i ärendet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="79"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="123"/>
+        <source>officer</source>
+        <translation>handläggare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="80"/>
+        <source>outcome</source>
+        <translation>utfall</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="81"/>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="82"/>
+        <source>postcode</source>
+        <translation>postnummer</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="83"/>
+        <source>problems</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="84"/>
+        <source>profile</source>
+        <translation>profil</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="85"/>
+        <source>reason</source>
+        <translation>skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="86"/>
+        <source>in the restriction register</source>
+        <translation>i begränsningsregistret</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="87"/>
+        <source>restriction</source>
+        <translation>begränsning</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="88"/>
+        <source>roles</source>
+        <translation>roller</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="89"/>
+        <source>rows</source>
+        <translation>rader</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="90"/>
+        <source>entry</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="91"/>
+        <source>state</source>
+        <translation>läge</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="92"/>
+        <source>marked by a status</source>
+        <translation>märkta med status</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="93"/>
+        <source>person&apos;s table</source>
+        <translation>personens tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="94"/>
+        <source>table</source>
+        <translation>tabell</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="95"/>
+        <source>tables</source>
+        <translation>tabeller</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="96"/>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="97"/>
+        <source>person told on</source>
+        <translation>personen underrättad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="98"/>
+        <source>anonymised</source>
+        <translation>anonymiserade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="99"/>
+        <source>verified</source>
+        <translation>kontrollerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="100"/>
+        <source>was</source>
+        <translation>tidigare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="101"/>
+        <source>withheld</source>
+        <translation>undantagna</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="102"/>
+        <source>year</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="107"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="108"/>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="113"/>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="114"/>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="124"/>
+        <source>approver</source>
+        <translation>godkännare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="125"/>
+        <source>auditor</source>
+        <translation>granskare</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="153"/>
+        <source>profile saved</source>
+        <translation>profil sparad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="154"/>
+        <source>profile removed</source>
+        <translation>profil borttagen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="155"/>
+        <source>profile put in use</source>
+        <translation>profil tagen i bruk</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="156"/>
+        <source>password kept in the keyring</source>
+        <translation>lösenord sparat i nyckelringen</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="158"/>
+        <source>organisation details saved</source>
+        <translation>organisationsuppgifter sparade</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="167"/>
+        <source>recorded</source>
+        <translation>registrerat</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="168"/>
+        <source>not written</source>
+        <translation>inte skrivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="169"/>
+        <source>incomplete</source>
+        <translation>ofullständigt</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="170"/>
+        <source>compelling legitimate grounds</source>
+        <translation>tvingande berättigade skäl</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="172"/>
+        <source>processing stopped</source>
+        <translation>behandlingen stoppad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="195"/>
+        <source>claim and identity check</source>
+        <extracomment>Keys whose values are codes with words; any other value is shown as stored.</extracomment>
+        <translation>tilldelning och identitetskontroll</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="197"/>
+        <source>none</source>
+        <translation>inget</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="198"/>
+        <source>given</source>
+        <translation>angivet</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="201"/>
+        <source>(whole row)</source>
+        <translation>(hela raden)</translation>
     </message>
 </context>
 <context>

@@ -19,13 +19,14 @@ from sqlalchemy.engine import URL
 from privacy_desk import messages
 from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit import read_entries
+from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import Channel, RequestType
 from privacy_desk.services.audit_trail import ExportFormat
-from privacy_desk.services.cases import register_case
+from privacy_desk.services.cases import register_case, transition_case
 from privacy_desk.services.roles import Role, add_officer
 from privacy_desk.ui.app import install_translations
 from privacy_desk.ui.audit_view import AuditTableModel, AuditView
-from privacy_desk.ui.labels import audit_action_labels
+from privacy_desk.ui.labels import audit_action_labels, status_label
 from privacy_desk.ui.tasks import TaskRunner
 from tests.officers import staff
 
@@ -190,3 +191,41 @@ def test_the_swedish_audit_view_names_actions_in_swedish(
     en = audit_action_labels()
     # The shipped .qm names every action: no Swedish label is its English source.
     assert [code for code in en if sv[code] == en[code]] == []
+
+
+def test_the_swedish_audit_view_gives_details_in_words(
+        qtbot: QtBot, qapp: QApplication, runner: TaskRunner, store: CaseStore) -> None:
+    """The Details column says "från: Inkommen, till: …" (not
+    ``from=received``); the stored codes stay the tooltip."""
+    d = register_case(store, request_type=RequestType.ERASURE, channel=Channel.EMAIL,
+                      received_on=date(2026, 3, 4), person_label="Åsa Testsson",
+                      actor="anna")
+    transition_case(store, d.case_id, CaseStatus.AWAITING_IDENTITY, actor="anna",
+                    reason=None, expected_version=d.version)
+    translators = install_translations(qapp, "sv")
+    try:
+        view = _view(qtbot, runner, store, "ivar")
+        with qtbot.waitSignal(view.loaded, timeout=20_000):
+            _click(qtbot, view.show_button)
+        m = view.model
+        details: dict[str, list[tuple[str, str]]] = {}
+        for r in range(m.rowCount()):
+            cell = m.index(r, AuditTableModel.DETAILS)
+            details.setdefault(m.row_at(r).action, []).append(
+                (cell.data(), cell.data(Qt.ItemDataRole.ToolTipRole)))
+        [(shown, codes)] = details["status_changed"]
+        assert shown == (f"från: {status_label('received')}, "
+                         f"till: {status_label('awaiting_identity')}")
+        assert shown.startswith("från: Inkommen, till: ")
+        assert codes == "from=received, to=awaiting_identity"
+        # olle (officer, approver) and ivar (auditor), added by anna
+        assert ("administratör: nej, handläggare: ivar, roller: granskare",
+                "admin=0, officer=ivar, roles=auditor") in details["officer_added"]
+        shown, codes = details["case_registered"][-1]
+        assert "kanal: E-post" in shown and "channel=email" in codes
+        assert all("=" not in text for rows in details.values() for text, _ in rows)
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(QLocale("en"))
+        messages.set_language("en")

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QInputDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from privacy_desk import secrets
@@ -259,3 +267,54 @@ def test_prompt_asks_on_the_gui_thread_while_the_worker_connects(
         assert "No password is available for profile 'store-pg'" in errors[0].message
     assert json.loads(app_paths.settings_file.read_text(encoding="utf-8"))[
         "active_case_store"] == "store-pg"
+
+
+def _focused(qtbot: QtBot, dialog: QWidget) -> QWidget:
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def _tab_walk(qtbot: QtBot, dialog: QWidget, steps: int) -> list[QWidget]:
+    """The widgets Tab visits from the initial focus, pressing Tab ``steps`` times."""
+    seen = [_focused(qtbot, dialog)]
+    for _ in range(steps):
+        qtbot.keyClick(seen[-1], Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        seen.append(widget)
+    return seen
+
+
+def test_tab_walks_the_form_then_the_buttons_then_the_list(
+        qtbot: QtBot, dialog: ConnectionDialog) -> None:
+    d = dialog
+    close = d.buttons.button(QDialogButtonBox.StandardButton.Close)
+    server = [d.name_edit, d.kind_combo, d.backend_combo, d.host_edit, d.port_spin,
+              d.database_edit, d.user_edit, d.password_edit, d.tls_combo, d.ca_edit,
+              d.ca_button, d.activate_check, d.save_button, d.test_button, d.draft_button,
+              close, d.profile_list, d.new_button]  # Delete: disabled without a profile
+    assert d.backend == Backend.POSTGRESQL  # a new profile
+    assert _tab_walk(qtbot, d, len(server)) == [*server, d.name_edit]
+    assert d.save_button.isDefault()
+    # SQLite: the file row instead of the server's; the hidden rows are skipped.
+    d.backend_combo.setCurrentIndex(d.backend_combo.findData(Backend.SQLITE))
+    d.name_edit.setFocus()
+    sqlite = [d.name_edit, d.kind_combo, d.backend_combo, d.path_edit, d.path_button,
+              d.activate_check, d.save_button]
+    assert _tab_walk(qtbot, d, len(sqlite) - 1) == sqlite
+
+
+def test_enter_in_a_field_saves(qtbot: QtBot, dialog: ConnectionDialog,
+                                tmp_path: Path) -> None:
+    d = dialog
+    assert _focused(qtbot, d) is d.name_edit  # focus starts in the first field
+    qtbot.keyClicks(d.name_edit, "lokal")
+    d.backend_combo.setCurrentIndex(d.backend_combo.findData(Backend.SQLITE))
+    d.path_edit.setFocus()
+    qtbot.keyClicks(d.path_edit, str(tmp_path / "portal.sqlite3"))
+    with qtbot.waitSignal(d.saved, timeout=20_000) as saved:
+        qtbot.keyClick(d.path_edit, Qt.Key.Key_Return)
+    assert saved.args == ["lokal"] and d.isVisible()

@@ -235,3 +235,32 @@ def test_no_tab_widens_the_window_past_1024(window: MainWindow, qtbot: QtBot) ->
         window.tabs.setCurrentIndex(tab)
         qtbot.wait(50)
         assert window.minimumSizeHint().width() <= 1024, window.tabs.tabText(tab)
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+def test_the_queue_fits_without_a_horizontal_scrollbar(window: MainWindow, qtbot: QtBot,
+                                                       size: tuple[int, int]) -> None:
+    """Every column of the queue is in view, at a small laptop's 1024×700 as on a big
+    screen: no sideways scrolling to find the deadline or the status."""
+    window.tabs.setCurrentIndex(window.queue_tab)  # the desk opens on the overview
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    qtbot.wait(50)  # the layout settles
+    table = window.table
+    assert table.isVisible() and table.model().rowCount() > 0
+    assert not table.horizontalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    for col in Col:  # none squeezed to nothing
+        assert header.sectionSize(col) >= 44, col
+    for col in (Col.CASE, Col.RECEIVED, Col.DUE):  # case numbers and dates are never cut
+        assert header.sectionSize(col) >= table.sizeHintForColumn(col), col
+    assert window.detail.width() >= 320  # the case beside it stays readable
+    # What a narrow column cuts short is whole in its tooltip, the title too.
+    model = table.model()
+    for col in (Col.DAYS_LEFT, Col.TYPE):
+        assert model.headerData(col, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.ToolTipRole) == model.headerData(
+            col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert model.index(0, Col.TYPE).data(Qt.ItemDataRole.ToolTipRole) == \
+        model.index(0, Col.TYPE).data()

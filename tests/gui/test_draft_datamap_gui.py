@@ -124,3 +124,31 @@ def test_the_swedish_desk_lists_the_review_reasons_in_swedish(
             qapp.removeTranslator(t)
         QLocale.setDefault(QLocale("en"))
         messages.set_language("en")
+
+
+def test_the_review_list_has_the_focus_and_enter_closes_it(
+        qtbot: QtBot, dialog: ConnectionDialog, tmp_path: Path) -> None:
+    portal = tmp_path / "erp.sqlite3"
+    engine = make_engine(make_url(f"sqlite:///{portal}"))
+    create_erp_portal(engine)
+    engine.dispose()
+    _sqlite_form(qtbot, dialog, portal)
+    out = tmp_path / "erp-draft.yaml"
+    with qtbot.waitSignal(dialog.drafted, timeout=60_000):
+        _choose_file(qtbot, dialog, out)
+    review = dialog.review_dialog
+    assert review is not None
+    qtbot.waitUntil(review.isVisible)
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    assert QApplication.focusWidget() is review.items and review.items.currentRow() == 0
+    qtbot.keyClick(review.items, Qt.Key.Key_Down)  # the arrows walk the items
+    assert review.items.currentRow() == 1
+    qtbot.keyClick(review.items, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is review.close_button
+    qtbot.keyClick(review.close_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is review.items
+    assert review.close_button.isDefault()
+    with qtbot.waitSignal(review.finished, timeout=5_000):
+        qtbot.keyClick(review.items, Qt.Key.Key_Return)
+    assert not review.isVisible()

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL
 
@@ -23,6 +24,9 @@ from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.clock import STOCKHOLM
 from privacy_desk.config import Settings
 from privacy_desk.domain.lifecycle import OPEN_STATUSES
+from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.services.cases import register_case
+from privacy_desk.ui.app import install_translations
 from privacy_desk.ui.main_window import MainWindow
 from privacy_desk.ui.overview_tab import OverviewTab
 from privacy_desk.ui.reminders import DEFAULT_DAYS, Reminders, reminder_days
@@ -237,3 +241,28 @@ def test_figures_use_the_interface_number_format(qapp: object) -> None:
         assert _number(17.5) == "17.5"
     finally:
         QLocale.setDefault(before)
+
+
+def test_english_counts_have_their_plurals(qtbot: QtBot, qapp: QApplication,
+                                           runner: TaskRunner, sqlite_url: URL) -> None:
+    """English is the source language, yet Qt's "%n request(s)" needs the English .qm:
+    with it the overview says "1 request" and "2 requests", never "(s)"."""
+    store = open_case_store(sqlite_url, actor="anna")
+    staff(store, "anna")
+    translators = install_translations(qapp, "en")
+    try:
+        tab = OverviewTab(runner)
+        qtbot.addWidget(tab)
+        tab.today = TODAY
+        tab.set_context(_ctx(store))
+        for words in ("1 request received", "2 requests received"):
+            register_case(store, request_type=RequestType.ACCESS, channel=Channel.PAPER,
+                          received_on=TODAY, person_label="Testperson", actor="anna",
+                          today=TODAY)
+            with qtbot.waitSignal(tab.loaded, timeout=20_000):
+                tab.load()
+            assert words in tab.status.text() and "(s)" not in tab.status.text()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        store.close()

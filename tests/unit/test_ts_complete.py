@@ -14,7 +14,7 @@ import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from tools.translations import LANGUAGES, TS_DIR, update_ts
+from tools.translations import LANGUAGES, PLURAL_ONLY, TS_DIR, update_ts
 
 _QT_ARG = re.compile(r"%(?:n|L?\d)")
 
@@ -65,17 +65,18 @@ def test_the_shipped_ts_has_every_string_of_the_code_and_nothing_else(tmp_path: 
             f"{shipped.name} is out of step with the code: run tools/translations.py")
 
 
-def _tr_calls_in_the_code() -> list[tuple[str, str]]:
+def _tr_calls_in_the_code() -> list[tuple[str, str, bool]]:
     """Every literal ``self.tr("…")`` / ``translate(ctx, "…")`` in ui/, seen by Python itself.
 
     lupdate does not look inside f-strings, so ``f"{self.tr('Loading…')}"`` never reaches the
-    .ts and shows English in the Swedish desk; the AST sees it.
+    .ts and shows English in the Swedish desk; the AST sees it. The flag says whether
+    the call is a plural one (``self.tr("%n row(s)", "", n)``).
     """
     import ast
 
     from tools.translations import ui_sources
 
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, bool]] = []
     for source in ui_sources():
         path = Path(source)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -87,7 +88,8 @@ def _tr_calls_in_the_code() -> list[tuple[str, str]]:
                 continue
             arg = node.args[index]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                found.append((f"{path.name}:{node.lineno}", arg.value))
+                plural = len(node.args) > index + 2 or any(k.arg == "n" for k in node.keywords)
+                found.append((f"{path.name}:{node.lineno}", arg.value, plural))
     return found
 
 
@@ -97,7 +99,24 @@ def test_every_tr_call_in_the_code_is_in_the_ts() -> None:
     for lang in LANGUAGES:
         root = ET.parse(TS_DIR / f"privacy_desk_{lang}.ts").getroot()
         sources = {m.findtext("source") for m in root.iter("message")}
-        assert [f"{where}: {text!r}" for where, text in calls if text not in sources] == []
+        wanted = [(where, text) for where, text, plural in calls
+                  if plural or lang not in PLURAL_ONLY]
+        assert [f"{where}: {text!r}" for where, text in wanted if text not in sources] == []
+
+
+def test_the_english_file_holds_the_plurals_and_only_them() -> None:
+    """English is the source: its .ts carries the numerus forms ("%n row" / "%n rows")
+    that Qt needs to drop "(s)", and nothing else to keep up to date."""
+    assert "en" in PLURAL_ONLY and "en" in LANGUAGES
+    plurals = {text for _, text, plural in _tr_calls_in_the_code() if plural}
+    assert plurals  # the interface has plural strings
+    root = ET.parse(TS_DIR / "privacy_desk_en.ts").getroot()
+    messages = list(root.iter("message"))
+    assert all(m.get("numerus") == "yes" for m in messages)
+    assert {m.findtext("source") for m in messages} == plurals
+    for m in messages:
+        forms = [f.text or "" for f in m.iter("numerusform")]
+        assert len(forms) == 2 and not any("(s)" in f for f in forms), m.findtext("source")
 
 
 def test_the_checker_sees_a_missing_placeholder_and_an_empty_translation(
