@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -32,6 +32,7 @@ from privacy_desk.casestore.models import (
     AllowanceDecisionRecord,
     Case,
     CaseIdentifier,
+    CaseMinimisation,
 )
 from privacy_desk.casestore.queries import DecisionRow, load_extras
 from privacy_desk.domain.allowance import (
@@ -172,6 +173,9 @@ class PersonHistory:
     case_id: int
     matched_on: tuple[str, ...]
     entries: tuple[HistoryEntry, ...]
+    #: the store has minimised cases, but this desk holds no key to match them: the
+    #: person's minimised cases may be missing (``privacy-desk store key import``)
+    minimised_unmatched: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,8 @@ class AllowanceStatus:
     counted_cases: tuple[str, ...]  # case numbers of earlier extracts in the period
     free: bool
     decision: DecisionRow | None
+    #: minimised cases could not be matched on this desk (no key): the count may be short
+    minimised_unmatched: bool = False
 
     @property
     def extracts_in_period(self) -> int:
@@ -197,28 +203,33 @@ class AllowanceStatus:
         return self.applies and not self.free and self.decision is None
 
 
-def _person_case_ids(session: Session, case_id: int) -> tuple[tuple[str, ...], list[int]]:
+def _person_case_ids(session: Session, case_id: int
+                     ) -> tuple[tuple[str, ...], list[int], bool]:
     pairs = session.execute(
         select(CaseIdentifier.kind, CaseIdentifier.value)
         .where(CaseIdentifier.case_id == case_id, CaseIdentifier.kind.in_(PERSON_KINDS))
     ).all()
     if not pairs:
-        return (), [case_id]
+        return (), [case_id], False
     wanted = [(k, v) for k, v in pairs]
     key = store_minimisation_key(session.get_bind().engine.url)
+    unmatched = False
     if key is not None:  # minimised cases keep keyed hashes: they still count
         wanted += [(k, minimised_value(key, k, v)) for k, v in pairs
                    if not v.startswith(MINIMISED_PREFIX)]
+    else:  # without the key, say so rather than count short in silence
+        unmatched = (session.scalar(select(func.count()).select_from(CaseMinimisation))
+                     or 0) > 0
     ids = session.scalars(
         select(CaseIdentifier.case_id).distinct().where(
             or_(*(and_(CaseIdentifier.kind == k, CaseIdentifier.value == v) for k, v in wanted))
         )
     ).all()
-    return tuple(sorted({k for k, _ in pairs})), sorted(set(ids) | {case_id})
+    return tuple(sorted({k for k, _ in pairs})), sorted(set(ids) | {case_id}), unmatched
 
 
 def history_in_session(session: Session, case_id: int) -> PersonHistory:
-    matched, ids = _person_case_ids(session, case_id)
+    matched, ids, unmatched = _person_case_ids(session, case_id)
     rows = session.execute(
         select(Case.id, Case.case_number, Case.request_type, Case.status, Case.received_on,
                AllowanceDecisionRecord.kind, AllowanceDecisionRecord.fee_sek)
@@ -236,7 +247,7 @@ def history_in_session(session: Session, case_id: int) -> PersonHistory:
         )
         for cid, number, rtype, status, received, kind, fee in rows
     )
-    return PersonHistory(case_id, matched, entries)
+    return PersonHistory(case_id, matched, entries, unmatched)
 
 
 def allowance_in_session(session: Session, case: Case,
@@ -254,5 +265,5 @@ def allowance_in_session(session: Session, case: Case,
         case_id=case.id, applies=applies, period=period, period_start=start, on=on,
         counted_cases=counted,
         free=not applies or is_free([e.received_on for e in earlier], on, period),
-        decision=decision,
+        decision=decision, minimised_unmatched=history.minimised_unmatched,
     )

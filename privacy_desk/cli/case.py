@@ -314,6 +314,7 @@ def run_history(args: argparse.Namespace) -> int:
                 "fee_sek": str(e.fee_sek) if e.fee_sek is not None else None,
                 "counts_as_extract": e.counts_as_extract} for e in history.entries]
     summary: dict[str, Any] = {"matched_on": list(history.matched_on), "requests": entries,
+               "minimised_unmatched": history.minimised_unmatched,
                "allowance": {"applies": allowance.applies, "period": allowance.period.value,
                              "period_start": allowance.period_start.isoformat(),
                              "extracts_in_period": allowance.extracts_in_period,
@@ -332,4 +333,8 @@ def run_history(args: argparse.Namespace) -> int:
                  "decision needed" if allowance.needs_decision else "decided")
         print(f"Allowance ({a['period']} from {a['period_start']}): "
               f"{a['extracts_in_period']} earlier extract(s); {state}")
+    if history.minimised_unmatched:
+        print("Note: this desk holds no minimisation key, so the person's minimised cases "
+              "cannot be matched and may be missing; an administrator imports it with "
+              "'privacy-desk store key import'.")
     return 0

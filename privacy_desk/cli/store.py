@@ -162,25 +162,15 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
 
 
 def run_key_export(args: argparse.Namespace) -> int:
-    from privacy_desk.errors import UserError
     from privacy_desk.services.minimise_key import export_key
 
-    target = Path(args.out).expanduser()
     passphrase = _passphrase(args, twice=True)
     store, who = open_signed_in(args)
     try:
-        written = export_key(store, actor=who, passphrase=passphrase)
+        written = export_key(store, actor=who, passphrase=passphrase, out=Path(args.out))
     finally:
         store.close()
-    try:
-        with target.open("xb") as fh:  # a new file, never over another
-            fh.write(written.data)
-        target.chmod(0o600)
-    except OSError as exc:
-        raise UserError(msg("The key file could not be written to {file} ({error}).",
-                            file=str(target), error=type(exc).__name__),
-                        msg("Give a new file in a folder you can write to.")) from exc
-    print(f"Minimisation key {written.key_id} written to {target}")
+    print(f"Minimisation key {written.key_id} written to {written.path}")
     return 0
 
 

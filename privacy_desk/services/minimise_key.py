@@ -18,6 +18,7 @@ import hmac
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from privacy_desk.casestore.audit import record_audit
 from privacy_desk.casestore.persons import store_key_name, store_minimisation_key
@@ -39,6 +40,7 @@ class KeyTransferRefused(UserError):
 
 @dataclass(frozen=True)
 class KeyFile:
+    path: Path
     data: bytes
     key_id: str
 
@@ -61,8 +63,10 @@ def _cipher_key(passphrase: str, salt: bytes) -> bytes:
         passphrase.encode("utf-8"))
 
 
-def export_key(store: CaseStore, *, actor: str, passphrase: str) -> KeyFile:
-    """The store's minimisation key as an encrypted file's bytes, or KeyTransferRefused."""
+def export_key(store: CaseStore, *, actor: str, passphrase: str, out: Path) -> KeyFile:
+    """Write the store's minimisation key, encrypted, to the new file ``out`` (0600) and
+    record it; or KeyTransferRefused, and no file. The record follows the file: a file
+    that could not be recorded is removed again."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     _require_admin(store, actor)
@@ -84,10 +88,27 @@ def export_key(store: CaseStore, *, actor: str, passphrase: str) -> KeyFile:
                    "salt": base64.b64encode(salt).decode()},
            "nonce": base64.b64encode(nonce).decode(),
            "sealed": base64.b64encode(sealed).decode()}
-    with store.sessions.begin() as session:
-        record_audit(session, actor=actor, action="minimisation_key_exported",
-                     details={"key_id": ident})
-    return KeyFile(json.dumps(doc, indent=2, sort_keys=True).encode("utf-8") + b"\n", ident)
+    data = json.dumps(doc, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+    target = out.expanduser()
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never over a file
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise KeyTransferRefused(
+            msg("The key file could not be written to {file} ({error}).", file=str(target),
+                error=type(exc).__name__),
+            msg("Give a new file in a folder you can write to.")) from exc
+    try:
+        with store.sessions.begin() as session:
+            record_audit(session, actor=actor, action="minimisation_key_exported",
+                         details={"key_id": ident})
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return KeyFile(target, data, ident)
 
 
 def import_key(store: CaseStore, *, actor: str, data: bytes, passphrase: str) -> str:

@@ -66,6 +66,7 @@ def detail_key_labels() -> dict[str, str]:
         "identifier_kind": QCoreApplication.translate("auditDetails", "identifier kind"),
         "identifier_kinds": QCoreApplication.translate("auditDetails", "identifier kinds"),
         "identifiers": QCoreApplication.translate("auditDetails", "identifiers"),
+        "key_id": QCoreApplication.translate("auditDetails", "key id"),
         "kind": QCoreApplication.translate("auditDetails", "kind"),
         "lang": QCoreApplication.translate("auditDetails", "language"),
         "language": QCoreApplication.translate("auditDetails", "language"),

@@ -297,6 +297,16 @@ def _history_cells(view: CaseView, h: HistoryEntry) -> list[str]:
 
 
 def _allowance_text(a: AllowanceStatus) -> str:
+    text = _allowance_state(a)
+    if a.minimised_unmatched:
+        text += " " + QCoreApplication.translate(
+            "CaseDetail", "Minimised cases cannot be matched on this computer, so earlier "
+            "requests may be missing: an administrator imports the minimisation key "
+            "(privacy-desk store key import).")
+    return text
+
+
+def _allowance_state(a: AllowanceStatus) -> str:
     if a.decision is not None:
         text = QCoreApplication.translate("CaseDetail", "Decision: {kind} – {reason}").format(
             kind=decision_label(a.decision.kind), reason=a.decision.reason)

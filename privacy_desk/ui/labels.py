@@ -144,6 +144,10 @@ def audit_action_labels() -> dict[str, str]:
         "case_released": QCoreApplication.translate("labels", "Case released"),
         "data_rectified": QCoreApplication.translate("labels", "Data rectified"),
         "data_withheld": QCoreApplication.translate("labels", "Data withheld"),
+        "minimisation_key_exported": QCoreApplication.translate(
+            "labels", "Minimisation key exported"),
+        "minimisation_key_imported": QCoreApplication.translate(
+            "labels", "Minimisation key imported"),
         "deadline_extended": QCoreApplication.translate("labels", "Deadline extended"),
         "erasure_approved": QCoreApplication.translate("labels", "Erasure approved"),
         "erasure_decided": QCoreApplication.translate("labels", "Erasure decision changed"),

@@ -414,17 +414,22 @@
         <translation>Inskannade dokument</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="301"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="302"/>
+        <source>Minimised cases cannot be matched on this computer, so earlier requests may be missing: an administrator imports the minimisation key (privacy-desk store key import).</source>
+        <translation>Minimerade ärenden kan inte matchas på den här datorn, så tidigare begäranden kan saknas: en administratör importerar minimeringsnyckeln (privacy-desk store key import).</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="311"/>
         <source>Decision: {kind} – {reason}</source>
         <translation>Beslut: {kind} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="307"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="317"/>
         <source>Free: {count} earlier extract(s) since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="310"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="320"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -3473,269 +3478,274 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/audit_words.py" line="69"/>
+        <source>key id</source>
+        <translation>nyckel-id</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="70"/>
         <source>kind</source>
         <translation>typ</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="70"/>
         <location filename="../../privacy_desk/ui/audit_words.py" line="71"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="72"/>
         <source>language</source>
         <translation>språk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="72"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="73"/>
         <source>late</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="73"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="74"/>
         <source>still present</source>
         <translation>kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="74"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="75"/>
         <source>fields left out</source>
         <translation>utelämnade fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="75"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="76"/>
         <source>letters</source>
         <translation>brev</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="76"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="77"/>
         <source>lines</source>
         <translation>rader i förhandsvisningen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="77"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="78"/>
         <source>method</source>
         <translation>metod</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="78"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="79"/>
         <source>recorded on the case only</source>
         <translation>bara noterade i ärendet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="79"/>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="123"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="80"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="124"/>
         <source>officer</source>
         <translation>handläggare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="80"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="81"/>
         <source>outcome</source>
         <translation>utfall</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="81"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="82"/>
         <source>plan</source>
         <translation>plan</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="82"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="83"/>
         <source>postcode</source>
         <translation>postnummer</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="83"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="84"/>
         <source>problems</source>
         <translation>problem</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="84"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="85"/>
         <source>profile</source>
         <translation>profil</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="85"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="86"/>
         <source>reason</source>
         <translation>skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="86"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="87"/>
         <source>in the restriction register</source>
         <translation>i begränsningsregistret</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="87"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="88"/>
         <source>restriction</source>
         <translation>begränsning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="88"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="89"/>
         <source>roles</source>
         <translation>roller</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="89"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="90"/>
         <source>rows</source>
         <translation>rader</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="90"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="91"/>
         <source>entry</source>
         <translation>post</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="91"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="92"/>
         <source>state</source>
         <translation>läge</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="92"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="93"/>
         <source>marked by a status</source>
         <translation>märkta med status</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="93"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="94"/>
         <source>person&apos;s table</source>
         <translation>personens tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="94"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="95"/>
         <source>table</source>
         <translation>tabell</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="95"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="96"/>
         <source>tables</source>
         <translation>tabeller</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="96"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="97"/>
         <source>to</source>
         <translation>till</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="97"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="98"/>
         <source>person told on</source>
         <translation>personen underrättad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="98"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="99"/>
         <source>anonymised</source>
         <translation>anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="99"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="100"/>
         <source>verified</source>
         <translation>kontrollerad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="100"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="101"/>
         <source>was</source>
         <translation>tidigare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="101"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="102"/>
         <source>withheld</source>
         <translation>undantagna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="102"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="103"/>
         <source>year</source>
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="107"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="108"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="108"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="109"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="113"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="114"/>
         <source>Swedish</source>
         <translation>svenska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="114"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="115"/>
         <source>English</source>
         <translation>engelska</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="124"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="125"/>
         <source>approver</source>
         <translation>godkännare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="125"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="126"/>
         <source>auditor</source>
         <translation>granskare</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="153"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="154"/>
         <source>profile saved</source>
         <translation>profil sparad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="154"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="155"/>
         <source>profile removed</source>
         <translation>profil borttagen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="155"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="156"/>
         <source>profile put in use</source>
         <translation>profil tagen i bruk</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="156"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="157"/>
         <source>password kept in the keyring</source>
         <translation>lösenord sparat i nyckelringen</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="158"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="159"/>
         <source>organisation details saved</source>
         <translation>organisationsuppgifter sparade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="167"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="168"/>
         <source>recorded</source>
         <translation>registrerat</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="168"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="169"/>
         <source>not written</source>
         <translation>inte skrivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="169"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="170"/>
         <source>incomplete</source>
         <translation>ofullständigt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="170"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="171"/>
         <source>compelling legitimate grounds</source>
         <translation>tvingande berättigade skäl</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="172"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="173"/>
         <source>processing stopped</source>
         <translation>behandlingen stoppad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="195"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="196"/>
         <source>claim and identity check</source>
         <extracomment>Keys whose values are codes with words; any other value is shown as stored.</extracomment>
         <translation>tilldelning och identitetskontroll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="197"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="198"/>
         <source>none</source>
         <translation>inget</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="198"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="199"/>
         <source>given</source>
         <translation>angivet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/audit_words.py" line="201"/>
+        <location filename="../../privacy_desk/ui/audit_words.py" line="202"/>
         <source>(whole row)</source>
         <translation>(hela raden)</translation>
     </message>
@@ -3874,7 +3884,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="82"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="195"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="199"/>
         <source>Status changed</source>
         <translation>Status ändrad</translation>
     </message>
@@ -3895,7 +3905,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="86"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="161"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="165"/>
         <source>Identity verified</source>
         <translation>Identitet verifierad</translation>
     </message>
@@ -3924,7 +3934,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="91"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="196"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="200"/>
         <source>Withholding undone</source>
         <translation>Undantag upphävt</translation>
     </message>
@@ -3935,7 +3945,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="93"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="162"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="166"/>
         <source>Letter written</source>
         <translation>Brev skrivet</translation>
     </message>
@@ -3947,7 +3957,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="95"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="156"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="160"/>
         <source>Erasure planned</source>
         <translation>Radering planerad</translation>
     </message>
@@ -3958,19 +3968,19 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="97"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="148"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="152"/>
         <source>Erasure approved</source>
         <translation>Radering godkänd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="98"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="151"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="155"/>
         <source>Erasure executed</source>
         <translation>Radering genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="99"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="154"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="158"/>
         <source>Erasure not executed</source>
         <translation>Radering inte genomförd</translation>
     </message>
@@ -3981,25 +3991,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="102"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="155"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="159"/>
         <source>Erasure outcome unknown</source>
         <translation>Raderingens utfall okänt</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="103"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="152"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="156"/>
         <source>Erasure confirmation written</source>
         <translation>Raderingsbekräftelse skriven</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="104"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="190"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="194"/>
         <source>Restriction planned</source>
         <translation>Begränsning planerad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="105"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="181"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="185"/>
         <source>Restriction applied</source>
         <translation>Begränsning genomförd</translation>
     </message>
@@ -4010,25 +4020,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="108"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="186"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="190"/>
         <source>Restriction not applied</source>
         <translation>Begränsning inte genomförd</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="109"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="183"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="187"/>
         <source>Restriction confirmation written</source>
         <translation>Begränsningsbekräftelse skriven</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="111"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="188"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="192"/>
         <source>Notice before lifting written</source>
         <translation>Besked före hävning skrivet</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="112"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="185"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="189"/>
         <source>Restriction lifted</source>
         <translation>Begränsning hävd</translation>
     </message>
@@ -4039,25 +4049,25 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="114"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="179"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="183"/>
         <source>Copy sent to another controller</source>
         <translation>Kopia skickad till annan personuppgiftsansvarig</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="115"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="164"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="168"/>
         <source>Direct marketing stopped</source>
         <translation>Direktmarknadsföring stoppad</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="116"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="165"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="169"/>
         <source>Objection decided</source>
         <translation>Beslut om invändning</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="117"/>
-        <location filename="../../privacy_desk/ui/labels.py" line="166"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="170"/>
         <source>Objection confirmation written</source>
         <translation>Bekräftelse av invändning skriven</translation>
     </message>
@@ -4103,116 +4113,126 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     </message>
     <message>
         <location filename="../../privacy_desk/ui/labels.py" line="147"/>
+        <source>Minimisation key exported</source>
+        <translation>Minimeringsnyckeln exporterad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="149"/>
+        <source>Minimisation key imported</source>
+        <translation>Minimeringsnyckeln importerad</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/labels.py" line="151"/>
         <source>Deadline extended</source>
         <translation>Tidsfrist förlängd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="149"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="153"/>
         <source>Erasure decision changed</source>
         <translation>Raderingsbeslut ändrat</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="150"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="154"/>
         <source>Erasure dry run viewed</source>
         <translation>Provkörning av radering visad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="157"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="161"/>
         <source>Erasure outcome reconciled</source>
         <translation>Raderingens utfall stämt av</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="158"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="162"/>
         <source>Erasure started</source>
         <translation>Radering påbörjad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="159"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="163"/>
         <source>Extract checked</source>
         <translation>Utdrag kontrollerat</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="160"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="164"/>
         <source>Extract exported</source>
         <translation>Utdrag exporterat</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="163"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="167"/>
         <source>Signed in</source>
         <translation>Inloggning</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="168"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="172"/>
         <source>Officer added</source>
         <translation>Handläggare tillagd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="169"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="173"/>
         <source>First administrator set up</source>
         <translation>Första administratören upplagd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="170"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="174"/>
         <source>Officer changed</source>
         <translation>Handläggare ändrad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="171"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="175"/>
         <source>Person&apos;s cases viewed</source>
         <translation>Personens ärenden visade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="172"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="176"/>
         <source>Person&apos;s data viewed</source>
         <translation>Personens uppgifter visade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="173"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="177"/>
         <source>Person&apos;s history viewed</source>
         <translation>Personens historik visad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="174"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="178"/>
         <source>Person searched for</source>
         <translation>Sökning efter person</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="175"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="179"/>
         <source>Personal data viewed</source>
         <translation>Personuppgifter visade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="176"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="180"/>
         <source>Portability copy exported</source>
         <translation>Portabilitetskopia exporterad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="177"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="181"/>
         <source>Portability copy previewed</source>
         <translation>Portabilitetskopia förhandsvisad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="182"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="186"/>
         <source>Restriction dry run viewed</source>
         <translation>Provkörning av begränsning visad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="191"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="195"/>
         <source>Restriction outcome reconciled</source>
         <translation>Begränsningens utfall stämt av</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="193"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="197"/>
         <source>Restriction started</source>
         <translation>Begränsning påbörjad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="194"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="198"/>
         <source>Settings changed</source>
         <translation>Inställningar ändrade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/labels.py" line="197"/>
+        <location filename="../../privacy_desk/ui/labels.py" line="201"/>
         <source>Yearly report exported</source>
         <translation>Årsrapport exporterad</translation>
     </message>
