@@ -203,10 +203,13 @@ DEMO_ORGANISATION = Organisation(
     website="kundportalen.example",
     dpo="Dataskyddsombud: Exempel Ombudsson, dso@kundportalen.example",
     signature="Dataskyddsansvarig, Kundportalen Energi AB",
-    texts={"dpo": {"en": "Data protection officer: Exempel Ombudsson, "
-                         "dso@kundportalen.example"},
-           "signature": {"en": "Data Protection Officer, Kundportalen Energi AB"}},
 )
+#: The demo company's English lines (the demo sets them; a company that started from the
+#: demo and renamed itself must not keep them, see :func:`save_organisation`).
+DEMO_ENGLISH_LINES: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "dpo": {"en": "Data protection officer: Exempel Ombudsson, dso@kundportalen.example"},
+    "signature": {"en": "Data Protection Officer, Kundportalen Energi AB"},
+})
 
 
 def organisation_of(settings: Settings) -> Organisation | None:
@@ -240,9 +243,34 @@ def require_organisation(paths: AppPaths) -> Organisation:
     return org
 
 
+def _stale_lines_dropped(org: Organisation, before: Organisation | None) -> Organisation:
+    """``org`` without an English line whose Swedish field changed while the line did not:
+    it translated the old field (a company renamed from the demo's must not sign in
+    English as the demo company)."""
+    if before is None:
+        return org
+    texts = {k: dict(v) for k, v in org.texts.items()}
+    for key in LINE_KEYS:
+        field_changed = (getattr(org, key) != getattr(before, key)
+                         or (key == "signature" and org.legal_name != before.legal_name))
+        line = texts.get(key, {}).get("en")
+        if field_changed and line and line == before.texts.get(key, {}).get("en"):
+            texts[key].pop("en")
+            if not texts[key]:
+                texts.pop(key)
+    return replace(org, texts=texts)
+
+
 def save_organisation(paths: AppPaths, org: Organisation) -> Organisation:
-    """Validate and save ``org`` (the rest of the settings untouched); returns it normalised."""
-    checked = org.validated()
+    """Validate and save ``org`` (the rest of the settings untouched); returns it normalised.
+
+    An English DPO or signature line whose Swedish field changed in the same save, while the
+    line itself did not, is dropped (:func:`_stale_lines_dropped`)."""
+    try:
+        before = load_organisation(paths)
+    except SettingsError:
+        before = None
+    checked = _stale_lines_dropped(org, before).validated()
     settings = load_settings(paths)
     extra = dict(settings.extra)
     extra[SETTINGS_KEY] = checked.to_data()
@@ -252,4 +280,5 @@ def save_organisation(paths: AppPaths, org: Organisation) -> Organisation:
 
 def ensure_demo_organisation(paths: AppPaths) -> Organisation:
     """The demo's company, set when no organisation is (a real one is never overwritten)."""
-    return load_organisation(paths) or save_organisation(paths, DEMO_ORGANISATION)
+    return load_organisation(paths) or save_organisation(
+        paths, replace(DEMO_ORGANISATION, texts=DEMO_ENGLISH_LINES))

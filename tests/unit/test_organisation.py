@@ -81,16 +81,18 @@ def test_the_demo_never_overwrites_a_real_company(paths: AppPaths) -> None:
 def test_english_letters_take_the_english_dpo_and_signature_lines() -> None:
     from datetime import date
 
-    from privacy_desk.organisation import DEMO_ORGANISATION
+    from privacy_desk.organisation import DEMO_ENGLISH_LINES, DEMO_ORGANISATION
     from privacy_desk.reports.templating import render_letter
+
+    demo = replace(DEMO_ORGANISATION, texts=DEMO_ENGLISH_LINES)
 
     context = {"person": {"name": "Test Testsson", "address": []},
                "case": {"number": "PD-2026-00007", "request_label": "x",
                         "received_on": date(2026, 11, 20), "due_on": date(2026, 12, 21),
                         "identity_verified": True, "late": False},
                "facts": {}, "letter_date": date(2026, 12, 1)}
-    en = render_letter("acknowledgement", "en", {**context, "org": DEMO_ORGANISATION}).text
-    sv = render_letter("acknowledgement", "sv", {**context, "org": DEMO_ORGANISATION}).text
+    en = render_letter("acknowledgement", "en", {**context, "org": demo}).text
+    sv = render_letter("acknowledgement", "sv", {**context, "org": demo}).text
     assert "Data protection officer: Exempel Ombudsson" in en and "Dataskyddsombud" not in en
     assert en.rstrip().endswith("Data Protection Officer, Kundportalen Energi AB")
     assert "Dataskyddsombud: Exempel Ombudsson" in sv
@@ -99,3 +101,17 @@ def test_english_letters_take_the_english_dpo_and_signature_lines() -> None:
     plain = replace(DEMO_ORGANISATION, texts={})
     en = render_letter("acknowledgement", "en", {**context, "org": plain}).text
     assert "Dataskyddsombud: Exempel Ombudsson" in en
+
+
+def test_a_company_renamed_from_the_demo_does_not_sign_in_english_as_the_demo(
+        paths: AppPaths) -> None:
+    demo = ensure_demo_organisation(paths)
+    assert demo.signature_line("en") == "Data Protection Officer, Kundportalen Energi AB"
+    renamed = save_organisation(paths, replace(demo, legal_name="Provbolaget Värme AB",
+                                               signature="Dataskyddsansvarig, Provbolaget"))
+    assert renamed.signature_line("en") == "Dataskyddsansvarig, Provbolaget"  # as written
+    assert "Kundportalen" not in renamed.signature_line("en")
+    # a line given in the same save as its field is kept
+    both = save_organisation(paths, replace(renamed, signature="DSA, Provbolaget", texts={
+        **renamed.texts, "signature": {"en": "DPO, Provbolaget"}}))
+    assert both.signature_line("en") == "DPO, Provbolaget"
