@@ -131,10 +131,15 @@ def approve_on_server(session: Session, *, actor: str, plan_id: int, sha256: str
         raise refused(exc) from None
 
 
+def _call(session: Session, routine: str) -> str:
+    """A server routine's call: a function on PostgreSQL, a procedure on MariaDB."""
+    return ("SELECT " if _dialect(session) == "postgresql" else "CALL ") + routine
+
+
 def add_officer_on_server(session: Session, *, actor: str, name: str, admin: bool,
                           roles: str) -> None:
     try:
-        session.execute(text("SELECT privacy_desk_officer_add(:a, :n, :ad, :r)"),
+        session.execute(text(_call(session, "privacy_desk_officer_add(:a, :n, :ad, :r)")),
                         {"a": actor, "n": name, "ad": admin, "r": roles})
     except DBAPIError as exc:
         raise refused(exc) from None
@@ -143,7 +148,7 @@ def add_officer_on_server(session: Session, *, actor: str, name: str, admin: boo
 def set_officer_on_server(session: Session, *, actor: str, name: str, roles: str,
                           admin: bool | None, active: bool | None) -> None:
     try:
-        session.execute(text("SELECT privacy_desk_officer_set(:a, :n, :r, :ad, :ac)"),
+        session.execute(text(_call(session, "privacy_desk_officer_set(:a, :n, :r, :ad, :ac)")),
                         {"a": actor, "n": name, "r": roles, "ad": admin, "ac": active})
     except DBAPIError as exc:
         raise refused(exc) from None
@@ -213,6 +218,8 @@ def mariadb_secure_sql(*, group: str, database: str) -> list[str]:
     out += [f"GRANT DELETE ON {db}.`{t}` TO '{group}'" for t in DELETE_TABLES]
     out.append(f"GRANT EXECUTE ON PROCEDURE {db}.privacy_desk_audit_append TO '{group}'")
     out.append(f"GRANT EXECUTE ON PROCEDURE {db}.privacy_desk_approve_plan TO '{group}'")
+    out += [f"GRANT EXECUTE ON PROCEDURE {db}.{p} TO '{group}'"
+            for p in ("privacy_desk_officer_add", "privacy_desk_officer_set")]
     return out
 
 

@@ -143,7 +143,7 @@ def sign_in(store: CaseStore, actor: str) -> OfficerInfo:
                 raise NotPermitted(msg("This case store has no officers yet."),
                                    msg("The store's owner registers the first administrator "
                                        "(privacy-desk store secure --admin LOGIN)."))
-            if guard.is_server(session) and session.get_bind().dialect.name == "postgresql":
+            if guard.is_server(session):
                 guard.add_officer_on_server(session, actor=name, name=name, admin=True,
                                             roles=Role.OFFICER.value)
             else:
@@ -164,9 +164,10 @@ def sign_in(store: CaseStore, actor: str) -> OfficerInfo:
     return info
 
 
-def _on_pg(session: Session) -> bool:
-    """PostgreSQL keeps the officer list behind the owner's functions (migration 0007)."""
-    return session.get_bind().dialect.name == "postgresql"
+def _on_server(session: Session) -> bool:
+    """A server keeps the officer list behind the owner's routines (migrations 0007 on
+    PostgreSQL, 0014 on MariaDB)."""
+    return guard.is_server(session)
 
 
 def _active_admins(session: Session) -> int:
@@ -194,7 +195,7 @@ def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: st
         if session.get(Officer, who) is not None:
             raise UserError(f"{who} is already an officer of this case store.",
                             "Change their roles instead (privacy-desk officer set-roles).")
-        if _on_pg(session):
+        if _on_server(session):
             guard.add_officer_on_server(session, actor=actor, name=who, admin=admin,
                                         roles=",".join(sorted(wanted)))
         else:
@@ -231,7 +232,7 @@ def set_roles(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
         if others + int(new_admin and new_active) == 0:
             raise UserError("That would leave the case store without an administrator.",
                             "Make someone else an administrator first.")
-        if _on_pg(session):
+        if _on_server(session):
             guard.set_officer_on_server(session, actor=actor, name=who,
                                         roles=",".join(sorted(wanted)), admin=admin,
                                         active=active)

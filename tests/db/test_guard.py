@@ -25,11 +25,12 @@ from privacy_desk.casestore import CaseStore, open_case_store
 from privacy_desk.casestore.audit import AuditTrailBlocked, read_entries, record_audit
 from privacy_desk.casestore.guard import ServerRefused
 from privacy_desk.domain.requests import Channel, RequestType
+from privacy_desk.errors import UserError
 from privacy_desk.services.audit_trail import verify_trail
 from privacy_desk.services.cases import register_case
 from privacy_desk.services.context import open_signed_in_store
 from privacy_desk.services.erasure import ErasureRefused, approve_plan, load_plan
-from privacy_desk.services.roles import NotPermitted, Role, add_officer, sign_in
+from privacy_desk.services.roles import NotPermitted, Role, add_officer, set_roles, sign_in
 from privacy_desk.services.store_guard import officer_login, secure_store
 from tests.databases import SERVER_URLS, throwaway_database
 
@@ -266,21 +267,34 @@ def test_a_shared_login_cannot_be_two_people(desk: Desk) -> None:
     assert load_plan(desk.owner, plan_id).state == "draft"
 
 
-# PostgreSQL only: MariaDB has no officer functions (officers are managed from the owner's
-# connection there); its officers' direct writes to `officers` are refused in the test above.
-@pytest.mark.parametrize("desk", ["postgresql"], indirect=True)
 def test_officers_are_changed_only_through_the_server_rules(desk: Desk) -> None:
+    """On both servers an administrator's own login manages officers through the owner's
+    routines (PostgreSQL 0007, MariaDB 0014); anyone else is refused by the server."""
     anna = desk.login("anna")
     with pytest.raises(DBAPIError, match="only an administrator"):
-        desk.sql("anna", "SELECT privacy_desk_officer_add(:a, 'mallory', true, 'officer')",
-                 a=desk.names["admin"])
+        desk.sql("anna", f"{desk.call} privacy_desk_officer_add(:a, 'mallory', true, "
+                 "'officer')", a=desk.names["admin"])
+    with pytest.raises(DBAPIError, match="only an administrator"):
+        desk.sql("anna", f"{desk.call} privacy_desk_officer_set(:a, :me, 'officer', true, "
+                 "true)", a=desk.names["admin"], me=desk.names["anna"])
     with pytest.raises(NotPermitted, match="administrator"):
         add_officer(anna, "mallory", [Role.OFFICER], actor=desk.names["anna"])
     admin = desk.login("admin")
-    add_officer(admin, "pdx_new", [Role.OFFICER], actor=desk.names["admin"])
+    add_officer(admin, "pdx_new", [Role.OFFICER, Role.APPROVER], actor=desk.names["admin"])
     with desk.owner.sessions() as session:
         last = read_entries(session)[-1]
     assert (last.action, last.actor) == ("officer_added", desk.names["admin"])
+    changed = set_roles(admin, "pdx_new", [Role.AUDITOR], actor=desk.names["admin"])
+    assert changed.roles == frozenset({Role.AUDITOR})
+    with pytest.raises(DBAPIError, match="unknown roles"):
+        desk.sql("admin", f"{desk.call} privacy_desk_officer_set(:a, 'pdx_new', 'wizard', "
+                 "NULL, NULL)", a=desk.names["admin"])
+    with pytest.raises(UserError, match="without an administrator"):
+        set_roles(admin, desk.names["admin"], [Role.OFFICER], actor=desk.names["admin"],
+                  admin=False)
+    with pytest.raises(DBAPIError, match="without an administrator"):  # the server too
+        desk.sql("admin", f"{desk.call} privacy_desk_officer_set(:a, :me, 'officer', false, "
+                 "NULL)", a=desk.names["admin"], me=desk.names["admin"])
 
 
 # --------------------------------------------------------------------------- blocked trail
