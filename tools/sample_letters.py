@@ -60,6 +60,24 @@ from privacy_desk.services.roles import Role, add_officer, sign_in
 
 TODAY = date(2026, 12, 1)
 LANGS = ("sv", "en")
+#: What an officer writes into a letter, in the letter's language.
+_WORDS = {
+    "sv": {"payment": "Bankgiro 123-4567, ange ärendenumret",
+           "refusal": "Det här är din fjärde begäran om samma uppgifter på två veckor, och "
+                      "uppgifterna har inte ändrats sedan förra svaret.",
+           "extension": "Dina uppgifter finns i tre system som vi måste gå igenom ett efter ett.",
+           "what": "Dina fakturor från 2025", "why": "Du har bestritt att fakturorna är riktiga.",
+           "stopped": "Nyhetsbrevet",
+           "kept": "Fakturorna, som bokföringslagen kräver att vi sparar"},
+    "en": {"payment": "Bankgiro 123-4567, quoting the case number",
+           "refusal": "This is your fourth request for the same data in two weeks, and the data "
+                      "has not changed since our last answer.",
+           "extension": "Your data is held in three systems that we must go through one by one.",
+           "what": "Your invoices from 2025", "why": "You have contested that the invoices are "
+                                                     "correct.",
+           "stopped": "The newsletter",
+           "kept": "The invoices, which the Accounting Act requires us to keep"},
+}
 #: Every sample, as ``<name>-<lang>.pdf`` in the output folder.
 NAMES = ("acknowledgement", "acknowledgement-late", "identity_request", "fee_notice",
          "refusal", "extension", "rectification", "recipient_notice-rectification",
@@ -190,32 +208,29 @@ def _letters(desk: _Desk) -> list[Path]:
     portable = _case(desk, RequestType.PORTABILITY, main)
     [pcand] = erasure_subject(desk.store, desk.portal, desk.datamap, portable).candidates
     for lang in LANGS:
+        words = _WORDS[lang]
         kept += _letter(desk, on_time, "acknowledgement", "acknowledgement", lang)
         kept += _letter(desk, late, "acknowledgement", "acknowledgement-late", lang,
                         answer_by=date(2026, 12, 8))
         kept += _letter(desk, on_time, "identity_request", "identity_request", lang)
         kept += _letter(desk, second, "fee_notice", "fee_notice", lang,
-                        payment="Bankgiro 123-4567, ange ärendenumret",
+                        payment=words["payment"],
                         pay_by=date(2026, 12, 31))
         kept.append(_extract(desk, second, "extract-fee", lang))
         kept += _letter(desk, refused, "refusal", "refusal", lang,
-                        reason="Det här är din fjärde begäran om samma uppgifter på två "
-                               "veckor, och uppgifterna har inte ändrats sedan förra svaret.")
+                        reason=words["refusal"])
         # a case of its own per language: the notice is the telling
         extended = _case(desk, RequestType.ACCESS, main)
         kept += _letter(desk, extended, "extension", "extension", lang,
-                        reason="Dina uppgifter finns i tre system som vi måste gå igenom "
-                               "ett efter ett.")
+                        reason=words["extension"])
         kept += _letter(desk, corrected, "rectification", "rectification", lang)
         kept += _letter(desk, corrected, "recipient_notice", "recipient_notice-rectification",
                         lang)
         kept += _letter(desk, restricted, "restriction", "restriction", lang,
-                        what=["Dina fakturor från 2025"], categories=["financial"],
-                        reason="Du har bestritt att fakturorna är riktiga.",
+                        what=[words["what"]], categories=["financial"], reason=words["why"],
                         until=date(2027, 1, 31))
         kept += _letter(desk, objected, "objection", "objection", lang,
-                        stopped=["Nyhetsbrevet"],
-                        kept=["Fakturorna, som bokföringslagen kräver att vi sparar"])
+                        stopped=[words["stopped"]], kept=[words["kept"]])
         kept += _letter(desk, erased, "recipient_notice", "recipient_notice-erasure", lang)
         result = export_portability(desk.store, desk.portal, desk.datamap, portable, pcand,
                                     out_dir=desk.folder(f"portability-{lang}"), lang=lang,
