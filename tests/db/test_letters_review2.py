@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,10 @@ from pypdf import PdfReader
 from sqlalchemy import text
 from sqlalchemy.engine import URL
 
+from privacy_desk.domain.allowance import AllowanceDecision, DecisionKind
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.organisation import DEMO_ORGANISATION
+from privacy_desk.services.casework import record_allowance_decision
 from privacy_desk.services.erasure import erasure_subject, write_letter
 from privacy_desk.services.portability import export_portability
 from privacy_desk.services.queue import case_detail
@@ -23,7 +26,7 @@ from tests.db.test_erasure import _case as _portal_case
 from tests.db.test_erasure import _env as _erasure_env
 from tests.db.test_export import Env, sqlite_env  # noqa: F401 (fixture)
 from tests.db.test_extract_letter import _export
-from tests.db.test_letters import _case, _letter
+from tests.db.test_letters import _case, _letter, _second_extract
 from tests.db.test_letters_review import _phone_change, datamap, sqlite_store  # noqa: F401
 
 RECEIVED = {"sv": "som vi tog emot den 20 november 2026", "en": "which we received on "
@@ -152,3 +155,22 @@ def test_the_desk_records_read_as_sentences(sqlite_env: Env, tmp_path: Path,  # 
         assert (f"{number}, a copy of your personal data (access), received on 2 November "
                 "2026. Status: in progress.") in got
         assert "(access) (in progress)" not in got
+
+
+def test_swedish_small_words(sqlite_store, tmp_path: Path) -> None:  # noqa: F811
+    """Finding 6: 'gäller till och med 31 januari' (no 'den' where every other date has
+    one), 'lämnar vi inte ut eller ändrar något' (the negation does not reach 'ändrar'),
+    'denna begäran' where the letters say 'den här'."""
+    cid = _case(sqlite_store, RequestType.RESTRICTION)
+    got, _ = _letter(sqlite_store, cid, "restriction", tmp_path,
+                     facts={"what": ["Fakturaadress"], "until": date(2027, 1, 31)})
+    assert "Begränsningen gäller till och med den 31 januari 2027." in got
+    cid = _case(sqlite_store, verified=False, in_progress=False)
+    got, _ = _letter(sqlite_store, cid, "identity_request", tmp_path)
+    assert "lämnar vi inte ut och ändrar inte något förrän" in got
+    _, cid = _second_extract(sqlite_store)
+    record_allowance_decision(sqlite_store, cid, AllowanceDecision(
+        DecisionKind.FEE, "Andra kopian i år.", "100"), actor="anna",
+        expected_version=case_detail(sqlite_store, cid).version)
+    got, _ = _letter(sqlite_store, cid, "fee_notice", tmp_path)
+    assert "behandlar vi inte den här begäran vidare" in got and "denna" not in got
