@@ -13,7 +13,7 @@ The item lines below (one bullet each) are words of the desk, in the reader's la
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ground_legal_claims": "du behöver uppgifterna för rättsliga anspråk",
         "ground_objection_pending": "du har invänt mot behandlingen och vi prövar invändningen",
         "ground_unlawful": "behandlingen är olaglig men du vill inte att uppgifterna raderas",
-        "included_row": "{what}: {count} post(er)",
+        "included_row": "{what}: {count} poster",
+        "included_row_one": "{what}: 1 post",
         "left_basis": "{what}: behandlas med stöd av {basis}, inte samtycke eller avtal, och "
                       "omfattas därför inte av rätten till dataportabilitet (artikel 20.1).",
         "left_inferred": "{what}: uppgifter som vi själva har räknat fram eller skapat (till "
@@ -46,7 +47,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "left_unclassified": "{what}: vår registerkarta anger inte varifrån uppgiften kommer; "
                              "den ingår därför i ett registerutdrag men inte här.",
         "left_undisclosed": "{what}: lämnas inte ut (till exempel ditt krypterade lösenord).",
-        "restriction_row": "{table}: {count} post(er)",
+        "restriction_row": "{table}: {count} poster",
+        "restriction_row_one": "{table}: 1 post",
     },
     "en": {
         "basis_consent": "consent",
@@ -60,7 +62,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ground_legal_claims": "you need the data for legal claims",
         "ground_objection_pending": "you have objected and we are considering the objection",
         "ground_unlawful": "the processing is unlawful but you do not want the data erased",
-        "included_row": "{what}: {count} record(s)",
+        "included_row": "{what}: {count} records",
+        "included_row_one": "{what}: 1 record",
         "left_basis": "{what}: processed on the basis of {basis}, not consent or a contract, so "
                       "not covered by the right to data portability (article 20(1)).",
         "left_inferred": "{what}: data we computed or created ourselves (such as invoice amounts "
@@ -68,21 +71,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "left_unclassified": "{what}: our data map does not say where it came from; it is in an "
                              "access extract, not here.",
         "left_undisclosed": "{what}: not disclosed (such as your encrypted password).",
-        "restriction_row": "{table}: {count} record(s)",
+        "restriction_row": "{table}: {count} records",
+        "restriction_row_one": "{table}: 1 record",
     },
 }
 
 
 def text(lang: str, key: str, **params: object) -> str:
-    """One item line of the letters in ``lang``, filled in."""
+    """One item line of the letters in ``lang``, filled in; a line that counts (``count``)
+    has its own words for one ("1 post", never "1 post(er)")."""
+    if params.get("count") == 1 and f"{key}_one" in TEXTS[lang]:
+        key = f"{key}_one"
     return TEXTS[lang][key].format(**params)
 
 
 def render_rights_letter(kind: str, lang: str, *, org: Organisation, case_number: str,
                          received_on: date, person_label: str, facts: Mapping[str, Any],
-                         day: date, config_dir: Path | None = None) -> RenderedLetter:
+                         day: date, config_dir: Path | None = None,
+                         address: Sequence[str] = ()) -> RenderedLetter:
     """The letter's text from its template (LetterTemplateError before anything is made)."""
-    person = {"name": person_label, "address": []}
+    person = {"name": person_label, "address": [a for a in address if a.strip()]}
     context = {"org": org, "person": person, "facts": dict(facts), "letter_date": day,
                "recipient": person,
                "case": {"number": case_number, "received_on": received_on}}
@@ -90,7 +98,9 @@ def render_rights_letter(kind: str, lang: str, *, org: Organisation, case_number
 
 
 def rights_letter_pdf(letter: RenderedLetter, *, org: Organisation, case_number: str,
-                      person_label: str, day: date) -> bytes:
-    """The PDF of a rendered letter, on the organisation's letterhead."""
+                      person_label: str, day: date, address: Sequence[str] = ()) -> bytes:
+    """The PDF of a rendered letter, on the organisation's letterhead, addressed to the
+    person's name and postal address (lines) when known."""
     return build_letter_pdf(letter, letterhead=Letterhead.of(org), case_number=case_number,
-                            letter_date=day, recipient=[person_label])
+                            letter_date=day,
+                            recipient=[person_label, *(a for a in address if a.strip())])

@@ -43,6 +43,7 @@ from privacy_desk.organisation import DEMO_ORGANISATION, Organisation
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.bundle import build_bundle
+from privacy_desk.reports.extract import build_extract, postal_address
 from privacy_desk.reports.portability import (
     LeftOut,
     Scope,
@@ -51,6 +52,7 @@ from privacy_desk.reports.portability import (
     portability_scope,
 )
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
+from privacy_desk.reports.templating import in_sentence, listed
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.access import (
     ExportFileRow,
@@ -170,8 +172,10 @@ def portability_preview(store: CaseStore, portal: Engine, datamap: DataMap, case
 
 
 def _column_words(datamap: DataMap, table: str, columns: tuple[str, ...], lang: str) -> str:
+    """'Fakturor (energi (kWh))': the table's title, its field titles in lower case."""
     spec = datamap.tables[table]
-    return f"{spec.title_in(lang)} ({', '.join(spec.column_title(c, lang) for c in columns)})"
+    fields = listed([in_sentence(spec.column_title(c, lang)) for c in columns], lang)
+    return f"{spec.title_in(lang)} ({fields})"
 
 
 _LEFT_KEYS = {LeftOut.INFERRED: "left_inferred", LeftOut.BASIS: "left_basis",
@@ -185,15 +189,17 @@ def _cover_lines(datamap: DataMap, scope: Scope, rows: dict[str, int], tables: s
                           count=rows[t]) for t, cs in scope.included.items() if t in rows)
     left: list[str] = []
     for reason, by_table in _grouped(scope, tables).items():
+        if reason is not LeftOut.BASIS:  # one line per reason: the reason said once
+            words = [_column_words(datamap, t, cols, lang) for t, cols in by_table.items()]
+            what = listed([words[0], *(in_sentence(w) for w in words[1:])], lang)
+            left.append(text(lang, _LEFT_KEYS[reason], what=what))
+            continue
         for table, cols in by_table.items():
             what = _column_words(datamap, table, cols, lang)
-            if reason is LeftOut.BASIS:
-                bases = sorted({text(lang, f"basis_{b.value}") for c in cols
-                                for b in datamap.categories[
-                                    datamap.tables[table].columns[c].category or ""].bases})
-                left.append(text(lang, "left_basis", what=what, basis=", ".join(bases)))
-            else:
-                left.append(text(lang, _LEFT_KEYS[reason], what=what))
+            bases = sorted({text(lang, f"basis_{b.value}") for c in cols
+                            for b in datamap.categories[
+                                datamap.tables[table].columns[c].category or ""].bases})
+            left.append(text(lang, "left_basis", what=what, basis=", ".join(bases)))
     return included, tuple(left)
 
 
@@ -230,11 +236,15 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
     included, left = _cover_lines(datamap, scope, rows, tables, lang)
     facts = {"bundle": f"{stem}.zip", "encrypted": bool(password), "included": list(included),
              "left_out": list(left)}
+    # the letter goes to the postal address the portal holds (as the extract's does)
+    address = postal_address(build_extract(person, (), case_number=number,
+                                           received_on=received_on, produced_at=produced_at))
     letter = render_rights_letter("portability", lang, org=organisation, case_number=number,
                                   received_on=received_on, person_label=label, facts=facts,
-                                  day=produced_at.date(), config_dir=config_dir)
+                                  day=produced_at.date(), config_dir=config_dir,
+                                  address=address)
     pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
-                            day=produced_at.date())
+                            day=produced_at.date(), address=address)
     left_fields = sum(1 for r in person.rows for c in r.values
                       if (r.table, c) in scope.left_out)
     fingerprint = datamap_fingerprint(datamap)

@@ -40,7 +40,8 @@ from tests.officers import staff
 TODAY = date(2026, 12, 1)
 PNR = "19850714-9873"  # synthetic
 ORG = replace(DEMO_ORGANISATION, legal_name="Provbolaget Värme AB", org_number="556000-0001",
-              email="integritet@provbolaget.example", signature="", dpo="")
+              email="integritet@provbolaget.example", signature="", dpo="",
+              texts={})  # not the demo company's English signature either
 ADDRESS = ["Provgatan 1", "111 11 Provstad"]
 
 
