@@ -196,7 +196,6 @@ def _letters(desk: _Desk) -> list[Path]:
     refused = _case(desk, RequestType.ACCESS, main)
     restricted = _case(desk, RequestType.RESTRICTION, main)
     objected = _case(desk, RequestType.CONSENT_WITHDRAWAL, main)
-    erased = _case(desk, RequestType.ERASURE, main)
     corrected = _case(desk, RequestType.RECTIFICATION, main)
     [cand] = erasure_subject(desk.store, desk.portal, desk.datamap, corrected).candidates
     with desk.portal.connect() as conn:
@@ -231,7 +230,6 @@ def _letters(desk: _Desk) -> list[Path]:
                         until=date(2027, 1, 31))
         kept += _letter(desk, objected, "objection", "objection", lang,
                         stopped=[words["stopped"]], kept=[words["kept"]])
-        kept += _letter(desk, erased, "recipient_notice", "recipient_notice-erasure", lang)
         result = export_portability(desk.store, desk.portal, desk.datamap, portable, pcand,
                                     out_dir=desk.folder(f"portability-{lang}"), lang=lang,
                                     organisation=DEMO_ORGANISATION, actor="anna",
@@ -262,6 +260,8 @@ def _erasures(desk: _Desk) -> list[Path]:
                                   out_dir=desk.folder(f"{name}-{lang}"), lang=lang,
                                   organisation=DEMO_ORGANISATION, actor="anna", today=TODAY)
             kept.append(desk.keep(letter.path, name, lang))
+        # the notices to recipients come after the erasure: they say what it did
+        kept += _letter(desk, erased, "recipient_notice", "recipient_notice-erasure", lang)
     return kept
 
 

@@ -68,7 +68,7 @@ from privacy_desk.datamap.model import DataMap
 from privacy_desk.domain.lifecycle import CaseStatus, status_word
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
-from privacy_desk.identifiers import Identifier
+from privacy_desk.identifiers import CUSTOMER_NUMBER, Identifier
 from privacy_desk.messages import Message, msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.portal.erasure import (
@@ -407,7 +407,7 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
     plan = build_plan(portal, person, today=day, kind=kind, only_categories=only)
     # The confirmation is written after the erasure, when the portal no longer holds
     # the name and address it goes to: keep them with the plan (migration 0012).
-    letter_address = _letter_address(person)
+    letter_address = _letter_address(person, candidate)
 
     def work(session: Session) -> PlanView:
         check_role(session, who, Role.OFFICER, action="plan an erasure")
@@ -441,18 +441,20 @@ def create_plan(store: CaseStore, portal: Engine, datamap: DataMap, case_id: int
     return run_retrying(store, work)
 
 
-def _letter_address(person: PersonData) -> str | None:
-    """The person's name and postal address as the portal holds them, as JSON (None when
-    the map marks no address): what the confirmation letter is addressed to."""
+def _letter_address(person: PersonData, candidate: Candidate) -> str | None:
+    """The person's name, postal address and customer number as the portal holds them, as
+    JSON (None when it holds neither address nor number): what the confirmation letter is
+    addressed to, and how a notice to recipients names the person (art. 19) afterwards."""
     from privacy_desk.reports.extract import build_extract, postal_address
 
     extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
                             produced_at=utcnow())
     address = postal_address(extract)
-    if not address:
+    reference = next((str(v) for k, v in candidate.details if k == CUSTOMER_NUMBER and v), "")
+    if not address and not reference:
         return None
-    return json.dumps({"name": extract.person_label, "address": list(address)},
-                      ensure_ascii=False)
+    return json.dumps({"name": extract.person_label, "address": list(address),
+                       "reference": reference}, ensure_ascii=False)
 
 
 def _letter_recipient(rec: ErasurePlanRecord) -> tuple[str, tuple[str, ...]]:

@@ -24,9 +24,10 @@ be back-dated without evidence.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from privacy_desk.casestore.audit import record_audit
-from privacy_desk.casestore.erasure_models import PortalChangeRecord
+from privacy_desk.casestore.erasure_models import (
+    ErasureExecutionRecord,
+    ErasurePlanRecord,
+    PortalChangeRecord,
+)
 from privacy_desk.casestore.letters_models import CaseLetter
 from privacy_desk.casestore.models import CaseEvent
 from privacy_desk.casestore.queries import CaseDetail, fresh_detail
@@ -54,8 +59,10 @@ from privacy_desk.identifiers import CUSTOMER_NUMBER, EMAIL, PHONE
 from privacy_desk.messages import Message, msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
+from privacy_desk.portal.erasure import Action, plan_from_json
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import staged_files
+from privacy_desk.reports.erasure_letter import law_text
 from privacy_desk.reports.extract import build_extract, postal_address
 from privacy_desk.reports.letter_pdf import build_letter_pdf
 from privacy_desk.reports.letterhead import Letterhead
@@ -218,6 +225,45 @@ def _default_reference(detail: CaseDetail) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Erased:
+    """What the case's executed erasure did, by category: what an art. 19 notice tells."""
+
+    erased: frozenset[str]
+    #: category -> (the law, the last day kept) of rows a legal hold keeps
+    held: Mapping[str, tuple[str, date]]
+    #: how a recipient knows the person (the customer number kept with the plan)
+    reference: str
+
+
+def _executed_erasure(session: Session, case_id: int) -> _Erased | None:
+    """The case's newest executed (committed and verified) erasure, or None."""
+    rec = session.scalars(
+        select(ErasurePlanRecord).where(ErasurePlanRecord.case_id == case_id,
+                                        ErasurePlanRecord.kind == "erasure",
+                                        ErasurePlanRecord.state == "committed")
+        .order_by(ErasurePlanRecord.id.desc()).limit(1)).first()
+    if rec is None:
+        return None
+    verified = session.scalars(
+        select(ErasureExecutionRecord.verified).where(ErasureExecutionRecord.plan_id == rec.id,
+                                                      ErasureExecutionRecord.state == "committed")
+        .order_by(ErasureExecutionRecord.id.desc()).limit(1)).first()
+    if verified is False:
+        return None
+    plan = plan_from_json(json.loads(rec.plan_json))
+    erased = frozenset(c for r in plan.rows if r.action is not Action.KEEP for c in r.categories)
+    held: dict[str, tuple[str, date]] = {}
+    for r in plan.rows:
+        if r.hold is not None:
+            last = r.hold.ends_on - timedelta(days=1)
+            for c in r.categories:
+                if c not in held or held[c][1] < last:
+                    held[c] = (r.hold.law, last)
+    kept = json.loads(rec.letter_address) if rec.letter_address else {}
+    return _Erased(erased, held, str(kept.get("reference") or ""))
+
+
 def _rectifications(session: Session, case_id: int) -> list[PortalChangeRecord]:
     return list(session.scalars(
         select(PortalChangeRecord).where(PortalChangeRecord.case_id == case_id,
@@ -238,7 +284,8 @@ def _recipient_names(datamap: DataMap | None, categories: Sequence[str], lang: s
 
 def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str,
            day: date, store: CaseStore, datamap: DataMap | None,
-           changes: Sequence[PortalChangeRecord]) -> dict[str, Any]:
+           changes: Sequence[PortalChangeRecord],
+           executed: _Erased | None = None) -> dict[str, Any]:
     """The facts a letter of ``kind`` states, from the case first, or LetterRefused."""
     facts: dict[str, Any] = dict(given)
     number = detail.case_number
@@ -354,9 +401,18 @@ def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str
             raise LetterRefused(
                 msg("Case {case} records no rectification to confirm.", case=number),
                 msg("Correct the field first (the old and new value are recorded then)."))
+        if action == "erasure" and executed is None:
+            # The notice says what was erased: before the erasure it would tell a falsehood.
+            raise LetterRefused(
+                msg("Case {case} has no executed erasure to tell recipients of.", case=number),
+                msg("Execute the approved erasure plan first; the notice then says what was "
+                    "erased and what the law keeps."))
         facts.update(action=action, changes=rows,
                      subject_reference=given.get("subject_reference")
+                     or (executed.reference if executed else "")
                      or _default_reference(detail))
+        if executed is not None and action == "erasure":
+            facts["erased_categories"] = sorted(executed.erased)
     return facts
 
 
@@ -367,6 +423,8 @@ def _concerned(facts: Mapping[str, Any], given: Mapping[str, Any], datamap: Data
     cats = _items(given.get("categories"))
     if not cats and facts.get("action") == "rectification":
         cats = _changed_categories(datamap, changes)
+    if not cats and facts.get("action") == "erasure":
+        cats = list(facts.get("erased_categories", ()))
     return cats
 
 
@@ -462,6 +520,7 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
     detail = fresh_detail(store, case_id)
     with store.sessions() as session:
         changes = _rectifications(session, case_id)
+        executed = _executed_erasure(session, case_id) if kind == "recipient_notice" else None
     if portal is not None and datamap is not None:
         if kind == "recipient_notice":
             if not given.get("subject_reference"):
@@ -477,7 +536,7 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
                 told=detail.extension_told_on),
             msg("Keep the notice that was sent then with the case (attach it)."))
     job = _Job(kind, lang, given, org, day, store, datamap, tuple(changes), tuple(address),
-               config_dir)
+               config_dir, executed)
     built = _build(job, detail, dry_run=kind == "extension" and detail.extended_due_on is None)
     if kind == "extension" and detail.extended_due_on is None:
         # The letter is the telling: the case is extended as of the letter's date.
@@ -534,6 +593,7 @@ class _Job:
     changes: tuple[PortalChangeRecord, ...]
     address: tuple[str, ...]
     config_dir: Path | None
+    executed: _Erased | None = None
 
 
 def _build(job: _Job, detail: CaseDetail, *, dry_run: bool
@@ -543,7 +603,7 @@ def _build(job: _Job, detail: CaseDetail, *, dry_run: bool
     store, datamap, changes, address = job.store, job.datamap, job.changes, job.address
     config_dir = job.config_dir
     facts = _facts(kind, detail, given, lang=lang, day=day, store=store, datamap=datamap,
-                   changes=changes)
+                   changes=changes, executed=job.executed)
     case = _case_context(detail, lang, day)
     if dry_run:  # the extension's date as it will be once recorded
         start = deadline_start(detail.received_on, detail.identity_verified_on,
@@ -563,11 +623,28 @@ def _build(job: _Job, detail: CaseDetail, *, dry_run: bool
                 if datamap and c in datamap.categories and c in concerned],
                 "changes": [c for c in base_facts.get("changes", ())
                             if c.get("category") in mine]}
+            if job.executed is not None and datamap is not None:
+                facts.update(_erasure_for(job.executed, recipient, datamap, lang))
         context = {"org": org, "person": person, "case": case, "facts": facts,
                    "letter_date": day, "recipient": rec}
         rendered = render_letter(kind, lang, context, config_dir=config_dir)
         out.append((rendered, recipient, facts, [str(rec["name"]), *map(str, rec["address"])]))
     return out
+
+
+def _erasure_for(executed: _Erased, recipient: Recipient, datamap: DataMap,
+                 lang: str) -> dict[str, Any]:
+    """What a recipient is told of the erasure: its categories erased, and those the law
+    keeps with us (and until when), so it is not told that kept data was erased."""
+    def title(c: str) -> str:
+        return datamap.categories[c].title.get(lang) if c in datamap.categories else c
+
+    return {
+        "erased": [title(c) for c in recipient.categories if c in executed.erased],
+        "kept": [{"category": title(c), "law": law_text(executed.held[c][0], lang),
+                  "until": executed.held[c][1]}
+                 for c in recipient.categories if c in executed.held],
+    }
 
 
 def letters_of(store: CaseStore, case_id: int, *, actor: str | None = None) -> list[LetterRow]:

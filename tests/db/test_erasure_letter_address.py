@@ -145,3 +145,30 @@ def test_minimising_the_case_forgets_the_kept_address(shop: Shop,
     with shop.store.sessions() as session:
         assert session.scalars(select(ErasurePlanRecord.letter_address)
                                .where(ErasurePlanRecord.case_id == case_id)).all() == [None]
+
+
+def test_the_recipients_are_told_what_was_erased_and_what_the_law_keeps(
+        shop: Shop, tmp_path: Path) -> None:
+    """Art. 19 after the erasure: the recipient of purchases and contact data hears which
+    of its categories were erased and which invoices the law still keeps (and until when),
+    with the customer number kept with the plan; the portal no longer holds it."""
+    from privacy_desk.services.letters import produce_letter
+
+    case_id, _plan = _erased_case(shop, "ingrid.haugen@example.no")
+    for lang, erased, kept in (
+            ("sv", "Vi har raderat uppgifter om personen i: köp och fakturor och "
+                   "kontaktuppgifter.",
+             "Köp och fakturor: enligt bokföringslagen (1999:1078) 7 kap. 2 §, till och med "
+             "den 31 december"),
+            ("en", "We have erased data about the person in: purchases and invoices and "
+                   "contact details.",
+             "Purchases and invoices: under the Swedish Accounting Act")):
+        [notice] = produce_letter(shop.store, case_id, "recipient_notice",
+                                  out_dir=tmp_path, organisation=DEMO_ORGANISATION, lang=lang,
+                                  datamap=shop.datamap, portal=shop.portal, today=TODAY,
+                                  actor="anna")
+        got = _pdf_text(notice.path)
+        assert notice.recipient == "payment_provider" and "Betalbolaget Exempel AB" in got
+        assert erased in got, got
+        assert kept in got, got
+        assert "Uppgifterna har raderats" not in got and "has been erased by us" not in got

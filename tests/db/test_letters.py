@@ -245,18 +245,17 @@ def test_rectification_shows_old_and_new_and_recipients(sqlite_store: CaseStore,
     assert told == [("rectification", ""), ("recipient_notice", "printing_house")]
 
 
-def test_erasure_notices_one_per_recipient(sqlite_store: CaseStore, tmp_path: Path,
-                                           datamap: DataMap) -> None:
+def test_no_erasure_notice_before_the_erasure(sqlite_store: CaseStore, tmp_path: Path,
+                                             datamap: DataMap) -> None:
+    """A notice says what was erased: before an executed erasure it would be untrue."""
     cid = _case(sqlite_store, RequestType.ERASURE)
-    notices = produce_letter(sqlite_store, cid, "recipient_notice", out_dir=tmp_path,
-                             organisation=ORG, datamap=datamap, today=TODAY, actor="anna",
-                             lang="en", facts={"subject_reference": "customer no. 1001"})
-    assert {n.recipient for n in notices} == set(datamap.recipients)
-    for n in notices:
-        text = _text(n.path)
-        assert "erased" in text and "article 19" in text and "customer no. 1001" in text
-        assert datamap.recipients[n.recipient].title in text
-    assert len({n.path for n in notices}) == len(notices)
+    out = tmp_path / "letters"
+    out.mkdir()
+    with pytest.raises(LetterRefused, match="no executed erasure"):
+        produce_letter(sqlite_store, cid, "recipient_notice", out_dir=out,
+                       organisation=ORG, datamap=datamap, today=TODAY, actor="anna",
+                       lang="en", facts={"subject_reference": "customer no. 1001"})
+    assert list(out.iterdir()) == [] and letters_of(sqlite_store, cid) == []
 
 
 def test_restriction_and_objection(sqlite_store: CaseStore, tmp_path: Path,

@@ -190,7 +190,7 @@ def test_a_notice_to_recipients_names_the_customer_number_from_the_portal(
                               {"c": e.customer_id}).scalar_one()
     notices = produce_letter(e.store, e.case_id, "recipient_notice", out_dir=tmp_path,
                              organisation=ORG, datamap=e.datamap, portal=e.portal,
-                             facts={"action": "erasure", "recipients": ["printing_house"]},
+                             facts={"action": "restriction", "recipients": ["printing_house"]},
                              today=TODAY, actor="anna")
     got = _text(notices[0].path)
     assert f"({number})" in got and e.pnr not in got
