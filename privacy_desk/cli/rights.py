@@ -223,12 +223,13 @@ def run_restriction(args: argparse.Namespace) -> int:
             _print_restriction(lift(store, ctx.portal_writer, ctx.datamap, view.id, actor=who))
         elif args.step == "letter":
             letter = write_confirmation(store, ctx.datamap, view.id, out_dir=args.out,
-                                        lang=args.letter_lang, actor=who, **_letters(ctx))
+                                        lang=args.letter_lang, actor=who, portal=ctx.portal,
+                                        **_letters(ctx))
             print(f"{letter.path}  sha256 {letter.sha256}")
         elif args.step == "notice":
             letter = write_lift_notice(store, ctx.datamap, view.id, reason=args.reason,
                                        out_dir=args.out, lang=args.letter_lang, actor=who,
-                                       **_letters(ctx))
+                                       portal=ctx.portal, **_letters(ctx))
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()
@@ -263,7 +264,8 @@ def run_objection(args: argparse.Namespace) -> int:
                   + (f", then {args.follow_up}" if args.follow_up else ""))
         else:
             letter = write_confirmation(store, ctx.datamap, case_id, out_dir=args.out,
-                                        lang=args.letter_lang, actor=who, **_letters(ctx))
+                                        lang=args.letter_lang, actor=who, portal=ctx.portal,
+                                        **_letters(ctx))
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()

@@ -73,7 +73,7 @@ from privacy_desk.services.casework import extend_case
 from privacy_desk.services.roles import WRITERS, check_role, require_role
 
 __all__ = ["LETTER_KINDS", "LetterRefused", "LetterResult", "LetterRow", "ProducedLetter",
-           "letter_datamap", "letters_of", "person_address", "produce_letter"]
+           "address_of", "letter_datamap", "letters_of", "person_address", "produce_letter"]
 
 LETTER_KINDS = ("acknowledgement", "identity_request", "fee_notice", "refusal", "extension",
                 "rectification", "restriction", "objection", "recipient_notice")
@@ -490,6 +490,13 @@ def person_address(store: CaseStore, portal: Engine, datamap: DataMap,
     extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
                             produced_at=utcnow())
     return postal_address(extract)
+
+
+def address_of(store: CaseStore, portal: Engine | None, datamap: DataMap,
+               case_id: int) -> tuple[str, ...]:
+    """The case's person's postal address for a letter's address block: from the portal
+    when one is connected (:func:`person_address`), else none."""
+    return person_address(store, portal, datamap, case_id) if portal is not None else ()
 
 
 def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path | str,

@@ -48,7 +48,7 @@ from privacy_desk.portal.marketing import stop_marketing as portal_stop
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
-from privacy_desk.services.letters import LetterResult
+from privacy_desk.services.letters import LetterResult, address_of
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -240,7 +240,8 @@ def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
                        out_dir: Path | str, lang: str = "sv",
                        organisation: Organisation = DEMO_ORGANISATION,
                        config_dir: Path | None = None, actor: str | None = None,
-                       today: date | None = None) -> LetterResult:
+                       today: date | None = None,
+                       portal: Engine | None = None) -> LetterResult:
     """The objection confirmation: marketing stopped in every channel, or the balancing."""
     who = actor or store.actor
     require_role(store, who, Role.OFFICER, action="write an objection letter")
@@ -271,7 +272,7 @@ def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
                                   received_on=received, person_label=label, facts=facts,
                                   day=day, config_dir=config_dir)
     pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
-                            day=day)
+                            day=day, address=address_of(store, portal, datamap, case_id))
     stem = "invandning" if lang == "sv" else "objection"
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
     with staged_files(Path(out_dir).expanduser(), [(name, pdf)]) as publish, \

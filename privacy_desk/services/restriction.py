@@ -64,7 +64,7 @@ from privacy_desk.portal.restriction import lift_restriction as portal_lift
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
-from privacy_desk.services.letters import LetterResult
+from privacy_desk.services.letters import LetterResult, address_of
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -472,7 +472,8 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
                        out_dir: Path | str, lang: str = "sv",
                        organisation: Organisation = DEMO_ORGANISATION,
                        config_dir: Path | None = None, actor: str | None = None,
-                       today: date | None = None) -> LetterResult:
+                       today: date | None = None,
+                       portal: Engine | None = None) -> LetterResult:
     """The letter that confirms an active restriction (what, on which ground, who told)."""
     who = actor or store.actor
     require_role(store, who, Role.OFFICER, action="write a restriction letter")
@@ -495,7 +496,7 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
                                   received_on=received, person_label=label, facts=facts,
                                   day=day, config_dir=config_dir)
     pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
-                            day=day)
+                            day=day, address=address_of(store, portal, datamap, rec.case_id))
     stem = "begransning" if lang == "sv" else "restriction"
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
 
@@ -516,7 +517,8 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
                       reason: str, out_dir: Path | str, lang: str = "sv",
                       organisation: Organisation = DEMO_ORGANISATION,
                       config_dir: Path | None = None, actor: str | None = None,
-                      today: date | None = None) -> LetterResult:
+                      today: date | None = None,
+                      portal: Engine | None = None) -> LetterResult:
     """Write the notice that the restriction will be lifted (art. 18(3)) and record it:
     without it :func:`lift` refuses."""
     who = actor or store.actor
@@ -539,7 +541,7 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
                                   case_number=number, received_on=received, person_label=label,
                                   facts=facts, day=day, config_dir=config_dir)
     pdf = rights_letter_pdf(letter, org=organisation, case_number=number, person_label=label,
-                            day=day)
+                            day=day, address=address_of(store, portal, datamap, rec.case_id))
     stem = "havande-av-begransning" if lang == "sv" else "lifting-notice"
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
 

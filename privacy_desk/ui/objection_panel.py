@@ -155,7 +155,8 @@ class ObjectionPanel(RightsPanel):
         folder, lang = self.folder_row.folder(), str(self.lang_combo.currentData())
         self.submit(lambda: write_confirmation(ctx.case_store, ctx.datamap, case_id,
                                                out_dir=folder, lang=lang,
-                                               actor=ctx.officer, **letters(ctx)),
+                                               actor=ctx.officer, portal=ctx.portal,
+                                               **letters(ctx)),
                     self._on_letter, "objection_letter")
 
     def _on_letter(self, letter: LetterResult) -> None:

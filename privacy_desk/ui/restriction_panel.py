@@ -273,7 +273,8 @@ class RestrictionPanel(RightsPanel):
         folder, lang = self.folder_row.folder(), str(self.lang_combo.currentData())
         self.submit(lambda: write_confirmation(ctx.case_store, ctx.datamap, view.id,
                                                out_dir=folder, lang=lang,
-                                               actor=ctx.officer, **letters(ctx)),
+                                               actor=ctx.officer, portal=ctx.portal,
+                                               **letters(ctx)),
                     self._on_letter, "restriction_letter")
 
     def write_notice(self) -> None:
@@ -284,7 +285,8 @@ class RestrictionPanel(RightsPanel):
         reason = self.lift_reason.text()
         self.submit(lambda: write_lift_notice(ctx.case_store, ctx.datamap, view.id,
                                               reason=reason, out_dir=folder, lang=lang,
-                                              actor=ctx.officer, **letters(ctx)),
+                                              actor=ctx.officer, portal=ctx.portal,
+                                               **letters(ctx)),
                     self._on_notice, "restriction_notice")
 
     def _on_letter(self, letter: LetterResult) -> None:

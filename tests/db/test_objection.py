@@ -74,10 +74,15 @@ def test_objection_to_marketing_clears_every_channel(env: Env, tmp_path: Path) -
     assert _others(e, cid) == others  # nobody else's choices changed
     again = stop_marketing(e.store, e.portal, e.datamap, case_id, cand, actor="anna")
     assert again.verified and all(n == 0 for _t, n in again.channels.values())
-    letter = write_confirmation(e.store, e.datamap, case_id, out_dir=tmp_path, actor="anna")
+    letter = write_confirmation(e.store, e.datamap, case_id, out_dir=tmp_path, actor="anna",
+                                portal=e.portal)
     t = " ".join(" ".join((p.extract_text() or "").split())
                  for p in PdfReader(io.BytesIO(letter.path.read_bytes())).pages)
     assert "Nyhetsbrev" in t and "Utskick via sms" in t and "21.3" in t
+    with e.portal.connect() as conn:  # addressed to where the portal says the person lives
+        postcode = conn.execute(text("SELECT postal_code FROM addresses WHERE customer_id = :c"),
+                                {"c": cid}).scalars().first()
+    assert postcode and postcode in t
     stopped = [ev for ev in case_detail(e.store, case_id).events
                if ev.kind == "marketing_stopped"]
     assert len(stopped) == 2 and all(ev.note is None for ev in stopped)

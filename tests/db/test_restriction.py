@@ -100,8 +100,14 @@ def test_restriction_is_marked_as_the_map_says_listed_and_lifted_after_the_notic
         lift(e.store, e.portal, e.datamap, rid, actor="anna")
     assert _flag(e) and _register_rows(e) == registered  # refused: nothing changed
 
-    letter = write_confirmation(e.store, e.datamap, rid, out_dir=tmp_path, actor="anna")
+    letter = write_confirmation(e.store, e.datamap, rid, out_dir=tmp_path, actor="anna",
+                                portal=e.portal)
     assert "begränsat" in _text(letter.path) and "IMY" in _text(letter.path)
+    with e.portal.connect() as conn:  # the address block: the portal's address of the person
+        street = conn.execute(text("SELECT street FROM addresses WHERE customer_id = :c "
+                                   "ORDER BY CASE kind WHEN 'billing' THEN 0 ELSE 1 END, id"),
+                              {"c": e.customer_id}).scalars().first()
+    assert street and street in _text(letter.path)
     notice = write_lift_notice(e.store, e.datamap, rid, reason="the address was checked and "
                                "is correct", out_dir=tmp_path, lang="en", actor="anna")
     t = _text(notice.path)
