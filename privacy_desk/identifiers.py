@@ -441,3 +441,18 @@ def interpretations(text: str, *, patterns: Mapping[str, IdentifierPattern] | No
 
 def _dedupe(items: Iterable[Identifier]) -> list[Identifier]:
     return list(dict.fromkeys(items))
+
+
+def phone_text(text: str, region: str) -> str:
+    """A stored phone number as a person reads it: national format for ``region``'s own
+    numbers ("070-123 45 67"), international for others ("+47 22 00 00 01"); anything that
+    is no valid number as it is stored."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return text
+    if not phonenumbers.is_valid_number(number):
+        return text
+    style = (PhoneNumberFormat.NATIONAL if phonenumbers.region_code_for_number(number) == region
+             else PhoneNumberFormat.INTERNATIONAL)
+    return str(phonenumbers.format_number(number, style))

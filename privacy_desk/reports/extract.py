@@ -28,6 +28,7 @@ from privacy_desk.datamap.model import (
     Recipient,
     TableSpec,
 )
+from privacy_desk.identifiers import PHONE, phone_text
 from privacy_desk.organisation import Organisation
 from privacy_desk.portal.linked import LinkedLabels, link_key_column
 from privacy_desk.portal.lookup import PersonData, jsonable
@@ -68,6 +69,8 @@ class ExtractTable:
     rows: tuple[ExtractRow, ...]
     #: the map's table: its words (title, column titles, value labels)
     spec: TableSpec | None = None
+    #: the map's country for numbers written without one (phone numbers read nationally)
+    phone_region: str = "SE"
 
     def title(self, lang: str) -> str:
         return self.spec.title_in(lang) if self.spec else self.name
@@ -90,7 +93,15 @@ class ExtractTable:
             value = Decimal(value)  # a measured amount (kWh) reads "2 877" like money
         elif isinstance(value, str) and name in self._personnummer_columns:
             value = _personnummer_text(value)
+        elif isinstance(value, str) and name in self._phone_columns:
+            value = phone_text(value, self.phone_region)
         return cell_text(col, value, lang)
+
+    @cached_property
+    def _phone_columns(self) -> frozenset[str]:
+        if self.spec is None:
+            return frozenset()
+        return frozenset(i.column for i in self.spec.identity if i.kind == PHONE)
 
     @cached_property
     def _personnummer_columns(self) -> frozenset[str]:
@@ -269,7 +280,7 @@ def build_extract(person: PersonData, withholdings: Iterable[Withholding], *, ca
         ExtractCategory(
             name, dm.categories.get(name),
             tuple(ExtractTable(t, _columns(dm.tables[t].columns, name), tuple(rows),
-                               dm.tables[t])
+                               dm.tables[t], dm.phone_region)
                   for t, rows in sorted(cats[name].items(), key=lambda i: table_order[i[0]])))
         for name in order if name in cats)
     table_columns = {

@@ -32,7 +32,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -55,7 +54,7 @@ from privacy_desk.domain.identity import IdentityMethod
 from privacy_desk.domain.lifecycle import CaseStatus
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.errors import UserError
-from privacy_desk.identifiers import CUSTOMER_NUMBER, EMAIL, PHONE
+from privacy_desk.identifiers import CUSTOMER_NUMBER, EMAIL, PHONE, phone_text
 from privacy_desk.messages import Message, msg
 from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
@@ -196,15 +195,7 @@ def _shown(datamap: DataMap | None, table: str, column: str, value: str | None) 
     if not text or spec is None or datamap is None:
         return text
     if any(i.column == column and i.kind == PHONE for i in spec.identity):
-        try:
-            number = phonenumbers.parse(text, datamap.phone_region)
-        except phonenumbers.NumberParseException:
-            return text
-        if phonenumbers.is_valid_number(number):
-            region = phonenumbers.region_code_for_number(number)
-            style = (phonenumbers.PhoneNumberFormat.NATIONAL if region == datamap.phone_region
-                     else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-            return phonenumbers.format_number(number, style)
+        return phone_text(text, datamap.phone_region)
     return text
 
 

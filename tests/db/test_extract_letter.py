@@ -171,3 +171,20 @@ def test_a_late_extract_apologises(sqlite_env: Env, tmp_path: Path,  # noqa: F81
                             now=datetime.combine(due, time(10, 0)))
     on_time = _pdf_text(next(f.path for f in result.files if f.kind == "pdf"))
     assert "ursäkt" not in on_time and "apologise" not in on_time
+
+
+def test_phone_numbers_read_as_a_person_writes_them(sqlite_env: Env,  # noqa: F811
+                                                     tmp_path: Path) -> None:
+    """The extract showed '0732215763' (as stored) where every letter says '073-221 57 63'."""
+    import phonenumbers
+
+    e = sqlite_env
+    with e.portal.connect() as conn:
+        stored = conn.execute(text("SELECT phone FROM customers WHERE id = :c"),
+                              {"c": e.customer_id}).scalar_one()
+    assert stored
+    national = phonenumbers.format_number(phonenumbers.parse(stored, "SE"),
+                                          phonenumbers.PhoneNumberFormat.NATIONAL)
+    got = _export(e, e.case_id, tmp_path / "out")
+    assert national in got and national != stored
+    assert f" {stored} " not in f" {got} "
