@@ -313,10 +313,14 @@ def _allowance_state(a: AllowanceStatus) -> str:
         if a.decision.fee_sek is not None:
             text += f" ({a.decision.fee_sek} kr)"
         return text
-    if a.free:
-        return QCoreApplication.translate(
-            "CaseDetail", "Free: {count} earlier extract(s) since {start}").format(
-            count=a.extracts_in_period, start=a.period_start.isoformat())
+    if a.free:  # one string per form: Qt's extractor sees no plural with a variable count
+        text = (QCoreApplication.translate("CaseDetail", "Free: no earlier extract since {start}")
+                if a.extracts_in_period == 0 else
+                QCoreApplication.translate("CaseDetail", "Free: 1 earlier extract since {start}")
+                if a.extracts_in_period == 1 else
+                QCoreApplication.translate("CaseDetail",
+                                           "Free: {count} earlier extracts since {start}"))
+        return text.format(count=a.extracts_in_period, start=a.period_start.isoformat())
     return QCoreApplication.translate(
         "CaseDetail", "Beyond the allowance ({count} since {start}): a decision is needed"
     ).format(count=a.extracts_in_period, start=a.period_start.isoformat())

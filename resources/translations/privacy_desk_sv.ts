@@ -425,11 +425,21 @@
     </message>
     <message>
         <location filename="../../privacy_desk/ui/case_detail.py" line="317"/>
-        <source>Free: {count} earlier extract(s) since {start}</source>
+        <source>Free: no earlier extract since {start}</source>
+        <translation>Kostnadsfritt: inget tidigare utdrag sedan {start}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="319"/>
+        <source>Free: 1 earlier extract since {start}</source>
+        <translation>Kostnadsfritt: 1 tidigare utdrag sedan {start}</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="321"/>
+        <source>Free: {count} earlier extracts since {start}</source>
         <translation>Kostnadsfritt: {count} tidigare utdrag sedan {start}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/case_detail.py" line="320"/>
+        <location filename="../../privacy_desk/ui/case_detail.py" line="324"/>
         <source>Beyond the allowance ({count} since {start}): a decision is needed</source>
         <translation>Utöver det fria utdraget ({count} sedan {start}): ett beslut krävs</translation>
     </message>
@@ -1862,7 +1872,7 @@ Postnummer och ort</translation>
         <translation>Registrerat: behandlingen fortsätter.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/objection_panel.py" line="162"/>
+        <location filename="../../privacy_desk/ui/objection_panel.py" line="163"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
     </message>
@@ -3103,22 +3113,22 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
         <translation>Genomförd, men kontrollen fann att markeringar saknas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="291"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="293"/>
         <source>Written: {path}</source>
         <translation>Skrivet: {path}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="317"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="319"/>
         <source>Lifted; the markers are gone from the portal.</source>
         <translation>Hävd; markeringarna är borta ur portalen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="335"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="337"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/restriction_panel.py" line="335"/>
+        <location filename="../../privacy_desk/ui/restriction_panel.py" line="337"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
