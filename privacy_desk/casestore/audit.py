@@ -38,7 +38,7 @@ from privacy_desk.casestore.audit_models import (
 )
 from privacy_desk.casestore.models import OFFICER_LEN, Case
 from privacy_desk.errors import UserError
-from privacy_desk.messages import Message, msg
+from privacy_desk.messages import SOURCE_LANGUAGE, Message, msg
 
 HEAD_ID = 1
 #: Longest string value accepted in details: enough for table lists, short enough that
@@ -322,11 +322,19 @@ class AnchorPoint:
 
 @dataclass(frozen=True)
 class AuditProblem:
-    """One finding: its kind, the stored position it concerns, and a sentence saying it."""
+    """One finding: its kind, the stored position it concerns, and a sentence saying it
+    (read in the reader's language with :meth:`text`; :attr:`message` is the English)."""
 
     kind: Tampering
     seq: int | None
-    message: str
+    words: Message
+
+    @property
+    def message(self) -> str:
+        return self.words.render(SOURCE_LANGUAGE)
+
+    def text(self, language: str | None = None) -> str:
+        return self.words.render(language)
 
 
 @dataclass(frozen=True)
@@ -360,14 +368,16 @@ def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
         if not r.hash_matches():
             problems.append(AuditProblem(
                 Tampering.CHANGED, r.seq,
-                f"Entry #{r.seq} was changed: its content no longer matches its hash."))
+                msg("Entry #{seq} was changed: its content no longer matches its hash.",
+                    seq=r.seq)))
     by_hash: dict[str, AuditRow] = {}
     for r in rows:
         by_hash.setdefault(r.entry_hash, r)
     linked_to = {r.prev_hash for r in rows}
     if head is None:
         problems.append(AuditProblem(Tampering.HEAD, None,
-                                     "The chain head is missing: the trail's end is unknown."))
+                                     msg("The chain head is missing: the trail's end is "
+                                         "unknown.")))
         head_seq = rows[-1].seq if rows else 0
         head_hash = rows[-1].entry_hash if rows else GENESIS_HASH
     else:
@@ -395,12 +405,14 @@ def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
         if upper - low > 1:
             missing = f"#{low + 1}" if upper - low == 2 else f"#{low + 1}-#{upper - 1}"
             problems.append(AuditProblem(
-                Tampering.REMOVED, low + 1, f"Entry {missing} was removed from the trail."))
+                Tampering.REMOVED, low + 1,
+                msg("Entry {entry} was removed from the trail.", entry=missing)))
         else:
-            where = f"before #{upper}" if upper <= head_seq else "at the end"
             problems.append(AuditProblem(
                 Tampering.REMOVED, upper,
-                f"An entry was removed {where} (the rest were renumbered)."))
+                msg("An entry was removed before #{seq} (the rest were renumbered).", seq=upper)
+                if upper <= head_seq else
+                msg("An entry was removed at the end (the rest were renumbered).")))
         if resume is None:
             break
         h = resume.entry_hash
@@ -410,13 +422,14 @@ def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
         if r.seq not in on_chain:
             problems.append(AuditProblem(
                 Tampering.INSERTED, r.seq,
-                f"Entry #{r.seq} was inserted: it is not part of the chain."))
+                msg("Entry #{seq} was inserted: it is not part of the chain.", seq=r.seq)))
     seqs = [r.seq for r in chain]
     for r, expected in zip(chain, sorted(seqs), strict=True):
         if r.seq != expected:
             problems.append(AuditProblem(
                 Tampering.REORDERED, r.seq,
-                f"Entry #{r.seq} is out of order: the chain puts it at #{expected}."))
+                msg("Entry #{seq} is out of order: the chain puts it at #{expected}.",
+                    seq=r.seq, expected=expected)))
     by_seq = {r.seq: r for r in rows}
     last_seq = max((r.seq for r in chain), default=0)
     for a in anchors:
@@ -424,18 +437,18 @@ def verify_entries(rows: Sequence[AuditRow], head: tuple[int, str] | None,
         if a.seq > last_seq and (at is None or at.seq not in on_chain):
             problems.append(AuditProblem(
                 Tampering.TRUNCATED, a.seq,
-                f"The trail ends at #{last_seq}, but anchor {a.name} recorded #{a.seq}: "
-                "entries at the end were removed."))
+                msg("The trail ends at #{last}, but anchor {anchor} recorded #{seq}: entries "
+                    "at the end were removed.", last=last_seq, anchor=a.name, seq=a.seq)))
         elif at is None or at.entry_hash != a.entry_hash:
             problems.append(AuditProblem(
                 Tampering.REWRITTEN, a.seq,
-                f"Entry #{a.seq} is not the one anchor {a.name} recorded: the trail up to "
-                "it was rewritten."))
+                msg("Entry #{seq} is not the one anchor {anchor} recorded: the trail up to "
+                    "it was rewritten.", seq=a.seq, anchor=a.name)))
         elif at.seq not in on_chain:
             problems.append(AuditProblem(
                 Tampering.REWRITTEN, a.seq,
-                f"The chain no longer runs through entry #{a.seq} of anchor {a.name}: "
-                "the trail after it was rewritten."))
+                msg("The chain no longer runs through entry #{seq} of anchor {anchor}: the "
+                    "trail after it was rewritten.", seq=a.seq, anchor=a.name)))
     problems.sort(key=lambda p: (p.seq if p.seq is not None else -1, p.kind.value))
     return AuditVerification(len(rows), head_seq, head_hash, tuple(problems))
 

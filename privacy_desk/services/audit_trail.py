@@ -239,17 +239,18 @@ def read_anchors(folder: Path, store: CaseStore, trusted_keys: Sequence[str] = (
             if not _trusted(str(doc["public_key"]).lower(), trusted_keys):
                 problems.append(AuditProblem(
                     Tampering.ANCHOR, None,
-                    f"Anchor {path.name} is signed with key {str(doc['public_key'])[:16]}, "
-                    "which is not one of the keys you trust."))
+                    msg("Anchor {anchor} is signed with key {key}, which is not one of the "
+                        "keys you trust.", anchor=path.name, key=str(doc["public_key"])[:16])))
                 continue
             points.append(AnchorPoint(path.name, int(doc["seq"]), str(doc["entry_hash"])))
         except InvalidSignature:
             problems.append(AuditProblem(Tampering.ANCHOR, None,
-                                         f"Anchor {path.name} was altered: its signature "
-                                         "does not match."))
+                                         msg("Anchor {anchor} was altered: its signature "
+                                             "does not match.", anchor=path.name)))
         except (OSError, ValueError, KeyError, TypeError):
             problems.append(AuditProblem(Tampering.ANCHOR, None,
-                                         f"Anchor {path.name} cannot be read."))
+                                         msg("Anchor {anchor} cannot be read.",
+                                             anchor=path.name)))
     return points, problems
 
 

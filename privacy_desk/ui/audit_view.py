@@ -348,7 +348,7 @@ class AuditView(QWidget):
                                                      hash=result.head_hash), ok=True)
             else:
                 for p in result.problems:
-                    self.problem_list.addItem(f"{p.kind.value.upper()}: {p.message}")
+                    self.problem_list.addItem(p.text())
                 self.problem_list.show()
                 self._say(self.tr("TAMPERED: %n problem(s) found in {entries} entries.", "",
                                   len(result.problems)).format(entries=result.entries),

@@ -125,7 +125,8 @@ def test_tampering_shows_the_problems(qtbot: QtBot, runner: TaskRunner,
     assert not verified.args[0].ok
     assert view.status_label.text().startswith("TAMPERED")
     problems = [view.problem_list.item(i).text() for i in range(view.problem_list.count())]
-    assert problems and problems[0].startswith("CHANGED") and "#3" in problems[0]
+    assert problems and problems[0].startswith("Entry #3 was changed")  # in words
+    assert verified.args[0].problems[0].text("sv").startswith("Post nr 3 har ändrats")
     assert view.problem_list.isVisible()
 
 
