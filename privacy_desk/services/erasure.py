@@ -99,10 +99,11 @@ from privacy_desk.portal.erasure import dry_run as portal_dry_run
 from privacy_desk.portal.lookup import Candidate, LookupResult, PersonData, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.letterhead import DEMO_LETTERHEAD, Letterhead
+from privacy_desk.reports.templating import check_template
 from privacy_desk.reports.texts import check_language
 from privacy_desk.services.case_rules import execute_refusal
 from privacy_desk.services.case_subject import find_case_subject
-from privacy_desk.services.letters import LetterResult
+from privacy_desk.services.letters import LetterResult, record_letter
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -1020,8 +1021,9 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
                                      CaseLetter.kind == "recipient_notice")
             .order_by(CaseLetter.letter_date, CaseLetter.id))]
     day = today or stockholm_today()
+    to_whom = (name or "").strip() or kept_name or label
     pdf = build_erasure_letter(plan, datamap, case_number=number,
-                               person_label=(name or "").strip() or kept_name or label,
+                               person_label=to_whom,
                                address=[a for a in (address or kept_address) if a.strip()],
                                letterhead=letterhead, produced_on=day, lang=lang, told=told,
                                organisation=organisation, config_dir=config_dir)
@@ -1032,6 +1034,10 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
     with staged_files(Path(out_dir).expanduser(), [(name, pdf)]) as publish:
         def work(session: Session) -> LetterResult:
             written = publish()[0]
+            record_letter(session, case_id=case_id, kind="erasure_confirmation", lang=lang,
+                          written=written, template=check_template(
+                              "erasure_confirmation", lang, config_dir),
+                          actor=who, letter_date=day, recipient_name=to_whom)
             session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who,
                                   kind="erasure_letter",
                                   message=msg("Confirmation letter ({lang}): {file} sha256 "

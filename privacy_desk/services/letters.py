@@ -60,7 +60,7 @@ from privacy_desk.organisation import Organisation
 from privacy_desk.paths import AppPaths
 from privacy_desk.portal.erasure import Action, plan_from_json
 from privacy_desk.portal.lookup import Candidate, collect
-from privacy_desk.reports.atomic import staged_files
+from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.erasure_letter import law_text
 from privacy_desk.reports.extract import build_extract, postal_address
 from privacy_desk.reports.letter_pdf import build_letter_pdf
@@ -72,7 +72,8 @@ from privacy_desk.services.casework import extend_case
 from privacy_desk.services.roles import WRITERS, check_role, require_role
 
 __all__ = ["LETTER_KINDS", "LetterRefused", "LetterResult", "LetterRow", "ProducedLetter",
-           "address_of", "letter_datamap", "letters_of", "person_address", "produce_letter"]
+           "address_of", "letter_datamap", "letters_of", "person_address", "produce_letter",
+           "record_letter"]
 
 LETTER_KINDS = ("acknowledgement", "identity_request", "fee_notice", "refusal", "extension",
                 "rectification", "restriction", "objection", "recipient_notice")
@@ -557,11 +558,9 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
         for written, (rendered, recipient, _f, _b) in zip(publish(), built, strict=True):
             key = recipient.name if recipient else ""
             name = recipient.title if recipient else detail.person_label
-            session.add(CaseLetter(case_id=case_id, kind=kind, lang=lang, recipient=key,
-                                   recipient_name=name[:160], letter_date=day,
-                                   filename=written.name, size_bytes=written.size_bytes,
-                                   sha256=written.sha256, template=rendered.template[-500:],
-                                   created_at=now, actor=who))
+            record_letter(session, case_id=case_id, kind=kind, lang=lang, written=written,
+                          template=rendered.template, actor=who, letter_date=day,
+                          recipient_name=name, recipient=key, at=now)
             to = (msg("recipient {name}", name=recipient.title) if recipient
                   else msg("the person"))
             said = msg("Letter '{kind}' ({lang}) to {to}, dated {day}: {file} sha256 {sha256}",
@@ -575,6 +574,19 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
         record_audit(session, actor=who, action="letter_written", case_id=case_id,
                      details={"kind": kind, "lang": lang, "letters": len(out)})
         return out
+
+
+def record_letter(session: Session, *, case_id: int, kind: str, lang: str,
+                  written: WrittenFile, template: str, actor: str, letter_date: date,
+                  recipient_name: str, recipient: str = "", at: datetime | None = None) -> None:
+    """Record a letter sent on the case (``case_letters``): what, to whom, when, which file
+    and its SHA-256. Every letter of the desk is recorded here, whichever service wrote it,
+    so ``privacy-desk case letters`` lists them all."""
+    session.add(CaseLetter(case_id=case_id, kind=kind, lang=lang, recipient=recipient,
+                           recipient_name=recipient_name[:160], letter_date=letter_date,
+                           filename=written.name, size_bytes=written.size_bytes,
+                           sha256=written.sha256, template=template[-500:],
+                           created_at=at or utcnow(), actor=actor))
 
 
 @dataclass(frozen=True)

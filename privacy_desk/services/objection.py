@@ -48,7 +48,7 @@ from privacy_desk.portal.marketing import stop_marketing as portal_stop
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
-from privacy_desk.services.letters import LetterResult, address_of
+from privacy_desk.services.letters import LetterResult, address_of, record_letter
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -278,6 +278,9 @@ def write_confirmation(store: CaseStore, datamap: DataMap, case_id: int, *,
     with staged_files(Path(out_dir).expanduser(), [(name, pdf)]) as publish, \
             store.sessions() as session, session.begin():
         written = publish()[0]
+        record_letter(session, case_id=case_id, kind=kind, lang=lang, written=written,
+                      template=letter.template, actor=who, letter_date=day,
+                      recipient_name=label)
         session.add(CaseEvent(case_id=case_id, at=utcnow(), actor=who, kind="objection_letter",
                               message=msg("Objection confirmation ({lang}): {file} sha256 "
                                           "{sha256}", lang=lang, file=written.name,

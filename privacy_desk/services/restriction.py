@@ -64,7 +64,7 @@ from privacy_desk.portal.restriction import lift_restriction as portal_lift
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.rights_letters import render_rights_letter, rights_letter_pdf, text
 from privacy_desk.reports.texts import check_language
-from privacy_desk.services.letters import LetterResult, address_of
+from privacy_desk.services.letters import LetterResult, address_of, record_letter
 from privacy_desk.services.roles import Role, check_role, require_role
 
 __all__ = [
@@ -501,6 +501,9 @@ def write_confirmation(store: CaseStore, datamap: DataMap, restriction_id: int, 
     name = f"{stem}-{number}-{utcnow().strftime('%Y%m%d-%H%M%S')}.pdf"
 
     def record(session: Session, written: WrittenFile) -> None:
+        record_letter(session, case_id=rec.case_id, kind="restriction", lang=lang,
+                      written=written, template=letter.template, actor=who, letter_date=day,
+                      recipient_name=label)
         session.add(CaseEvent(case_id=rec.case_id, at=utcnow(), actor=who,
                               kind="restriction_letter",
                               message=msg("Restriction confirmation ({lang}): {file} sha256 "
@@ -550,6 +553,9 @@ def write_lift_notice(store: CaseStore, datamap: DataMap, restriction_id: int, *
         now = utcnow()
         r.notice_file, r.notice_sha256 = written.name, written.sha256
         r.notice_at, r.notice_by, r.lift_reason = now, who, why
+        record_letter(session, case_id=r.case_id, kind="restriction_lift", lang=lang,
+                      written=written, template=letter.template, actor=who, letter_date=day,
+                      recipient_name=label, at=now)
         session.add(CaseEvent(case_id=r.case_id, at=now, actor=who, kind="restriction_notice",
                               message=msg("Notice before lifting restriction {id} ({lang}): "
                                           "{file} sha256 {sha256}", id=restriction_id,

@@ -120,6 +120,14 @@ def test_the_letter_goes_to_the_address_the_portal_held_abroad_too(shop: Shop,
                          today=TODAY, address=["Storgata 9", "0155 Oslo", "NORGE"])
     assert "Storgata 9 0155 Oslo NORGE" in _pdf_text(moved.path)
     assert case_detail(shop.store, case_id).case_number in _pdf_text(moved.path)
+    # every confirmation is recorded with the case's letters: what, to whom, when, sha256
+    from privacy_desk.services.letters import letters_of
+
+    rows = letters_of(shop.store, case_id, actor="anna")
+    assert [(r.kind, r.lang) for r in rows] == [("erasure_confirmation", "sv"),
+                                                ("erasure_confirmation", "en"),
+                                                ("erasure_confirmation", "sv")]
+    assert rows[-1].sha256 == moved.sha256 and rows[0].recipient_name == "Ingrid Haugen"
 
 
 def test_a_swedish_address_has_no_country_line(shop: Shop, tmp_path: Path) -> None:

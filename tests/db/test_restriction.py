@@ -21,6 +21,7 @@ from privacy_desk.datamap.model import RestrictionMechanism
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.portal.restriction import PAUSE_ENV, PAUSE_SECONDS_ENV
 from privacy_desk.services.erasure import erasure_subject
+from privacy_desk.services.letters import letters_of
 from privacy_desk.services.queue import case_detail
 from privacy_desk.services.restriction import (
     Ground,
@@ -114,6 +115,8 @@ def test_restriction_is_marked_as_the_map_says_listed_and_lifted_after_the_notic
     assert "18(3)" in t and "will be lifted" in t and "checked" in t
     lifted = lift(e.store, e.portal, e.datamap, rid, actor="anna")
     assert lifted.state == "lifted" and lifted.notice_file == notice.path.name
+    assert [(r.kind, r.sha256) for r in letters_of(e.store, view_case, actor="anna")] == [
+        ("restriction", letter.sha256), ("restriction_lift", notice.sha256)]
     assert not _flag(e) and _register_rows(e) == []
     assert active_restrictions(e.store, actor="anna") == []
     # The history reads in the reader's language; the officer's reason stays as typed.
