@@ -180,7 +180,8 @@ def run_erasure(args: argparse.Namespace) -> int:
             letter = write_letter(store, dmap, view.id, out_dir=args.out,
                                   lang=args.letter_lang, actor=who, today=args.today,
                                   organisation=require_organisation(ctx.paths),
-                                  name=args.name, address=args.address)
+                                  name=args.name, address=args.address,
+                                  config_dir=ctx.paths.config_dir)
             print(f"{letter.path}  sha256 {letter.sha256}")
     finally:
         ctx.close()

@@ -793,7 +793,8 @@ class ErasurePanel(QWidget):
 
         self._submit(lambda: write_letter(ctx.case_store, ctx.datamap, view.id,
                                           out_dir=folder, lang=lang, actor=ctx.officer,
-                                          organisation=require_organisation(ctx.paths)),
+                                          organisation=require_organisation(ctx.paths),
+                                          config_dir=ctx.paths.config_dir),
                      done, "erasure_letter")
 
     # --- state --------------------------------------------------------------------------

@@ -48,8 +48,24 @@ def test_plan_approve_execute_letter_from_the_cli(tmp_path: Path,
     code, out, _ = run("anna", "case", "erasure", "execute", number, "--today",
                        TODAY.isoformat())
     assert code == 0 and "committed" in out and "verified ok" in out
+    # the company's own confirmation template (settings folder) words the letter
+    from privacy_desk.paths import AppPaths
+    from privacy_desk.resources import resource_path
+
+    own = AppPaths.default(tmp_path / "home").config_dir / "letters" / "sv"
+    own.mkdir(parents=True)
+    shipped = resource_path("letters", "templates", "sv", "erasure_confirmation.txt.j2")
+    (own / "erasure_confirmation.txt.j2").write_text(
+        shipped.read_text(encoding="utf-8").replace("Här är vad vi har gjort.",
+                                                    "Så här har vi gjort, steg för steg."),
+        encoding="utf-8")
     code, out, _ = run("anna", "case", "erasure", "letter", number, "--out", str(tmp_path))
     assert code == 0 and out.strip().endswith(tuple("0123456789abcdef"))
-    assert list(tmp_path.glob("raderingsbekraftelse-*.pdf"))
+    [letter] = list(tmp_path.glob("raderingsbekraftelse-*.pdf"))
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join((pg.extract_text() or "").split())
+                    for pg in PdfReader(str(letter)).pages)
+    assert "Så här har vi gjort, steg för steg." in text
     code, out, err = run("anna", "holds", "ending", "--today", "2040-01-01")
     assert code == 0 and "invoices" in out and "Bokföringslagen" in out
