@@ -488,8 +488,11 @@ class ErasurePanel(QWidget):
                     law=rule.law if rule else "",
                     ends=first if first == last else f"{first} … {last}")
                 tip = ", ".join(d.isoformat() for d in s.hold_ends)
+            spec = dmap.tables.get(s.table) if dmap is not None else None
             table_item = QTreeWidgetItem(cat_item, [
-                s.table, str(s.deleted), anon, str(s.held + s.kept), law])
+                spec.title_in(lang) if spec is not None else s.table, str(s.deleted), anon,
+                str(s.held + s.kept), law])
+            table_item.setToolTip(0, s.table)  # the portal's own name, for the DBA
             table_item.setData(0, PLAN_ROLE, (s.category, s.table))
             if law:
                 table_item.setToolTip(4, self.tr("Each row is held until its own date: {dates}")
@@ -539,8 +542,8 @@ class ErasurePanel(QWidget):
         self.state_label.setText(text)
         c = _counts(view.plan)
         self.message.setText(self.tr(
-            "Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept "
-            "under a legal hold.").format(case=view.case_number, **c))
+            "Case {case}: rows to delete {deleted}, to anonymise {updated}, kept under a "
+            "legal hold {held}.").format(case=view.case_number, **c))
         why = self._approve_refusal(view)
         self.approve_button.setToolTip(why or "")
         if why and view.state == DRAFT and view.kind == "erasure":
@@ -589,9 +592,11 @@ class ErasurePanel(QWidget):
         if holds:
             parts.append("<b>{}</b><ul>".format(self.tr("Kept under a legal hold")))
             for (table, law, ends), n in sorted(holds.items(), key=lambda kv: kv[0][2]):
+                spec = self._ctx.datamap.tables.get(table) if self._ctx else None
+                title = spec.title_in(ui_language()) if spec is not None else table
                 parts.append("<li>" + self.tr(
-                    "{n} row(s) of {table}, may be erased from {ends} ({law})").format(
-                        n=n, table=table, ends=ends.isoformat(), law=law) + "</li>")
+                    "%n row(s) of {table}, may be erased from {ends} ({law})", "", n).format(
+                        table=title, ends=ends.isoformat(), law=law) + "</li>")
             parts.append("</ul>")
         self.outcome.setText("".join(parts))
 
@@ -656,8 +661,8 @@ class ErasurePanel(QWidget):
                 _text(line.new) if line.column else ""])
         for col in range(6):
             self.dry_tree.resizeColumnToContents(col)
-        self.message.setText(self.tr("Dry run: {n} row(s) or field(s) would change; nothing "
-                                     "was changed.").format(n=len(lines)))
+        self.message.setText(self.tr("Dry run: changes that would be made {n}; nothing was "
+                                     "changed.").format(n=len(lines)))
         self.dry_run_shown.emit(len(lines))
 
     @Slot()

@@ -41,6 +41,14 @@
             <numerusform>%n fields</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="598"/>
+        <source>%n row(s) of {table}, may be erased from {ends} ({law})</source>
+        <translation>
+            <numerusform>%n row of {table}, may be erased from {ends} ({law})</numerusform>
+            <numerusform>%n rows of {table}, may be erased from {ends} ({law})</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

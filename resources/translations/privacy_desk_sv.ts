@@ -860,7 +860,7 @@
     <message>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="254"/>
         <location filename="../../privacy_desk/ui/erasure_panel.py" line="298"/>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
         <source>Table</source>
         <translation>Tabell</translation>
     </message>
@@ -1003,67 +1003,67 @@
         <translation>{law}; får raderas från {ends}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="495"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="498"/>
         <source>Each row is held until its own date: {dates}</source>
         <translation>Varje rad sparas till sitt eget datum: {dates}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="513"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="516"/>
         <source>Four-eyes approval is not enforced on this embedded SQLite case store: officer names are not tied to database logins, so anyone with the file could approve under another name. Use a PostgreSQL or MariaDB case store with one login per officer to enforce it.</source>
         <translation>Fyraögonsgodkännande upprätthålls inte i detta inbyggda SQLite-ärendelager: handläggarnas namn är inte knutna till databasinloggningar, så den som har filen kan godkänna i någon annans namn. Använd ett ärendelager i PostgreSQL eller MariaDB med en inloggning per handläggare för att upprätthålla det.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="519"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="522"/>
         <source>Author and approver used the same database login, so the store cannot prove two people took part: four-eyes is not enforced for this approval.</source>
         <translation>Upphovsperson och godkännare använde samma databasinloggning, så lagret kan inte visa att två personer deltog: fyraögonsprincipen upprätthålls inte för detta godkännande.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>whole row</source>
         <translation>hela raden</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="524"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
         <source>emptied</source>
         <translation>tömt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="525"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="528"/>
         <source>replaced</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="526"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="529"/>
         <source>pseudonymised (keyed hash)</source>
         <translation>pseudonymiserat (nyckelhash)</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="527"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
         <source>kept</source>
         <translation>behållet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="536"/>
         <source>outcome unknown: the connection broke at COMMIT</source>
         <translation>utfall okänt: anslutningen bröts vid COMMIT</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="537"/>
         <source>changed by someone else — look</source>
         <translation>ändrat av någon annan – titta</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="566"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="545"/>
+        <source>Case {case}: rows to delete {deleted}, to anonymise {updated}, kept under a legal hold {held}.</source>
+        <translation>Ärende {case}: rader att radera {deleted}, att anonymisera {updated}, som behålls enligt lag {held}.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="569"/>
         <source>No outcome recorded: {note}</source>
         <translation>Inget utfall registrerat: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
-        <source>{n} row(s) of {table}, may be erased from {ends} ({law})</source>
-        <translation>{n} rad(er) i {table}, får raderas från {ends} ({law})</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>draft: not approved</source>
         <translation>utkast: inte godkänd</translation>
     </message>
@@ -1105,142 +1105,140 @@
         </translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="530"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="533"/>
         <source>approved</source>
         <translation>godkänd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
         <source>executed</source>
         <translation>genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="531"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="534"/>
         <source>not executed</source>
         <translation>inte genomförd</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
         <source>being executed</source>
         <translation>genomförs</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="532"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
         <source>superseded</source>
         <translation>ersatt</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="535"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
         <source>Plan {id} by {author}: {state}</source>
         <translation>Plan {id} av {author}: {state}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="538"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="541"/>
         <source>approved by {who}</source>
         <translation>godkänd av {who}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="542"/>
-        <source>Case {case}: {deleted} row(s) to delete, {updated} to anonymise, {held} kept under a legal hold.</source>
-        <translation>Ärende {case}: {deleted} rad(er) att radera, {updated} att anonymisera, {held} behålls enligt lag.</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="555"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
         <source>You made or changed this plan, so another approver must approve it.</source>
         <translation>Du har gjort eller ändrat planen, så en annan godkännare måste godkänna den.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="558"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="561"/>
         <source>You are not an approver: an approver must approve this plan.</source>
         <translation>Du är inte godkännare: en godkännare måste godkänna planen.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="571"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="574"/>
         <source>Not executed: {note}</source>
         <translation>Inte genomförd: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="575"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
         <source>&lt;b&gt;Executed&lt;/b&gt; by {who} on {day}; verification: {check}</source>
         <translation>&lt;b&gt;Genomförd&lt;/b&gt; av {who} {day}; kontroll: {check}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="577"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="580"/>
         <source>only the retained data remains</source>
         <translation>bara de behållna uppgifterna finns kvar</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="578"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
         <source>problems found: {note}</source>
         <translation>problem hittades: {note}</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
         <source>Deleted</source>
         <translation>Raderade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="581"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="584"/>
         <source>Anonymised</source>
         <translation>Anonymiserade</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="582"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="585"/>
         <source>Retained</source>
         <translation>Behållna</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="590"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="593"/>
         <source>Kept under a legal hold</source>
         <translation>Behålls enligt lag</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="598"/>
+        <source>%n row(s) of {table}, may be erased from {ends} ({law})</source>
+        <translation>
+            <numerusform>%n rad i {table}, får raderas från {ends} ({law})</numerusform>
+            <numerusform>%n rader i {table}, får raderas från {ends} ({law})</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="615"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="620"/>
         <source>Looking the person up in the portal…</source>
         <translation>Slår upp personen i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="642"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="647"/>
         <source>Working out exactly what would change…</source>
         <translation>Räknar ut exakt vad som skulle ändras…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="648"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="653"/>
         <source>delete row</source>
         <translation>radera rad</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="648"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="653"/>
         <source>change field</source>
         <translation>ändra fält</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="649"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="654"/>
         <source>keep</source>
         <translation>behåll</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="659"/>
-        <source>Dry run: {n} row(s) or field(s) would change; nothing was changed.</source>
-        <translation>Provkörning: {n} rad(er) eller fält skulle ändras; inget ändrades.</translation>
-    </message>
-    <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="681"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="686"/>
         <source>Executing the plan in one portal transaction…</source>
         <translation>Genomför planen i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="695"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="700"/>
         <source>Withdrawing consent in one portal transaction…</source>
         <translation>Återkallar samtycket i en transaktion i portalen…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="714"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="719"/>
         <source>Case {case}: {rows} rows in {tables} tables. Choose the field to correct.</source>
         <translation>Ärende {case}: {rows} rader i {tables} tabeller. Välj fältet som ska rättas.</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="767"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="772"/>
         <source>{table}.{column} corrected. Tell these recipients (art. 19): {tell}</source>
         <translation>{table}.{column} rättat. Informera dessa mottagare (art. 19): {tell}</translation>
     </message>
@@ -1250,12 +1248,17 @@
         <translation>Mapp för brevet</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="787"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="664"/>
+        <source>Dry run: changes that would be made {n}; nothing was changed.</source>
+        <translation>Provkörning: ändringar som skulle göras {n}. Inget har ändrats.</translation>
+    </message>
+    <message>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="792"/>
         <source>Writing the confirmation letter…</source>
         <translation>Skriver bekräftelsebrevet…</translation>
     </message>
     <message>
-        <location filename="../../privacy_desk/ui/erasure_panel.py" line="790"/>
+        <location filename="../../privacy_desk/ui/erasure_panel.py" line="795"/>
         <source>Letter written: {path}</source>
         <translation>Brevet skrivet: {path}</translation>
     </message>

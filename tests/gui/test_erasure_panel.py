@@ -209,6 +209,10 @@ def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: 
     held = len(view.plan.held)
     assert held > 0
     invoices = _table_item(panel, "invoices")
+    title = ctx.datamap.tables["invoices"].title_in("en")
+    # the map's words, not the portal's table name (which is the tooltip, for the DBA)
+    assert invoices.text(0) == title != "invoices" and invoices.toolTip(0) == "invoices"
+    assert "(s)" not in panel.message.text() and "rows to delete" in panel.message.text()
     assert "Bokföringslagen" in invoices.text(4)
     ends = sorted({r.hold.ends_on for r in view.plan.held if r.hold is not None})
     assert ends[0].isoformat() in invoices.text(4) and ends[-1].isoformat() in invoices.text(4)
@@ -271,7 +275,8 @@ def test_erasure_from_plan_to_letter_with_a_second_officer(setup: Setup, qtbot: 
     result = done.args[0]
     assert result.verification.ok and result.view.state == COMMITTED
     outcome = panel.outcome.text()
-    assert "invoices" in outcome and all(d.isoformat() in outcome for d in ends)
+    assert ctx.datamap.tables["invoices"].title_in("en") in outcome
+    assert all(d.isoformat() in outcome for d in ends)
     assert _count(setup.portal, "SELECT count(*) FROM invoices WHERE customer_id = :c",
                   c=setup.customer_id) == sum(1 for r in view.plan.held
                                               if r.table == "invoices")
