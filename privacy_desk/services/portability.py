@@ -61,6 +61,7 @@ from privacy_desk.services.access import (
     check_password,
     datamap_fingerprint,
 )
+from privacy_desk.services.letters import record_letter
 from privacy_desk.services.roles import WRITERS, check_role
 
 __all__ = [
@@ -265,6 +266,10 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
             session.add(CaseExportFile(export_id=record.id, kind=kind, filename=f.name,
                                        size_bytes=f.size_bytes, sha256=f.sha256,
                                        note="portability (art. 20)"))
+            if kind == "pdf":  # the cover letter is one of the case's letters too
+                record_letter(session, case_id=case_id, kind="portability", lang=lang,
+                              written=f, template=letter.template, actor=who,
+                              letter_date=produced_at.date(), recipient_name=label)
             files.append(ExportFileRow(kind, f.name, f.size_bytes, f.sha256, f.path))
         facts = {"lang": lang, "rows": extract.row_count, "left_out": left_fields,
                  "files": "; ".join(f"{f.filename} sha256 {f.sha256}" for f in files)}

@@ -22,6 +22,7 @@ from privacy_desk.casestore.exports_models import CaseExport
 from privacy_desk.domain.requests import RequestType
 from privacy_desk.portal.lookup import jsonable
 from privacy_desk.services.erasure import erasure_subject
+from privacy_desk.services.letters import letters_of
 from privacy_desk.services.portability import (
     LeftOut,
     PortabilityRefused,
@@ -101,6 +102,9 @@ def test_copy_holds_exactly_the_provided_and_observed_data(env: Env, tmp_path: P
                                 out_dir=tmp_path, actor="anna")
     pdf, bundle = (f.path for f in result.files)
     assert pdf is not None and bundle is not None
+    # the cover letter is in the case's letters, with the file's checksum
+    [cover] = letters_of(e.store, case_id, actor="anna")
+    assert cover.kind == "portability" and cover.sha256 == result.files[0].sha256
     with zipfile.ZipFile(bundle) as zf:
         members = {n: zf.read(n) for n in zf.namelist()}
     manifest = json.loads(members["manifest.json"])
