@@ -207,14 +207,22 @@ def _changed_categories(datamap: DataMap | None,
     return list(dict.fromkeys(c for c in cats if c))
 
 
-def _default_reference(detail: CaseDetail) -> str:
-    """How a recipient can find the person without a national id number: the customer
-    number the case records, else its e-mail address ('' when it has neither)."""
+def _reference(given: Mapping[str, Any], detail: CaseDetail,
+               executed: _Erased | None) -> tuple[str, str]:
+    """How a recipient finds the person, and what it is ('customer_number', 'email', or ''
+    for the officer's own words): the officer's, else the portal's customer number, else
+    the one an executed erasure's plan kept, else what the case records."""
+    if given.get("subject_reference"):
+        return str(given["subject_reference"]), ""
+    number = str(given.get("portal_reference") or (executed.reference if executed else ""))
+    if number:
+        return number, "customer_number"
     found = dict(detail.identifiers)
-    for kind in (CUSTOMER_NUMBER, EMAIL):
-        if found.get(kind):
-            return str(found[kind])
-    return ""
+    if found.get(CUSTOMER_NUMBER):
+        return str(found[CUSTOMER_NUMBER]), "customer_number"
+    if found.get(EMAIL):
+        return str(found[EMAIL]), "email"
+    return "", ""
 
 
 @dataclass(frozen=True)
@@ -399,10 +407,9 @@ def _facts(kind: str, detail: CaseDetail, given: Mapping[str, Any], *, lang: str
                 msg("Case {case} has no executed erasure to tell recipients of.", case=number),
                 msg("Execute the approved erasure plan first; the notice then says what was "
                     "erased and what the law keeps."))
-        facts.update(action=action, changes=rows,
-                     subject_reference=given.get("subject_reference")
-                     or (executed.reference if executed else "")
-                     or _default_reference(detail))
+        reference, reference_kind = _reference(given, detail, executed)
+        facts.update(action=action, changes=rows, subject_reference=reference,
+                     subject_reference_kind=reference_kind)
         if executed is not None and action == "erasure":
             facts["erased_categories"] = sorted(executed.erased)
     return facts
@@ -523,8 +530,7 @@ def produce_letter(store: CaseStore, case_id: int, kind: str, *, out_dir: Path |
     if portal is not None and datamap is not None:
         if kind == "recipient_notice":
             if not given.get("subject_reference"):
-                given["subject_reference"] = (person_reference(store, portal, datamap, case_id)
-                                              or _default_reference(detail))
+                given["portal_reference"] = person_reference(store, portal, datamap, case_id)
         elif not any(a.strip() for a in address):
             address = person_address(store, portal, datamap, case_id)
     if kind == "extension" and detail.extended_due_on is not None \
