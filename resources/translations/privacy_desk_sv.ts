@@ -1847,7 +1847,7 @@ Postnummer och ort</translation>
     <message>
         <location filename="../../privacy_desk/ui/objection_panel.py" line="121"/>
         <source>{channel}: {rows} row(s) changed</source>
-        <translation>{channel}: {rows} rad(er) ändrade</translation>
+        <translation>{channel}: ändrade rader {rows}</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/objection_panel.py" line="124"/>
@@ -2455,7 +2455,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     <message>
         <location filename="../../privacy_desk/ui/portability_panel.py" line="151"/>
         <source>Case {case}: {rows} row(s) go into the copy.</source>
-        <translation>Ärende {case}: {rows} rad(er) ingår i kopian.</translation>
+        <translation>Ärende {case}: rader i kopian {rows}.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/portability_panel.py" line="170"/>
@@ -3103,7 +3103,7 @@ Det sparas inte: det finns inget lösenord i nyckelringen för den här profilen
     <message>
         <location filename="../../privacy_desk/ui/restriction_panel.py" line="251"/>
         <source>Dry run: {n} row(s) would be marked; nothing was changed.</source>
-        <translation>Provkörning: {n} rad(er) skulle markeras; inget ändrades.</translation>
+        <translation>Provkörning: rader som skulle markeras {n}; inget ändrades.</translation>
     </message>
     <message>
         <location filename="../../privacy_desk/ui/restriction_panel.py" line="265"/>
