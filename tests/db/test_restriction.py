@@ -126,7 +126,8 @@ def test_restriction_is_marked_as_the_map_says_listed_and_lifted_after_the_notic
     done = history["restriction_lifted"]
     assert done.note == "the address was checked and is correct"
     assert done.text("sv").startswith(f"Begränsning {rid} hävd efter beskedet {notice.path.name}")
-    assert done.text("sv").endswith("borttagna: the address was checked and is correct")
+    assert done.text("sv").endswith(": the address was checked and is correct")
+    assert "borttagna markeringar" in done.text("sv")  # Swedish words, the reason as typed
     assert history["restriction_applied"].text("en").startswith(
         f"Restriction {rid} applied (art. 18(1)(a)):")
     assert history["restriction_planned"].text("sv").startswith(
