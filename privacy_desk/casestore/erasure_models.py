@@ -16,6 +16,7 @@ withdrawals.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
@@ -64,6 +65,17 @@ class ErasurePlanRecord(Base):
     letter_address: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (_MYSQL_TABLE,)
+
+    def kept_recipient(self) -> tuple[str, tuple[str, ...], str]:
+        """The name, postal address and customer number kept for the letters ('', (), ''
+        when none was kept, or it was minimised)."""
+        try:
+            data = json.loads(self.letter_address) if self.letter_address else {}
+            return (str(data.get("name") or ""),
+                    tuple(str(a) for a in data.get("address") or ()),
+                    str(data.get("reference") or ""))
+        except (ValueError, AttributeError, TypeError):
+            return "", (), ""
 
 
 class ErasureDecisionRecord(Base):

@@ -39,6 +39,12 @@ def ask_password_on_terminal(profile: Any) -> str | None:
     return getpass.getpass(f"Password for {profile.user}@{profile.host} ({profile.name}): ")
 
 
+def secret_from_stdin() -> str:
+    """The first line of standard input without its line end: how a script hands over a
+    password or passphrase (never on the command line, where ``ps`` would show it)."""
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def open_signed_in(args: argparse.Namespace) -> tuple[CaseStore, str]:
     """The case store the app would use (``--case-store``, else the profile, else the
     default file), signed in as the OS user; the caller closes it."""

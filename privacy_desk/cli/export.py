@@ -9,7 +9,6 @@ atomically and recorded on the case exactly as from the preview window.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from privacy_desk.messages import msg
@@ -49,7 +48,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from privacy_desk.cli.common import app_paths, open_signed_in
+    from privacy_desk.cli.common import app_paths, open_signed_in, secret_from_stdin
     from privacy_desk.cli.personal_input import personal_value
     from privacy_desk.datamap.loader import load_datamap
     from privacy_desk.dburl import connect_portal
@@ -63,7 +62,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     password = args.password
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        password = secret_from_stdin()
     if password is not None and not password:
         raise UserError(msg("The password is empty."), msg("Give a password, or leave it out."))
     subject = personal_value(args.subject, what="identifier", option="--subject")

@@ -10,7 +10,7 @@ import getpass
 import sys
 from typing import Any
 
-from privacy_desk.cli.common import app_paths, settings_changed
+from privacy_desk.cli.common import app_paths, secret_from_stdin, settings_changed
 from privacy_desk.messages import msg
 
 
@@ -107,7 +107,7 @@ def run_profile_password(args: argparse.Namespace) -> int:
     if sys.stdin.isatty():
         password = getpass.getpass(f"Password for profile {args.name}: ")
     else:
-        password = sys.stdin.readline().rstrip("\r\n")
+        password = secret_from_stdin()
     if not password:
         raise UserError(msg("No password was given."), msg("Type the database user's password."))
     secrets.store_password(args.name, password)

@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from privacy_desk.cli.common import parse_date
+from privacy_desk.cli.common import parse_date, secret_from_stdin
 from privacy_desk.cli.erasure import _case_actions, _context
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def run_portability(args: argparse.Namespace) -> int:
 
     password = None
     if getattr(args, "password_stdin", False):
-        password = sys.stdin.readline().rstrip("\r\n") or None
+        password = secret_from_stdin() or None
     ctx = _context(args)
     try:
         case_id = case_id_by_number(ctx.case_store, args.case_number)

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from privacy_desk.cli.common import app_paths, ask_password_on_terminal, open_signed_in
+from privacy_desk.cli.common import (
+    app_paths,
+    ask_password_on_terminal,
+    open_signed_in,
+    secret_from_stdin,
+)
 from privacy_desk.messages import msg
 
 
@@ -149,12 +154,11 @@ def register_key(s_sub: Any) -> None:
 
 def _passphrase(args: argparse.Namespace, *, twice: bool) -> str:
     import getpass
-    import sys
 
     from privacy_desk.errors import UserError
 
     if args.passphrase_stdin:
-        return sys.stdin.readline().rstrip("\r\n")
+        return secret_from_stdin()
     first = getpass.getpass("Passphrase: ")
     if twice and getpass.getpass("Passphrase again: ") != first:
         raise UserError(msg("The two passphrases differ."), msg("Type the same one twice."))

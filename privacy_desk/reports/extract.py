@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import Any
 
 from privacy_desk.casestore.persons import HistoryEntry
+from privacy_desk.clock import stockholm_today, utcnow
 from privacy_desk.datamap.model import (
     Category,
     ColumnSpec,
@@ -348,3 +349,12 @@ def postal_address(extract: Extract) -> tuple[str, ...]:
                            default=len(PREFERRED_ADDRESS_KINDS))
                 found.append((rank, lines))
     return min(found, key=lambda f: f[0])[1] if found else ()
+
+
+def person_postal_address(person: PersonData) -> tuple[str, tuple[str, ...]]:
+    """The person's name and postal address (:func:`postal_address`) from the data the
+    portal holds, without any withholding: what a letter is addressed to."""
+
+    extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
+                            produced_at=utcnow())
+    return extract.person_label, postal_address(extract)

@@ -41,6 +41,10 @@ from privacy_desk.messages import msg
 from privacy_desk.resources import resource_path
 
 TEMPLATE_SUFFIX = ".txt.j2"
+#: What rendering a template may raise: its own errors, and a filter's or a placeholder's
+#: (a date filter given text, a missing key): each is the template's fault, with its line.
+RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError,
+                 ArithmeticError)
 #: The ``%% name`` lines a template may use (see the module docstring).
 DIRECTIVES = ("page", "data")
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -222,9 +226,7 @@ def render_letter(kind: str, lang: str, context: Mapping[str, Any], *,
     env = environment(lang, config_dir)
     try:
         text = env.get_template(kind + TEMPLATE_SUFFIX).render(**context, lang=lang)
-    except jinja2.TemplateError as exc:
-        raise _fail_at(exc, where) from None
-    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+    except RENDER_ERRORS as exc:
         raise _fail_at(exc, where) from None
     try:
         subject, blocks = parse_blocks(text)
@@ -318,9 +320,7 @@ class TemplateMacros:
             except Exception:
                 self.module._environment.handle_exception()
                 raise  # not reached: handle_exception raises
-        except jinja2.TemplateError as exc:
-            raise _fail_at(exc, self.where) from None
-        except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+        except RENDER_ERRORS as exc:
             raise _fail_at(exc, self.where) from None
 
 
@@ -335,8 +335,6 @@ def template_macros(kind: str, lang: str, context: Mapping[str, Any], *,
             module = template.make_module(vars={**context, "lang": lang})
         except Exception:
             env.handle_exception()
-    except jinja2.TemplateError as exc:
-        raise _fail_at(exc, where) from None
-    except (TypeError, ValueError, KeyError, AttributeError, ArithmeticError) as exc:
+    except RENDER_ERRORS as exc:
         raise _fail_at(exc, where) from None
     return TemplateMacros(module, where)

@@ -446,27 +446,14 @@ def _letter_address(person: PersonData, candidate: Candidate) -> str | None:
     """The person's name, postal address and customer number as the portal holds them, as
     JSON (None when it holds neither address nor number): what the confirmation letter is
     addressed to, and how a notice to recipients names the person (art. 19) afterwards."""
-    from privacy_desk.reports.extract import build_extract, postal_address
+    from privacy_desk.reports.extract import person_postal_address
 
-    extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
-                            produced_at=utcnow())
-    address = postal_address(extract)
+    name, address = person_postal_address(person)
     reference = next((str(v) for k, v in candidate.details if k == CUSTOMER_NUMBER and v), "")
     if not address and not reference:
         return None
-    return json.dumps({"name": extract.person_label, "address": list(address),
-                       "reference": reference}, ensure_ascii=False)
-
-
-def _letter_recipient(rec: ErasurePlanRecord) -> tuple[str, tuple[str, ...]]:
-    """The name and address kept with the plan ('' and () when none was kept)."""
-    if not rec.letter_address:
-        return "", ()
-    try:
-        data = json.loads(rec.letter_address)
-        return str(data.get("name") or ""), tuple(str(a) for a in data.get("address") or ())
-    except (ValueError, AttributeError):
-        return "", ()
+    return json.dumps({"name": name, "address": list(address), "reference": reference},
+                      ensure_ascii=False)
 
 
 def load_plan(store: CaseStore, plan_id: int) -> PlanView:
@@ -1014,7 +1001,7 @@ def write_letter(store: CaseStore, datamap: DataMap, plan_id: int, *, out_dir: P
         case = _case(session, rec.case_id)
         number, label, case_id = case.case_number, case.person_label, case.id
         plan = _plan_from(rec)
-        kept_name, kept_address = _letter_recipient(rec)
+        kept_name, kept_address, _reference = rec.kept_recipient()
         # art. 19: who was told, from the notices recorded on the case (services.letters)
         told = [(r.recipient_name, r.letter_date) for r in session.scalars(
             select(CaseLetter).where(CaseLetter.case_id == case_id,

@@ -62,7 +62,7 @@ from privacy_desk.portal.erasure import Action, plan_from_json
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import WrittenFile, staged_files
 from privacy_desk.reports.erasure_letter import law_text
-from privacy_desk.reports.extract import build_extract, postal_address
+from privacy_desk.reports.extract import person_postal_address
 from privacy_desk.reports.letter_pdf import build_letter_pdf
 from privacy_desk.reports.letterhead import Letterhead
 from privacy_desk.reports.templating import RenderedLetter, check_template, render_letter
@@ -260,8 +260,7 @@ def _executed_erasure(session: Session, case_id: int) -> _Erased | None:
             for c in r.categories:
                 if c not in held or held[c][1] < last:
                     held[c] = (r.hold.law, last)
-    kept = json.loads(rec.letter_address) if rec.letter_address else {}
-    return _Erased(erased, held, str(kept.get("reference") or ""))
+    return _Erased(erased, held, rec.kept_recipient()[2])
 
 
 def _rectifications(session: Session, case_id: int) -> list[PortalChangeRecord]:
@@ -485,10 +484,7 @@ def person_address(store: CaseStore, portal: Engine, datamap: DataMap,
     cand = _one_candidate(store, portal, datamap, case_id)
     if cand is None:
         return ()
-    person = collect(portal, datamap, cand)
-    extract = build_extract(person, (), case_number="", received_on=stockholm_today(),
-                            produced_at=utcnow())
-    return postal_address(extract)
+    return person_postal_address(collect(portal, datamap, cand))[1]
 
 
 def address_of(store: CaseStore, portal: Engine | None, datamap: DataMap,

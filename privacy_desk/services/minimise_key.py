@@ -26,7 +26,7 @@ from privacy_desk.casestore.store import CaseStore
 from privacy_desk.errors import UserError
 from privacy_desk.messages import msg
 from privacy_desk.secrets import keep_minimisation_key
-from privacy_desk.services.roles import officer_info, refusal
+from privacy_desk.services.roles import require_admin
 
 FORMAT = "privacy-desk-minimisation-key/1"
 MIN_PASSPHRASE = 12
@@ -50,10 +50,8 @@ def key_id(key: bytes) -> str:
     return hmac.new(key, b"privacy-desk minimisation key id", hashlib.sha256).hexdigest()[:16]
 
 
-def _require_admin(store: CaseStore, actor: str) -> None:
-    info = officer_info(store, actor)
-    if info is None or not info.admin:
-        raise refusal(actor, msg("move the minimisation key (only an administrator may)"))
+#: What a non-administrator is told they may not do.
+_MOVE_KEY = msg("move the minimisation key (only an administrator may)")
 
 
 def _cipher_key(passphrase: str, salt: bytes) -> bytes:
@@ -69,7 +67,7 @@ def export_key(store: CaseStore, *, actor: str, passphrase: str, out: Path) -> K
     that could not be recorded is removed again."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    _require_admin(store, actor)
+    require_admin(store, actor, _MOVE_KEY)
     if len(passphrase) < MIN_PASSPHRASE:
         raise KeyTransferRefused(
             msg("The passphrase is shorter than {n} characters.", n=MIN_PASSPHRASE),
@@ -116,7 +114,7 @@ def import_key(store: CaseStore, *, actor: str, data: bytes, passphrase: str) ->
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    _require_admin(store, actor)
+    require_admin(store, actor, _MOVE_KEY)
     name = store_key_name(store.url)
     try:
         doc = json.loads(data.decode("utf-8"))

@@ -43,7 +43,7 @@ from privacy_desk.organisation import DEMO_ORGANISATION, Organisation
 from privacy_desk.portal.lookup import Candidate, collect
 from privacy_desk.reports.atomic import staged_files
 from privacy_desk.reports.bundle import build_bundle
-from privacy_desk.reports.extract import build_extract, postal_address
+from privacy_desk.reports.extract import person_postal_address
 from privacy_desk.reports.portability import (
     LeftOut,
     Scope,
@@ -238,8 +238,7 @@ def export_portability(store: CaseStore, portal: Engine, datamap: DataMap, case_
     facts = {"bundle": f"{stem}.zip", "encrypted": bool(password), "included": list(included),
              "left_out": list(left)}
     # the letter goes to the postal address the portal holds (as the extract's does)
-    address = postal_address(build_extract(person, (), case_number=number,
-                                           received_on=received_on, produced_at=produced_at))
+    address = person_postal_address(person)[1]
     letter = render_rights_letter("portability", lang, org=organisation, case_number=number,
                                   received_on=received_on, person_label=label, facts=facts,
                                   day=produced_at.date(), config_dir=config_dir,

@@ -176,10 +176,17 @@ def _active_admins(session: Session) -> int:
                .scalar_one())
 
 
-def _require_admin(session: Session, actor: str) -> None:
+def _require_admin(session: Session, actor: str, what: Message | None = None) -> None:
     info = check_role(session, actor)
     if not info.admin:
-        raise refusal(actor, msg("manage officers (only an administrator may)"))
+        raise refusal(actor, what or msg("manage officers (only an administrator may)"))
+
+
+def require_admin(store: CaseStore, actor: str, what: Message) -> None:
+    """Refuse (NotPermitted) unless ``actor`` is an active administrator of the store;
+    ``what`` says what they tried ("move the minimisation key (only an administrator may)")."""
+    with store.sessions() as session:
+        _require_admin(session, actor, what)
 
 
 def add_officer(store: CaseStore, name: str, roles: Iterable[Role], *, actor: str,
